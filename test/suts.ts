@@ -1,0 +1,7 @@
+/**
+ * The systems under test that the shared example tests (test/examples/) run against.
+ * Every example must give the same exact result on each of them.
+ */
+import type { SutFactory } from '../sut/interface.ts';
+
+export const SUTS: SutFactory[] = [];
