@@ -3,5 +3,6 @@
  * Every example must give the same exact result on each of them.
  */
 import type { SutFactory } from '../sut/interface.ts';
+import { modelFactory } from '../model/index.ts';
 
-export const SUTS: SutFactory[] = [];
+export const SUTS: SutFactory[] = [modelFactory];

@@ -1,0 +1,68 @@
+/**
+ * A device's ranges and their resources (drivers/dax/bus.c alloc_dev_dax_range,
+ * trim_dev_dax_range, adjust_dev_dax_range; sut/RULES.md "The new-range path").
+ * A range's resource is a busy child, named after the device, of its parent: the
+ * region's resource, or on a dynamic region the resource of its extent.
+ */
+import { fail, ok, type Result } from '../sut/interface.ts';
+import { devName, rangeLen, type Device, type Range } from './daxDevice.ts';
+import { daxReleaseRegion, type Region } from './daxRegion.ts';
+import { extentPut } from './extent.ts';
+import type { Failures } from './failures.ts';
+import { adjustResource, requestRegion, type Resource } from './resource.ts';
+
+/** The resource a range's resource lives in: its extent's, else the region's. */
+export function rangeParent(region: Region, range: Range): Resource {
+  return range.extent === null ? region.res : region.extents[range.extent]!.res;
+}
+
+/**
+ * alloc_dev_dax_range: requests [start, start + len - 1] under parent, named after the
+ * device, and appends it as the device's last range (on a dynamic region, in extent
+ * `extent`, which thereby gains a reference). ENOMEM: injected failure at `resource`
+ * (nothing done), at `ranges` (the resource is released again), at `mapping` (the range
+ * is trimmed again), or the request conflicts.
+ */
+export function allocDevDaxRange(
+  fp: Failures, region: Region, dev: Device, parent: Resource, start: bigint, len: bigint, extent: number | null,
+): Result {
+  if (fp.fails('resource')) return fail('ENOMEM');
+  const res = requestRegion(parent, start, len, devName(region, dev));
+  if (res === null) return fail('ENOMEM');
+  if (fp.fails('ranges')) {
+    daxReleaseRegion(region, parent, start, len);
+    return fail('ENOMEM');
+  }
+  dev.ranges.push({ start: res.start, end: res.end, extent });
+  if (fp.fails('mapping')) {
+    trimDevDaxRange(region, dev);
+    return fail('ENOMEM');
+  }
+  return ok();
+}
+
+/**
+ * trim_dev_dax_range: removes the device's last range: releases its resource from its
+ * parent and, on a dynamic region, drops its extent reference (released at 0).
+ */
+export function trimDevDaxRange(region: Region, dev: Device): void {
+  const range = dev.ranges.pop();
+  if (range === undefined) return;
+  daxReleaseRegion(region, rangeParent(region, range), range.start, rangeLen(range));
+  if (range.extent !== null) extentPut(region, region.extents[range.extent]!);
+}
+
+/**
+ * adjust_dev_dax_range: gives the device's last range the length newLen, start kept, by
+ * adjusting the device's own resource for it (found by name and start, as the kernel does).
+ * ENXIO: no such resource (never happens in the model). EBUSY: adjust_resource refused.
+ */
+export function adjustDevDaxRange(region: Region, dev: Device, newLen: bigint): Result {
+  const last = dev.ranges[dev.ranges.length - 1];
+  if (last === undefined) return fail('ENXIO');
+  const res = rangeParent(region, last).children.find((c) => c.name === devName(region, dev) && c.start === last.start);
+  if (res === undefined) return fail('ENXIO');
+  if (!adjustResource(res, last.start, newLen)) return fail('EBUSY');
+  last.end = res.end;
+  return ok();
+}
