@@ -1,0 +1,145 @@
+/**
+ * The DAX suite's system under test (DaxSut): regions by id, each operation checking its
+ * arguments in RULES.md order before calling the kernel-style code.
+ */
+import {
+  fail,
+  ok,
+  type CreateRegionArgs,
+  type DaxSnapshot,
+  type DaxSut,
+  type Errno,
+  type FailPoint,
+  type Result,
+} from '../sut/interface.ts';
+import { add64, isU64, MiB } from '../sut/u64.ts';
+import { ALLOWED_ALIGNS, devDaxAdd, devDaxAlign, devDaxRemove, devDaxValidateAlign, type DevDax } from './dax-device.ts';
+import { daxRegionAvailSize, type DaxContext, type DaxRegion } from './dax-region.ts';
+import { regionSnap } from './dax-snapshot.ts';
+import { devDaxResize } from './dev-dax-resize.ts';
+import { allocDevDaxRange } from './dev-dax-range.ts';
+import { addDaxExtent, removeDaxExtent } from './extent.ts';
+import { FailInjector } from './failpoints.ts';
+import type { FaultFlags } from './faults.ts';
+import { createDaxRegion, destroyDaxRegion } from './region-lifecycle.ts';
+
+/** A kernel-style return code (null = 0) as a Result. */
+const done = (rc: Errno | null): Result => (rc === null ? ok() : fail(rc));
+
+export class ImplDax implements DaxSut {
+  private readonly regions: DaxRegion[] = [];
+  private readonly ctx: DaxContext;
+
+  constructor(faults: FaultFlags) {
+    this.ctx = { faults, failpoints: new FailInjector() };
+  }
+
+  /** The live (created, not destroyed) region r, or null. */
+  private region(r: number): DaxRegion | null {
+    const region = Number.isInteger(r) && r >= 0 ? this.regions[r] : undefined;
+    return region !== undefined && !region.destroyed ? region : null;
+  }
+
+  /** Device d of live region r, or null. */
+  private device(r: number, d: number): DevDax | null {
+    return this.region(r)?.devices.get(d) ?? null;
+  }
+
+  createRegion(args: CreateRegionArgs): Result {
+    const region = createDaxRegion(this.regions.length, args, this.ctx);
+    if (typeof region === 'string') return fail(region);
+    this.regions.push(region);
+    return ok(region.id);
+  }
+
+  destroyRegion(r: number): Result {
+    const region = this.region(r);
+    if (region === null) return fail('ENXIO');
+    destroyDaxRegion(region);
+    return ok();
+  }
+
+  addExtent(r: number, offset: bigint, length: bigint, label: string): Result {
+    const region = this.region(r);
+    return region === null ? fail('ENXIO') : addDaxExtent(region, offset, length, label);
+  }
+
+  removeExtent(r: number, e: number): Result {
+    const ext = this.region(r)?.extents[Number.isInteger(e) && e >= 0 ? e : -1];
+    if (ext === undefined || !ext.visible) return fail('ENXIO');
+    removeDaxExtent(ext);
+    return ok();
+  }
+
+  createDevice(r: number, sizeBytes: bigint): Result {
+    const region = this.region(r);
+    if (region === null) return fail('ENXIO');
+    if (!isU64(sizeBytes)) return fail('EINVAL');
+    if (sizeBytes !== 0n && region.kind === 'dynamic' && !this.ctx.faults.sizedCreateDynamic) return fail('EINVAL');
+    if (sizeBytes % (2n * MiB) !== 0n) return fail('EINVAL');
+    if (daxRegionAvailSize(region) === 0n) return fail('ENOSPC');
+    const dev = devDaxAdd(region);
+    if (sizeBytes !== 0n && allocDevDaxRange(dev, region.res, region.res.start, sizeBytes, null) !== null) {
+      devDaxRemove(dev);
+      return fail('ENOMEM');
+    }
+    return ok(dev.id);
+  }
+
+  deleteDevice(r: number, d: number): Result {
+    const dev = this.device(r, d);
+    if (dev === null) return fail('ENXIO');
+    if (dev.id === 0 || dev.bound || dev.size !== 0n) return fail('EBUSY');
+    devDaxRemove(dev);
+    return ok();
+  }
+
+  bind(r: number, d: number): Result {
+    const dev = this.device(r, d);
+    if (dev === null) return fail('ENXIO');
+    if (dev.bound) return fail('EBUSY');
+    if (dev.size === 0n) return fail('ENXIO');
+    dev.bound = true;
+    return ok();
+  }
+
+  unbind(r: number, d: number): Result {
+    const dev = this.device(r, d);
+    if (dev === null || !dev.bound) return fail('ENXIO');
+    dev.bound = false;
+    return ok();
+  }
+
+  resize(r: number, d: number, sizeBytes: bigint): Result {
+    const dev = this.device(r, d);
+    return dev === null ? fail('ENXIO') : done(devDaxResize(dev, sizeBytes));
+  }
+
+  mapping(r: number, d: number, start: bigint, end: bigint): Result {
+    const dev = this.device(r, d);
+    if (dev === null) return fail('ENXIO');
+    if (dev.region.kind === 'dynamic') return fail('EINVAL');
+    if (!isU64(start) || !isU64(end) || end < start) return fail('EINVAL');
+    const len = add64(end - start, 1n); // [0, U64_MAX] wraps to 0, then fails as a conflict
+    if (len % devDaxAlign(dev) !== 0n) return fail('ENXIO');
+    return allocDevDaxRange(dev, dev.region.res, start, len, null) === null ? ok() : fail('ENOMEM');
+  }
+
+  setAlign(r: number, d: number, align: bigint): Result {
+    const dev = this.device(r, d);
+    if (dev === null) return fail('ENXIO');
+    if (!ALLOWED_ALIGNS.includes(align)) return fail('EINVAL');
+    if (dev.bound) return fail('EBUSY');
+    if (!devDaxValidateAlign(dev, align)) return fail('EINVAL');
+    dev.align = align;
+    return ok();
+  }
+
+  failAllocation(point: FailPoint, nth: number): Result {
+    return this.ctx.failpoints.arm(point, nth) ? ok() : fail('EINVAL');
+  }
+
+  observe(): DaxSnapshot {
+    return { regions: this.regions.map(regionSnap) };
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The seed patch's known defects (SEMANTICS.md §6), as named faults of the optimized
+ * implementation. This file is the one place that lists them: every fault has a name,
+ * its SEMANTICS id, a one-line summary and the faults it implies (switched on with it).
+ * The correct implementation runs with none of them.
+ */
+
+/** One entry of the fault registry. */
+export interface FaultInfo {
+  readonly name: FaultName;
+  /** Id in SEMANTICS.md §6. */
+  readonly id: 'S1' | 'S2' | 'S3' | 'S4' | 'S5';
+  readonly summary: string;
+  /** Faults switched on together with this one (this one alone is unreachable). */
+  readonly implies: readonly FaultName[];
+}
+
+/** Every fault name, in registry order. */
+export const FAULT_NAMES = [
+  's1-shrink-adjusts-extent',
+  's2-free-space-int',
+  's3-double-release',
+  's4-sized-create-dynamic',
+  's5-no-gap-success',
+] as const;
+
+export type FaultName = (typeof FAULT_NAMES)[number];
+
+/** The registry: one entry per fault, in FAULT_NAMES order. */
+export const FAULTS: readonly FaultInfo[] = [
+  {
+    name: 's1-shrink-adjusts-extent',
+    id: 'S1',
+    summary: 'a partial shrink on a dynamic region adjusts the extent resource instead of the range: EBUSY',
+    implies: [],
+  },
+  {
+    name: 's2-free-space-int',
+    id: 'S2',
+    summary: 'the extent search reads free space through a 32-bit int: a multiple of 4 GiB counts as none',
+    implies: [],
+  },
+  {
+    name: 's3-double-release',
+    id: 'S3',
+    summary: 'a failed extent device registration releases the extent resource twice',
+    implies: [],
+  },
+  {
+    name: 's4-sized-create-dynamic',
+    id: 'S4',
+    summary: 'a sized create on a dynamic region allocates at the region start, outside any extent',
+    implies: [],
+  },
+  {
+    name: 's5-no-gap-success',
+    id: 'S5',
+    summary: 'the grow loop returns success instead of ENOSPC when it finds no gap or no extent',
+    implies: ['s2-free-space-int'],
+  },
+];
+
+/** True when name is a known fault name. */
+export function isFaultName(name: unknown): name is FaultName {
+  return typeof name === 'string' && (FAULT_NAMES as readonly string[]).includes(name);
+}
+
+/** The registry entry of a fault. */
+export function faultInfo(name: FaultName): FaultInfo {
+  return FAULTS.find((f) => f.name === name)!;
+}
+
+/** The set of faults switched on by selecting `names`: each with everything it implies, transitively. */
+export function expandFaults(names: readonly FaultName[]): ReadonlySet<FaultName> {
+  const on = new Set<FaultName>();
+  const todo = [...names];
+  while (todo.length > 0) {
+    const name = todo.pop()!;
+    if (on.has(name)) continue;
+    on.add(name);
+    todo.push(...faultInfo(name).implies);
+  }
+  return on;
+}
+
+/** The faults an implementation instance runs with, as flags read on the hot paths. */
+export interface FaultFlags {
+  /** S1: shrink adjusts the extent's resource. */
+  readonly shrinkAdjustsExtent: boolean;
+  /** S2: extent free space read mod 2^32 in the extent search. */
+  readonly freeSpaceInt: boolean;
+  /** S3: extent resource released twice when the extent device fails. */
+  readonly doubleRelease: boolean;
+  /** S4: sized create allowed on a dynamic region. */
+  readonly sizedCreateDynamic: boolean;
+  /** S5: no gap / no extent in the grow loop is success. */
+  readonly noGapSuccess: boolean;
+}
+
+/** The flags for a selection of faults (implied faults included). */
+export function faultFlags(names: readonly FaultName[]): FaultFlags {
+  const on = expandFaults(names);
+  return {
+    shrinkAdjustsExtent: on.has('s1-shrink-adjusts-extent'),
+    freeSpaceInt: on.has('s2-free-space-int'),
+    doubleRelease: on.has('s3-double-release'),
+    sizedCreateDynamic: on.has('s4-sized-create-dynamic'),
+    noGapSuccess: on.has('s5-no-gap-success'),
+  };
+}
+
+/** No fault: the correct implementation. */
+export const NO_FAULTS: FaultFlags = faultFlags([]);

@@ -1,0 +1,30 @@
+/**
+ * The optimized, kernel-style implementation of the system-under-test interface, with the
+ * seed patch's known defects available as named faults (faults.ts).
+ */
+import type { SutFactory } from '../sut/interface.ts';
+import { ImplDax } from './dax-sut.ts';
+import { FAULT_NAMES, faultFlags, isFaultName, type FaultName } from './faults.ts';
+import { ImplTree } from './tree-sut.ts';
+
+export { FAULTS, FAULT_NAMES, expandFaults, isFaultName, type FaultInfo, type FaultName } from './faults.ts';
+
+/**
+ * A factory of implementation instances with the given faults switched on (and the faults
+ * they imply). Name: "impl", or "impl+<fault>+…" in registry order. Throws on an unknown
+ * fault name (a configuration error, not an operation).
+ */
+export function createImplFactory(faults: readonly FaultName[] = []): SutFactory {
+  const unknown = faults.filter((f) => !isFaultName(f));
+  if (unknown.length > 0) throw new Error(`unknown fault ${unknown.join(', ')}; known: ${FAULT_NAMES.join(', ')}`);
+  const selected = FAULT_NAMES.filter((f) => faults.includes(f));
+  const flags = faultFlags(selected);
+  return {
+    name: ['impl', ...selected].join('+'),
+    createTree: () => new ImplTree(),
+    createDax: () => new ImplDax(flags),
+  };
+}
+
+/** The correct implementation: no fault. */
+export const implFactory: SutFactory = createImplFactory();

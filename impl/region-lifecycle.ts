@@ -1,0 +1,43 @@
+/**
+ * Creating and destroying a DAX region (RULES.md createRegion / destroyRegion).
+ */
+import type { CreateRegionArgs, Errno } from '../sut/interface.ts';
+import { devDaxAdd, devDaxRemove } from './dax-device.ts';
+import { checkRegionArgs, newDaxRegion, type DaxContext, type DaxRegion } from './dax-region.ts';
+import { devDaxShrink } from './dev-dax-shrink.ts';
+import { allocDevDaxRange } from './dev-dax-range.ts';
+import { removeDaxExtent } from './extent.ts';
+
+/**
+ * Creates region{id} with device dax{id}.0: size 0 on a dynamic region or a contiguous
+ * 'empty' one; on a contiguous 'whole' one the whole region as its one range.
+ * Returns the region, or EINVAL (bad arguments, RULES.md order) or ENOMEM (the seed
+ * range's allocation failed: nothing of the region remains).
+ */
+export function createDaxRegion(id: number, args: CreateRegionArgs, ctx: DaxContext): DaxRegion | Errno {
+  const err = checkRegionArgs(args);
+  if (err !== null) return err;
+  const region = newDaxRegion(id, args, ctx);
+  const seed = devDaxAdd(region);
+  if (region.kind === 'contiguous' && (args.seed ?? 'whole') === 'whole') {
+    if (allocDevDaxRange(seed, region.res, region.res.start, args.sizeBytes, null) !== null) return 'ENOMEM';
+  }
+  return region;
+}
+
+/**
+ * Destroys a live region: every device in id order is shrunk to 0 (no checks) and
+ * removed, then every extent still visible is removed in extent order, which releases
+ * every extent resource exactly once. The region stays, marked destroyed.
+ */
+export function destroyDaxRegion(region: DaxRegion): void {
+  const ids = [...region.devices.keys()].sort((a, b) => a - b);
+  for (const id of ids) {
+    const dev = region.devices.get(id)!;
+    devDaxShrink(dev, 0n);
+    dev.bound = false;
+    devDaxRemove(dev);
+  }
+  for (const ext of region.extents) if (ext.visible) removeDaxExtent(ext);
+  region.destroyed = true;
+}
