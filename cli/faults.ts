@@ -1,0 +1,19 @@
+/** `daxcheck faults`: the named faults, one per line (`--json` for data). */
+import { FAULTS } from '../impl/faults.ts';
+import { parseArgs } from './args.ts';
+import { EXIT_OK, UsageError } from './usageError.ts';
+
+export async function faultsCommand(argv: string[]): Promise<number> {
+  const { flags, positional } = parseArgs('faults', argv, { json: { type: 'boolean' } });
+  if (positional.length > 0) throw new UsageError(`daxcheck faults: takes no arguments (got "${positional[0]}")`);
+  if (flags.get('json')) {
+    console.log(JSON.stringify(FAULTS, null, 2));
+    return EXIT_OK;
+  }
+  const width = Math.max(...FAULTS.map((f) => f.name.length));
+  for (const f of FAULTS) {
+    const implies = f.implies.length > 0 ? ` (switches on ${f.implies.join(', ')})` : '';
+    console.log(`${f.name.padEnd(width)}  ${f.id}  ${f.summary}${implies}`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,48 @@
+/**
+ * `daxcheck <command> …`: dispatches to the subcommands. Returns the exit code: 0 nothing
+ * failed, 1 something failed, 2 a usage error (one clear line on stderr).
+ */
+import { EXIT_USAGE, UsageError } from './usageError.ts';
+
+const USAGE = `usage: daxcheck <command> [flags]
+
+commands:
+  hunt       random search for a time budget (--seconds, --suite, --seed, --max-commands,
+             --fault, --sut, --workers, --shard K/N, --json)
+  replay     replay a saved counterexample step by step: daxcheck replay FILE
+  minimize   shrink a saved counterexample again: daxcheck minimize FILE
+  faults     list the named faults
+  report     write the reports; --merge A.json B.json … merges shards' run.json files`;
+
+type Handler = (argv: string[]) => Promise<number>;
+
+/** Subcommands, loaded on use so that one subcommand's imports do not slow another. */
+const COMMANDS: Record<string, () => Promise<Handler>> = {
+  hunt: async () => (await import('./hunt.ts')).huntCommand,
+  replay: async () => (await import('./replay.ts')).replayCommand,
+  minimize: async () => (await import('./minimize.ts')).minimizeCommand,
+  faults: async () => (await import('./faults.ts')).faultsCommand,
+  report: async () => (await import('./report.ts')).reportCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    console.error(`daxcheck: unknown command "${name}" (known: ${Object.keys(COMMANDS).join(', ')})`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(e.message);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

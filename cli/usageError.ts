@@ -1,0 +1,14 @@
+/**
+ * A mistake in how daxcheck was called (a bad flag, a missing file, a module that does
+ * not implement the interface): printed as one line, exit code 2, never a stack trace.
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;

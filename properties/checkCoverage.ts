@@ -1,0 +1,52 @@
+/**
+ * A suite run with enforced label coverage: batches of runs, each with the next seed,
+ * until every required label is judged covered (or one is judged insufficient, or the
+ * run budget ends undecided, which fails too), stopping at the first counterexample.
+ */
+import type { SutFactory } from '../sut/interface.ts';
+import { judgeCoverage, type LabelCoverage } from './coverage.ts';
+import { runSuite, type Counterexample } from './runSuite.ts';
+import type { AnySuite } from './suiteSpec.ts';
+
+export interface CoverageRunOptions {
+  suite: AnySuite;
+  model: SutFactory;
+  sut: SutFactory;
+  seed: number;
+  maxCommands: number;
+  batchRuns: number;
+  maxRuns: number;
+}
+
+export interface CoverageRunOutcome {
+  runs: number;
+  commands: number;
+  opCounts: Map<string, number>;
+  durationMs: number;
+  coverage: LabelCoverage[];
+  /** covered: every label decided covered; otherwise what went wrong. */
+  verdict: 'covered' | 'insufficient' | 'undecided' | 'failed';
+  counterexample: Counterexample | null;
+  seeds: number[];
+}
+
+/** Runs o.suite until coverage is decided; see the file comment. */
+export function runWithCoverage(o: CoverageRunOptions): CoverageRunOutcome {
+  const total: CoverageRunOutcome = { runs: 0, commands: 0, opCounts: new Map(), durationMs: 0, coverage: [], verdict: 'undecided', counterexample: null, seeds: [] };
+  const hits = new Map<string, number>();
+  for (let batch = 0; total.runs < o.maxRuns; batch++) {
+    const seed = o.seed + batch;
+    total.seeds.push(seed);
+    const out = runSuite({ suite: o.suite, model: o.model, sut: o.sut, seed, numRuns: o.batchRuns, maxCommands: o.maxCommands });
+    total.runs += out.runs;
+    total.commands += out.commands;
+    total.durationMs += out.durationMs;
+    for (const [op, n] of out.opCounts) total.opCounts.set(op, (total.opCounts.get(op) ?? 0) + n);
+    for (const [label, n] of out.labelRuns) hits.set(label, (hits.get(label) ?? 0) + n);
+    total.coverage = judgeCoverage(o.suite.coverage, hits, total.runs);
+    if (out.counterexample) return { ...total, verdict: 'failed', counterexample: out.counterexample };
+    if (total.coverage.some((c) => c.verdict === 'insufficient')) return { ...total, verdict: 'insufficient' };
+    if (total.coverage.every((c) => c.verdict === 'covered')) return { ...total, verdict: 'covered' };
+  }
+  return total;
+}

@@ -1,0 +1,95 @@
+/**
+ * The saved counterexample (shrinks/*.json): plain, versioned, readable JSON. Commands
+ * are stored as values, so a file survives any change to the generators; bigints are
+ * hex strings (values.ts). Format documented in shrinks/README.md.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FailureKind } from './stepFailure.ts';
+import type { SuiteName } from './suiteSpec.ts';
+import { decodeValue, encodeValue } from './values.ts';
+
+export const COUNTEREXAMPLE_FORMAT = 1;
+
+export interface CounterexampleFile {
+  format: typeof COUNTEREXAMPLE_FORMAT;
+  /** "cx-" + 16 hex digits of sha256 over suite, fault and the normalized commands. */
+  id: string;
+  suite: SuiteName;
+  /** The system under test it was found against ("impl", or a user's module path). */
+  sut: string;
+  /** The named fault that was on, or null (found against the correct implementation). */
+  fault: string | null;
+  /** What broke at which step. */
+  broke: { kind: FailureKind; step: number; call: string; detail: string };
+  commands: { op: string }[];
+  /** Where it came from (informational: replay needs only the commands). */
+  seed: number;
+  path: string;
+  foundAt: string;
+  /** The full failure message. */
+  error: string;
+}
+
+/** The stable id of a counterexample: same suite, fault and commands → same id. */
+export function counterexampleId(suite: SuiteName, fault: string | null, commands: readonly { op: string }[]): string {
+  const text = JSON.stringify({ suite, fault, commands }, encodeValue);
+  return 'cx-' + createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Text of a file: stable key order as written, two-space indent, trailing newline. */
+export function encodeCounterexample(cx: CounterexampleFile): string {
+  return JSON.stringify(cx, encodeValue, 2) + '\n';
+}
+
+/** Writes cx to dir/<id>.json atomically (temp file + rename); returns the path. */
+export function saveCounterexample(dir: string, cx: CounterexampleFile): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${cx.id}.json`);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, encodeCounterexample(cx));
+  renameSync(tmp, path);
+  return path;
+}
+
+/** Thrown for a file that cannot be used; the message names the file and why. */
+export class CounterexampleFileError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'CounterexampleFileError';
+  }
+}
+
+/** Reads and validates a counterexample file; throws CounterexampleFileError naming the problem. */
+export function loadCounterexample(file: string): CounterexampleFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CounterexampleFileError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text, decodeValue);
+  } catch (e) {
+    throw new CounterexampleFileError(file, `is not valid JSON (${(e as Error).message})`);
+  }
+  return validate(file, data);
+}
+
+function validate(file: string, data: unknown): CounterexampleFile {
+  const bad = (why: string): never => {
+    throw new CounterexampleFileError(file, why);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) bad('is not a JSON object');
+  const d = data as Record<string, unknown>;
+  if (d.format !== COUNTEREXAMPLE_FORMAT) bad(`has format ${JSON.stringify(d.format)}; this daxcheck reads format ${COUNTEREXAMPLE_FORMAT}`);
+  if (d.suite !== 'tree' && d.suite !== 'dax') bad(`has unknown suite ${JSON.stringify(d.suite)} (expected "tree" or "dax")`);
+  if (d.fault !== null && typeof d.fault !== 'string') bad('has a "fault" that is neither null nor a name');
+  if (!Array.isArray(d.commands) || d.commands.some((c) => typeof c !== 'object' || c === null || typeof (c as { op?: unknown }).op !== 'string')) {
+    bad('has no "commands" array of objects with an "op"');
+  }
+  if (typeof d.id !== 'string') bad('has no string "id"');
+  return data as CounterexampleFile;
+}

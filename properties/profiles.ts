@@ -1,0 +1,24 @@
+/**
+ * Run sizes. The CI profile keeps `npm test` short on a 2-core machine with fixed seeds;
+ * the hunt profile runs long sequences.
+ */
+export interface SuiteProfile {
+  /** First seed; batch i uses seed + i. */
+  seed: number;
+  maxCommands: number;
+  /** Runs per batch of the coverage loop. */
+  batchRuns: number;
+  /** Upper bound on runs before coverage counts as undecided (a failure). */
+  maxRuns: number;
+}
+
+export const CI_PROFILE: Record<'tree' | 'dax', SuiteProfile> = {
+  tree: { seed: 20231, maxCommands: 40, batchRuns: 200, maxRuns: 4000 },
+  dax: { seed: 20231, maxCommands: 40, batchRuns: 200, maxRuns: 4000 },
+};
+
+/** Fault searches in CI: a fresh search per fault that must fail within this budget. */
+export const CI_FAULT_SEARCH = { seed: 7, numRuns: 2000, maxCommands: 30 };
+
+/** Hunting: long sequences. */
+export const HUNT_MAX_COMMANDS = 200;

@@ -1,0 +1,45 @@
+/**
+ * Runs a command list directly, without a generator: the way saved counterexamples are
+ * replayed and minimized. Commands that do not apply are skipped, as under fast-check.
+ */
+import type { SutFactory } from '../sut/interface.ts';
+import { StepFailure } from './stepFailure.ts';
+import type { AnySuite } from './suiteSpec.ts';
+import { World, type StepRecord } from './world.ts';
+
+export interface ReplayOutcome<Cmd> {
+  /** The commands that ran (applied), in order: the normalized list. */
+  executed: Cmd[];
+  records: StepRecord[];
+  failure: StepFailure | null;
+  world: World;
+}
+
+/** Replays commands on the model and sut side by side; stops at the first failure. */
+export function replayCommands<Cmd extends { op: string }>(
+  suite: AnySuite,
+  model: SutFactory,
+  sut: SutFactory,
+  commands: readonly Cmd[],
+  keepRecords = true,
+): ReplayOutcome<Cmd> {
+  const executed: Cmd[] = [];
+  let world: World;
+  try {
+    world = new World(suite, model, sut, keepRecords);
+  } catch (e) {
+    if (e instanceof StepFailure) return { executed, records: [], failure: e, world: null as unknown as World };
+    throw e;
+  }
+  for (const cmd of commands) {
+    if (!world.applies(cmd)) continue;
+    executed.push(cmd);
+    try {
+      world.step(cmd);
+    } catch (e) {
+      if (e instanceof StepFailure) return { executed, records: world.records, failure: e, world };
+      throw e;
+    }
+  }
+  return { executed, records: world.records, failure: null, world };
+}

@@ -1,0 +1,90 @@
+/**
+ * One property run of a suite: fast-check generates command sequences, the World checks
+ * them step by step against the model, and a failure is shrunk by fast-check and then
+ * replayed directly to give the normalized counterexample.
+ */
+import fc from 'fast-check';
+import type { SutFactory } from '../sut/interface.ts';
+import { replayCommands } from './replay.ts';
+import type { StepFailure } from './stepFailure.ts';
+import { commandData, SuiteCommand } from './suiteCommand.ts';
+import type { AnySuite } from './suiteSpec.ts';
+import { World } from './world.ts';
+
+export interface RunOptions {
+  suite: AnySuite;
+  model: SutFactory;
+  sut: SutFactory;
+  seed: number;
+  numRuns: number;
+  maxCommands: number;
+  /** fast-check replay path of a previous failure, to go straight to it. */
+  path?: string;
+  /** Stop generating new runs after this many milliseconds (fast-check's interruptAfterTimeLimit). */
+  timeLimitMs?: number;
+}
+
+export interface Counterexample {
+  suite: AnySuite['name'];
+  /** The shrunk commands that ran, as plain data. */
+  commands: { op: string }[];
+  failure: StepFailure;
+  seed: number;
+  path: string;
+}
+
+export interface RunOutcome {
+  runs: number;
+  commands: number;
+  opCounts: Map<string, number>;
+  /** Number of passing runs that reached each label. */
+  labelRuns: Map<string, number>;
+  durationMs: number;
+  counterexample: Counterexample | null;
+}
+
+/** Runs the suite's property; never throws for a failing SUT (that is the counterexample). */
+export function runSuite(o: RunOptions): RunOutcome {
+  const started = performance.now();
+  const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>() };
+  const commandArb = o.suite.command().map((data: { op: string }) => new SuiteCommand(data));
+  const arb = fc.tuple(o.suite.prefix(), fc.commands([commandArb], { maxCommands: o.maxCommands, size: 'max' }));
+  let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
+  const property = fc.property(arb, ([prefix, cmds]) => {
+    const world = new World(o.suite, o.model, o.sut);
+    try {
+      for (const p of prefix as { op: string }[]) world.step(p);
+      fc.modelRun(() => ({ model: world, real: world }), cmds);
+    } catch (e) {
+      shrinking = true;
+      throw e;
+    }
+    if (!shrinking) record(stats, world);
+  });
+  const details = fc.check(property, {
+    seed: o.seed,
+    numRuns: o.numRuns,
+    ...(o.path === undefined ? {} : { path: o.path }),
+    ...(o.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: o.timeLimitMs, markInterruptAsFailure: false }),
+  });
+  const outcome: RunOutcome = { ...stats, durationMs: performance.now() - started, counterexample: null };
+  if (details.failed && details.counterexample) {
+    const [prefix, cmds] = details.counterexample[0] as [{ op: string }[], Iterable<unknown>];
+    const all = [...prefix, ...commandData<{ op: string }>(cmds)];
+    const replayed = replayCommands(o.suite, o.model, o.sut, all, false);
+    if (replayed.failure === null) {
+      throw new Error(`The ${o.suite.name} suite failed under fast-check but its counterexample passes when replayed: the system under test is not deterministic, or a command holds state. fast-check said: ${String(details.errorInstance)}`);
+    }
+    outcome.counterexample = { suite: o.suite.name, commands: replayed.executed, failure: replayed.failure, seed: details.seed, path: details.counterexamplePath ?? '' };
+  } else if (details.failed) {
+    throw new Error(`fast-check stopped the ${o.suite.name} suite without a counterexample: ${String(details.errorInstance)}`);
+  }
+  return outcome;
+}
+
+function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample'>, world: World): void {
+  stats.runs += 1;
+  stats.commands += world.steps;
+  for (const [op, n] of world.opCounts) stats.opCounts.set(op, (stats.opCounts.get(op) ?? 0) + n);
+  for (const label of world.labels) stats.labelRuns.set(label, (stats.labelRuns.get(label) ?? 0) + 1);
+}

@@ -1,0 +1,20 @@
+/**
+ * A step that broke: the thrown error of the differential runner, carrying what a
+ * report needs (which step, which call, what broke, the first difference).
+ */
+export type FailureKind = 'result-mismatch' | 'snapshot-mismatch' | 'invariant' | 'model-invariant' | 'sut-threw' | 'hang';
+
+export class StepFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    /** 0-based index of the step among the commands that ran. */
+    readonly step: number,
+    /** The call as printed by the suite. */
+    readonly call: string,
+    /** What broke, one or more lines. */
+    readonly detail: string,
+  ) {
+    super(`step ${step + 1}: ${call}: ${kind}: ${detail}`);
+    this.name = 'StepFailure';
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * What the generic differential runner needs to know about one suite (the resource-tree
+ * suite or the DAX suite): how to build a system, resolve and run a command, print it,
+ * observe, check invariants and label what a step reached.
+ */
+import type fc from 'fast-check';
+import type { Result, SutFactory } from '../sut/interface.ts';
+
+export type SuiteName = 'tree' | 'dax';
+
+/** Sizes of generated runs. */
+export interface Profile {
+  /** Upper bound on commands per run (fast-check's maxCommands). */
+  maxCommands: number;
+}
+
+export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string }, Sut, Snap> {
+  name: SuiteName;
+  create(factory: SutFactory): Sut;
+  observe(sut: Sut): Snap;
+  /** Concrete call for cmd in the model's state; null when cmd does not apply (its check fails). */
+  resolve(cmd: Cmd, modelSnap: Snap): Call | null;
+  call(sut: Sut, call: Call): Result;
+  show(call: Call): string;
+  /** Violations of the state invariants (SEMANTICS.md §5) in a snapshot. */
+  invariants(snap: Snap): string[];
+  /** Violations that only hold after this particular step (e.g. alignment after a successful resize). */
+  stepInvariants(call: Call, result: Result, snap: Snap): string[];
+  /** Scenario labels this step reached, judged on the model's snapshots. */
+  labels(before: Snap, call: Call, result: Result, after: Snap): string[];
+  /** Required minimum share of runs per label (for checkCoverage). */
+  coverage: Record<string, number>;
+  /** Commands that set a run up (e.g. the first regions), then the random body. */
+  prefix(): fc.Arbitrary<Cmd[]>;
+  command(): fc.Arbitrary<Cmd>;
+}
+
+/** A suite spec with its type parameters erased, for code that handles both suites. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySuite = SuiteSpec<any, any, any, any>;

@@ -1,0 +1,51 @@
+/**
+ * reports/run.json: what one `npm test` or one hunt did, per suite run. Written by every
+ * hunt and by the CI gate; read by the JUnit and HTML reports and by `report --merge`.
+ */
+import type { LabelCoverage } from '../properties/coverage.ts';
+
+export const RUN_SUMMARY_FORMAT = 1;
+
+/** One suite run: a suite against one system, with or without a fault. */
+export interface SuiteRunSummary {
+  /** Display name, e.g. "dax", "tree", "fault s1-shrink-adjusts-extent", "replay cx-…". */
+  name: string;
+  kind: 'suite' | 'fault-search' | 'replay';
+  suite: 'tree' | 'dax';
+  sut: string;
+  fault: string | null;
+  /** A fault search passes when it fails the SUT: expectFailure says which outcome is success. */
+  expectFailure: boolean;
+  seeds: number[];
+  runs: number;
+  commands: number;
+  /** Commands executed per operation. */
+  opCounts: Record<string, number>;
+  labels: LabelCoverage[];
+  /** Counterexample ids found (or replayed). */
+  counterexamples: string[];
+  durationMs: number;
+  commandsPerSecond: number;
+  /** Did this entry meet its goal (no failure and covered; or, for a fault search, found)? */
+  passed: boolean;
+  /** One line: why it passed or failed. */
+  message: string;
+}
+
+export interface RunSummary {
+  format: typeof RUN_SUMMARY_FORMAT;
+  tool: 'daxcheck';
+  /** What produced it: "test", "hunt", "merge". */
+  command: string;
+  startedAt: string;
+  finishedAt: string;
+  machine: { cpus: number; node: string; platform: string };
+  /** Shard "K/N" when hunting a shard of the seed space. */
+  shard: string | null;
+  entries: SuiteRunSummary[];
+}
+
+/** commands / seconds, 0 when nothing ran. */
+export function commandsPerSecond(commands: number, durationMs: number): number {
+  return durationMs > 0 ? Math.round((commands / durationMs) * 1000) : 0;
+}
