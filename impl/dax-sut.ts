@@ -27,7 +27,8 @@ import { createDaxRegion, destroyDaxRegion } from './region-lifecycle.ts';
 const done = (rc: Errno | null): Result => (rc === null ? ok() : fail(rc));
 
 export class ImplDax implements DaxSut {
-  private readonly regions: DaxRegion[] = [];
+  /** Every region ever created, by id (read by the impl's own tests to check its caches). */
+  readonly regions: DaxRegion[] = [];
   private readonly ctx: DaxContext;
 
   constructor(faults: FaultFlags) {
