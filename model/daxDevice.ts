@@ -95,14 +95,16 @@ export function unbind(dev: Device): Result {
 
 /**
  * dev/mapping = "start-end": allocates exactly that range as the new last range
- * (no bound check). EINVAL: dynamic region, end < start. ENXIO: length (mod 2^64) not a
- * multiple of the effective alignment. ENOMEM: conflict or injected failure.
+ * (no bound check). EINVAL: dynamic region, end < start. ENXIO: length (mod 2^64), then
+ * start - region.start (mod 2^64), not a multiple of the effective alignment (the second
+ * check is daxcheck's, see RULES.md). ENOMEM: conflict or injected failure.
  */
 export function mapping(fp: Failures, region: Region, dev: Device, start: bigint, end: bigint): Result {
   if (region.kind === 'dynamic') return fail('EINVAL');
   if (end < start) return fail('EINVAL');
   const len = add64(sub64(end, start), 1n);
   if (!isAligned(len, effectiveAlign(dev))) return fail('ENXIO');
+  if (!isAligned(sub64(start, region.res.start), effectiveAlign(dev))) return fail('ENXIO');
   return allocDevDaxRange(fp, region, dev, region.res, start, len, null);
 }
 

@@ -149,7 +149,7 @@ for (const f of SUTS) {
     assert.equal(r.resource.children, [res(BASE, BASE + 2n * MiB - 1n, 'dax0.0'), res(BASE + 4n * MiB, BASE + 8n * MiB - 1n, 'dax0.0')]);
   });
 
-  test(`${f.name}: mapping is EINVAL on a dynamic region or with end < start, ENXIO for a misaligned length, ENOMEM on a conflict`, () => {
+  test(`${f.name}: mapping is EINVAL on a dynamic region or with end < start, ENXIO for a misaligned length, ENOMEM on a conflict or outside the region`, () => {
     const dax = f.createDax();
     dynamic(dax, 8n * MiB, [[0n, 4n * MiB]]);
     assert.equal(dax.mapping(0, 0, BASE, BASE + 2n * MiB - 1n), err('EINVAL'));
@@ -161,11 +161,22 @@ for (const f of SUTS) {
     assert.equal(dax.mapping(1, 0, B, B + 1n * MiB - 1n), err('ENXIO'));
     assert.equal(dax.mapping(1, 0, B, B + 2n * MiB - 1n), OK);
     assert.equal(dax.mapping(1, 0, B, B + 2n * MiB - 1n), err('ENOMEM'));
-    assert.equal(dax.mapping(1, 0, B + 2n * MiB - 4n * KiB, B + 4n * MiB - 4n * KiB - 1n), err('ENOMEM'));
+    assert.equal(dax.mapping(1, 0, B, B + 4n * MiB - 1n), err('ENOMEM'));
     assert.equal(dax.mapping(1, 0, B + 14n * MiB, B + 18n * MiB - 1n), err('ENOMEM'));
     assert.equal(dax.mapping(1, 0, B - 2n * MiB, B - 1n), err('ENOMEM'));
     assert.equal(dax.mapping(1, 1, B + 4n * MiB, B + 6n * MiB - 1n), err('ENXIO'));
     assert.equal(deviceOf(dax, 1, 0).ranges, [rng(B, B + 2n * MiB - 1n, 0n)]);
+  });
+
+  test(`${f.name}: mapping whose start is not a multiple of the effective alignment from the region start is ENXIO (RULES), after the length check`, () => {
+    const dax = f.createDax();
+    contiguous(dax, 16n * MiB);
+    assert.equal(dax.mapping(0, 0, BASE + 4n * KiB, BASE + 2n * MiB + 4n * KiB - 1n), err('ENXIO'));
+    assert.equal(dax.mapping(0, 0, BASE + 1n * MiB, BASE + 3n * MiB - 1n), err('ENXIO'));
+    assert.equal(dax.setAlign(0, 0, 1n * GiB), OK);
+    assert.equal(dax.mapping(0, 0, BASE + 2n * MiB, BASE + 2n * MiB + GiB - 1n), err('ENXIO'));
+    assert.equal(dax.mapping(0, 0, BASE, BASE + GiB - 1n), err('ENOMEM'));
+    assert.equal(regionOf(dax).devices, [dev(0, 0, [], { align: 1n * GiB })]);
   });
 
   test(`${f.name}: u64: mapping of [0, 2^64 - 1] has length 0 mod 2^64, passes the alignment check and is ENOMEM`, () => {
