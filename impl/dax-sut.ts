@@ -12,7 +12,7 @@ import {
   type FailPoint,
   type Result,
 } from '../sut/interface.ts';
-import { add64, isU64, MiB } from '../sut/u64.ts';
+import { add64, isU64, MiB, sub64 } from '../sut/u64.ts';
 import { ALLOWED_ALIGNS, devDaxAdd, devDaxAlign, devDaxRemove, devDaxValidateAlign, type DevDax } from './dax-device.ts';
 import { daxRegionAvailSize, type DaxContext, type DaxRegion } from './dax-region.ts';
 import { regionSnap } from './dax-snapshot.ts';
@@ -123,6 +123,7 @@ export class ImplDax implements DaxSut {
     if (!isU64(start) || !isU64(end) || end < start) return fail('EINVAL');
     const len = add64(end - start, 1n); // [0, U64_MAX] wraps to 0, then fails as a conflict
     if (len % devDaxAlign(dev) !== 0n) return fail('ENXIO');
+    if (sub64(start, dev.region.res.start) % devDaxAlign(dev) !== 0n) return fail('ENXIO');
     return allocDevDaxRange(dev, dev.region.res, start, len, null) === null ? ok() : fail('ENOMEM');
   }
 

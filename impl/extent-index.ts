@@ -38,6 +38,11 @@ export class ExtentIndex {
     return this.sum[this.cap + i]!;
   }
 
+  /** Extent i's search key. */
+  keyOf(i: number): bigint {
+    return this.key[this.cap + i]!;
+  }
+
   /** Σ contributions: the dynamic region's available size. O(1). */
   total(): bigint {
     return this.sum[1]!;

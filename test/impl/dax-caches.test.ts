@@ -1,0 +1,98 @@
+/**
+ * The DAX caches against recomputation from the kernel-style structures, after every
+ * command of long seeded sequences: available size (O(1) per region), the extent index
+ * (per-extent contribution and search key, first extent with space), every resource's
+ * child index, device sizes, range resources and pgoffs, and extent reference counts.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ImplDax } from '../../impl/dax-sut.ts';
+import { daxRegionAvailSize, type DaxRegion } from '../../impl/dax-region.ts';
+import { firstExtentWithSpace } from '../../impl/extent.ts';
+import type { FaultName } from '../../impl/faults.ts';
+import { resourceSize } from '../../impl/resource.ts';
+import type { FailPoint, Result } from '../../sut/interface.ts';
+import { checkIndex, kids, prng } from './check-index.ts';
+import { consistent, dax, GiB, KiB, MiB, U } from './helpers.ts';
+
+const U32 = 1n << 32n;
+
+/** Every cache of region against a recomputation; s2 says whether fault S2 is on. */
+function checkRegion(region: DaxRegion, s2: boolean): void {
+  checkIndex(region.res);
+  const free = (e: DaxRegion['extents'][number]) => resourceSize(e.res) - kids(e.res).reduce((a, c) => a + resourceSize(c), 0n);
+  let avail = 0n;
+  if (region.kind === 'contiguous') avail = resourceSize(region.res) - kids(region.res).reduce((a, c) => a + resourceSize(c), 0n);
+  const refs = new Map<number, number>();
+  for (const dev of region.devices.values()) {
+    let size = 0n;
+    for (const r of dev.ranges) {
+      assert.is(r.pgoff, size / (4n * KiB), 'pgoff');
+      assert.ok(r.res.start === r.start && r.res.end === r.end && r.res.parent === r.parent, 'range resource in place');
+      size += r.end - r.start + 1n;
+      if (r.extent) refs.set(r.extent.id, (refs.get(r.extent.id) ?? 0) + 1);
+    }
+    assert.is(dev.size, size, 'device size');
+  }
+  let first = -1;
+  for (const e of region.extents) {
+    if (!e.released) checkIndex(e.res);
+    const contribution = e.visible ? free(e) : 0n;
+    if (e.visible) avail += contribution;
+    const key = s2 && contribution % U32 === 0n ? 0n : contribution;
+    assert.is(region.extentIndex.availOf(e.id), contribution, 'extent contribution');
+    assert.is(region.extentIndex.keyOf(e.id), key, 'extent search key');
+    if (first < 0 && key > 0n) first = e.id;
+    assert.is(e.kref.refcount, (e.visible ? 1 : 0) + (refs.get(e.id) ?? 0), 'kref');
+    assert.is(e.released, e.kref.refcount === 0);
+    assert.is(e.res.parent === region.res, !e.released, 'extent resource in the tree iff referenced');
+  }
+  assert.is(firstExtentWithSpace(region)?.id ?? -1, first, 'first extent with space');
+  if (!region.destroyed) assert.is(daxRegionAvailSize(region), avail, 'available size');
+}
+
+/** One random command, biased to grow, shrink and extents; sizes in 2 MiB units with 4 GiB ones. */
+function step(d: ImplDax, rnd: (n: number) => number): [string, Result] {
+  const r = rnd(3);
+  const dev = rnd(4);
+  const size = BigInt(rnd(24)) * U + (rnd(6) === 0 ? 4n * GiB : 0n);
+  switch (rnd(12)) {
+    case 0: return ['addExtent', d.addExtent(r, BigInt(rnd(40)) * U + (rnd(3) === 0 ? 4n * GiB : 0n), BigInt(1 + rnd(6)) * U + (rnd(5) === 0 ? 4n * GiB : 0n), 'e')];
+    case 1: return ['removeExtent', d.removeExtent(r, rnd(6))];
+    case 2: return ['createDevice', d.createDevice(r, rnd(3) === 0 ? BigInt(rnd(4)) * U : 0n)];
+    case 3: return ['deleteDevice', d.deleteDevice(r, dev)];
+    case 4: {
+      const start = BigInt(rnd(40)) * U;
+      return ['mapping', d.mapping(r, dev, start, start + BigInt(1 + rnd(3)) * U - 1n)];
+    }
+    case 5: return ['failAllocation', d.failAllocation((['resource', 'ranges', 'mapping', 'extentDevice'] as FailPoint[])[rnd(4)]!, 1 + rnd(4))];
+    case 6: return rnd(30) === 0 ? ['destroyRegion', d.destroyRegion(r)] : ['resize', d.resize(r, dev, size)];
+    case 7: return ['setAlign', d.setAlign(r, dev, [4n * KiB, 2n * MiB, 1n * GiB][rnd(3)]!)];
+    default: return ['resize', d.resize(r, dev, size)];
+  }
+}
+
+for (const faults of [[], ['s2-free-space-int']] as FaultName[][]) {
+  test(`caches equal recomputation after every command (${faults.join() || 'no fault'})`, () => {
+    const rnd = prng(faults.length + 5);
+    const okCount = new Map<string, number>();
+    for (let run = 0; run < 16; run++) {
+      const d = dax(faults);
+      d.createRegion({ kind: 'dynamic', start: 0n, sizeBytes: 16n * GiB, align: U });
+      d.createRegion({ kind: 'contiguous', start: 0n, sizeBytes: 80n * MiB, align: U, seed: 'empty' });
+      d.createRegion({ kind: 'dynamic', start: 1n * GiB, sizeBytes: 128n * MiB, align: U });
+      for (let i = 0; i < 150; i++) {
+        const [op, result] = step(d, rnd);
+        if (result.ok) okCount.set(op, (okCount.get(op) ?? 0) + 1);
+        for (const region of d.regions) checkRegion(region, faults.length > 0);
+      }
+      if (faults.length === 0) consistent(d);
+    }
+    // The sequence did real work: enough successful grows, shrinks, extents and devices.
+    for (const op of ['resize', 'addExtent', 'removeExtent', 'createDevice', 'mapping', 'deleteDevice']) {
+      assert.ok((okCount.get(op) ?? 0) >= 10, `${op} succeeded ${okCount.get(op) ?? 0} times`);
+    }
+  });
+}
+
+test.run();
