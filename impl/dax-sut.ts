@@ -122,7 +122,10 @@ export class ImplDax implements DaxSut {
     if (dev.region.kind === 'dynamic') return fail('EINVAL');
     if (!isU64(start) || !isU64(end) || end < start) return fail('EINVAL');
     const len = add64(end - start, 1n); // [0, U64_MAX] wraps to 0, then fails as a conflict
-    if (len % devDaxAlign(dev) !== 0n) return fail('ENXIO');
+    const align = devDaxAlign(dev);
+    if (len % align !== 0n) return fail('ENXIO');
+    // daxcheck's rule (RULES.md): an unaligned start would leave a sub-2 MiB gap before it.
+    if (sub64(start, dev.region.res.start) % align !== 0n) return fail('ENXIO');
     if (sub64(start, dev.region.res.start) % devDaxAlign(dev) !== 0n) return fail('ENXIO');
     return allocDevDaxRange(dev, dev.region.res, start, len, null) === null ? ok() : fail('ENOMEM');
   }

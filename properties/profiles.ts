@@ -13,8 +13,8 @@ export interface SuiteProfile {
 }
 
 export const CI_PROFILE: Record<'tree' | 'dax', SuiteProfile> = {
-  tree: { seed: 20231, maxCommands: 40, batchRuns: 200, maxRuns: 4000 },
-  dax: { seed: 20231, maxCommands: 40, batchRuns: 200, maxRuns: 4000 },
+  tree: { seed: 20231, maxCommands: 100, batchRuns: 200, maxRuns: 4000 },
+  dax: { seed: 20231, maxCommands: 100, batchRuns: 500, maxRuns: 8000 },
 };
 
 /** Fault searches in CI: a fresh search per fault that must fail within this budget. */

@@ -20,11 +20,11 @@ export const daxSuite: SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot> = {
   labels: daxLabels,
   coverage: {
     [DAX_LABELS.growAcrossExtents]: 0.05,
-    [DAX_LABELS.holeBeforeLast]: 0.02,
+    [DAX_LABELS.holeBeforeLast]: 0.01,
     [DAX_LABELS.extendInPlace]: 0.05,
     [DAX_LABELS.partialShrinkInExtent]: 0.05,
     [DAX_LABELS.extentRemovedInUse]: 0.05,
-    [DAX_LABELS.extentReleasedOnTrim]: 0.02,
+    [DAX_LABELS.extentReleasedOnTrim]: 0.01,
     [DAX_LABELS.allocationFailureRecovered]: 0.05,
     [DAX_LABELS.topOfAddressSpace]: 0.05,
     [DAX_LABELS.bigExtentFree4GiB]: 0.05,

@@ -92,7 +92,11 @@ export function resolveDax(cmd: DaxCommand, snap: DaxSnapshot): DaxCall | null {
   switch (cmd.op) {
     case 'destroyRegion': return { op: cmd.op, region: r.id };
     case 'addExtent': return { op: cmd.op, region: r.id, offset: extentOffset(r, cmd), length: cmd.lengthBytes, label: cmd.label };
-    case 'removeExtent': return { op: cmd.op, region: r.id, extent: cmd.extent < 0 ? r.extents.length : cmd.extent % Math.max(1, r.extents.length) };
+    case 'removeExtent': {
+      // Aim at a visible extent; -1 (or none visible) names one that is gone or never was.
+      const visible = r.extents.filter((e) => e.visible);
+      return { op: cmd.op, region: r.id, extent: cmd.extent < 0 || visible.length === 0 ? r.extents.length : visible[cmd.extent % visible.length]!.id };
+    }
     case 'createDevice': return { op: cmd.op, region: r.id, sizeBytes: cmd.sizeBytes };
     case 'deleteDevice': case 'bind': case 'unbind': return { op: cmd.op, region: r.id, device: pick(r.devices, cmd.device) };
     case 'setAlign': return { op: cmd.op, region: r.id, device: pick(r.devices, cmd.device), align: cmd.align };
