@@ -4,5 +4,6 @@
  */
 import type { SutFactory } from '../sut/interface.ts';
 import { modelFactory } from '../model/index.ts';
+import { implFactory } from '../impl/index.ts';
 
-export const SUTS: SutFactory[] = [modelFactory];
+export const SUTS: SutFactory[] = [modelFactory, implFactory];
