@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SUTS } from '../suts.ts';
 import {
-  BASE, contiguous, dev, deviceOf, dynamic, err, GiB, KiB, MiB, OK, okId, regionOf, res, rng, U64_MAX,
+  BASE, contiguous, dev, deviceOf, dynamic, err, GiB, invariantsHold, KiB, MiB, OK, okId, regionOf, res, rng, U64_MAX,
 } from './helpers.ts';
 
 for (const f of SUTS) {
@@ -17,6 +17,7 @@ for (const f of SUTS) {
     assert.equal(dax.deleteDevice(0, 1), OK);
     assert.equal(dax.createDevice(0, 0n), okId(1));
     assert.equal(regionOf(dax).devices, [dev(0, 0, []), dev(0, 1, []), dev(0, 3, [])]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: createDevice is ENOSPC when nothing is available, and ENXIO on no live region`, () => {
@@ -27,6 +28,7 @@ for (const f of SUTS) {
     assert.equal(dax.createDevice(1, 0n), err('ENOSPC'));
     assert.equal(dax.createDevice(2, 0n), err('ENXIO'));
     assert.equal(regionOf(dax, 0).devices.length + regionOf(dax, 1).devices.length, 2);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: createDevice with a size on a dynamic region is EINVAL, checked before the available size`, () => {
@@ -36,6 +38,7 @@ for (const f of SUTS) {
     assert.equal(dax.addExtent(0, 0n, 4n * MiB, 'e0'), okId(0));
     assert.equal(dax.createDevice(0, 2n * MiB), err('EINVAL'));
     assert.equal(regionOf(dax).devices, [dev(0, 0, [])]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: createDevice with a size that is not a multiple of 2 MiB is EINVAL, checked before the available size`, () => {
@@ -43,6 +46,7 @@ for (const f of SUTS) {
     assert.equal(dax.createRegion({ kind: 'contiguous', start: BASE, sizeBytes: 4n * MiB, align: 2n * MiB }), okId(0));
     assert.equal(dax.createDevice(0, 1n * MiB), err('EINVAL'));
     assert.equal(dax.createDevice(0, 4n * KiB), err('EINVAL'));
+    invariantsHold(dax);
   });
 
   test(`${f.name}: createDevice with a size on a contiguous region allocates it at the region start`, () => {
@@ -53,6 +57,7 @@ for (const f of SUTS) {
     assert.equal(r.devices, [dev(0, 0, []), dev(0, 1, [rng(BASE, BASE + 4n * MiB - 1n, 0n)])]);
     assert.equal(r.resource, res(BASE, BASE + 16n * MiB - 1n, 'region0', [res(BASE, BASE + 4n * MiB - 1n, 'dax0.1')]));
     assert.equal(r.availBytes, 12n * MiB);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: createDevice with a size that conflicts or leaves the region is ENOMEM and leaves no device behind`, () => {
@@ -64,6 +69,7 @@ for (const f of SUTS) {
     assert.equal(regionOf(dax).devices, [dev(0, 0, [rng(BASE + 2n * MiB, BASE + 4n * MiB - 1n, 0n)])]);
     assert.equal(dax.createDevice(0, 2n * MiB), okId(1));
     assert.equal(deviceOf(dax, 0, 1).ranges, [rng(BASE, BASE + 2n * MiB - 1n, 0n)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: deleteDevice is ENXIO for no device, EBUSY for device 0, a bound device or a non-empty one`, () => {
@@ -81,6 +87,7 @@ for (const f of SUTS) {
     assert.equal(dax.deleteDevice(0, 1), OK);
     assert.equal(dax.deleteDevice(0, 1), err('ENXIO'));
     assert.equal(regionOf(dax).devices, [dev(0, 0, [])]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: bind needs a device of size > 0 (ENXIO) and not bound (EBUSY); unbind needs a bound device (ENXIO)`, () => {
@@ -97,6 +104,7 @@ for (const f of SUTS) {
     assert.equal(dax.unbind(0, 0), OK);
     assert.equal(dax.unbind(0, 0), err('ENXIO'));
     assert.equal(deviceOf(dax, 0, 0).bound, false);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: setAlign accepts only 4 KiB, 2 MiB and 1 GiB (EINVAL), checked before bound (EBUSY)`, () => {
@@ -111,6 +119,7 @@ for (const f of SUTS) {
     assert.equal(dax.unbind(0, 0), OK);
     assert.equal(dax.setAlign(0, 0, 4n * KiB), OK);
     assert.equal(deviceOf(dax, 0, 0).align, 4n * KiB);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: setAlign is EINVAL, align unchanged, when a range is not a multiple of max(A, 2 MiB)`, () => {
@@ -124,6 +133,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 2n * MiB), err('EINVAL'));
     assert.equal(dax.resize(0, 0, 1n * GiB), OK);
     assert.equal(deviceOf(dax, 0, 0), dev(0, 0, [rng(BASE, BASE + GiB - 1n, 0n)], { align: 1n * GiB }));
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a 4 KiB align still means an effective alignment of 2 MiB`, () => {
@@ -133,6 +143,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 4n * KiB), err('EINVAL'));
     assert.equal(dax.mapping(0, 0, BASE, BASE + 4n * KiB - 1n), err('ENXIO'));
     assert.equal(dax.resize(0, 0, 2n * MiB), OK);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: mapping allocates exactly the range as the new last range, pgoff after the earlier ones, even when bound`, () => {
@@ -147,6 +158,7 @@ for (const f of SUTS) {
       rng(BASE, BASE + 2n * MiB - 1n, 1024n),
     ], { bound: true })]);
     assert.equal(r.resource.children, [res(BASE, BASE + 2n * MiB - 1n, 'dax0.0'), res(BASE + 4n * MiB, BASE + 8n * MiB - 1n, 'dax0.0')]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: mapping is EINVAL on a dynamic region or with end < start, ENXIO for a misaligned length, ENOMEM on a conflict or outside the region`, () => {
@@ -166,6 +178,7 @@ for (const f of SUTS) {
     assert.equal(dax.mapping(1, 0, B - 2n * MiB, B - 1n), err('ENOMEM'));
     assert.equal(dax.mapping(1, 1, B + 4n * MiB, B + 6n * MiB - 1n), err('ENXIO'));
     assert.equal(deviceOf(dax, 1, 0).ranges, [rng(B, B + 2n * MiB - 1n, 0n)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: mapping whose start is not a multiple of the effective alignment from the region start is ENXIO (RULES), after the length check`, () => {
@@ -177,6 +190,7 @@ for (const f of SUTS) {
     assert.equal(dax.mapping(0, 0, BASE + 2n * MiB, BASE + 2n * MiB + GiB - 1n), err('ENXIO'));
     assert.equal(dax.mapping(0, 0, BASE, BASE + GiB - 1n), err('ENOMEM'));
     assert.equal(regionOf(dax).devices, [dev(0, 0, [], { align: 1n * GiB })]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: u64: mapping of [0, 2^64 - 1] has length 0 mod 2^64, passes the alignment check and is ENOMEM`, () => {
@@ -185,6 +199,7 @@ for (const f of SUTS) {
     assert.equal(dax.mapping(0, 0, 0n, U64_MAX), err('ENOMEM'));
     assert.equal(dax.mapping(0, 0, 1n, U64_MAX), err('ENXIO'));
     assert.equal(regionOf(dax).devices, [dev(0, 0, [])]);
+    invariantsHold(dax);
   });
 }
 

@@ -2,7 +2,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SUTS } from '../suts.ts';
-import { BASE, contiguous, dev, deviceOf, dynamic, err, ext, MiB, observeDax, OK, okId, regionOf, res, rng, U64_MAX } from './helpers.ts';
+import {
+  BASE, contiguous, dev, deviceOf, dynamic, err, ext, invariantsHold, MiB, observeDax, OK, okId, regionOf, res, rng, U64_MAX,
+} from './helpers.ts';
 
 const M = MiB;
 const TOP = 1n << 64n;
@@ -15,6 +17,7 @@ for (const f of SUTS) {
     contiguous(dax, 16n * M);
     assert.equal(dax.addExtent(0, 0n, 2n * M, 'x'), err('EINVAL'));
     assert.equal(regionOf(dax).extents, []);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: addExtent with length 0, or offset or length not a multiple of the region align, is EINVAL`, () => {
@@ -24,6 +27,7 @@ for (const f of SUTS) {
     assert.equal(dax.addExtent(0, 2n * M, 4n * M, 'x'), err('EINVAL'));
     assert.equal(dax.addExtent(0, 0n, 2n * M, 'x'), err('EINVAL'));
     assert.equal(dax.addExtent(0, 0n, 4n * M, 'x'), okId(0));
+    invariantsHold(dax);
   });
 
   test(`${f.name}: addExtent adds a visible busy "extent" resource holding one reference; ids follow the extent order`, () => {
@@ -39,6 +43,7 @@ for (const f of SUTS) {
         devices: [dev(0, 0, [])], badReleases: 0,
       }],
     });
+    invariantsHold(dax);
   });
 
   test(`${f.name}: addExtent overlapping an extent or leaving the region is ENOSPC and takes no id`, () => {
@@ -50,6 +55,7 @@ for (const f of SUTS) {
     assert.equal(dax.addExtent(0, 16n * M, 2n * M, 'after'), err('ENOSPC'));
     assert.equal(dax.addExtent(0, 0n, 4n * M, 'adjacent'), okId(1));
     assert.equal(regionOf(dax).extents.map((e) => e.label), ['e0', 'adjacent']);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: u64: addExtent whose start or end wraps past 2^64 is ENOSPC; an extent may end at 2^64 - 1`, () => {
@@ -64,6 +70,7 @@ for (const f of SUTS) {
     const s = regionOf(dax);
     assert.equal(s.extents, [ext(0, TOP - 2n * M, U64_MAX, 'top', true, 2)]);
     assert.equal(s.devices[0]!.ranges, [rng(TOP - 2n * M, U64_MAX, 0n, 0)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: removeExtent of an unused extent makes it invisible and releases its resource at once`, () => {
@@ -74,6 +81,7 @@ for (const f of SUTS) {
     assert.equal(s.extents, [ext(0, ...at(0n, 4n), 'e0', false, 0, true), ext(1, ...at(8n, 12n), 'e1', true, 1)]);
     assert.equal(s.resource.children, [res(...at(8n, 12n), 'extent')]);
     assert.equal([s.availBytes, s.badReleases], [4n * M, 0]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: removeExtent of an extent already removed, of an unknown extent or on no live region is ENXIO`, () => {
@@ -85,6 +93,7 @@ for (const f of SUTS) {
     assert.equal(dax.removeExtent(0, -1), err('ENXIO'));
     assert.equal(dax.removeExtent(1, 0), err('ENXIO'));
     assert.equal(regionOf(dax).extents, [ext(0, ...at(0n, 4n), 'e0', false, 0, true)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: an extent removed while ranges use it stays, is never chosen again, and is released on the last trim`, () => {
@@ -108,6 +117,7 @@ for (const f of SUTS) {
     assert.equal(s.extents, [ext(0, ...at(0n, 8n), 'e0', false, 0, true), ext(1, ...at(8n, 12n), 'e1', true, 1)]);
     assert.equal(s.resource.children, [res(...at(8n, 12n), 'extent')]);
     assert.equal([s.availBytes, s.badReleases], [4n * M, 0]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: deleting the device whose ranges held a removed extent leaves no reference behind`, () => {
@@ -121,6 +131,7 @@ for (const f of SUTS) {
     assert.equal(dax.deleteDevice(0, 1), OK);
     const s = regionOf(dax);
     assert.equal([s.extents[0], s.resource.children, s.devices], [ext(0, ...at(0n, 4n), 'e0', false, 0, true), [], [dev(0, 0, [])]]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: after an extent is released, a new extent can take its range with the next id`, () => {
@@ -132,6 +143,7 @@ for (const f of SUTS) {
     const s = regionOf(dax);
     assert.equal(s.extents, [ext(0, ...at(0n, 4n), 'e0', false, 0, true), ext(1, ...at(0n, 4n), 'again', true, 2)]);
     assert.equal(s.devices[0]!.ranges, [rng(...at(0n, 2n), 0n, 1)]);
+    invariantsHold(dax);
   });
 }
 

@@ -6,7 +6,8 @@
 import * as assert from 'uvu/assert';
 import { checkDaxInvariants, checkTreeInvariants } from '../../properties/invariants.ts';
 import type {
-  DaxSnapshot, DaxSut, DeviceSnap, Errno, ExtentSnap, RangeSnap, RegionSnap, ResNode, Result, TreeNode, TreeSnapshot,
+  DaxSnapshot, DaxSut, DeviceSnap, Errno, ExtentSnap, RangeSnap, RegionSnap, ResNode, ResourceTreeSut, Result, TreeNode,
+  TreeSnapshot,
 } from '../../sut/interface.ts';
 import { GiB, MiB } from '../../sut/u64.ts';
 
@@ -80,3 +81,8 @@ export function dynamic(dax: DaxSut, size: bigint, extents: [bigint, bigint][] =
 
 /** [start, start + len - 1] */
 export const span = (start: bigint, len: bigint): [bigint, bigint] => [start, start + len - 1n];
+
+/** The last statement of every example: the SEMANTICS.md §5 invariants hold on each SUT instance it used. */
+export function invariantsHold(...suts: (DaxSut | ResourceTreeSut)[]): void {
+  for (const sut of suts) expectInvariants(sut.observe());
+}

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import type { RegionSnap } from '../../sut/interface.ts';
 import { SUTS } from '../suts.ts';
 import {
-  BASE, contiguous, dev, deviceOf, dynamic, err, ext, GiB, MiB, observeDax, OK, okId, regionOf, res, rng, U64_MAX,
+  BASE, contiguous, dev, deviceOf, dynamic, err, ext, GiB, invariantsHold, MiB, observeDax, OK, okId, regionOf, res, rng, U64_MAX,
 } from './helpers.ts';
 
 const TOP = 1n << 64n;
@@ -34,6 +34,7 @@ for (const f of SUTS) {
     }
     assert.equal(observeDax(dax), { regions: [] });
     assert.equal(dax.createRegion({ kind: 'contiguous', start: BASE, sizeBytes: 4n * MiB, align: 4n * MiB }), okId(0));
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a contiguous region by default gives dax{R}.0 the whole region as its one range`, () => {
@@ -47,18 +48,21 @@ for (const f of SUTS) {
         extents: [], devices: [dev(0, 0, [rng(BASE, end, 0n)])], badReleases: 0,
       }],
     });
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a contiguous region with seed 'empty' has an empty dax{R}.0 and all of its size available`, () => {
     const dax = f.createDax();
     contiguous(dax, 8n * MiB);
     assert.equal(observeDax(dax), { regions: [emptyRegion(0, 'contiguous', BASE, 8n * MiB, 8n * MiB)] });
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a dynamic region has an empty dax{R}.0 and nothing available, whatever the seed`, () => {
     const dax = f.createDax();
     assert.equal(dax.createRegion({ kind: 'dynamic', start: BASE, sizeBytes: 8n * MiB, align: 2n * MiB, seed: 'whole' }), okId(0));
     assert.equal(observeDax(dax), { regions: [emptyRegion(0, 'dynamic', BASE, 8n * MiB, 0n)] });
+    invariantsHold(dax);
   });
 
   test(`${f.name}: regions are numbered in creation order, each with its own region{R} and dax{R}.0`, () => {
@@ -73,6 +77,7 @@ for (const f of SUTS) {
         emptyRegion(2, 'contiguous', BASE, 4n * MiB, 4n * MiB),
       ],
     });
+    invariantsHold(dax);
   });
 
   test(`${f.name}: available size of a contiguous region is its size minus the sizes of its children`, () => {
@@ -81,6 +86,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 4n * MiB), OK);
     assert.equal(dax.mapping(0, 0, BASE + 8n * MiB, BASE + 10n * MiB - 1n), OK);
     assert.equal(regionOf(dax).availBytes, 10n * MiB);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: available size of a dynamic region is the free space of its visible extents only`, () => {
@@ -93,6 +99,7 @@ for (const f of SUTS) {
     assert.equal(regionOf(dax).availBytes, 2n * MiB);
     assert.equal(dax.removeExtent(0, 0), OK);
     assert.equal(regionOf(dax).availBytes, 0n);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: u64: a region ending at 2^64 - 1 (start + size = 2^64) is created whole, shrinks and regrows in place`, () => {
@@ -108,12 +115,14 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 1, 0n), OK);
     assert.equal(dax.resize(0, 0, 8n * MiB), OK);
     assert.equal(deviceOf(dax, 0, 0).ranges, [rng(start, U64_MAX, 0n)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: u64: a region at address 0 is created whole`, () => {
     const dax = f.createDax();
     assert.equal(dax.createRegion({ kind: 'contiguous', start: 0n, sizeBytes: 4n * MiB, align: 2n * MiB }), okId(0));
     assert.equal(regionOf(dax).resource, res(0n, 4n * MiB - 1n, 'region0', [res(0n, 4n * MiB - 1n, 'dax0.0')]));
+    invariantsHold(dax);
   });
 
   test(`${f.name}: destroying a contiguous region with devices, bound or not, leaves no devices, no children and nothing available`, () => {
@@ -131,6 +140,7 @@ for (const f of SUTS) {
         resource: res(BASE, BASE + 16n * MiB - 1n, 'region0'), extents: [], devices: [], badReleases: 0,
       }],
     });
+    invariantsHold(dax);
   });
 
   test(`${f.name}: destroying a dynamic region with devices and extents releases every extent exactly once`, () => {
@@ -155,6 +165,7 @@ for (const f of SUTS) {
         devices: [], badReleases: 0,
       }],
     });
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a destroyed region is not live: every operation on it is ENXIO; later regions take the next id`, () => {
@@ -177,6 +188,7 @@ for (const f of SUTS) {
     assert.equal(dax.destroyRegion(1), err('ENXIO'));
     assert.equal(dax.createRegion({ kind: 'contiguous', start: BASE, sizeBytes: 4n * MiB, align: 2n * MiB }), okId(1));
     assert.equal(observeDax(dax).regions.map((r) => [r.id, r.destroyed]), [[0, true], [1, false]]);
+    invariantsHold(dax);
   });
 }
 

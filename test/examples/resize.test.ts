@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import type { DaxSut } from '../../sut/interface.ts';
 import { SUTS } from '../suts.ts';
 import {
-  BASE, contiguous, dev, deviceOf, dynamic, err, ext, GiB, MiB, observeDax, OK, okId, regionOf, res, rng,
+  BASE, contiguous, dev, deviceOf, dynamic, err, ext, GiB, invariantsHold, MiB, observeDax, OK, okId, regionOf, res, rng,
 } from './helpers.ts';
 
 const M = MiB;
@@ -23,6 +23,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 4n * M), err('EBUSY'));
     assert.equal(dax.resize(0, 0, 2n * M), err('EBUSY'));
     assert.equal(dax.resize(0, 1, 2n * M), err('ENXIO'));
+    invariantsHold(dax);
   });
 
   test(`${f.name}: resize to the current size is ok and changes nothing`, () => {
@@ -32,6 +33,7 @@ for (const f of SUTS) {
     const before = observeDax(dax);
     assert.equal(dax.resize(0, 0, 2n * M), OK);
     assert.equal(observeDax(dax), before);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: growing by more than the available size is ENOSPC and changes nothing; growing by exactly it fills the region`, () => {
@@ -45,6 +47,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 14n * M), OK);
     assert.equal(deviceOf(dax, 0, 0).ranges, [r(0n, 6n, 0n), r(8n, 16n, 1536n)]);
     assert.equal(regionOf(dax).availBytes, 0n);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: growing in an empty contiguous region allocates at the region start`, () => {
@@ -53,6 +56,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 4n * M), OK);
     assert.equal(regionOf(dax).resource, res(...at(0n, 16n), 'region0', [res(...at(0n, 4n), 'dax0.0')]));
     assert.equal(deviceOf(dax, 0, 0).ranges, [r(0n, 4n, 0n)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: the gap before the first child becomes a new range, never an extension; the gap after the last range extends it`, () => {
@@ -64,6 +68,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 6n * M), OK);
     assert.equal(deviceOf(dax, 0, 0).ranges, [r(4n, 6n, 0n), r(0n, 4n, 512n)]);
     assert.equal(regionOf(dax).resource.children, [res(...at(0n, 4n), 'dax0.0'), res(...at(4n, 6n), 'dax0.0')]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a gap after a range that is not the device's last one (its own or another device's) gives a new range at its end + 1`, () => {
@@ -76,6 +81,7 @@ for (const f of SUTS) {
     assert.equal(dax.createDevice(0, 0n), okId(1));
     assert.equal(dax.resize(0, 1, 2n * M), OK);
     assert.equal(deviceOf(dax, 0, 1).ranges, [r(4n, 6n, 0n)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a grow over several gaps takes them in address order, chunk = min(gap, what is left)`, () => {
@@ -88,6 +94,7 @@ for (const f of SUTS) {
     const s = regionOf(dax);
     assert.equal(s.devices[0], dev(0, 0, [r(0n, 2n, 0n), r(4n, 6n, 512n), r(8n, 12n, 1024n)]));
     assert.equal(s.availBytes, 4n * M);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: shrink trims whole ranges from the last one back, then shortens the first partly removed one in place (start kept)`, () => {
@@ -104,6 +111,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 0n), OK);
     const s = regionOf(dax);
     assert.equal([s.devices[0]!.ranges, s.resource.children, s.availBytes], [[], [], 16n * M]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: shrink ranges in array order, not address order: the last range in the array goes first`, () => {
@@ -113,6 +121,7 @@ for (const f of SUTS) {
     map(dax, 0, 0n, 4n);
     assert.equal(dax.resize(0, 0, 6n * M), OK);
     assert.equal(deviceOf(dax, 0, 0).ranges, [r(8n, 12n, 0n), r(0n, 2n, 1024n)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a dynamic device grows into extents in extent order, not address order`, () => {
@@ -127,6 +136,7 @@ for (const f of SUTS) {
     ]));
     assert.equal(s.extents, [ext(0, ...at(8n, 12n), 'e0', true, 2), ext(1, ...at(0n, 4n), 'e1', true, 2)]);
     assert.equal(s.availBytes, 2n * M);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a dynamic device never extends a range: each chunk is a new range taking one extent reference`, () => {
@@ -137,6 +147,7 @@ for (const f of SUTS) {
     const s = regionOf(dax);
     assert.equal(s.devices[0]!.ranges, [r(0n, 2n, 0n, 0), r(2n, 4n, 512n, 0)]);
     assert.equal(s.extents[0]!.refs, 3);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a dynamic grow skips invisible extents and extents without free space`, () => {
@@ -148,6 +159,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 2n * M), OK);
     assert.equal(deviceOf(dax, 0, 0).ranges, [r(8n, 10n, 0n, 2)]);
     assert.equal(regionOf(dax).availBytes, 2n * M);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: inside an extent, first fit fills a hole before the space after the last range`, () => {
@@ -159,6 +171,7 @@ for (const f of SUTS) {
     assert.equal(dax.resize(0, 0, 0n), OK);
     assert.equal(dax.resize(0, 1, 6n * M), OK);
     assert.equal(deviceOf(dax, 0, 1).ranges, [r(2n, 4n, 0n, 0), r(0n, 2n, 512n, 0), r(4n, 6n, 1024n, 0)]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a partial shrink on a dynamic region shortens the device's own resource inside the extent; the extent is unchanged`, () => {
@@ -171,6 +184,7 @@ for (const f of SUTS) {
     assert.equal(s.devices[0]!.ranges, [r(0n, 2n, 0n, 0)]);
     assert.equal(s.extents, [ext(0, ...at(0n, 8n), 'e0', true, 2)]);
     assert.equal(s.availBytes, 6n * M);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: a dynamic shrink trims whole ranges and drops their extent references`, () => {
@@ -182,6 +196,7 @@ for (const f of SUTS) {
     const s = regionOf(dax);
     assert.equal(s.devices[0]!.ranges, [r(0n, 2n, 0n, 0)]);
     assert.equal(s.extents.map((e) => e.refs), [2, 1]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: growing a dynamic device with no visible extent is ENOSPC`, () => {
@@ -192,6 +207,7 @@ for (const f of SUTS) {
     assert.equal(dax.removeExtent(0, 0), OK);
     assert.equal(dax.resize(0, 0, 2n * M), err('ENOSPC'));
     assert.equal(regionOf(dax).devices, [dev(0, 0, [])]);
+    invariantsHold(dax);
   });
 
   test(`${f.name}: an extent whose free space is a multiple of 4 GiB is chosen like any other (free space is exact u64)`, () => {
@@ -203,6 +219,7 @@ for (const f of SUTS) {
       rng(BASE + 8n * GiB, BASE + 8n * GiB + 2n * M - 1n, 1048576n, 1),
     ]);
     assert.equal(regionOf(dax).availBytes, 0n);
+    invariantsHold(dax);
   });
 }
 

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ResourceTreeSut, TreeSnapshot } from '../../sut/interface.ts';
 import { SUTS } from '../suts.ts';
-import { err, expectInvariants, node, OK, okId, U64_MAX } from './helpers.ts';
+import { err, expectInvariants, invariantsHold, node, OK, okId, U64_MAX } from './helpers.ts';
 
 function observe(tree: ResourceTreeSut): TreeSnapshot {
   const s = tree.observe();
@@ -43,6 +43,7 @@ for (const f of SUTS) {
         node(3, 0n, U64_MAX, 'all', false),
       ],
     });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: requestResource inserts a non-busy child in address order, adjacent ranges allowed`, () => {
@@ -60,6 +61,7 @@ for (const f of SUTS) {
         node(3, 0xa00n, 0xaffn, 'y', false),
       ])],
     });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: requestResource with end < start or outside the parent is EBUSY with conflict = parent, and takes no id`, () => {
@@ -70,6 +72,7 @@ for (const f of SUTS) {
     assert.equal(tree.requestResource(0, 0x1fffn, 0x2000n, 'above'), err('EBUSY', 0));
     assert.equal(tree.requestResource(0, 0x1000n, 0x1fffn, 'all'), okId(1));
     assert.equal(observe(tree), { roots: [node(0, 0x1000n, 0x1fffn, 'root', false, [node(1, 0x1000n, 0x1fffn, 'all', false)])] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: requestResource overlapping several children conflicts with the lowest one and changes nothing`, () => {
@@ -79,6 +82,7 @@ for (const f of SUTS) {
     assert.equal(tree.requestResource(0, 0x2000n, 0x3000n, 'edge'), err('EBUSY', 2));
     assert.equal(tree.requestResource(0, 0x5fffn, 0x6000n, 'last byte'), err('EBUSY', 3));
     assert.equal(observe(tree), FOUR);
+    invariantsHold(tree);
   });
 
   test(`${f.name}: requestResource is purely geometric: it never descends into a non-busy child, and accepts a busy parent`, () => {
@@ -89,6 +93,7 @@ for (const f of SUTS) {
     assert.equal(tree.requestResource(5, 0x7000n, 0x70ffn, 'under busy'), okId(6));
     const s = observe(tree);
     assert.equal(s.roots[0]!.children[3], node(5, 0x7000n, 0x7fffn, 'busy', true, [node(6, 0x7000n, 0x70ffn, 'under busy', false)]));
+    invariantsHold(tree);
   });
 
   test(`${f.name}: every tree operation on an id that is not live is ENXIO`, () => {
@@ -102,6 +107,7 @@ for (const f of SUTS) {
       assert.equal(tree.adjustResource(id, 0x3400n, 0n), err('ENXIO'));
       assert.equal(tree.releaseResource(id), err('ENXIO'));
     }
+    invariantsHold(tree);
   });
 
   test(`${f.name}: requestRegion descends through non-busy conflicts and creates a busy resource at the deepest level`, () => {
@@ -117,6 +123,7 @@ for (const f of SUTS) {
         ]),
       ])],
     });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: requestRegion fails with EBUSY on a busy conflict, but a busy parent given explicitly is allowed`, () => {
@@ -130,6 +137,7 @@ for (const f of SUTS) {
         node(1, 0x1000n, 0x1fffn, 'extent', true, [node(2, 0x1800n, 0x180fn, 'dev', true)]),
       ])],
     });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: requestRegion fails with EBUSY when the range leaves the non-busy resource it descended into`, () => {
@@ -139,6 +147,7 @@ for (const f of SUTS) {
     assert.equal(tree.requestRegion(0, 0x1f00n, 0x200n, 'dev'), err('EBUSY'));
     assert.equal(tree.requestRegion(0, 0x0n, 0x10001n, 'too big'), err('EBUSY'));
     assert.equal(observe(tree), { roots: [node(0, 0n, 0xffffn, 'root', false, [node(1, 0x1000n, 0x1fffn, 'bus', false)])] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: u64: requestRegion with n = 0 fails (end = start - 1 < start)`, () => {
@@ -147,6 +156,7 @@ for (const f of SUTS) {
     assert.equal(tree.requestRegion(0, 0x1000n, 0n, 'empty'), err('EBUSY'));
     assert.equal(tree.requestRegion(0, 0x1800n, 0n, 'empty'), err('EBUSY'));
     assert.equal(observe(tree), { roots: [node(0, 0x1000n, 0x1fffn, 'root', false)] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: u64: requestRegion with n = 0 at start 0 wraps to end 2^64 - 1 and takes a whole [0, 2^64 - 1] root`, () => {
@@ -154,6 +164,7 @@ for (const f of SUTS) {
     tree.addRoot(0n, U64_MAX, 'all');
     assert.equal(tree.requestRegion(0, 0n, 0n, 'wrapped'), okId(1));
     assert.equal(observe(tree), { roots: [node(0, 0n, U64_MAX, 'all', false, [node(1, 0n, U64_MAX, 'wrapped', true)])] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: u64: requestRegion whose end wraps past 2^64 - 1 fails; the last byte of a root ending at 2^64 - 1 can be taken`, () => {
@@ -169,6 +180,7 @@ for (const f of SUTS) {
         node(1, U64_MAX, U64_MAX, 'last', true),
       ])],
     });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: releaseRegion unlinks the busy resource matching exactly, descending through non-busy ones; a second release is ENOENT`, () => {
@@ -180,6 +192,7 @@ for (const f of SUTS) {
     assert.equal(tree.releaseRegion(0, 0x1100n, 0x100n), err('ENOENT'));
     assert.equal(tree.releaseResource(2), err('ENXIO'));
     assert.equal(observe(tree), { roots: [node(0, 0n, 0xffffn, 'root', false, [node(1, 0x1000n, 0x1fffn, 'bus', false)])] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: releaseRegion of a partial range, of a range spanning two resources, or of nothing is ENOENT and changes nothing`, () => {
@@ -194,6 +207,7 @@ for (const f of SUTS) {
     assert.equal(tree.releaseRegion(0, 0x4000n, 0x1000n), err('ENOENT'));
     assert.equal(tree.releaseRegion(0, 0x1000n, 0n), err('ENOENT'));
     assert.equal(observe(tree), before);
+    invariantsHold(tree);
   });
 
   test(`${f.name}: releaseRegion never releases a non-busy resource, even one matching exactly`, () => {
@@ -202,6 +216,7 @@ for (const f of SUTS) {
     tree.requestResource(0, 0x1000n, 0x1fffn, 'bus');
     assert.equal(tree.releaseRegion(0, 0x1000n, 0x1000n), err('ENOENT'));
     assert.equal(observe(tree), { roots: [node(0, 0n, 0xffffn, 'root', false, [node(1, 0x1000n, 0x1fffn, 'bus', false)])] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: releaseRegion stops at the first busy resource containing the range: a busy resource nested in it is not reached`, () => {
@@ -212,6 +227,7 @@ for (const f of SUTS) {
     assert.equal(tree.releaseRegion(0, 0x1000n, 0x100n), err('ENOENT'));
     assert.equal(tree.releaseRegion(1, 0x1000n, 0x100n), OK);
     assert.equal(observe(tree), { roots: [node(0, 0n, 0xffffn, 'root', false, [node(1, 0x1000n, 0x1fffn, 'extent', true)])] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: releaseRegion does not re-parent the children of what it releases: they are gone with it`, () => {
@@ -222,6 +238,7 @@ for (const f of SUTS) {
     assert.equal(tree.releaseRegion(0, 0x1000n, 0x1000n), OK);
     assert.equal(tree.requestRegion(2, 0x1000n, 0x10n, 'x'), err('ENXIO'));
     assert.equal(observe(tree), { roots: [node(0, 0n, 0xffffn, 'root', false)] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: adjustResource moves a resource within its neighbours' edges, keeping its children`, () => {
@@ -230,6 +247,7 @@ for (const f of SUTS) {
     assert.equal(tree.adjustResource(2, 0x2000n, 0x3000n), OK);
     const s = observe(tree);
     assert.equal(s.roots[0]!.children[1], node(2, 0x2000n, 0x4fffn, 'b', false, [node(4, 0x3400n, 0x34ffn, 'd', false)]));
+    invariantsHold(tree);
   });
 
   test(`${f.name}: adjustResource rule 1 alone: leaving the parent is EBUSY`, () => {
@@ -243,6 +261,7 @@ for (const f of SUTS) {
     t.requestResource(0, 0x1000n, 0x1fffn, 'a');
     assert.equal(t.adjustResource(1, 0xffn, 0x1f01n), err('EBUSY'));
     assert.equal(t.adjustResource(1, 0x100n, 0x1f00n), OK);
+    invariantsHold(tree, t);
   });
 
   test(`${f.name}: adjustResource rule 2 alone: reaching the next sibling's start is EBUSY`, () => {
@@ -250,6 +269,7 @@ for (const f of SUTS) {
     fourResources(tree);
     assert.equal(tree.adjustResource(2, 0x3000n, 0x2001n), err('EBUSY'));
     assert.equal(observe(tree), FOUR);
+    invariantsHold(tree);
   });
 
   test(`${f.name}: adjustResource rule 3 alone: reaching back to the previous sibling's end is EBUSY`, () => {
@@ -257,6 +277,7 @@ for (const f of SUTS) {
     fourResources(tree);
     assert.equal(tree.adjustResource(2, 0x1fffn, 0x2001n), err('EBUSY'));
     assert.equal(observe(tree), FOUR);
+    invariantsHold(tree);
   });
 
   test(`${f.name}: adjustResource rule 4 alone: no longer containing a child is EBUSY`, () => {
@@ -265,6 +286,7 @@ for (const f of SUTS) {
     assert.equal(tree.adjustResource(2, 0x3500n, 0x100n), err('EBUSY'));
     assert.equal(tree.adjustResource(2, 0x3000n, 0x4ffn), err('EBUSY'));
     assert.equal(observe(tree), FOUR);
+    invariantsHold(tree);
   });
 
   test(`${f.name}: adjustResource on a root skips rules 1-3 but must still contain the root's children`, () => {
@@ -276,6 +298,7 @@ for (const f of SUTS) {
     assert.equal(tree.adjustResource(0, 0n, 0x40000n), OK);
     const s = observe(tree);
     assert.equal([s.roots[0]!.start, s.roots[0]!.end], [0n, 0x3ffffn]);
+    invariantsHold(tree);
   });
 
   test(`${f.name}: adjustResource with size 0 or a wrapping end is EINVAL; ending exactly at 2^64 - 1 is fine`, () => {
@@ -287,6 +310,7 @@ for (const f of SUTS) {
     assert.equal(tree.adjustResource(1, 0x1000n, U64_MAX), err('EINVAL'));
     assert.equal(tree.adjustResource(1, U64_MAX - 0xfffn, 0x1000n), OK);
     assert.equal(observe(tree), { roots: [node(0, 0n, U64_MAX, 'all', false, [node(1, U64_MAX - 0xfffn, U64_MAX, 'a', false)])] });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: releaseResource unlinks a resource with its subtree; those ids die and are never reused`, () => {
@@ -303,6 +327,7 @@ for (const f of SUTS) {
         node(3, 0x5000n, 0x5fffn, 'c', false),
       ])],
     });
+    invariantsHold(tree);
   });
 
   test(`${f.name}: releaseResource of a root is EINVAL and keeps it`, () => {
@@ -310,6 +335,7 @@ for (const f of SUTS) {
     fourResources(tree);
     assert.equal(tree.releaseResource(0), err('EINVAL'));
     assert.equal(observe(tree), FOUR);
+    invariantsHold(tree);
   });
 }
 
