@@ -42,7 +42,7 @@ export function devSize(dev: Device): bigint {
 
 /** pgoff of range i: Σ lengths of ranges 0..i-1 in 4 KiB pages (array order). */
 export function pgoff(dev: Device, i: number): bigint {
-  return devSize({ ...dev, ranges: dev.ranges.slice(0, i) }) / PAGE_SIZE;
+  return dev.ranges.slice(0, i).reduce((sum, r) => sum + rangeLen(r), 0n) / PAGE_SIZE;
 }
 
 /** Effective alignment: max(align, 2 MiB). */
