@@ -39,7 +39,8 @@ export interface DaxRegion {
 
 /** The region arguments' first error in RULES.md order (EINVAL), or null. */
 export function checkRegionArgs(args: CreateRegionArgs): Errno | null {
-  const { kind, start, sizeBytes, align } = args ?? ({} as CreateRegionArgs);
+  if (typeof args !== 'object' || args === null) return 'EINVAL';
+  const { kind, start, sizeBytes, align } = args;
   if (kind !== 'contiguous' && kind !== 'dynamic') return 'EINVAL';
   if (!isU64(align) || !isPowerOfTwo(align) || align < 2n * MiB) return 'EINVAL';
   if (!isU64(sizeBytes) || sizeBytes === 0n) return 'EINVAL';

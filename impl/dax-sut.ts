@@ -46,6 +46,7 @@ export class ImplDax implements DaxSut {
     return this.region(r)?.devices.get(d) ?? null;
   }
 
+  /** region{R} with dax{R}.0; id R. EINVAL: bad arguments. ENOMEM: the 'whole' seed range failed (no region). */
   createRegion(args: CreateRegionArgs): Result {
     const region = createDaxRegion(this.regions.length, args, this.ctx);
     if (typeof region === 'string') return fail(region);
@@ -53,6 +54,7 @@ export class ImplDax implements DaxSut {
     return ok(region.id);
   }
 
+  /** Shrinks every device to 0 and removes it, then removes every visible extent. ENXIO: no live region. */
   destroyRegion(r: number): Result {
     const region = this.region(r);
     if (region === null) return fail('ENXIO');
@@ -60,11 +62,13 @@ export class ImplDax implements DaxSut {
     return ok();
   }
 
+  /** Adds an extent; id = its index. ENXIO: no live region. EINVAL, ENOSPC, ENOMEM: see addDaxExtent. */
   addExtent(r: number, offset: bigint, length: bigint, label: string): Result {
     const region = this.region(r);
     return region === null ? fail('ENXIO') : addDaxExtent(region, offset, length, label);
   }
 
+  /** Makes extent e invisible and drops its own reference. ENXIO: no live region, no extent e, or already removed. */
   removeExtent(r: number, e: number): Result {
     const ext = this.region(r)?.extents[Number.isInteger(e) && e >= 0 ? e : -1];
     if (ext === undefined || !ext.visible) return fail('ENXIO');
@@ -72,6 +76,11 @@ export class ImplDax implements DaxSut {
     return ok();
   }
 
+  /**
+   * region/create; id = lowest unused. ENXIO: no live region. EINVAL: not u64, sized on a
+   * dynamic region (unless S4), not a multiple of 2 MiB. ENOSPC: avail 0. ENOMEM: the
+   * sized range conflicts or fails (the device is removed again).
+   */
   createDevice(r: number, sizeBytes: bigint): Result {
     const region = this.region(r);
     if (region === null) return fail('ENXIO');
@@ -87,6 +96,7 @@ export class ImplDax implements DaxSut {
     return ok(dev.id);
   }
 
+  /** region/delete. ENXIO: no such device. EBUSY: device 0, bound, or size ≠ 0. */
   deleteDevice(r: number, d: number): Result {
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
@@ -95,6 +105,7 @@ export class ImplDax implements DaxSut {
     return ok();
   }
 
+  /** Driver attach. ENXIO: no such device, or size 0. EBUSY: already bound. */
   bind(r: number, d: number): Result {
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
@@ -104,6 +115,7 @@ export class ImplDax implements DaxSut {
     return ok();
   }
 
+  /** Driver detach. ENXIO: no such device, or not bound. */
   unbind(r: number, d: number): Result {
     const dev = this.device(r, d);
     if (dev === null || !dev.bound) return fail('ENXIO');
@@ -111,11 +123,17 @@ export class ImplDax implements DaxSut {
     return ok();
   }
 
+  /** dev/size. ENXIO: no such device. EINVAL, EBUSY, ENOSPC, ENOMEM: see devDaxResize. */
   resize(r: number, d: number, sizeBytes: bigint): Result {
     const dev = this.device(r, d);
     return dev === null ? fail('ENXIO') : done(devDaxResize(dev, sizeBytes));
   }
 
+  /**
+   * dev/mapping = start-end (inclusive). ENXIO: no such device; length, or start relative
+   * to the region, not a multiple of the effective alignment. EINVAL: dynamic region,
+   * end < start, values not u64. ENOMEM: conflict or injected failure.
+   */
   mapping(r: number, d: number, start: bigint, end: bigint): Result {
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
@@ -130,6 +148,7 @@ export class ImplDax implements DaxSut {
     return allocDevDaxRange(dev, dev.region.res, start, len, null) === null ? ok() : fail('ENOMEM');
   }
 
+  /** dev/align. ENXIO: no such device. EINVAL: not 4 KiB, 2 MiB or 1 GiB, or a range not a multiple. EBUSY: bound. */
   setAlign(r: number, d: number, align: bigint): Result {
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
@@ -140,10 +159,12 @@ export class ImplDax implements DaxSut {
     return ok();
   }
 
+  /** Arms point to fail its nth allocation from now. EINVAL: unknown point, nth not an integer ≥ 1. */
   failAllocation(point: FailPoint, nth: number): Result {
     return this.ctx.failpoints.arm(point, nth) ? ok() : fail('EINVAL');
   }
 
+  /** The canonical snapshot of every region ever created. O(n). */
   observe(): DaxSnapshot {
     return { regions: this.regions.map(regionSnap) };
   }
