@@ -31,6 +31,8 @@ export interface DevDax {
   /** Σ range lengths. */
   size: bigint;
   readonly ranges: DevDaxRange[];
+  /** lenTz[k] = number of ranges whose length has exactly k trailing zero bits (k <= 64). */
+  readonly lenTz: number[];
 }
 
 export const DEFAULT_ALIGN = 2n * MiB;
@@ -45,7 +47,7 @@ export function devDaxAlign(dev: DevDax): bigint {
 /** devm_create_dev_dax: a new device of size 0 with the lowest unused id of its region. */
 export function devDaxAdd(region: DaxRegion): DevDax {
   const id = region.ida.alloc();
-  const dev: DevDax = { id, name: `dax${region.id}.${id}`, region, align: DEFAULT_ALIGN, bound: false, size: 0n, ranges: [] };
+  const dev: DevDax = { id, name: `dax${region.id}.${id}`, region, align: DEFAULT_ALIGN, bound: false, size: 0n, ranges: [], lenTz: new Array<number>(65).fill(0) };
   region.devices.set(id, dev);
   return dev;
 }
@@ -56,8 +58,22 @@ export function devDaxRemove(dev: DevDax): void {
   dev.region.ida.remove(dev.id);
 }
 
-/** dev_dax_validate_align: true when every range length is a multiple of max(align, 2 MiB). */
+/** The number of trailing zero bits of len (1 <= len <= 2^64). */
+function trailingZeros(len: bigint): number {
+  return (len & -len).toString(2).length - 1;
+}
+
+/** Counts a range length into (delta 1) or out of (delta -1) the device's trailing-zero histogram. */
+export function devDaxCountRange(dev: DevDax, len: bigint, delta: 1 | -1): void {
+  dev.lenTz[trailingZeros(len)]! += delta;
+}
+
+/**
+ * dev_dax_validate_align: true when every range length is a multiple of max(align, 2 MiB)
+ * (a power of two 2^k: no range length has fewer than k trailing zeros). O(k), not O(ranges).
+ */
 export function devDaxValidateAlign(dev: DevDax, align: bigint): boolean {
-  const a = align > DEFAULT_ALIGN ? align : DEFAULT_ALIGN;
-  return dev.ranges.every((r) => (r.end - r.start + 1n) % a === 0n);
+  const k = trailingZeros(align > DEFAULT_ALIGN ? align : DEFAULT_ALIGN);
+  for (let i = 0; i < k; i++) if (dev.lenTz[i]! > 0) return false;
+  return true;
 }

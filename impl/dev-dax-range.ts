@@ -6,7 +6,7 @@
  */
 import type { Errno } from '../sut/interface.ts';
 import { PAGE_SIZE } from '../sut/u64.ts';
-import type { DevDax } from './dax-device.ts';
+import { devDaxCountRange, type DevDax } from './dax-device.ts';
 import { daxReleaseRegion } from './dax-region.ts';
 import { daxExtentGet, daxExtentPut, daxExtentRefresh, type DaxExtent } from './extent.ts';
 import type { Resource } from './resource.ts';
@@ -31,6 +31,7 @@ export function allocDevDaxRange(dev: DevDax, parent: Resource, start: bigint, l
   }
   dev.ranges.push({ start, end: res.end, pgoff: dev.size / PAGE_SIZE, res, parent, extent });
   dev.size += len;
+  devDaxCountRange(dev, len, 1);
   if (extent !== null) {
     daxExtentGet(extent);
     daxExtentRefresh(extent);
@@ -54,6 +55,8 @@ export function adjustDevDaxRange(dev: DevDax, res: Resource, size: bigint): Err
   const old = range.end - range.start + 1n;
   range.end = range.start + size - 1n;
   dev.size += size - old;
+  devDaxCountRange(dev, old, -1);
+  devDaxCountRange(dev, size, 1);
   if (range.extent !== null) daxExtentRefresh(range.extent);
   return null;
 }
@@ -68,6 +71,7 @@ export function trimDevDaxRange(dev: DevDax): void {
   const len = range.end - range.start + 1n;
   daxReleaseRegion(dev.region, range.parent, range.start, len);
   dev.size -= len;
+  devDaxCountRange(dev, len, -1);
   if (range.extent !== null) {
     daxExtentRefresh(range.extent);
     daxExtentPut(range.extent);

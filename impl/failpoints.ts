@@ -10,7 +10,7 @@ export class FailInjector {
 
   /** Arms point for its nth allocation from now (re-arming replaces). False: unknown point or nth not an integer >= 1. */
   arm(point: FailPoint, nth: number): boolean {
-    if (!FAIL_POINTS.includes(point) || !Number.isSafeInteger(nth) || nth < 1) return false;
+    if (!FAIL_POINTS.includes(point) || !Number.isInteger(nth) || nth < 1) return false;
     this.armed.set(point, nth);
     return true;
   }

@@ -7,6 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ImplDax } from '../../impl/dax-sut.ts';
+import { devDaxValidateAlign } from '../../impl/dax-device.ts';
 import { daxRegionAvailSize, type DaxRegion } from '../../impl/dax-region.ts';
 import { firstExtentWithSpace } from '../../impl/extent.ts';
 import type { FaultName } from '../../impl/faults.ts';
@@ -33,6 +34,10 @@ function checkRegion(region: DaxRegion, s2: boolean): void {
       if (r.extent) refs.set(r.extent.id, (refs.get(r.extent.id) ?? 0) + 1);
     }
     assert.is(dev.size, size, 'device size');
+    for (const a of [4n * KiB, 2n * MiB, 4n * MiB, 1n * GiB, 1n << 40n]) {
+      const max = a > U ? a : U;
+      assert.is(devDaxValidateAlign(dev, a), dev.ranges.every((r) => (r.end - r.start + 1n) % max === 0n), 'align histogram');
+    }
   }
   let first = -1;
   for (const e of region.extents) {
