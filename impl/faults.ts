@@ -109,5 +109,3 @@ export function faultFlags(names: readonly FaultName[]): FaultFlags {
   };
 }
 
-/** No fault: the correct implementation. */
-export const NO_FAULTS: FaultFlags = faultFlags([]);
