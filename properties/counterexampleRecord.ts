@@ -1,0 +1,34 @@
+/** Builds the saved form of a counterexample (shrinks/*.json) from a failure. */
+import { COUNTEREXAMPLE_FORMAT, counterexampleId, type CounterexampleFile } from './counterexampleFile.ts';
+import type { StepFailure } from './stepFailure.ts';
+import type { SuiteName } from './suiteSpec.ts';
+
+export interface CounterexampleFacts {
+  suite: SuiteName;
+  sut: string;
+  fault: string | null;
+  commands: { op: string }[];
+  failure: StepFailure;
+  seed: number;
+  path: string;
+  /** ISO time; now when absent. */
+  foundAt?: string;
+}
+
+/** The file record of a counterexample: id from suite, fault and commands; broke and error from the failure. */
+export function counterexampleRecord(f: CounterexampleFacts): CounterexampleFile {
+  const { kind, step, call, detail } = f.failure;
+  return {
+    format: COUNTEREXAMPLE_FORMAT,
+    id: counterexampleId(f.suite, f.fault, f.commands),
+    suite: f.suite,
+    sut: f.sut,
+    fault: f.fault,
+    broke: { kind, step, call, detail },
+    commands: f.commands,
+    seed: f.seed,
+    path: f.path,
+    foundAt: f.foundAt ?? new Date().toISOString(),
+    error: f.failure.message,
+  };
+}

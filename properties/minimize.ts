@@ -1,0 +1,82 @@
+/**
+ * Minimizes a counterexample again without its generator: delta debugging over the
+ * command list, then simplification of the values inside the commands, repeated until
+ * neither changes anything. A candidate is kept only when it fails the same way: the
+ * same suite, systems and failure kind. Deterministic: same input, same output.
+ */
+import type { SutFactory } from '../sut/interface.ts';
+import { ddmin, type Attempt } from './ddmin.ts';
+import { replayCommands } from './replay.ts';
+import { simplifyValues } from './simplifyValues.ts';
+import type { FailureKind, StepFailure } from './stepFailure.ts';
+import type { AnySuite } from './suiteSpec.ts';
+
+export interface MinimizeOptions<Cmd extends { op: string }> {
+  suite: AnySuite;
+  /** The reference (the model, or the fault's reference). */
+  model: SutFactory;
+  sut: SutFactory;
+  commands: readonly Cmd[];
+  /** The failure kind to keep. */
+  kind: FailureKind;
+  /** Give up improving after this many replays (default 20000); the result still fails. */
+  maxReplays?: number;
+}
+
+export interface Minimized<Cmd> {
+  /** The commands that ran up to the failure: the minimized counterexample. */
+  commands: Cmd[];
+  failure: StepFailure;
+  /** Replays done, the first (of the input) included. */
+  replays: number;
+  /** True when maxReplays stopped it before a fixpoint. */
+  exhausted: boolean;
+}
+
+/** Replays a candidate; the failure when it fails with the wanted kind, else null (a harness error counts as not failing). */
+function failsSameWay<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>, commands: readonly Cmd[]): { executed: Cmd[]; failure: StepFailure } | null {
+  try {
+    const out = replayCommands(o.suite, o.model, o.sut, commands, false);
+    return out.failure !== null && out.failure.kind === o.kind ? { executed: out.executed, failure: out.failure } : null;
+  } catch {
+    return null;
+  }
+}
+
+const same = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && JSON.stringify(a, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) === JSON.stringify(b, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+
+/**
+ * The minimized form of o.commands, or null when o.commands does not fail with o.kind
+ * (then there is nothing to keep failing).
+ */
+export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): Minimized<Cmd> | null {
+  const budget = o.maxReplays ?? 20000;
+  const first = failsSameWay(o, o.commands);
+  if (first === null) return null;
+  let replays = 1;
+  let exhausted = false;
+  let best = first;
+  const attempt: Attempt<Cmd> = (candidate) => {
+    if (replays >= budget) {
+      exhausted = true;
+      return null;
+    }
+    replays++;
+    const found = failsSameWay(o, candidate);
+    if (found === null) return null;
+    best = found;
+    return found.executed;
+  };
+  let current = first.executed;
+  for (;;) {
+    const reduced = ddmin(current, attempt);
+    const simplified = simplifyValues(reduced, attempt);
+    const done = same(simplified, current) || exhausted;
+    current = simplified;
+    if (done) break;
+  }
+  // `best` is the last candidate that failed; current is always one such list.
+  const last = same(best.executed, current) ? best : failsSameWay(o, current)!;
+  return { commands: current, failure: last.failure, replays, exhausted };
+}
