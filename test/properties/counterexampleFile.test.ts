@@ -1,0 +1,86 @@
+/** The saved counterexample format: round trip, stable ids, and the exact error for a bad file. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  counterexampleId, CounterexampleFileError, encodeCounterexample, loadCounterexample, saveCounterexample,
+} from '../../properties/counterexampleFile.ts';
+import { decodeValue, encodeValue } from '../../properties/values.ts';
+import { record, s1Padded, s1Trigger, S1, tempDir } from './counterexamples.ts';
+
+test('save then load gives back the same record, bigints included', () => {
+  const dir = tempDir();
+  const cx = record('dax', S1, s1Trigger());
+  const path = saveCounterexample(dir, cx);
+  assert.is(path, join(dir, `${cx.id}.json`));
+  assert.equal(loadCounterexample(path), cx);
+  assert.is(typeof (loadCounterexample(path).commands[0] as { sizeBytes: unknown }).sizeBytes, 'bigint');
+});
+
+test('the file is readable JSON: u64 values as hex strings, two-space indent, trailing newline', () => {
+  const text = encodeCounterexample(record('dax', S1, s1Trigger()));
+  assert.ok(text.includes('"sizeBytes": "0x4000000"'), text);
+  assert.ok(text.endsWith('}\n'));
+  assert.ok(text.startsWith('{\n  "format": 1,\n  "id": "cx-'));
+});
+
+test('id: cx- and 16 hex digits; the same suite, fault and commands give the same id', () => {
+  const a = counterexampleId('dax', S1, s1Trigger());
+  assert.match(a, /^cx-[0-9a-f]{16}$/);
+  assert.is(counterexampleId('dax', S1, s1Trigger()), a);
+  const reread = JSON.parse(JSON.stringify(s1Trigger(), encodeValue), decodeValue) as { op: string }[];
+  assert.is(counterexampleId('dax', S1, reread), a, 'same id after a trip through the file encoding');
+});
+
+test('id: different commands, fault or suite give different ids', () => {
+  const a = counterexampleId('dax', S1, s1Trigger());
+  assert.is.not(counterexampleId('dax', S1, s1Padded()), a);
+  assert.is.not(counterexampleId('dax', S1, s1Trigger().slice(0, 3)), a);
+  const shifted = s1Trigger().map((c) => (c.op === 'addExtent' ? { ...c, deltaBytes: 0x200000n } : c));
+  assert.is.not(counterexampleId('dax', S1, shifted), a);
+  assert.is.not(counterexampleId('dax', null, s1Trigger()), a);
+  assert.is.not(counterexampleId('tree', S1, s1Trigger()), a);
+});
+
+/** Writes text to a fresh file and returns the error loading it throws. */
+function loadError(text: string | null): CounterexampleFileError {
+  const file = join(tempDir(), 'cx-bad.json');
+  if (text !== null) writeFileSync(file, text);
+  try {
+    loadCounterexample(file);
+  } catch (e) {
+    assert.instance(e, CounterexampleFileError);
+    assert.is((e as CounterexampleFileError).file, file);
+    return e as CounterexampleFileError;
+  }
+  throw new Error('loading did not throw');
+}
+
+const valid = () => JSON.parse(encodeCounterexample(record('dax', S1, s1Trigger()))) as Record<string, unknown>;
+
+test('an unknown format version: the error names the file, the version found and the one read', () => {
+  const e = loadError(JSON.stringify({ ...valid(), format: 2 }));
+  assert.is(e.message, `${e.file}: has format 2; this daxcheck reads format 1`);
+});
+
+test('bad JSON: the error names the file and says it is not valid JSON', () => {
+  const e = loadError('{"format": 1,');
+  assert.match(e.message, new RegExp(`^${e.file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: is not valid JSON \\(`));
+});
+
+test('missing commands: the error names the file and the missing field', () => {
+  const { commands: _dropped, ...rest } = valid();
+  const e = loadError(JSON.stringify(rest));
+  assert.is(e.message, `${e.file}: has no "commands" array of objects with an "op"`);
+});
+
+test('a command without an op, an unknown suite, a missing file: each named with the file', () => {
+  assert.is(loadError(JSON.stringify({ ...valid(), commands: [{ region: 0 }] })).message.split(': ')[1], 'has no "commands" array of objects with an "op"');
+  const suite = loadError(JSON.stringify({ ...valid(), suite: 'disk' }));
+  assert.is(suite.message, `${suite.file}: has unknown suite "disk" (expected "tree" or "dax")`);
+  const missing = loadError(null);
+  assert.is(missing.message, `${missing.file}: cannot be read (ENOENT)`);
+});
+
+test.run();
