@@ -1,6 +1,7 @@
 /** Minimizing a counterexample without its generator: ddmin, value simplification, the whole. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { DaxCommand } from '../../properties/dax/daxCommand.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { ddmin } from '../../properties/ddmin.ts';
 import { minimize } from '../../properties/minimize.ts';
@@ -84,7 +85,7 @@ test('the minimized S1 counterexample still fails the same way with the fault on
 });
 
 test('values are simplified: the region and extent shrink below the padded sizes, the extent anchor is abs', () => {
-  const big = s1Trigger().map((c) => (c.op === 'addExtent' ? { ...c, at: 'afterLast' as const, lengthBytes: 16n * MiB } : c));
+  const big: DaxCommand[] = s1Trigger().map((c) => (c.op === 'addExtent' ? { ...c, at: 'afterLast' as const, lengthBytes: 16n * MiB } : c));
   const small = minimize({ suite: daxSuite, ...s1(), commands: big, kind: 'result-mismatch' })!;
   const region = small.commands.find((c) => c.op === 'createRegion')!;
   const extent = small.commands.find((c) => c.op === 'addExtent')!;
