@@ -1,6 +1,108 @@
-/** `daxcheck hunt` (being written). */
-import { UsageError } from './usageError.ts';
+/**
+ * `daxcheck hunt`: a random search for a time budget. Worker threads walk disjoint seed
+ * streams (seedStream.ts), run the suites batch after batch against the system under test,
+ * and save each counterexample the moment it is shrunk. At the end (the budget, Ctrl-C,
+ * or every worker gone) the reports are written. Exit 0: nothing failed; 1: something
+ * did; 2: a usage error.
+ */
+import { availableParallelism } from 'node:os';
+import { writeReports } from '../reporting/writeReports.ts';
+import { RUN_SUMMARY_FORMAT, type RunSummary } from '../reporting/runSummary.ts';
+import { checkSutShape } from './checkSutShape.ts';
+import { huntEvents } from './huntEvents.ts';
+import { parseHuntOptions, type HuntOptions } from './huntOptions.ts';
+import { HuntPool } from './huntPool.ts';
+import { HuntTally } from './huntTally.ts';
+import { loadSut } from './loadSut.ts';
+import { Progress } from './progress.ts';
+import { EXIT_FAILED, EXIT_OK } from './usageError.ts';
 
-export async function huntCommand(_argv: string[]): Promise<number> {
-  throw new UsageError('daxcheck hunt: not available yet');
+/** Runs `daxcheck hunt` with argv (the arguments after "hunt"); returns the exit code. */
+export async function huntCommand(argv: string[]): Promise<number> {
+  const o = parseHuntOptions(argv);
+  const sutName = await checkSut(o);
+  const startedAt = new Date();
+  const deadline = startedAt.getTime() + o.seconds * 1000;
+  const tally = new HuntTally(o.targets, sutName);
+  const progress = new Progress(process.stderr);
+  const { targets, seed: base, shard, workers, sutModule, maxCommands, batchRuns, outDir, commandTimeoutMs } = o;
+  const pool = new HuntPool(
+    { data: { workers, shard, base, targets, sutModule, maxCommands, batchRuns, outDir, deadline }, commandTimeoutMs },
+    huntEvents(o, tally, progress),
+  );
+  await runPool(pool, o, deadline, () => {
+    const t = tally.totals();
+    progress.update({ elapsedMs: Date.now() - startedAt.getTime(), budgetMs: o.seconds * 1000, runs: t.runs, commands: t.commands, failures: t.failures, workers: pool.running() });
+  }, progress);
+  progress.finish();
+  const summary = runSummary(o, startedAt, tally);
+  const written = writeReports(summary, o.reportsDir);
+  if (o.json) console.log(JSON.stringify(summary, null, 2));
+  else printSummary(summary, written, o.outDir, Date.now() - startedAt.getTime());
+  return tally.failed() ? EXIT_FAILED : EXIT_OK;
+}
+
+/** Loads and checks --sut (UsageError when it cannot be used); the system under test's name. */
+async function checkSut(o: HuntOptions): Promise<string> {
+  if (o.sutModule === null) return 'impl';
+  const factory = await loadSut(o.sutModule, 'hunt');
+  checkSutShape(factory, [...new Set(o.targets.map((t) => t.suite))], `daxcheck hunt: --sut ${o.sutModule}`);
+  return o.sutModule;
+}
+
+/**
+ * Starts the pool and waits until it is done: the budget asks workers to stop after their
+ * batch; Ctrl-C (or SIGTERM) too, and stops them outright 3 s later or at a second
+ * Ctrl-C; workers still running well after the budget are stopped.
+ */
+async function runPool(pool: HuntPool, o: HuntOptions, deadline: number, update: () => void, progress: Progress): Promise<void> {
+  const timers: NodeJS.Timeout[] = [];
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) {
+      void pool.kill();
+      return;
+    }
+    interrupted = true;
+    progress.log(`${signal}: finishing the current batches and writing the reports (again to stop at once)`);
+    pool.stop();
+    timers.push(setTimeout(() => void pool.kill(), 3000));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  pool.start();
+  update();
+  timers.push(setInterval(update, process.stderr.isTTY ? 250 : 1000));
+  timers.push(setTimeout(() => pool.stop(), Math.max(0, deadline - Date.now())));
+  timers.push(setTimeout(() => {
+    progress.log('some workers did not stop after the budget: stopping them');
+    void pool.kill();
+  }, Math.max(0, deadline - Date.now()) + o.commandTimeoutMs + 5000));
+  await pool.done;
+  for (const t of timers) clearTimeout(t);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  update();
+}
+
+function runSummary(o: HuntOptions, startedAt: Date, tally: HuntTally): RunSummary {
+  return {
+    format: RUN_SUMMARY_FORMAT,
+    tool: 'daxcheck',
+    command: 'hunt',
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { cpus: availableParallelism(), node: process.version, platform: process.platform },
+    shard: o.shardText,
+    entries: tally.entries(),
+  };
+}
+
+function printSummary(summary: RunSummary, written: string[], outDir: string, wallMs: number): void {
+  const commands = summary.entries.reduce((n, e) => n + e.commands, 0);
+  for (const e of summary.entries) console.log(`${e.passed ? 'ok  ' : 'FAIL'} ${e.name} (${e.sut}): ${e.message}`);
+  console.log(`${commands} commands in ${(wallMs / 1000).toFixed(1)} s (${Math.round((commands / Math.max(wallMs, 1)) * 1000)} commands/s over all workers)`);
+  const ids = summary.entries.flatMap((e) => e.counterexamples);
+  if (ids.length > 0) console.log(`counterexamples in ${outDir}/: ${ids.join(', ')} (replay one: daxcheck replay ${outDir}/${ids[0]}.json)`);
+  console.log(`reports: ${written.join(', ')}`);
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { FailureKind } from './stepFailure.ts';
 import type { SuiteName } from './suiteSpec.ts';
 import { decodeValue, encodeValue } from './values.ts';
@@ -47,7 +48,7 @@ export function encodeCounterexample(cx: CounterexampleFile): string {
 export function saveCounterexample(dir: string, cx: CounterexampleFile): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${cx.id}.json`);
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${process.pid}.${threadId}.tmp`; // unique per thread: hunt workers share a pid
   writeFileSync(tmp, encodeCounterexample(cx));
   renameSync(tmp, path);
   return path;

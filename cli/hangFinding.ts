@@ -1,0 +1,59 @@
+/**
+ * A hang: the system under test did not return from one call within --command-timeout-ms,
+ * so its worker was stopped. The counterexample holds the commands the run had sent to
+ * the system under test, the last one being the call that did not return; the call is
+ * printed the way the suite prints it, found by replaying the commands before it on the
+ * reference alone.
+ */
+import { COUNTEREXAMPLE_FORMAT, counterexampleId, type CounterexampleFile } from '../properties/counterexampleFile.ts';
+import { SuiteCommand } from '../properties/suiteCommand.ts';
+import type { AnySuite } from '../properties/suiteSpec.ts';
+import { World } from '../properties/world.ts';
+import type { SutFactory } from '../sut/interface.ts';
+import type { WatchReading } from './sutWatch.ts';
+
+export interface HangContext {
+  suite: AnySuite;
+  reference: SutFactory;
+  fault: string | null;
+  sut: string;
+  timeoutMs: number;
+}
+
+/** The counterexample file of the hang a stopped worker's watch shows. */
+export function hangCounterexampleFile(o: HangContext, reading: WatchReading): CounterexampleFile {
+  const { commands } = reading;
+  const creating = reading.phase === 'create' || commands.length === 0;
+  const step = creating ? 0 : commands.length - 1;
+  const call = creating ? 'creating the system' : describeLast(o.suite, o.reference, commands);
+  const where = reading.phase === 'observe' ? 'in observe() after the call' : 'in the call';
+  const truncated = reading.truncated ? ' (the command log was full: later commands are missing)' : '';
+  const detail = `no answer within ${o.timeoutMs} ms ${where}; the worker was stopped${truncated}`;
+  return {
+    format: COUNTEREXAMPLE_FORMAT,
+    id: counterexampleId(o.suite.name, o.fault, commands),
+    suite: o.suite.name,
+    sut: o.sut,
+    fault: o.fault,
+    broke: { kind: 'hang', step, call, detail },
+    commands,
+    seed: reading.seed,
+    path: '',
+    foundAt: new Date().toISOString(),
+    error: `step ${step + 1}: ${call}: hang: ${detail}`,
+  };
+}
+
+/** The last command as the suite prints its call, in the state the commands before it leave. */
+function describeLast(suite: AnySuite, reference: SutFactory, commands: { op: string }[]): string {
+  const last = commands[commands.length - 1]!;
+  try {
+    const world = new World(suite, reference, reference);
+    for (const cmd of commands.slice(0, -1)) world.step(cmd);
+    const call = suite.resolve(last, world.modelSnap);
+    if (call !== null) return suite.show(call);
+  } catch {
+    // the reference disagreed with itself: fall back to the command's data
+  }
+  return new SuiteCommand(last).toString();
+}
