@@ -1,0 +1,71 @@
+/**
+ * `daxcheck minimize` in a child process: the padded S1 file shrinks back and is
+ * rewritten under its new id (the old file removed); a minimal file is left alone; a
+ * file that no longer fails is not touched (exit 1); a bad file is exit 2.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { counterexampleId, loadCounterexample, saveCounterexample } from '../../properties/counterexampleFile.ts';
+import { record, S1, s1Padded, s1Trigger, tempDir } from '../properties/counterexamples.ts';
+import { daxcheck, type CliRun } from './daxcheck.ts';
+
+const dir = tempDir();
+const padded = saveCounterexample(dir, record('dax', S1, s1Padded(), 'result-mismatch', 13));
+const passing = saveCounterexample(dir, record('dax', null, s1Trigger()));
+const passingText = readFileSync(passing, 'utf8');
+const bad = join(dir, 'bad.json');
+writeFileSync(bad, JSON.stringify({ format: 1, id: 'cx-0', suite: 'dax', fault: null }));
+
+/** The path minimize printed as written, or null. */
+const writtenPath = (run: CliRun) => /written (\S+\.json), removed/.exec(run.stdout)?.[1] ?? null;
+
+// Started at once; the padded file is minimized twice (the second time, the file the first wrote).
+const runs = {
+  padded: daxcheck(['minimize', padded]).then(async (first) => {
+    const written = writtenPath(first);
+    return { first, written, again: written === null ? null : await daxcheck(['minimize', written]) };
+  }),
+  passing: daxcheck(['minimize', passing]),
+  bad: daxcheck(['minimize', bad]),
+};
+
+test('the padded S1 file (14 commands) becomes a 4-command file under its new id; the old file is removed', async () => {
+  const { first, written } = await runs.padded;
+  assert.is(first.code, 0, first.stdout + first.stderr);
+  assert.match(first.stdout, `${padded}: 14 → 4 commands (`);
+  assert.ok(!existsSync(padded), 'old file removed');
+  assert.ok(written !== null && existsSync(written), first.stdout);
+  const cx = loadCounterexample(written);
+  assert.is(cx.commands.length, 4);
+  assert.is(written, join(dir, `${counterexampleId('dax', S1, cx.commands)}.json`));
+  assert.is(cx.id, counterexampleId('dax', S1, cx.commands));
+  assert.equal(cx.broke, { kind: 'result-mismatch', step: 3, call: cx.broke.call, detail: 'model ok, sut EBUSY' });
+  assert.is(cx.error, `step 4: ${cx.broke.call}: result-mismatch: model ok, sut EBUSY`);
+  assert.is(cx.foundAt, '2024-01-01T00:00:00.000Z', 'informational fields are kept');
+});
+
+test('minimizing the result again changes nothing: "already minimal", same file', async () => {
+  const { written, again } = await runs.padded;
+  assert.ok(again !== null);
+  assert.is(again.code, 0, again.stdout + again.stderr);
+  assert.match(again.stdout, `${written}: already minimal: 4 commands`);
+  assert.ok(existsSync(written!));
+});
+
+test('a file that does not fail as recorded: exit 1, the reason, the file untouched', async () => {
+  const { code, stdout } = await runs.passing;
+  assert.is(code, 1, stdout);
+  assert.match(stdout, `${passing}: does not fail as recorded (result-mismatch) on impl against model; not rewritten`);
+  assert.is(readFileSync(passing, 'utf8'), passingText);
+});
+
+test('a file without commands: exit 2, one line naming the file and why', async () => {
+  const { code, stdout, stderr } = await runs.bad;
+  assert.is(code, 2);
+  assert.is(stdout, '');
+  assert.is(stderr, `daxcheck minimize: ${bad}: has no "commands" array of objects with an "op"\n`);
+});
+
+test.run();
