@@ -10,7 +10,9 @@ commands:
   hunt       random search for a time budget (--seconds, --suite, --seed, --max-commands,
              --fault, --sut, --workers, --shard K/N, --json)
   replay     replay a saved counterexample step by step: daxcheck replay FILE
-  minimize   shrink a saved counterexample again: daxcheck minimize FILE
+             [--fault NAME|none] [--sut MODULE] [--json]; exit 1 while it still fails
+  minimize   shrink a saved counterexample again and rewrite it: daxcheck minimize FILE
+             [--sut MODULE] [--max-replays N]
   faults     list the named faults
   report     write the reports; --merge A.json B.json … merges shards' run.json files`;
 
