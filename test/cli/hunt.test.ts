@@ -1,0 +1,88 @@
+/**
+ * `daxcheck hunt` as a user runs it (a child process): exit codes, the files it writes,
+ * the --json summary, and one clear line for every usage mistake.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { FAULT_NAMES } from '../../impl/faults.ts';
+import { loadCounterexample } from '../../properties/counterexampleFile.ts';
+import type { RunSummary } from '../../reporting/runSummary.ts';
+import { readRunJson, runHunt, savedFiles } from './runHunt.ts';
+
+/** A usage error: exit 2, exactly one line on stderr, no stack trace, nothing on stdout. */
+function assertUsageError(r: { code: number | null; stderr: string; stdout: string }, mentions: string[]): void {
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.is(r.code, 2, `exit code; stderr: ${r.stderr}`);
+  assert.is(lines.length, 1, `one line on stderr, got:\n${r.stderr}`);
+  assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
+  for (const m of mentions) assert.ok(lines[0]!.includes(m), `"${lines[0]}" mentions ${m}`);
+  assert.is(r.stdout, '');
+}
+
+test('a 3 s hunt of the correct implementation finds nothing, exits 0, writes run.json and prints the same summary with --json', async () => {
+  const r = await runHunt(['--seconds', '3', '--workers', '2', '--json']);
+  assert.is(r.code, 0, r.stderr);
+  const printed = JSON.parse(r.stdout) as RunSummary;
+  assert.equal(readRunJson(r), printed);
+  assert.is(printed.command, 'hunt');
+  assert.equal(printed.entries.map((e) => e.suite), ['tree', 'dax']);
+  for (const e of printed.entries) {
+    assert.ok(e.runs > 0 && e.commands > 0 && e.commandsPerSecond > 0, `${e.name} ran`);
+    assert.ok(e.seeds.length > 0 && e.labels.length > 0 && Object.keys(e.opCounts).length > 0, `${e.name} has seeds, labels, opCounts`);
+    assert.equal(e.counterexamples, []);
+    assert.ok(e.passed);
+  }
+  assert.equal(savedFiles(r), []);
+  assert.ok(r.ms < 9000, `took ${Math.round(r.ms)} ms`);
+});
+
+test('a hunt with --fault s4-sized-create-dynamic exits 1 and saves a counterexample whose fault is s4-sized-create-dynamic', async () => {
+  const r = await runHunt(['--seconds', '3', '--workers', '2', '--fault', 's4-sized-create-dynamic', '--shard', '2/3']);
+  assert.is(r.code, 1, r.stderr);
+  const files = savedFiles(r);
+  assert.ok(files.length > 0, 'a counterexample file');
+  for (const f of files) {
+    const cx = loadCounterexample(f);
+    assert.is(cx.fault, 's4-sized-create-dynamic');
+    assert.is(cx.suite, 'dax');
+    assert.is(`${cx.id}.json`, f.split('/').at(-1));
+  }
+  const summary = readRunJson(r);
+  assert.is(summary.shard, '2/3');
+  const entry = summary.entries[0]!;
+  assert.is(entry.fault, 's4-sized-create-dynamic');
+  assert.not.ok(entry.passed);
+  assert.equal([...entry.counterexamples].sort(), files.map((f) => f.split('/').at(-1)!.replace('.json', '')).sort());
+  assert.ok(entry.seeds.every((s) => (s - 1) % 3 === 1), 'shard 2/3 uses only seeds with (seed - base) mod 3 = 1');
+});
+
+test('an unknown flag is a usage error: exit 2 and one line naming it', async () => {
+  assertUsageError(await runHunt(['--secnods', '3']), ['--secnods']);
+});
+
+test('a bad flag value is a usage error: exit 2 and one line naming the flag', async () => {
+  assertUsageError(await runHunt(['--shard', '5/4']), ['--shard', '5/4']);
+});
+
+test('an unknown fault is a usage error: exit 2 and one line listing the known faults', async () => {
+  const r = await runHunt(['--fault', 's9-no-such-fault']);
+  assertUsageError(r, ['s9-no-such-fault', ...FAULT_NAMES]);
+});
+
+test('a --sut module that does not exist is a usage error: exit 2 and one line naming the module', async () => {
+  assertUsageError(await runHunt(['--sut', 'test/cli/fixtures/noSuchModule.ts']), ['noSuchModule.ts', 'no such file']);
+});
+
+test('a --sut module without a SutFactory is a usage error: exit 2 and one line naming the module', async () => {
+  assertUsageError(await runHunt(['--sut', 'test/cli/fixtures/notASut.ts']), ['notASut.ts', 'SutFactory']);
+});
+
+test('a --sut module whose objects lack methods of the interface is a usage error naming the missing methods', async () => {
+  const r = await runHunt(['--sut', 'test/cli/fixtures/partialSut.ts']);
+  assertUsageError(r, ['partialSut.ts', 'createDax()', 'resize', 'failAllocation']);
+  assert.not.ok(existsSync(join(r.reportsDir, 'run.json')), 'no run.json for a hunt that never started');
+});
+
+test.run();

@@ -1,0 +1,37 @@
+/**
+ * A hunt survives what it hunts: a SUT that never returns is stopped and saved as a hang
+ * while the hunt goes on to its budget; Ctrl-C still writes the reports and loses nothing.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { loadCounterexample } from '../../properties/counterexampleFile.ts';
+import { readRunJson, runHunt, savedFiles } from './runHunt.ts';
+
+test('a SUT that hangs in resize is recorded as a hang, and the hunt ends within budget + command timeout (3 s + 1 s, plus start-up)', async () => {
+  const r = await runHunt(['--sut', 'test/cli/fixtures/hangingSut.ts', '--suite', 'dax', '--seconds', '3', '--workers', '2', '--command-timeout-ms', '1000']);
+  assert.is(r.code, 1, r.stderr);
+  const hangs = savedFiles(r).map(loadCounterexample).filter((cx) => cx.broke.kind === 'hang');
+  assert.ok(hangs.length > 0, `a hang counterexample; stderr:\n${r.stderr}`);
+  for (const cx of hangs) {
+    assert.ok(cx.commands.length > 0, 'the commands that ran');
+    assert.is(cx.commands.at(-1)!.op, 'resize', 'the last command is the call that did not return');
+    assert.is(cx.broke.step, cx.commands.length - 1);
+    assert.ok(cx.broke.call.startsWith('resize('), cx.broke.call);
+  }
+  const entry = readRunJson(r).entries[0]!;
+  assert.ok(hangs.every((cx) => entry.counterexamples.includes(cx.id)), 'run.json lists the hangs');
+  assert.ok(r.ms < 3000 + 1000 + 3500, `took ${Math.round(r.ms)} ms`);
+});
+
+test('SIGINT 2 s into a 30 s hunt stops it promptly, still writes run.json, and every counterexample it lists is saved', async () => {
+  const r = await runHunt(['--fault', 's1-shrink-adjusts-extent', '--seconds', '30', '--workers', '2'], { interruptAfterMs: 2000 });
+  assert.ok(r.code === 0 || r.code === 1, `exit ${r.code} ${r.signal}; stderr:\n${r.stderr}`);
+  assert.ok(r.ms < 2000 + 4000, `took ${Math.round(r.ms)} ms`);
+  const summary = readRunJson(r);
+  const ids = summary.entries.flatMap((e) => e.counterexamples);
+  const saved = savedFiles(r).map((f) => loadCounterexample(f).id);
+  assert.equal([...ids].sort(), [...saved].sort(), 'run.json lists exactly the files saved');
+  assert.is(r.code, ids.length > 0 ? 1 : 0);
+});
+
+test.run();
