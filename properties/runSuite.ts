@@ -1,10 +1,12 @@
 /**
  * One property run of a suite: fast-check generates command sequences, the World checks
- * them step by step against the model, and a failure is shrunk by fast-check and then
- * replayed directly to give the normalized counterexample.
+ * them step by step against the model, and a failure is shrunk by fast-check, replayed
+ * directly to give the normalized counterexample, then minimized further (ddmin over
+ * the commands and simplification of their values, properties/minimize.ts).
  */
 import fc from 'fast-check';
 import type { SutFactory } from '../sut/interface.ts';
+import { minimize } from './minimize.ts';
 import { replayCommands } from './replay.ts';
 import type { StepFailure } from './stepFailure.ts';
 import { commandData, SuiteCommand } from './suiteCommand.ts';
@@ -22,6 +24,8 @@ export interface RunOptions {
   path?: string;
   /** Stop generating new runs after this many milliseconds (fast-check's interruptAfterTimeLimit). */
   timeLimitMs?: number;
+  /** Replays allowed to minimize fast-check's shrunk counterexample further (ddmin + values); 0 = none. Default 2000. */
+  minimizeReplays?: number;
 }
 
 export interface Counterexample {
@@ -75,7 +79,10 @@ export function runSuite(o: RunOptions): RunOutcome {
     if (replayed.failure === null) {
       throw new Error(`The ${o.suite.name} suite failed under fast-check but its counterexample passes when replayed: the system under test is not deterministic, or a command holds state. fast-check said: ${String(details.errorInstance)}`);
     }
-    outcome.counterexample = { suite: o.suite.name, commands: replayed.executed, failure: replayed.failure, seed: details.seed, path: details.counterexamplePath ?? '' };
+    const budget = o.minimizeReplays ?? 2000;
+    const min = budget > 0 ? minimize({ suite: o.suite, model: o.model, sut: o.sut, commands: replayed.executed, kind: replayed.failure.kind, maxReplays: budget }) : null;
+    const best = min ?? { commands: replayed.executed, failure: replayed.failure };
+    outcome.counterexample = { suite: o.suite.name, commands: best.commands, failure: best.failure, seed: details.seed, path: details.counterexamplePath ?? '' };
   } else if (details.failed) {
     throw new Error(`fast-check stopped the ${o.suite.name} suite without a counterexample: ${String(details.errorInstance)}`);
   }
