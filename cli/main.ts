@@ -8,7 +8,8 @@ const USAGE = `usage: daxcheck <command> [flags]
 
 commands:
   hunt       random search for a time budget (--seconds, --suite, --seed, --max-commands,
-             --fault, --sut, --workers, --shard K/N, --json)
+             --fault, --sut, --workers, --shard K/N, --out, --reports, --json,
+             --command-timeout-ms); exit 1 when it found a failure
   replay     replay a saved counterexample step by step: daxcheck replay FILE
              [--fault NAME|none] [--sut MODULE] [--json]; exit 1 while it still fails
   minimize   shrink a saved counterexample again and rewrite it: daxcheck minimize FILE
