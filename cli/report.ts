@@ -1,6 +1,45 @@
-/** `daxcheck report` (being written). */
-import { UsageError } from './usageError.ts';
+/**
+ * `daxcheck report`: writes junit.xml and index.html again from reports/run.json and the
+ * counterexamples (shrinks/ and reports/counterexamples/). `daxcheck report --merge A.json
+ * B.json …` first merges the run.json files of several shards into reports/run.json.
+ * Exit 0 when every entry passed, 1 when one failed, 2 for a bad call or a bad input file.
+ */
+import { join } from 'node:path';
+import { mergeSummaries } from '../reporting/mergeSummaries.ts';
+import { readRunSummary, RunSummaryFileError } from '../reporting/readRunSummary.ts';
+import type { RunSummary } from '../reporting/runSummary.ts';
+import { writeReports } from '../reporting/writeReports.ts';
+import { parseArgs } from './args.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError } from './usageError.ts';
 
-export async function reportCommand(_argv: string[]): Promise<number> {
-  throw new UsageError('daxcheck report: not available yet');
+const FLAGS = { merge: { type: 'boolean' }, out: { type: 'string' }, shrinks: { type: 'string' } } as const;
+
+/** Runs `daxcheck report [--merge FILE…] [--out DIR] [--shrinks DIR]`. */
+export async function reportCommand(argv: string[]): Promise<number> {
+  const { flags, positional } = parseArgs('report', argv, FLAGS);
+  const out = (flags.get('out') as string | undefined) ?? 'reports';
+  const shrinksDir = (flags.get('shrinks') as string | undefined) ?? 'shrinks';
+  let summary: RunSummary;
+  if (flags.get('merge')) {
+    if (positional.length === 0) throw new UsageError('daxcheck report: --merge needs the run.json files to merge (daxcheck report --merge A.json B.json …)');
+    summary = mergeSummaries(positional.map(read));
+  } else {
+    if (positional.length > 0) throw new UsageError(`daxcheck report: takes no files without --merge (got "${positional[0]}")`);
+    summary = read(join(out, 'run.json'));
+  }
+  const written = writeReports(summary, out, { shrinksDir });
+  const failed = summary.entries.filter((e) => !e.passed);
+  console.log(`wrote ${written.join(', ')}: ${summary.entries.length} entries, ${failed.length} failed`);
+  for (const e of failed) console.log(`  failed: ${e.name}: ${e.message.split('\n')[0]}`);
+  return failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/** A run.json file; a bad one is a usage error naming the file. */
+function read(file: string): RunSummary {
+  try {
+    return readRunSummary(file);
+  } catch (e) {
+    if (e instanceof RunSummaryFileError) throw new UsageError(`daxcheck report: ${e.message}`);
+    throw e;
+  }
 }

@@ -2,6 +2,7 @@
  * reports/run.json: what one `npm test` or one hunt did, per suite run. Written by every
  * hunt and by the CI gate; read by the JUnit and HTML reports and by `report --merge`.
  */
+import { availableParallelism } from 'node:os';
 import type { LabelCoverage } from '../properties/coverage.ts';
 
 export const RUN_SUMMARY_FORMAT = 1;
@@ -30,6 +31,8 @@ export interface SuiteRunSummary {
   passed: boolean;
   /** One line: why it passed or failed. */
   message: string;
+  /** Replays: the counterexample file replayed (absent for the other kinds). */
+  file?: string;
 }
 
 export interface RunSummary {
@@ -48,4 +51,9 @@ export interface RunSummary {
 /** commands / seconds, 0 when nothing ran. */
 export function commandsPerSecond(commands: number, durationMs: number): number {
   return durationMs > 0 ? Math.round((commands / durationMs) * 1000) : 0;
+}
+
+/** The machine a run ran on, as run.json records it. */
+export function machineInfo(): RunSummary['machine'] {
+  return { cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` };
 }

@@ -4,6 +4,7 @@
  *
  *   node --import tsx test/run.ts            every test file
  *   node --import tsx test/run.ts model impl only files whose path contains "model" or "impl"
+ *   node --import tsx test/run.ts --skip ciGate   every file except those whose path contains "ciGate"
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -21,8 +22,13 @@ function findTests(dir: string): string[] {
   return found;
 }
 
-const words = process.argv.slice(2);
-const files = findTests(root).filter((f) => words.length === 0 || words.some((w) => relative(root, f).includes(w)));
+const args = process.argv.slice(2);
+const skipped = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
+const words = args.filter((a, i) => a !== '--skip' && args[i - 1] !== '--skip');
+const files = findTests(root).filter((f) => {
+  const path = relative(root, f);
+  return (words.length === 0 || words.some((w) => path.includes(w))) && !skipped.some((w) => path.includes(w));
+});
 if (files.length === 0) {
   console.error(`test/run.ts: no test file under test/ matches ${words.join(' ') || '*.test.ts'}`);
   process.exit(2);

@@ -1,36 +1,31 @@
 /**
  * The CI gate: both suites against the implementation with fixed seeds, coverage
- * enforced; and for every named fault a fresh search that must find it.
+ * enforced; for every named fault a fresh search that must find it; every saved
+ * counterexample replayed. The items and their judgement are properties/ciRun.ts, the
+ * same code `npm run coverage` runs (which is how `npm test` runs the gate: this file is
+ * skipped there so that the suites do not run twice). Run it alone with
+ * `node --import tsx test/run.ts ciGate`.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FAULT_NAMES } from '../../impl/faults.ts';
-import { implFactory } from '../../impl/index.ts';
-import { modelFactory } from '../../model/index.ts';
-import { runWithCoverage } from '../../properties/checkCoverage.ts';
+import { gateItems, runGateItem, type GateItem } from '../../properties/ciRun.ts';
 import { formatCoverage } from '../../properties/coverage.ts';
-import { searchFault } from '../../properties/faultSearch.ts';
-import { CI_FAULT_SEARCH, CI_PROFILE } from '../../properties/profiles.ts';
-import { SUITE_NAMES, SUITES } from '../../properties/suites.ts';
+import { CI_FAULT_SEARCH } from '../../properties/profiles.ts';
 
-for (const name of SUITE_NAMES) {
-  test(`${name} suite: the implementation agrees with the model at every step and every label is covered`, () => {
-    const p = CI_PROFILE[name];
-    const out = runWithCoverage({ suite: SUITES[name], model: modelFactory, sut: implFactory, ...p });
-    const cps = Math.round((out.commands / out.durationMs) * 1000);
-    console.log(`\n  ${name}: ${out.runs} runs, ${out.commands} commands, ${(out.durationMs / 1000).toFixed(1)} s, ${cps} commands/s, seeds ${out.seeds[0]}..${out.seeds.at(-1)}`);
-    console.log(formatCoverage(out.coverage));
-    if (out.counterexample) assert.unreachable(`${out.counterexample.failure.message}\ncommands: ${out.counterexample.commands.length}`);
-    assert.is(out.verdict, 'covered', `coverage ${out.verdict}:\n${formatCoverage(out.coverage)}`);
-  });
-}
+const title = (item: GateItem): string => {
+  switch (item.kind) {
+    case 'suite': return `${item.suite} suite: the implementation agrees with the model at every step and every label is covered`;
+    case 'fault-search': return `fault ${item.fault}: a fresh search finds it within ${CI_FAULT_SEARCH.numRuns} runs`;
+    case 'replay': return `${item.file} replays as recorded`;
+  }
+};
 
-for (const fault of FAULT_NAMES) {
-  test(`fault ${fault}: a fresh search finds it within ${CI_FAULT_SEARCH.numRuns} runs`, () => {
-    const out = searchFault({ fault, ...CI_FAULT_SEARCH });
-    const cx = out.counterexample;
-    assert.ok(cx, `the search ran ${out.runs} runs without finding ${fault}: a defect of the generators`);
-    console.log(`\n  ${fault}: found after ${out.runs} passing runs, shrunk to ${cx.commands.length} commands: ${cx.failure.kind} at ${cx.failure.call}`);
+for (const item of gateItems()) {
+  test(title(item), () => {
+    const { entry } = runGateItem(item);
+    console.log(`\n  ${entry.name}: ${entry.runs} runs, ${entry.commands} commands, ${(entry.durationMs / 1000).toFixed(1)} s, ${entry.commandsPerSecond} commands/s: ${entry.message}`);
+    if (item.kind === 'suite') console.log(formatCoverage(entry.labels));
+    assert.ok(entry.passed, entry.message);
   });
 }
 

@@ -1,0 +1,11 @@
+/** The address map of a snapshot of either suite (DAX regions or a resource forest). */
+import type { SuiteName } from '../../properties/suiteSpec.ts';
+import type { DaxSnapshot, TreeSnapshot } from '../../sut/interface.ts';
+import { daxAddressMap } from './daxMap.ts';
+import type { MapSide } from './svgShell.ts';
+import { treeAddressMap } from './treeMap.ts';
+
+/** One <svg class="address-map" data-side=side> of snap, a snapshot of suite's systems. */
+export function addressMap(suite: SuiteName, snap: unknown, side: MapSide, title: string): string {
+  return suite === 'dax' ? daxAddressMap(snap as DaxSnapshot, side, title) : treeAddressMap(snap as TreeSnapshot, side, title);
+}
