@@ -1,16 +1,18 @@
 /**
  * What the main thread does with what the workers report: batches go into the tally,
- * findings are counted once per id and announced, a hang is saved as a counterexample
- * file at once, errors and crashes are recorded (they fail the hunt too).
+ * findings are counted once per id and announced, a worker stopped inside the system
+ * under test (a hang, or a crash in a call) is saved as a counterexample file at once,
+ * other errors and crashes are recorded (they fail the hunt too).
  */
+import type { FailureKind } from '../properties/stepFailure.ts';
 import { SUITES } from '../properties/suites.ts';
 import { failureSignature, ShortestBySignature } from './failureSignature.ts';
-import { hangCounterexampleFile } from './hangFinding.ts';
 import { saveOnce } from './huntFinding.ts';
 import type { HuntMessage } from './huntMessages.ts';
 import type { HuntOptions, HuntTarget } from './huntOptions.ts';
 import type { PoolEvents } from './huntPool.ts';
 import { huntReference } from './huntSystems.ts';
+import { stoppedRunFile } from './stoppedRunFinding.ts';
 import type { HuntTally } from './huntTally.ts';
 import type { Progress } from './progress.ts';
 import type { WatchReading } from './sutWatch.ts';
@@ -22,11 +24,25 @@ export function targetName(t: HuntTarget): string {
 
 /** The pool's event handlers for a hunt. */
 export function huntEvents(o: HuntOptions, tally: HuntTally, progress: Progress): PoolEvents {
-  const hangs = new ShortestBySignature();
+  const stopped = new ShortestBySignature();
   const found = (target: number, id: string, signature: string, text: string, file: string | null, isNew: boolean) => {
     if (file === null) tally.addRepeat(target, signature);
     else if (tally.addFound(target, id, signature)) {
       progress.log(`found ${id} [${targetName(o.targets[target]!)}] ${text} → ${file}${isNew ? '' : ' (saved before)'}`);
+    }
+  };
+  /** A run whose worker stopped inside the system under test, saved as a counterexample. */
+  const saveStopped = (reading: WatchReading, kind: FailureKind, what: string, note: string) => {
+    const target = o.targets[reading.target]!;
+    try {
+      const context = { suite: SUITES[target.suite], reference: huntReference(target), fault: target.fault, sut: tally.sutName };
+      const file = stoppedRunFile(context, reading, kind, what);
+      const signature = failureSignature(file.broke);
+      const saved = stopped.admit(`${reading.target} ${signature}`, file.commands.length) ? saveOnce(o.outDir, file) : null;
+      found(reading.target, file.id, signature, `${kind} at step ${file.broke.step + 1}: ${file.broke.call} (${note})`, saved?.path ?? null, saved?.isNew ?? false);
+    } catch (e) {
+      tally.addError(reading.target, `${note} at seed ${reading.seed}; its counterexample could not be saved: ${String(e)}`);
+      progress.log(`error: ${note}; saving its counterexample failed: ${String(e)}`);
     }
   };
   return {
@@ -39,23 +55,16 @@ export function huntEvents(o: HuntOptions, tally: HuntTally, progress: Progress)
       }
     },
     hang(worker: number, reading: WatchReading) {
-      const target = o.targets[reading.target]!;
-      try {
-        const file = hangCounterexampleFile(
-          { suite: SUITES[target.suite], reference: huntReference(target), fault: target.fault, sut: tally.sutName, timeoutMs: o.commandTimeoutMs },
-          reading,
-        );
-        const signature = failureSignature(file.broke);
-        const saved = hangs.admit(`${reading.target} ${signature}`, file.commands.length) ? saveOnce(o.outDir, file) : null;
-        found(reading.target, file.id, signature, `hang at step ${file.broke.step + 1}: ${file.broke.call} (worker ${worker + 1} stopped)`, saved?.path ?? null, saved?.isNew ?? false);
-      } catch (e) {
-        tally.addError(reading.target, `worker ${worker + 1} hung at seed ${reading.seed}, and its counterexample could not be saved: ${String(e)}`);
-        progress.log(`error: worker ${worker + 1} hung; saving its counterexample failed: ${String(e)}`);
-      }
+      saveStopped(reading, 'hang', `no answer within ${o.commandTimeoutMs} ms`, `worker ${worker + 1} stopped`);
     },
-    crash(worker: number, reading: WatchReading, message: string) {
-      tally.addError(reading.target, `worker ${worker + 1} crashed at seed ${reading.seed}: ${message}`);
-      progress.log(`error: worker ${worker + 1} crashed at seed ${reading.seed}: ${message}`);
+    crash(worker: number, reading: WatchReading, message: string, givenUp: boolean) {
+      const where = `worker ${worker + 1} crashed at seed ${reading.seed}: ${message}`;
+      if (reading.phase !== 'idle') saveStopped(reading, 'sut-threw', `the worker thread died (${message})`, where);
+      else {
+        tally.addError(reading.target, where);
+        progress.log(`error: ${where}`);
+      }
+      if (givenUp) progress.log(`worker ${worker + 1} crashed too often: the rest of its seed stream is not searched`);
     },
   };
 }

@@ -18,8 +18,8 @@ export interface PoolEvents {
   message(m: HuntMessage): void;
   /** Worker `worker` did not come back from the system under test; it is being stopped. */
   hang(worker: number, reading: WatchReading): void;
-  /** Worker `worker` died with an uncaught error while at `reading`. */
-  crash(worker: number, reading: WatchReading, message: string): void;
+  /** Worker `worker` died with an uncaught error while at `reading`; givenUp: its stream is not restarted (too many crashes). */
+  crash(worker: number, reading: WatchReading, message: string, givenUp: boolean): void;
 }
 
 export interface PoolOptions {
@@ -100,8 +100,9 @@ export class HuntPool {
     if (!this.stopped.has(worker) && (error !== null || code !== 0)) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : `worker exited with code ${code}`;
       const reading = slot.watch.read();
-      this.events.crash(slot.index, reading, message);
-      if (++slot.crashes < MAX_CRASHES) this.respawn(slot, reading.position + 1);
+      const again = ++slot.crashes < MAX_CRASHES;
+      this.events.crash(slot.index, reading, message, !again);
+      if (again) this.respawn(slot, reading.position + 1);
     }
     this.settle();
   }

@@ -1,6 +1,7 @@
 /**
  * A hunt survives what it hunts: a SUT that never returns is stopped and saved as a hang
- * while the hunt goes on to its budget; Ctrl-C still writes the reports and loses nothing.
+ * while the hunt goes on to its budget; one that kills its thread is saved too; Ctrl-C
+ * still writes the reports and loses nothing.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -21,6 +22,19 @@ test('a SUT that hangs in resize is recorded as a hang, and the hunt ends within
   const entry = readRunJson(r).entries[0]!;
   assert.ok(hangs.every((cx) => entry.counterexamples.includes(cx.id)), 'run.json lists the hangs');
   assert.ok(r.ms < 3000 + 1000 + 3500, `took ${Math.round(r.ms)} ms`);
+});
+
+test('a SUT that kills its worker thread in resize is saved as a counterexample with the commands that led there, and the hunt still reports: exit 1', async () => {
+  const r = await runHunt(['--sut', 'test/cli/fixtures/crashingSut.ts', '--suite', 'dax', '--seconds', '3', '--workers', '2']);
+  assert.is(r.code, 1, r.stderr);
+  const files = savedFiles(r).map(loadCounterexample);
+  assert.ok(files.length > 0, `a counterexample; stderr:\n${r.stderr}`);
+  for (const cx of files) {
+    assert.is(cx.broke.kind, 'sut-threw');
+    assert.ok(cx.broke.detail.includes('worker exited with code 3'), cx.broke.detail);
+    assert.is(cx.commands.at(-1)!.op, 'resize');
+  }
+  assert.equal([...readRunJson(r).entries[0]!.counterexamples].sort(), files.map((cx) => cx.id).sort());
 });
 
 test('SIGINT 2 s into a 30 s hunt stops it promptly, still writes run.json, and every counterexample it lists is saved', async () => {

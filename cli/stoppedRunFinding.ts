@@ -1,10 +1,11 @@
 /**
- * A hang: the system under test did not return from one call within --command-timeout-ms,
- * so its worker was stopped. The counterexample holds the commands the run had sent to
- * the system under test, the last one being the call that did not return; the call is
- * printed the way the suite prints it, found by replaying the commands before it on the
- * reference alone.
+ * A run whose worker stopped inside the system under test: a hang (no return from one
+ * call within --command-timeout-ms, so the worker was stopped) or a crash (the thread
+ * died in the call). The counterexample holds the commands the run had sent to the
+ * system under test, the last one being the call it stopped in; the call is printed the
+ * way the suite prints it, found by replaying the commands before it on the reference.
  */
+import type { FailureKind } from '../properties/stepFailure.ts';
 import { COUNTEREXAMPLE_FORMAT, counterexampleId, type CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { SuiteCommand } from '../properties/suiteCommand.ts';
 import type { AnySuite } from '../properties/suiteSpec.ts';
@@ -12,35 +13,37 @@ import { World } from '../properties/world.ts';
 import type { SutFactory } from '../sut/interface.ts';
 import type { WatchReading } from './sutWatch.ts';
 
-export interface HangContext {
+export interface StoppedRunContext {
   suite: AnySuite;
   reference: SutFactory;
   fault: string | null;
   sut: string;
-  timeoutMs: number;
 }
 
-/** The counterexample file of the hang a stopped worker's watch shows. */
-export function hangCounterexampleFile(o: HangContext, reading: WatchReading): CounterexampleFile {
+/**
+ * The counterexample file of the run a stopped worker's watch shows: kind 'hang', or
+ * 'sut-threw' for a crash; `what` says what happened, e.g. "no answer within 5000 ms".
+ */
+export function stoppedRunFile(o: StoppedRunContext, reading: WatchReading, kind: FailureKind, what: string): CounterexampleFile {
   const { commands } = reading;
   const creating = reading.phase === 'create' || commands.length === 0;
   const step = creating ? 0 : commands.length - 1;
   const call = creating ? 'creating the system' : describeLast(o.suite, o.reference, commands);
-  const where = reading.phase === 'observe' ? 'in observe() after the call' : 'in the call';
+  const where = reading.phase === 'observe' ? 'in observe() after the call' : creating ? 'while creating the system' : 'in the call';
   const truncated = reading.truncated ? ' (the command log was full: later commands are missing)' : '';
-  const detail = `no answer within ${o.timeoutMs} ms ${where}; the worker was stopped${truncated}`;
+  const detail = `${what} ${where}${truncated}`;
   return {
     format: COUNTEREXAMPLE_FORMAT,
     id: counterexampleId(o.suite.name, o.fault, commands),
     suite: o.suite.name,
     sut: o.sut,
     fault: o.fault,
-    broke: { kind: 'hang', step, call, detail },
+    broke: { kind, step, call, detail },
     commands,
     seed: reading.seed,
     path: '',
     foundAt: new Date().toISOString(),
-    error: `step ${step + 1}: ${call}: hang: ${detail}`,
+    error: `step ${step + 1}: ${call}: ${kind}: ${detail}`,
   };
 }
 
