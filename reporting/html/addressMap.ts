@@ -2,10 +2,10 @@
 import type { SuiteName } from '../../properties/suiteSpec.ts';
 import type { DaxSnapshot, TreeSnapshot } from '../../sut/interface.ts';
 import { daxAddressMap } from './daxMap.ts';
-import type { MapSide } from './svgShell.ts';
+import { MAP_WIDTH, type MapSide } from './svgShell.ts';
 import { treeAddressMap } from './treeMap.ts';
 
-/** One <svg class="address-map" data-side=side> of snap, a snapshot of suite's systems. */
-export function addressMap(suite: SuiteName, snap: unknown, side: MapSide, title: string): string {
-  return suite === 'dax' ? daxAddressMap(snap as DaxSnapshot, side, title) : treeAddressMap(snap as TreeSnapshot, side, title);
+/** One <svg class="address-map" data-side=side> of snap, a snapshot of suite's systems; width: of its address axis. */
+export function addressMap(suite: SuiteName, snap: unknown, side: MapSide, title: string, width = MAP_WIDTH): string {
+  return suite === 'dax' ? daxAddressMap(snap as DaxSnapshot, side, title, width) : treeAddressMap(snap as TreeSnapshot, side, title, width);
 }

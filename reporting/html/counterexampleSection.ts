@@ -13,6 +13,7 @@ import type { ReplayedCounterexample } from '../replayForReport.ts';
 import { addressMap } from './addressMap.ts';
 import { esc } from './escape.ts';
 import { COLOURS, deviceColour } from './palette.ts';
+import { PAIR_MAP_WIDTH } from './svgShell.ts';
 
 /** The <section> of one replayed counterexample (an error note when its file could not be used). */
 export function counterexampleSection(r: ReplayedCounterexample): string {
@@ -59,8 +60,8 @@ function stepItem(r: ReplayedCounterexample, rec: StepRecord, diverges: boolean)
     `<p class="first-diff">First divergence: ${esc(difference)}</p>`,
     r.failure && r.failure.step === rec.index ? `<pre class="difference">${esc(r.failure.message)}</pre>` : '',
     '<div class="pair">',
-    `<figure><figcaption>${esc(r.reference)} (reference)</figcaption>${addressMap(suite, rec.modelSnap, 'model', title(r.reference))}</figure>`,
-    `<figure><figcaption>${esc(r.sut)} (system under test)</figcaption>${addressMap(suite, rec.sutSnap, 'sut', title(r.sut))}</figure>`,
+    `<figure><figcaption>${esc(r.reference)} (reference)</figcaption>${addressMap(suite, rec.modelSnap, 'model', title(r.reference), PAIR_MAP_WIDTH)}</figure>`,
+    `<figure><figcaption>${esc(r.sut)} (system under test)</figcaption>${addressMap(suite, rec.sutSnap, 'sut', title(r.sut), PAIR_MAP_WIDTH)}</figure>`,
     '</div></li>',
   ].join('\n');
 }

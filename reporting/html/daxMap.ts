@@ -22,24 +22,24 @@ interface Span {
 }
 
 /** The SVG address map of snap; `title` is its accessible name. */
-export function daxAddressMap(snap: DaxSnapshot, side: MapSide, title: string): string {
-  const lanes = snap.regions.map((r, i) => regionLane(r, i * LANE));
+export function daxAddressMap(snap: DaxSnapshot, side: MapSide, title: string, width = MAP_WIDTH): string {
+  const lanes = snap.regions.map((r, i) => regionLane(r, i * LANE, width));
   const empty = snap.regions.length === 0 ? [text(MAP_MARGIN, 20, 'no region yet', 'class="caption"')] : [];
-  return svgShell(side, title, Math.max(snap.regions.length * LANE, 30), [...empty, ...lanes.flat()]);
+  return svgShell(side, title, Math.max(snap.regions.length * LANE, 30), [...empty, ...lanes.flat()], width);
 }
 
 const spanText = (s: Span) => `[${hex(s.start)}-${hex(s.end)}] ${sizeText(s.end - s.start + 1n)}`;
 
-function regionLane(r: RegionSnap, top: number): string[] {
+function regionLane(r: RegionSnap, top: number, width: number): string[] {
   const end = r.start + r.sizeBytes - 1n;
-  const scale = new AddressScale(r.start, end, MAP_WIDTH);
+  const scale = new AddressScale(r.start, end, width);
   const at = (s: Span, y: number, h: number, attrs: string, hover: string) => {
     const { x, w } = scale.span(s.start, s.end);
     return rect(MAP_MARGIN + x, top + y, w, h, attrs, hover);
   };
   const caption = `region${r.id} · ${r.kind} · ${spanText({ start: r.start, end })} · align ${sizeText(r.align)} · avail ${sizeText(r.availBytes)}`;
   const out = [text(MAP_MARGIN, top + 12, caption + (r.destroyed ? ' · destroyed' : ''), 'class="caption"')];
-  if (r.badReleases > 0) out.push(text(MAP_MARGIN + MAP_WIDTH, top + 12, `${r.badReleases} release(s) of a nonexistent resource`, `text-anchor="end" fill="${COLOURS.warn}" class="caption"`));
+  if (r.badReleases > 0) out.push(text(MAP_MARGIN + width / 2, top + LANE - 8, `${r.badReleases} release(s) of a nonexistent resource`, `text-anchor="middle" fill="${COLOURS.warn}" class="caption"`));
   const background = r.kind === 'contiguous' ? COLOURS.capacity : COLOURS.outside;
   out.push(at({ start: r.start, end }, RANGE_Y, RANGE_H, `fill="${background}" stroke="${COLOURS.stroke}" stroke-width="0.5"`, `region${r.id} ${spanText({ start: r.start, end })}`));
   for (const e of r.extents) out.push(...extentShapes(e, at));
@@ -53,7 +53,7 @@ function regionLane(r: RegionSnap, top: number): string[] {
     }
   }
   out.push(text(MAP_MARGIN, top + LANE - 8, hex(r.start), 'class="axis"'));
-  out.push(text(MAP_MARGIN + MAP_WIDTH, top + LANE - 8, hex(end), 'text-anchor="end" class="axis"'));
+  out.push(text(MAP_MARGIN + width, top + LANE - 8, hex(end), 'text-anchor="end" class="axis"'));
   return out;
 }
 

@@ -11,7 +11,7 @@ h3 { font-size: 15px; margin: 16px 0 6px; }
 code, pre { font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
 pre { white-space: pre-wrap; background: #f7f7f7; border: 1px solid #e4e4e4; padding: 6px 8px; margin: 4px 0; }
 .good { color: #2e7d32; } .bad { color: #c62828; }
-.tag { font-size: 11px; background: #eef; border-radius: 3px; padding: 0 4px; color: #335; }
+.tag { white-space: nowrap; font-size: 11px; background: #eef; border-radius: 3px; padding: 0 4px; color: #335; }
 .facts { color: #555; }
 table.summary { border-collapse: collapse; width: 100%; font-size: 13px; }
 table.summary th, table.summary td { border-bottom: 1px solid #e4e4e4; padding: 4px 6px; text-align: left; vertical-align: top; }
@@ -39,10 +39,11 @@ li.step { margin: 6px 0 10px; } li.step.diverge { background: #fff6f0; border-le
 .first-diff { color: #c62828; margin: 2px 0; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 figure { margin: 0; } figcaption { font-size: 12px; font-weight: 600; color: #444; }
-svg.address-map { display: block; max-width: 900px; }
+svg.address-map { display: block; }
 svg.address-map text { font: 10px ui-monospace, "DejaVu Sans Mono", monospace; fill: #222; }
 svg.address-map text.caption { font-size: 11px; }
 svg.address-map text.in-box { fill: #fff; font-size: 10px; pointer-events: none; }
+svg.address-map text.in-box.dark { fill: #222; }
 svg.address-map text.axis { fill: #777; }
 svg.address-map rect:hover { stroke: #000; stroke-width: 1.5; }
 `;

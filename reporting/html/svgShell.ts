@@ -5,18 +5,19 @@
 import { esc } from './escape.ts';
 import { COLOURS } from './palette.ts';
 
-/** Width in pixels of the address axis, and the margin on each side. */
+/** Width in pixels of the address axis (a full-width map; side-by-side maps are narrower), and the margin on each side. */
 export const MAP_WIDTH = 880;
+export const PAIR_MAP_WIDTH = 560;
 export const MAP_MARGIN = 8;
 
 /** Which system a drawing shows. */
 export type MapSide = 'model' | 'sut';
 
-/** An address map: `inner` is drawn in a box MAP_WIDTH + 2 × MAP_MARGIN wide and `height` high. */
-export function svgShell(side: MapSide, title: string, height: number, inner: string[]): string {
-  const width = MAP_WIDTH + 2 * MAP_MARGIN;
+/** An address map: `inner` is drawn in a box mapWidth + 2 × MAP_MARGIN wide and `height` high. */
+export function svgShell(side: MapSide, title: string, height: number, inner: string[], mapWidth = MAP_WIDTH): string {
+  const width = mapWidth + 2 * MAP_MARGIN;
   return [
-    `<svg class="address-map" data-side="${side}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(title)}">`,
+    `<svg class="address-map" data-side="${side}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" style="max-width:${width}px" width="100%" role="img" aria-label="${esc(title)}">`,
     `<title>${esc(title)}</title>`,
     ...inner,
     '</svg>',

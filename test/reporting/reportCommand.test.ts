@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { main } from '../../cli/main.ts';
+import { entry, summaryOf, tempDir } from './fixtures.ts';
+
+/** Runs main(argv) with console output captured. */
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const [log, error] = [console.log, console.error];
+  console.log = (...a: unknown[]) => void out.push(a.join(' '));
+  console.error = (...a: unknown[]) => void err.push(a.join(' '));
+  try {
+    return { code: await main(argv), out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    [console.log, console.error] = [log, error];
+  }
+}
+
+function shard(dir: string, name: string, entries = [entry()]): string {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(summaryOf(entries)));
+  return file;
+}
+
+test('report --merge of passing shards writes run.json, junit.xml and index.html and exits 0', async () => {
+  const dir = tempDir();
+  const out = join(dir, 'out');
+  const r = await run(['report', '--merge', shard(dir, 'a.json'), shard(dir, 'b.json'), '--out', out, '--shrinks', join(dir, 'none')]);
+  assert.is(r.code, 0, r.err);
+  for (const f of ['run.json', 'junit.xml', 'index.html']) assert.ok(existsSync(join(out, f)), f);
+  const merged = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+  assert.is(merged.command, 'merge');
+  assert.is(merged.entries[0].runs, 200);
+});
+
+test('report --merge exits 1 when a merged entry failed, and names it', async () => {
+  const dir = tempDir();
+  const r = await run(['report', '--merge', shard(dir, 'a.json'), shard(dir, 'b.json', [entry({ passed: false, message: 'counterexample cx-1' })]), '--out', join(dir, 'out')]);
+  assert.is(r.code, 1);
+  assert.match(r.out, 'failed: dax: 2 shards: ok | counterexample cx-1');
+});
+
+test('report --merge exits 2 with one line naming a missing, non-JSON or foreign file', async () => {
+  const dir = tempDir();
+  const good = shard(dir, 'a.json');
+  writeFileSync(join(dir, 'text.json'), 'not json');
+  writeFileSync(join(dir, 'other.json'), JSON.stringify({ format: 1, tool: 'daxcheck', entries: [{ name: 'x' }] }));
+  const cases: [string, RegExp][] = [
+    [join(dir, 'missing.json'), /missing\.json: cannot be read \(ENOENT\)$/],
+    [join(dir, 'text.json'), /text\.json: is not valid JSON/],
+    [join(dir, 'other.json'), /other\.json: entry 0 has no string "kind"$/],
+  ];
+  for (const [file, why] of cases) {
+    const r = await run(['report', '--merge', good, file, '--out', join(dir, 'out')]);
+    assert.is(r.code, 2, file);
+    assert.is(r.err.split('\n').length, 1);
+    assert.match(r.err, why);
+  }
+});
+
+test('report exits 2 for --merge without files, for files without --merge, and for a missing run.json', async () => {
+  const dir = tempDir();
+  assert.is((await run(['report', '--merge', '--out', dir])).code, 2);
+  assert.is((await run(['report', shard(dir, 'a.json'), '--out', dir])).code, 2);
+  const r = await run(['report', '--out', join(dir, 'empty')]);
+  assert.is(r.code, 2);
+  assert.match(r.err, /empty\/run\.json: cannot be read \(ENOENT\)/);
+});
+
+test('report alone regenerates junit.xml and index.html from an existing run.json', async () => {
+  const dir = tempDir();
+  shard(dir, 'run.json');
+  const r = await run(['report', '--out', dir, '--shrinks', join(dir, 'none')]);
+  assert.is(r.code, 0, r.err);
+  assert.match(readFileSync(join(dir, 'junit.xml'), 'utf8'), /<testcase classname="daxcheck.suite.dax" name="dax"/);
+  assert.match(readFileSync(join(dir, 'index.html'), 'utf8'), /daxcheck report/);
+});
+
+test('the daxcheck process itself exits 2 on a bad merge input, with one line on stderr and no stack trace', () => {
+  const dir = tempDir();
+  const bin = resolve(import.meta.dirname, '../../cli/bin.js');
+  const p = spawnSync(process.execPath, [bin, 'report', '--merge', join(dir, 'nope.json'), '--out', dir], { encoding: 'utf8' });
+  assert.is(p.status, 2);
+  assert.is(p.stderr.trim(), `daxcheck report: ${join(dir, 'nope.json')}: cannot be read (ENOENT)`);
+});
+
+test.run();
