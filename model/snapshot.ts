@@ -1,40 +1,58 @@
 /**
  * The canonical DAX snapshot (sut/interface.ts, sut/RULES.md "Snapshot"): fresh plain
- * data computed from the model's state, sharing nothing with it.
+ * data computed from the model's state, sharing nothing with it. Derived values are
+ * computed here in one pass each, by the model's definitions: a device's size and
+ * pgoffs as running sums of its range lengths (devSize, pgoff), an extent's refs as
+ * (visible ? 1 : 0) + the ranges naming it (extentRefs), released as "not among the
+ * region resource's children" (extentInTree).
  */
 import type { DeviceSnap, ExtentSnap, RegionSnap, ResNode } from '../sut/interface.ts';
-import { devName, devSize, pgoff, type Device } from './daxDevice.ts';
+import { PAGE_SIZE } from '../sut/u64.ts';
+import { devName, rangeLen, type Device } from './daxDevice.ts';
 import { availSize, type Region } from './daxRegion.ts';
-import { extentInTree, extentRefs, type Extent } from './extent.ts';
+import type { Extent } from './extent.ts';
 import type { Resource } from './resource.ts';
 
 function resNode(res: Resource): ResNode {
   return { start: res.start, end: res.end, name: res.name, busy: res.busy, children: res.children.map(resNode) };
 }
 
-function extentSnap(region: Region, extent: Extent): ExtentSnap {
+/** Per extent id, the number of device ranges that name it (extentRefs without the visible part). */
+function rangesPerExtent(region: Region): number[] {
+  const count = region.extents.map(() => 0);
+  for (const d of region.devices) for (const r of d.ranges) if (r.extent !== null) count[r.extent]! += 1;
+  return count;
+}
+
+function extentSnap(extent: Extent, ranges: number, inTree: boolean): ExtentSnap {
   return {
     id: extent.id,
     start: extent.res.start,
     end: extent.res.end,
     label: extent.label,
     visible: extent.visible,
-    refs: extentRefs(region, extent),
-    released: !extentInTree(region, extent),
+    refs: (extent.visible ? 1 : 0) + ranges,
+    released: !inTree,
   };
 }
 
 function deviceSnap(region: Region, dev: Device): DeviceSnap {
-  return {
-    id: dev.id,
-    name: devName(region, dev),
-    align: dev.align,
-    bound: dev.bound,
-    sizeBytes: devSize(dev),
-    ranges: dev.ranges.map((r, i) => ({ start: r.start, end: r.end, pgoff: pgoff(dev, i), extent: r.extent })),
-  };
+  let before = 0n;
+  const ranges = dev.ranges.map((r) => {
+    const snap = { start: r.start, end: r.end, pgoff: before / PAGE_SIZE, extent: r.extent };
+    before += rangeLen(r);
+    return snap;
+  });
+  return { id: dev.id, name: devName(region, dev), align: dev.align, bound: dev.bound, sizeBytes: before, ranges };
 }
 
+function extentSnaps(region: Region): ExtentSnap[] {
+  const ranges = rangesPerExtent(region);
+  const inTree = new Set(region.res.children);
+  return region.extents.map((e) => extentSnap(e, ranges[e.id]!, inTree.has(e.res)));
+}
+
+/** The snapshot of one region (destroyed ones included). */
 export function regionSnap(region: Region): RegionSnap {
   return {
     id: region.id,
@@ -45,7 +63,7 @@ export function regionSnap(region: Region): RegionSnap {
     align: region.align,
     availBytes: availSize(region),
     resource: resNode(region.res),
-    extents: region.extents.map((e) => extentSnap(region, e)),
+    extents: extentSnaps(region),
     devices: [...region.devices].sort((a, b) => a.id - b.id).map((d) => deviceSnap(region, d)),
     badReleases: region.badReleases,
   };

@@ -3,10 +3,10 @@
  * latest snapshot (what commands' check and resolution read), and what the run reached.
  * `step` is the differential check of SEMANTICS.md §5 after every command.
  */
-import { isDeepStrictEqual } from 'node:util';
 import type { Result, SutFactory } from '../sut/interface.ts';
 import { showResult } from './showResult.ts';
 import { firstDifference } from './diff.ts';
+import { sameData } from './sameData.ts';
 import { StepFailure } from './stepFailure.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
@@ -53,7 +53,7 @@ export class World {
     const call = suite.resolve(cmd, this.modelSnap);
     if (call === null) return;
     const index = this.steps++;
-    const shown = suite.show(call);
+    const shown = new Shown(suite, call); // printed only when a record or a failure needs it
     const modelResult = suite.call(this.model, call);
     const sutResult = guard(index, shown, () => suite.call(this.sut, call));
     this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
@@ -62,31 +62,49 @@ export class World {
     this.modelSnap = modelSnap;
     if (this.keepRecords) {
       const sutSnap = guard(index, shown, () => suite.observe(this.sut));
-      this.records.push({ index, call: shown, model: modelResult, sut: sutResult, modelSnap, sutSnap });
+      this.records.push({ index, call: shown.text, model: modelResult, sut: sutResult, modelSnap, sutSnap });
     }
     for (const label of suite.labels(before, call, modelResult, modelSnap)) this.labels.add(label);
 
-    const modelBroken = [...suite.invariants(modelSnap), ...suite.stepInvariants(call, modelResult, modelSnap)];
-    if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown, modelBroken.join('\n'));
-    if (!isDeepStrictEqual(modelResult, sutResult)) {
-      throw new StepFailure('result-mismatch', index, shown, `model ${showResult(modelResult)}, sut ${showResult(sutResult)}`);
+    const modelBroken = broken(suite, call, modelResult, modelSnap);
+    if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
+    if (!sameData(modelResult, sutResult)) {
+      throw new StepFailure('result-mismatch', index, shown.text, `model ${showResult(modelResult)}, sut ${showResult(sutResult)}`);
     }
     const sutSnap = guard(index, shown, () => suite.observe(this.sut));
-    const broken = [...suite.invariants(sutSnap), ...suite.stepInvariants(call, sutResult, sutSnap)];
-    if (broken.length > 0) throw new StepFailure('invariant', index, shown, broken.join('\n'));
-    if (!isDeepStrictEqual(modelSnap, sutSnap)) {
-      throw new StepFailure('snapshot-mismatch', index, shown, firstDifference(modelSnap, sutSnap, ['model', 'sut']) ?? 'snapshots differ');
+    const sutBroken = broken(suite, call, sutResult, sutSnap);
+    if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
+    if (!sameData(modelSnap, sutSnap)) {
+      throw new StepFailure('snapshot-mismatch', index, shown.text, firstDifference(modelSnap, sutSnap, ['model', 'sut']) ?? 'snapshots differ');
     }
   }
 }
 
+/** The state invariants and the step's own invariants that a snapshot breaks. */
+function broken(suite: AnySuite, call: unknown, result: Result, snap: unknown): string[] {
+  const state: string[] = suite.invariants(snap);
+  const step: string[] = suite.stepInvariants(call, result, snap);
+  return step.length === 0 ? state : [...state, ...step];
+}
+
+/** A call's printed form, computed on first use. */
+class Shown {
+  private printed: string | null = null;
+
+  constructor(private readonly suite: AnySuite, private readonly call: unknown) {}
+
+  get text(): string {
+    return (this.printed ??= this.suite.show(this.call));
+  }
+}
+
 /** Runs a call into the system under test; a throw becomes a StepFailure of kind sut-threw. */
-function guard<T>(index: number, shown: string, f: () => T): T {
+function guard<T>(index: number, shown: Shown | string, f: () => T): T {
   try {
     return f();
   } catch (e) {
     if (e instanceof StepFailure) throw e;
     const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    throw new StepFailure('sut-threw', index, shown, text);
+    throw new StepFailure('sut-threw', index, typeof shown === 'string' ? shown : shown.text, text);
   }
 }

@@ -14,18 +14,28 @@ function freeIn(size: bigint, node: ResNode | undefined): bigint {
   return free;
 }
 
+/** The free size recomputed from the device side (total − used) and from the tree side. */
+interface Free {
+  byDevices: bigint;
+  byTree: bigint;
+  /** What byDevices is computed from, as messages name it. */
+  total: bigint;
+  totalName: string;
+  used: bigint;
+  usedName: string;
+}
+
 /** Contiguous: region size − Σ device sizes, and region size − Σ the region resource's children. */
-function contiguousFree(v: RegionView): { byDevices: bigint; byTree: bigint; how: string } {
+function contiguousFree(v: RegionView): Free {
   const r = v.region;
   let used = 0n;
   for (const d of r.devices) for (const rg of d.ranges) used += lengthOf(rg);
   const byDevices = r.sizeBytes - used;
-  const how = `region size ${sizeText(r.sizeBytes)} − device sizes ${sizeText(used)} = ${sizeText(byDevices)}`;
-  return { byDevices, byTree: freeIn(r.sizeBytes, r.resource), how };
+  return { byDevices, byTree: freeIn(r.sizeBytes, r.resource), total: r.sizeBytes, totalName: 'region size', used, usedName: 'device sizes' };
 }
 
 /** Dynamic: Σ visible extent sizes − Σ ranges in visible extents, and Σ over visible extents of their free space in the tree. */
-function dynamicFree(v: RegionView): { byDevices: bigint; byTree: bigint; how: string } {
+function dynamicFree(v: RegionView): Free {
   const r = v.region;
   let visible = 0n;
   let byTree = 0n;
@@ -39,8 +49,7 @@ function dynamicFree(v: RegionView): { byDevices: bigint; byTree: bigint; how: s
     for (const rg of d.ranges) if (isExtentId(r, rg.extent) && r.extents[rg.extent].visible) used += lengthOf(rg);
   }
   const byDevices = visible - used;
-  const how = `visible extents ${sizeText(visible)} − ranges in them ${sizeText(used)} = ${sizeText(byDevices)}`;
-  return { byDevices, byTree, how };
+  return { byDevices, byTree, total: visible, totalName: 'visible extents', used, usedName: 'ranges in them' };
 }
 
 /**
@@ -51,8 +60,9 @@ function dynamicFree(v: RegionView): { byDevices: bigint; byTree: bigint; how: s
 export function checkAvail(v: RegionView, out: string[]): void {
   const r = v.region;
   if (r.destroyed) return;
-  const { byDevices, byTree, how } = v.dynamic ? dynamicFree(v) : contiguousFree(v);
-  if (r.availBytes !== byDevices || r.availBytes !== byTree) {
-    out.push(`I3 conservation: ${v.where} availBytes ${sizeText(r.availBytes)}, but ${how}, and the tree leaves ${sizeText(byTree)} free`);
+  const f = v.dynamic ? dynamicFree(v) : contiguousFree(v);
+  if (r.availBytes !== f.byDevices || r.availBytes !== f.byTree) {
+    const how = `${f.totalName} ${sizeText(f.total)} − ${f.usedName} ${sizeText(f.used)} = ${sizeText(f.byDevices)}`;
+    out.push(`I3 conservation: ${v.where} availBytes ${sizeText(r.availBytes)}, but ${how}, and the tree leaves ${sizeText(f.byTree)} free`);
   }
 }

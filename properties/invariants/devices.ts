@@ -2,24 +2,28 @@
  * Per-device invariants: ids unique and sorted, names (I7), range sizes and device
  * size (I6), pgoff (I5); and the alignment of a device's size after a resize (I6).
  */
-import type { DaxSnapshot, DeviceSnap } from '../../sut/interface.ts';
+import type { DaxSnapshot, DeviceSnap, RangeSnap } from '../../sut/interface.ts';
 import { hex, MiB, PAGE_SIZE, sizeText } from '../../sut/u64.ts';
 import { deviceName, lengthOf, span } from './text.ts';
 import type { RegionView } from './view.ts';
 
 const RANGE_ALIGN = 2n * MiB;
 
+/** Names a range in messages: "dax0.1 range 2 [0x200000-0x3fffff]". */
+function rangeLabel(name: string, i: number, rg: RangeSnap): string {
+  return `${name} range ${i} ${span(rg.start, rg.end)}`;
+}
+
 /** I5 and I6 over one device's ranges, in array order. */
 function checkRanges(name: string, d: DeviceSnap, out: string[]): void {
   let before = 0n;
   d.ranges.forEach((rg, i) => {
-    const label = `${name} range ${i} ${span(rg.start, rg.end)}`;
     const len = lengthOf(rg);
-    if (len <= 0n) out.push(`I6 sizes: ${label} has end before start`);
-    else if (len % RANGE_ALIGN !== 0n) out.push(`I6 sizes: ${label} length ${sizeText(len)} is not a multiple of 2MiB`);
+    if (len <= 0n) out.push(`I6 sizes: ${rangeLabel(name, i, rg)} has end before start`);
+    else if (len % RANGE_ALIGN !== 0n) out.push(`I6 sizes: ${rangeLabel(name, i, rg)} length ${sizeText(len)} is not a multiple of 2MiB`);
     const pgoff = before / PAGE_SIZE;
     if (rg.pgoff !== pgoff) {
-      out.push(`I5 pgoff: ${label} has pgoff ${hex(rg.pgoff)}, expected ${hex(pgoff)} (${sizeText(before)} of ranges before it)`);
+      out.push(`I5 pgoff: ${rangeLabel(name, i, rg)} has pgoff ${hex(rg.pgoff)}, expected ${hex(pgoff)} (${sizeText(before)} of ranges before it)`);
     }
     before += len;
   });

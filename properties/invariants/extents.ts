@@ -4,7 +4,7 @@
  */
 import type { ExtentSnap, ResNode } from '../../sut/interface.ts';
 import { sizeText } from '../../sut/u64.ts';
-import { span, spanKey } from './text.ts';
+import { span, SpanIndex } from './text.ts';
 import type { RegionView } from './view.ts';
 
 /** Names an extent in messages: "region0 extent 1 [0x400000-0x7fffff]". */
@@ -19,13 +19,12 @@ export function extentLabel(v: RegionView, e: ExtentSnap, id: number): string {
  */
 function matchExtentResources(v: RegionView, expected: number[], out: string[]): void {
   const r = v.region;
-  const byKey = new Map<string, ResNode>();
-  for (const c of r.resource.children) if (!byKey.has(spanKey(c))) byKey.set(spanKey(c), c);
+  const byKey = new SpanIndex<ResNode>(r.resource.children);
   const claimed = new Set<ResNode>();
   for (const live of [true, false]) {
     r.extents.forEach((e, i) => {
       if (expected[i] > 0 !== live) return;
-      const node = byKey.get(spanKey(e));
+      const node = byKey.first(e);
       if (node && !claimed.has(node)) {
         claimed.add(node);
         v.extentNodes[i] = node;
@@ -39,13 +38,13 @@ function matchExtentResources(v: RegionView, expected: number[], out: string[]):
 
 /** Compares an extent's refs, released flag and tree presence with (visible ? 1 : 0) + its ranges. */
 function checkRefs(v: RegionView, e: ExtentSnap, i: number, expected: number, out: string[]): void {
-  const problems: string[] = [];
-  if (e.refs !== expected) problems.push(`refs ${e.refs} (expected ${expected})`);
-  if (e.released !== (expected === 0)) problems.push(`released ${e.released} (expected ${expected === 0})`);
   const node = v.extentNodes[i];
-  if (node && expected === 0) problems.push('its resource is still in the tree (expected released)');
-  if (!node && expected > 0) problems.push('its resource is not in the tree (expected present)');
-  if (problems.length > 0) {
+  if (e.refs !== expected || e.released !== (expected === 0) || !node !== (expected === 0)) {
+    const problems: string[] = [];
+    if (e.refs !== expected) problems.push(`refs ${e.refs} (expected ${expected})`);
+    if (e.released !== (expected === 0)) problems.push(`released ${e.released} (expected ${expected === 0})`);
+    if (node && expected === 0) problems.push('its resource is still in the tree (expected released)');
+    if (!node && expected > 0) problems.push('its resource is not in the tree (expected present)');
     const state = `${e.visible ? 'visible' : 'invisible'}, ${v.rangeCount[i]} ranges`;
     out.push(`I4 refs: ${extentLabel(v, e, i)} (${state}): ${problems.join('; ')}`);
   }
@@ -56,17 +55,20 @@ function checkRefs(v: RegionView, e: ExtentSnap, i: number, expected: number, ou
 /** A destroyed region has no devices, no resources below it, availBytes 0 and only released extents. */
 function checkDestroyed(v: RegionView, out: string[]): void {
   const r = v.region;
-  const say = (text: string) => out.push(`I4 destroyed: ${v.where} is destroyed but ${text}`);
-  if (r.devices.length > 0) say(`still has devices ${r.devices.map((d) => d.name).join(', ')}`);
+  if (r.devices.length > 0) destroyedBut(v, out, `still has devices ${r.devices.map((d) => d.name).join(', ')}`);
   const kids = r.resource.children;
   if (kids.length > 0) {
     const first = kids.slice(0, 3).map((c) => `"${c.name}" ${span(c.start, c.end)}`).join(', ');
-    say(`its resource still has ${kids.length} children: ${first}${kids.length > 3 ? ', …' : ''}`);
+    destroyedBut(v, out, `its resource still has ${kids.length} children: ${first}${kids.length > 3 ? ', …' : ''}`);
   }
-  if (r.availBytes !== 0n) say(`availBytes is ${sizeText(r.availBytes)}`);
+  if (r.availBytes !== 0n) destroyedBut(v, out, `availBytes is ${sizeText(r.availBytes)}`);
   r.extents.forEach((e, i) => {
-    if (e.visible || !e.released) say(`extent ${i} ${span(e.start, e.end)} is ${e.visible ? 'visible' : 'not released'}`);
+    if (e.visible || !e.released) destroyedBut(v, out, `extent ${i} ${span(e.start, e.end)} is ${e.visible ? 'visible' : 'not released'}`);
   });
+}
+
+function destroyedBut(v: RegionView, out: string[], text: string): void {
+  out.push(`I4 destroyed: ${v.where} is destroyed but ${text}`);
 }
 
 /**

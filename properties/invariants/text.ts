@@ -22,3 +22,34 @@ export function spanKey(r: { start: bigint; end: bigint }): string {
 export function deviceName(region: number, device: number): string {
   return `dax${region}.${device}`;
 }
+
+/**
+ * Resources (or ranges) looked up by their exact bounds, without building string keys:
+ * the first or the last of those with equal bounds, as a Map keyed by spanKey would
+ * keep them (filled without overwriting, or with). Bounds are bigint (sut/interface.ts).
+ */
+export class SpanIndex<T extends { start: bigint; end: bigint }> {
+  private readonly byStart = new Map<bigint, T[]>();
+
+  constructor(items: readonly T[]) {
+    for (const x of items) {
+      const list = this.byStart.get(x.start);
+      if (list === undefined) this.byStart.set(x.start, [x]);
+      else list.push(x);
+    }
+  }
+
+  /** The first item with exactly r's bounds. */
+  first(r: { start: bigint; end: bigint }): T | undefined {
+    const list = this.byStart.get(r.start);
+    if (list !== undefined) for (const x of list) if (x.end === r.end) return x;
+    return undefined;
+  }
+
+  /** The last item with exactly r's bounds. */
+  last(r: { start: bigint; end: bigint }): T | undefined {
+    const list = this.byStart.get(r.start);
+    if (list !== undefined) for (let i = list.length - 1; i >= 0; i--) if (list[i]!.end === r.end) return list[i];
+    return undefined;
+  }
+}

@@ -21,23 +21,26 @@ function label(n: AnyNode): string {
  */
 export function checkShape(root: AnyNode, where: string, out: string[]): void {
   const stack: AnyNode[] = [root];
-  const say = (text: string) => out.push(`I1 tree shape: ${where}${text}`);
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.end < n.start) say(`${label(n)} has end before start`);
+    if (n.end < n.start) say(out, where, `${label(n)} has end before start`);
     const children = n.children as AnyNode[];
     let prev: AnyNode | null = null;
     for (const c of children) {
-      if (c.start < n.start || c.end > n.end) say(`${label(c)} is not inside its parent ${label(n)}`);
+      if (c.start < n.start || c.end > n.end) say(out, where, `${label(c)} is not inside its parent ${label(n)}`);
       if (prev && c.start < prev.start) {
-        say(`children of ${label(n)} are not sorted: ${label(c)} comes after ${label(prev)}`);
+        say(out, where, `children of ${label(n)} are not sorted: ${label(c)} comes after ${label(prev)}`);
       } else if (prev && c.start <= prev.end) {
-        say(`${label(prev)} overlaps its sibling ${label(c)}`);
+        say(out, where, `${label(prev)} overlaps its sibling ${label(c)}`);
       }
       prev = c;
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
+}
+
+function say(out: string[], where: string, text: string): void {
+  out.push(`I1 tree shape: ${where}${text}`);
 }
 
 /**
