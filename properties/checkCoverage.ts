@@ -15,6 +15,8 @@ export interface CoverageRunOptions {
   seed: number;
   maxCommands: number;
   batchRuns: number;
+  /** Runs to do even when coverage is decided sooner (QuickCheck too runs its normal count first). */
+  minRuns?: number;
   maxRuns: number;
 }
 
@@ -46,7 +48,7 @@ export function runWithCoverage(o: CoverageRunOptions): CoverageRunOutcome {
     total.coverage = judgeCoverage(o.suite.coverage, hits, total.runs);
     if (out.counterexample) return { ...total, verdict: 'failed', counterexample: out.counterexample };
     if (total.coverage.some((c) => c.verdict === 'insufficient')) return { ...total, verdict: 'insufficient' };
-    if (total.coverage.every((c) => c.verdict === 'covered')) return { ...total, verdict: 'covered' };
+    if (total.coverage.every((c) => c.verdict === 'covered') && total.runs >= (o.minRuns ?? 0)) return { ...total, verdict: 'covered' };
   }
   return total;
 }

@@ -8,13 +8,15 @@ export interface SuiteProfile {
   maxCommands: number;
   /** Runs per batch of the coverage loop. */
   batchRuns: number;
+  /** Runs done even when coverage is decided sooner. */
+  minRuns: number;
   /** Upper bound on runs before coverage counts as undecided (a failure). */
   maxRuns: number;
 }
 
 export const CI_PROFILE: Record<'tree' | 'dax', SuiteProfile> = {
-  tree: { seed: 20231, maxCommands: 100, batchRuns: 200, maxRuns: 4000 },
-  dax: { seed: 20231, maxCommands: 100, batchRuns: 500, maxRuns: 8000 },
+  tree: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 2000, maxRuns: 8000 },
+  dax: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 4000, maxRuns: 16000 },
 };
 
 /** Fault searches in CI: a fresh search per fault that must fail within this budget. */

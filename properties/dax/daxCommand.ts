@@ -13,9 +13,11 @@ export type SizeBase = 'abs' | 'size' | 'grow' | 'half';
 export type ExtentAnchor = 'abs' | 'afterLast' | 'overLast' | 'top';
 /** Where a mapping starts: abs = region start + delta; firstGap = the region's first free byte; afterLast / overLast = the device's last range end + 1 / start. */
 export type MapAnchor = 'abs' | 'firstGap' | 'afterLast' | 'overLast';
+/** The seed device of a region: as given, or 'default' to leave the argument out (the interface's default is 'whole'). */
+export type SeedChoice = 'whole' | 'empty' | 'default';
 
 export type DaxCommand =
-  | { op: 'createRegion'; kind: RegionKind; start: bigint; sizeBytes: bigint; align: bigint; seed: 'whole' | 'empty' }
+  | { op: 'createRegion'; kind: RegionKind; start: bigint; sizeBytes: bigint; align: bigint; seed: SeedChoice }
   | { op: 'destroyRegion'; region: number }
   | { op: 'addExtent'; region: number; at: ExtentAnchor; deltaBytes: bigint; lengthBytes: bigint; label: string }
   | { op: 'removeExtent'; region: number; extent: number }
@@ -38,7 +40,7 @@ export const DAX_OPS: readonly DaxOp[] = [
  * arguments passed to both systems.
  */
 export type DaxCall =
-  | { op: 'createRegion'; kind: RegionKind; start: bigint; sizeBytes: bigint; align: bigint; seed: 'whole' | 'empty' }
+  | { op: 'createRegion'; kind: RegionKind; start: bigint; sizeBytes: bigint; align: bigint; seed: SeedChoice }
   | { op: 'destroyRegion'; region: number }
   | { op: 'addExtent'; region: number; offset: bigint; length: bigint; label: string }
   | { op: 'removeExtent'; region: number; extent: number }

@@ -29,7 +29,7 @@ const regionSize = (align: bigint) =>
 const regionKind = fc.oneof(w(3, fc.constant('dynamic' as const)), w(2, fc.constant('contiguous' as const)));
 
 const createRegionOf = (kind: fc.Arbitrary<'contiguous' | 'dynamic'>): fc.Arbitrary<DaxCommand> => fc
-  .tuple(kind, regionAlign, one('whole' as const, 'empty' as const))
+  .tuple(kind, regionAlign, fc.oneof(w(4, one('whole' as const, 'empty' as const)), w(1, fc.constant('default' as const))))
   .chain(([kind, align, seed]) =>
     regionSize(align).chain((sizeBytes) =>
       fc
@@ -37,6 +37,7 @@ const createRegionOf = (kind: fc.Arbitrary<'contiguous' | 'dynamic'>): fc.Arbitr
           w(6, fc.integer({ min: 0, max: 4 }).map((k) => BigInt(k) * align)),
           w(3, fc.constant(((1n << 64n) - sizeBytes) & U64_MAX)),
           w(1, one(4n * KiB, U64_MAX - 2n * MiB)),
+          w(1, fc.constant(((1n << 64n) - sizeBytes + align) & U64_MAX)),
         )
         .map((start) => ({ op: 'createRegion' as const, kind, start, sizeBytes, align, seed })),
     ),
@@ -97,7 +98,7 @@ export function daxCommand(): fc.Arbitrary<DaxCommand> {
     w(22, resize),
     w(5, mapping),
     w(3, fc.record({ op: fc.constant('setAlign' as const), region: regionRef, device: ref, align: one(4n * KiB, 2n * MiB, GiB, 8n * KiB) })),
-    w(4, fc.record({ op: fc.constant('failAllocation' as const), point: one(...FAIL_POINTS), nth: fc.oneof(w(4, fc.constant(1)), w(1, fc.integer({ min: 2, max: 3 }))) })),
+    w(4, fc.record({ op: fc.constant('failAllocation' as const), point: one(...FAIL_POINTS), nth: fc.oneof(w(8, fc.constant(1)), w(2, fc.integer({ min: 2, max: 3 })), w(1, one(0, -1))) })),
   );
 }
 

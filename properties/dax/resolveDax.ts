@@ -93,9 +93,11 @@ export function resolveDax(cmd: DaxCommand, snap: DaxSnapshot): DaxCall | null {
     case 'destroyRegion': return { op: cmd.op, region: r.id };
     case 'addExtent': return { op: cmd.op, region: r.id, offset: extentOffset(r, cmd), length: cmd.lengthBytes, label: cmd.label };
     case 'removeExtent': {
-      // Aim at a visible extent; -1 (or none visible) names one that is gone or never was.
+      // Aim at a visible extent; -1 (or none visible) at one already removed, else one that never was.
       const visible = r.extents.filter((e) => e.visible);
-      return { op: cmd.op, region: r.id, extent: cmd.extent < 0 || visible.length === 0 ? r.extents.length : visible[cmd.extent % visible.length]!.id };
+      const gone = r.extents.find((e) => !e.visible);
+      const missing = gone ? gone.id : r.extents.length;
+      return { op: cmd.op, region: r.id, extent: cmd.extent < 0 || visible.length === 0 ? missing : visible[cmd.extent % visible.length]!.id };
     }
     case 'createDevice': return { op: cmd.op, region: r.id, sizeBytes: cmd.sizeBytes };
     case 'deleteDevice': case 'bind': case 'unbind': return { op: cmd.op, region: r.id, device: pick(r.devices, cmd.device) };
@@ -129,7 +131,10 @@ function missingRegionCall(cmd: Exclude<DaxCommand, { op: 'createRegion' | 'fail
 /** Runs one resolved call on a system. */
 export function callDax(sut: DaxSut, c: DaxCall): Result {
   switch (c.op) {
-    case 'createRegion': return sut.createRegion({ kind: c.kind, start: c.start, sizeBytes: c.sizeBytes, align: c.align, seed: c.seed });
+    case 'createRegion': {
+      const args = { kind: c.kind, start: c.start, sizeBytes: c.sizeBytes, align: c.align };
+      return sut.createRegion(c.seed === 'default' ? args : { ...args, seed: c.seed });
+    }
     case 'destroyRegion': return sut.destroyRegion(c.region);
     case 'addExtent': return sut.addExtent(c.region, c.offset, c.length, c.label);
     case 'removeExtent': return sut.removeExtent(c.region, c.extent);

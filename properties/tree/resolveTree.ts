@@ -25,6 +25,14 @@ export function liveResources(snap: TreeSnapshot): Placed[] {
 
 const size = (n: TreeNode) => n.end - n.start + 1n;
 
+/** A resource that was released (an id below the highest live one that is not live), else one that never was. */
+function deadOrMissing(live: Placed[]): number {
+  const ids = new Set(live.map((p) => p.node.id));
+  const top = Math.max(-1, ...ids);
+  for (let id = 0; id < top; id++) if (!ids.has(id)) return id;
+  return MISSING_RESOURCE;
+}
+
 function requestStart(p: TreeNode, cmd: Extract<TreeCommand, { op: 'requestResource' | 'requestRegion' }>): bigint {
   const child = p.children.length === 0 ? undefined : p.children[cmd.child % p.children.length];
   const d = cmd.deltaBytes & U64_MAX;
@@ -53,12 +61,13 @@ export function resolveTree(cmd: TreeCommand, snap: TreeSnapshot): TreeCall | nu
   if (cmd.op === 'addRoot') return cmd;
   const live = liveResources(snap);
   const at = (ref: number): Placed | null | 'missing' => (ref < 0 ? 'missing' : live.length === 0 ? null : live[ref % live.length]!);
+  const dead = () => deadOrMissing(live);
   switch (cmd.op) {
     case 'requestResource':
     case 'requestRegion': {
       const p = at(cmd.parent);
       if (p === null) return null;
-      const parent = p === 'missing' ? MISSING_RESOURCE : p.node.id;
+      const parent = p === 'missing' ? dead() : p.node.id;
       const start = p === 'missing' ? cmd.deltaBytes & U64_MAX : requestStart(p.node, cmd);
       return cmd.op === 'requestRegion'
         ? { op: cmd.op, parent, start, n: cmd.sizeBytes, name: cmd.name }
@@ -69,7 +78,7 @@ export function resolveTree(cmd: TreeCommand, snap: TreeSnapshot): TreeCall | nu
       const busy = live.filter((p) => p.node.busy);
       const t = cmd.target < 0 ? 'missing' : busy.length > 0 ? busy[cmd.target % busy.length]! : at(cmd.target);
       if (t === null) return null;
-      if (t === 'missing') return { op: cmd.op, parent: MISSING_RESOURCE, start: 0n, n: 1n };
+      if (t === 'missing') return { op: cmd.op, parent: dead(), start: 0n, n: 1n };
       const from = cmd.from === 'root' || t.parent === null ? t.root : t.parent;
       return { op: cmd.op, parent: from.id, start: add64(t.node.start, cmd.deltaBytes & U64_MAX), n: add64(size(t.node), cmd.sizeDeltaBytes & U64_MAX) };
     }
@@ -78,13 +87,13 @@ export function resolveTree(cmd: TreeCommand, snap: TreeSnapshot): TreeCall | nu
       const inner = live.filter((p) => p.parent !== null);
       const x = cmd.res >= 0 && inner.length > 0 ? inner[cmd.res % inner.length]! : at(cmd.res);
       if (x === null) return null;
-      if (x === 'missing') return { op: cmd.op, res: MISSING_RESOURCE, start: 0n, size: 1n };
+      if (x === 'missing') return { op: cmd.op, res: dead(), start: 0n, size: 1n };
       return { op: cmd.op, res: x.node.id, start: adjustStart(x, cmd), size: add64(size(x.node), cmd.sizeDeltaBytes & U64_MAX) };
     }
     case 'releaseResource': {
       const x = at(cmd.res);
       if (x === null) return null;
-      return { op: cmd.op, res: x === 'missing' ? MISSING_RESOURCE : x.node.id };
+      return { op: cmd.op, res: x === 'missing' ? dead() : x.node.id };
     }
   }
 }

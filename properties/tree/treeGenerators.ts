@@ -34,6 +34,7 @@ export function treeCommand(): fc.Arbitrary<TreeCommand> {
     w(5, fc.record({ op: fc.constant('releaseRegion' as const), target: ref, from: fc.oneof(w(3, fc.constant('root' as const)), w(1, fc.constant('parent' as const))), deltaBytes: delta, sizeDeltaBytes: delta })),
     w(8, fc.record({ op: fc.constant('adjustResource' as const), res: ref, at: one('self' as const, 'prevEnd' as const, 'nextStart' as const, 'parentStart' as const), deltaBytes: delta, sizeDeltaBytes: fc.oneof(w(3, delta), w(1, one(0x10000n, -0x400n))) })),
     w(2, fc.record({ op: fc.constant('releaseResource' as const), res: ref })),
+    w(1, fc.record({ op: fc.constant('addRoot' as const), start: one(0x200000n, 0x300000n), end: one(0x2fffffn, 0x1fffffn), name })),
   );
 }
 
