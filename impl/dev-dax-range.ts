@@ -22,11 +22,12 @@ import { adjustResource, requestRegion } from './resource-tree.ts';
 export function allocDevDaxRange(dev: DevDax, parent: Resource, start: bigint, len: bigint, extent: DaxExtent | null): Errno | null {
   const region = dev.region;
   const failpoints = region.ctx.failpoints;
-  if (failpoints.fails('resource')) return 'ENOMEM';
+  const mutant = region.ctx.faults.mutant;
+  if (failpoints.fails('resource')) return mutant === 'resource' ? 'ENOSPC' : 'ENOMEM';
   const res = requestRegion(parent, start, len, dev.name);
   if (res === null) return 'ENOMEM';
   if (failpoints.fails('ranges')) {
-    daxReleaseRegion(region, parent, start, len);
+    if (mutant !== 'ranges') daxReleaseRegion(region, parent, start, len);
     return 'ENOMEM';
   }
   dev.ranges.push({ start, end: res.end, pgoff: dev.size / PAGE_SIZE, res, parent, extent });
@@ -37,7 +38,7 @@ export function allocDevDaxRange(dev: DevDax, parent: Resource, start: bigint, l
     daxExtentRefresh(extent);
   }
   if (failpoints.fails('mapping')) {
-    trimDevDaxRange(dev);
+    if (mutant !== 'mapping') trimDevDaxRange(dev);
     return 'ENOMEM';
   }
   return null;

@@ -49,13 +49,13 @@ export function addDaxExtent(region: DaxRegion, offset: bigint, length: bigint, 
   if (!isU64(offset) || !isU64(length)) return fail('EINVAL');
   if (length === 0n || offset % region.align !== 0n || length % region.align !== 0n) return fail('EINVAL');
   const { failpoints, faults } = region.ctx;
-  if (failpoints.fails('resource')) return fail('ENOMEM');
+  if (failpoints.fails('resource')) return fail(faults.mutant === 'resource' ? 'ENOSPC' : 'ENOMEM');
   const start = add64(region.res.start, offset);
   const res = requestRegion(region.res, start, length, 'extent');
   if (res === null) return fail('ENOSPC');
   if (failpoints.fails('extentDevice')) {
     // The error path drops the new extent's only reference, which frees its resource...
-    daxReleaseRegion(region, region.res, start, length);
+    if (faults.mutant !== 'extentDevice') daxReleaseRegion(region, region.res, start, length);
     // ...and the seed patch then frees it a second time.
     if (faults.doubleRelease) daxReleaseRegion(region, region.res, start, length);
     return fail('ENOMEM');

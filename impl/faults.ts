@@ -4,6 +4,7 @@
  * its SEMANTICS id, a one-line summary and the faults it implies (switched on with it).
  * The correct implementation runs with none of them.
  */
+import type { FailPoint } from '../sut/interface.ts';
 
 /** One entry of the fault registry. */
 export interface FaultInfo {
@@ -95,10 +96,24 @@ export interface FaultFlags {
   readonly sizedCreateDynamic: boolean;
   /** S5: no gap / no extent in the grow loop is success. */
   readonly noGapSuccess: boolean;
+  /** Test-only error-path mutant (ERROR_PATH_MUTANTS): the error path of this point done wrong. */
+  readonly mutant: FailPoint | null;
 }
 
+/**
+ * Error-path mutants: for each allocation point, its error path done wrong. They are not
+ * defects of the patch; they exist to show that the suites catch a broken error path at
+ * every failure-injection point (test/properties/errorPathMutants.test.ts).
+ */
+export const ERROR_PATH_MUTANTS: Readonly<Record<FailPoint, string>> = {
+  resource: 'a failed resource allocation is reported as ENOSPC instead of ENOMEM',
+  ranges: 'a failed ranges-array growth leaks the resource it had just requested',
+  mapping: 'a failed mapping registration keeps the new range',
+  extentDevice: 'a failed extent device registration leaks the extent resource',
+};
+
 /** The flags for a selection of faults (implied faults included). */
-export function faultFlags(names: readonly FaultName[]): FaultFlags {
+export function faultFlags(names: readonly FaultName[], mutant: FailPoint | null = null): FaultFlags {
   const on = expandFaults(names);
   return {
     shrinkAdjustsExtent: on.has('s1-shrink-adjusts-extent'),
@@ -106,6 +121,7 @@ export function faultFlags(names: readonly FaultName[]): FaultFlags {
     doubleRelease: on.has('s3-double-release'),
     sizedCreateDynamic: on.has('s4-sized-create-dynamic'),
     noGapSuccess: on.has('s5-no-gap-success'),
+    mutant,
   };
 }
 

@@ -2,25 +2,26 @@
  * The optimized, kernel-style implementation of the system-under-test interface, with the
  * seed patch's known defects available as named faults (faults.ts).
  */
-import type { SutFactory } from '../sut/interface.ts';
+import type { FailPoint, SutFactory } from '../sut/interface.ts';
 import { ImplDax } from './dax-sut.ts';
 import { FAULT_NAMES, faultFlags, isFaultName, type FaultName } from './faults.ts';
 import { ImplTree } from './tree-sut.ts';
 
-export { FAULTS, FAULT_NAMES, expandFaults, isFaultName, type FaultInfo, type FaultName } from './faults.ts';
+export { ERROR_PATH_MUTANTS, FAULTS, FAULT_NAMES, expandFaults, isFaultName, type FaultInfo, type FaultName } from './faults.ts';
 
 /**
  * A factory of implementation instances with the given faults switched on (and the faults
  * they imply). Name: "impl", or "impl+<fault>+…" in registry order. Throws on an unknown
  * fault name (a configuration error, not an operation).
+ * `mutant` (tests only) breaks the error path of one allocation point (ERROR_PATH_MUTANTS).
  */
-export function createImplFactory(faults: readonly FaultName[] = []): SutFactory {
+export function createImplFactory(faults: readonly FaultName[] = [], mutant: FailPoint | null = null): SutFactory {
   const unknown = faults.filter((f) => !isFaultName(f));
   if (unknown.length > 0) throw new Error(`unknown fault ${unknown.join(', ')}; known: ${FAULT_NAMES.join(', ')}`);
   const selected = FAULT_NAMES.filter((f) => faults.includes(f));
-  const flags = faultFlags(selected);
+  const flags = faultFlags(selected, mutant);
   return {
-    name: ['impl', ...selected].join('+'),
+    name: ['impl', ...selected, ...(mutant === null ? [] : [`mutant-${mutant}`])].join('+'),
     createTree: () => new ImplTree(),
     createDax: () => new ImplDax(flags),
   };
