@@ -1,0 +1,81 @@
+/**
+ * Where a checked step's time goes: one instrumented pass of the DAX suite (the
+ * runSuite property with every suite function and the World's applies/step timed),
+ * split into disjoint parts that add up to the pass's time. The cost of the timing
+ * itself is measured and taken out of the parts it lands in.
+ */
+import fc from 'fast-check';
+import type { SutFactory } from '../sut/interface.ts';
+import type { AnySuite } from '../properties/suiteSpec.ts';
+import { suiteArbitrary } from './suiteArbitrary.ts';
+import { timed, timedSuite, TimedWorld, type Buckets } from './timedSuite.ts';
+
+export interface Part {
+  part: string;
+  ms: number;
+  /** Of the pass's time without the timing overhead. */
+  share: number;
+}
+
+export interface BreakdownOptions {
+  suite: AnySuite;
+  model: SutFactory;
+  sut: SutFactory;
+  seed: number;
+  numRuns: number;
+  maxCommands: number;
+}
+
+/** The timed parts inside World.step; what is left of step is the comparison and bookkeeping. */
+const IN_STEP = ['model call', 'impl call', 'model observe', 'impl observe', 'model invariants', 'impl invariants', 'labels', 'show'];
+
+/** Milliseconds one timed() call adds (measured on an empty function). */
+function timingOverheadMs(): number {
+  const b: Buckets = new Map();
+  const noop = () => 0;
+  const n = 200_000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) timed(b, 'x', noop);
+  const withTiming = performance.now() - t0;
+  const t1 = performance.now();
+  for (let i = 0; i < n; i++) noop();
+  return Math.max(0, withTiming - (performance.now() - t1)) / n;
+}
+
+/** Runs the instrumented pass; the parts, largest first. */
+export function measureBreakdown(o: BreakdownOptions): Part[] {
+  const b: Buckets = new Map();
+  const suite = timedSuite(o.suite, o.model, b);
+  const property = fc.property(suiteArbitrary(o.suite, o.maxCommands), ([prefix, cmds]) => {
+    const world = new TimedWorld(suite, o.model, o.sut, b);
+    for (const p of prefix) world.step(p);
+    fc.modelRun(() => ({ model: world, real: world }), cmds as Iterable<fc.Command<TimedWorld, TimedWorld>>);
+  });
+  const t0 = performance.now();
+  fc.assert(property, { seed: o.seed, numRuns: o.numRuns });
+  return parts(performance.now() - t0, b, timingOverheadMs());
+}
+
+/** Disjoint parts from the buckets, with the timing overhead taken out where it lands. */
+function parts(total: number, b: Buckets, overhead: number): Part[] {
+  const ms = (k: string) => b.get(k)?.ms ?? 0;
+  const calls = (k: string) => b.get(k)?.calls ?? 0;
+  const out = new Map<string, number>();
+  // Each timed call costs `overhead`; about half of it falls inside its own bucket.
+  const own = (k: string) => Math.max(0, ms(k) - (calls(k) * overhead) / 2);
+  let inStepCalls = 0;
+  let inStepMs = 0;
+  for (const k of IN_STEP) {
+    out.set(k, own(k));
+    inStepCalls += calls(k);
+    inStepMs += ms(k);
+  }
+  const resolveInStep = calls('resolve') - calls('applies');
+  const resolveInStepMs = ms('resolve') - ms('applies');
+  out.set('resolve', own('resolve'));
+  out.set('compare + step bookkeeping', Math.max(0, ms('step') - inStepMs - resolveInStepMs - ((inStepCalls + resolveInStep) * overhead) / 2 - (calls('step') * overhead) / 2));
+  const outerOverhead = (calls('step') + calls('applies')) * overhead / 2 + calls('applies') * overhead;
+  out.set('generation + fast-check', Math.max(0, total - ms('step') - ms('applies') - outerOverhead));
+  const sum = [...out.values()].reduce((s, x) => s + x, 0);
+  return [...out].map(([part, x]) => ({ part, ms: x, share: x / sum })).sort((p, q) => q.ms - p.ms);
+}

@@ -1,0 +1,81 @@
+/**
+ * npm run bench [-- --quick] [--out FILE]: measures throughput, time to failure of each
+ * named fault and cost growth with size in one process, writes bench.json (default
+ * reports/bench.json) and prints the tables. --quick: small sizes, for the test that
+ * checks the benchmark runs (its figures mean nothing).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { describeMachine } from './machine.ts';
+import { judgeGoals, REPORT_SCHEMA, type BenchReport } from './report.ts';
+import { logReference, measureScaling, type ScalingOptions } from './scaling.ts';
+import { formatReport } from './table.ts';
+import { measureThroughput, type ThroughputOptions } from './throughput.ts';
+import { measureTimeToFailure } from './timeToFailure.ts';
+
+interface Settings {
+  throughput: ThroughputOptions;
+  ttfSeeds: number;
+  scaling: ScalingOptions;
+}
+
+const FULL: Settings = {
+  throughput: { seed: 20231, numRuns: 1000, maxCommands: 100, repeats: 5 },
+  ttfSeeds: 30,
+  scaling: { sizes: [10, 100, 1000, 10000], batchMs: 40, batches: 5 },
+};
+
+const QUICK: Settings = {
+  throughput: { seed: 20231, numRuns: 50, maxCommands: 100, repeats: 1 },
+  ttfSeeds: 2,
+  scaling: { sizes: [10, 100, 1000], batchMs: 2, batches: 3 },
+};
+
+/** --out FILE (or --out=FILE) and --quick; exits with a usage message on anything else. */
+function parseArgs(argv: string[]): { out: string; quick: boolean } {
+  let out = 'reports/bench.json';
+  let quick = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--quick') quick = true;
+    else if (a === '--out' && i + 1 < argv.length) out = argv[++i]!;
+    else if (a.startsWith('--out=')) out = a.slice('--out='.length);
+    else {
+      console.error(`bench: unknown argument ${a}\nusage: npm run bench -- [--quick] [--out FILE]`);
+      process.exit(2);
+    }
+  }
+  return { out: resolve(out), quick };
+}
+
+/** Runs the three measurements and writes the report. */
+function main(): void {
+  const { out, quick } = parseArgs(process.argv.slice(2));
+  const s = quick ? QUICK : FULL;
+  const started = performance.now();
+  const machine = describeMachine();
+  const log = (what: string) => console.error(`bench: ${what} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+  log('throughput');
+  const throughput = { ...measureThroughput(s.throughput), options: s.throughput };
+  log('time to failure');
+  const timeToFailure = measureTimeToFailure({ seeds: s.ttfSeeds });
+  log('scaling');
+  const workloads = measureScaling(s.scaling);
+  const partial = {
+    schema: REPORT_SCHEMA,
+    generatedAt: new Date().toISOString(),
+    quick,
+    durationSeconds: (performance.now() - started) / 1000,
+    machine,
+    throughput,
+    timeToFailure,
+    scaling: { options: s.scaling, logReference: logReference(s.scaling.sizes), workloads },
+  } satisfies Omit<BenchReport, 'goals'>;
+  const report: BenchReport = { ...partial, goals: judgeGoals(partial) };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  console.log(formatReport(report));
+  console.log(`\nwrote ${out}`);
+}
+
+main();
