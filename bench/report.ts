@@ -7,6 +7,7 @@ import { SCALING_GOALS, type ScalingOptions, type WorkloadScaling } from './scal
 import type { ThroughputOptions, ThroughputResult } from './throughput.ts';
 import { TTF_GOALS, type FaultTtf, type TtfOptions } from './timeToFailure.ts';
 
+/** The version of bench.json's shape. */
 export const REPORT_SCHEMA = 'daxcheck-bench/1';
 
 export interface Goal {

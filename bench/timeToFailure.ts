@@ -18,6 +18,7 @@ export interface TtfOptions {
   maxRuns: number;
 }
 
+/** The goals: median and max seconds to the first failure, shrunk length over the shortest trigger. */
 export const TTF_GOALS = { medianSeconds: 2, maxSeconds: 10, shrunkOverShortest: 1 };
 
 export interface FaultTtf {

@@ -82,4 +82,5 @@ const contiguousLastGap: Workload = {
   },
 };
 
+/** Every scaling workload, in table order. */
 export const WORKLOADS: readonly Workload[] = [dynamicLastExtent, extentChurn, contiguousLastGap];
