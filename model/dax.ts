@@ -32,6 +32,11 @@ export class DaxModel implements DaxSut {
     return region !== undefined && dev !== undefined ? op(region, dev) : fail('ENXIO');
   }
 
+  /** Not part of the SUT interface: the failure points that fired since the last call (coverage labels). */
+  takeFiredFailures(): FailPoint[] {
+    return this.failures.takeFired();
+  }
+
   createRegion(args: CreateRegionArgs): Result {
     const region = createRegion(this.failures, this.regions.length, args);
     if (typeof region === 'string') return fail(region);

@@ -7,6 +7,15 @@ import { fail, FAIL_POINTS, ok, type FailPoint, type Result } from '../sut/inter
 export class Failures {
   /** Allocations left at each armed point until (and including) the one that fails. */
   private armed = new Map<FailPoint, number>();
+  /** Points that failed since the last takeFired(), in order (for the suites' coverage labels). */
+  private fired: FailPoint[] = [];
+
+  /** The points whose injected failure fired since the last call; clears the list. */
+  takeFired(): FailPoint[] {
+    const fired = this.fired;
+    this.fired = [];
+    return fired;
+  }
 
   /** failAllocation: arms point for its nth allocation (1 = the next). EINVAL: unknown point, nth not an integer ≥ 1. */
   arm(point: FailPoint, nth: number): Result {
@@ -24,6 +33,7 @@ export class Failures {
       return false;
     }
     this.armed.delete(point);
+    this.fired.push(point);
     return true;
   }
 }

@@ -28,6 +28,8 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
   stepInvariants(call: Call, result: Result, snap: Snap): string[];
   /** Scenario labels this step reached, judged on the model's snapshots. */
   labels(before: Snap, call: Call, result: Result, after: Snap): string[];
+  /** Labels for what happened inside the model during the step (e.g. an injected failure fired); optional. */
+  modelEvents?(model: Sut): string[];
   /** Required minimum share of runs per label (for checkCoverage). */
   coverage: Record<string, number>;
   /** Commands that set a run up (e.g. the first regions), then the random body. */

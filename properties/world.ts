@@ -65,6 +65,7 @@ export class World {
       this.records.push({ index, call: shown.text, model: modelResult, sut: sutResult, modelSnap, sutSnap });
     }
     for (const label of suite.labels(before, call, modelResult, modelSnap)) this.labels.add(label);
+    if (suite.modelEvents) for (const label of suite.modelEvents(this.model)) this.labels.add(label);
 
     const modelBroken = broken(suite, call, modelResult, modelSnap);
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
@@ -72,11 +73,12 @@ export class World {
       throw new StepFailure('result-mismatch', index, shown.text, `model ${showResult(modelResult)}, sut ${showResult(sutResult)}`);
     }
     const sutSnap = guard(index, shown, () => suite.observe(this.sut));
+    // Invariants are functions of (call, result, snapshot): when the sut's snapshot and
+    // result equal the model's, its invariants hold exactly as the model's just did.
+    if (sameData(modelSnap, sutSnap)) return;
     const sutBroken = broken(suite, call, sutResult, sutSnap);
     if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
-    if (!sameData(modelSnap, sutSnap)) {
-      throw new StepFailure('snapshot-mismatch', index, shown.text, firstDifference(modelSnap, sutSnap, ['model', 'sut']) ?? 'snapshots differ');
-    }
+    throw new StepFailure('snapshot-mismatch', index, shown.text, firstDifference(modelSnap, sutSnap, ['model', 'sut']) ?? 'snapshots differ');
   }
 }
 

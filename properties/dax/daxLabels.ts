@@ -3,7 +3,7 @@
  * model's snapshots before and after it. They prove that the generators reach the
  * states where the patch's defects live (see the coverage table of a run).
  */
-import type { DaxSnapshot, DeviceSnap, RegionSnap, Result } from '../../sut/interface.ts';
+import type { DaxSnapshot, DeviceSnap, FailPoint, RegionSnap, Result } from '../../sut/interface.ts';
 import { GiB, U64_MAX } from '../../sut/u64.ts';
 import type { DaxCall } from './daxCommand.ts';
 
@@ -20,6 +20,11 @@ export const DAX_LABELS = {
 } as const;
 
 const L = DAX_LABELS;
+
+/** The label of an injected allocation failure that fired at point (and was recovered from: every check after it passed). */
+export function failureLabel(point: FailPoint): string {
+  return `allocation failure at ${point} recovered`;
+}
 
 function region(s: DaxSnapshot, id: number): RegionSnap | undefined {
   return s.regions[id];
