@@ -5,6 +5,7 @@
  * or every worker gone) the reports are written. Exit 0: nothing failed; 1: something
  * did; 2: a usage error.
  */
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { writeReports } from '../reporting/writeReports.ts';
 import { RUN_SUMMARY_FORMAT, type RunSummary } from '../reporting/runSummary.ts';
@@ -15,12 +16,14 @@ import { HuntPool } from './huntPool.ts';
 import { HuntTally } from './huntTally.ts';
 import { loadSut } from './loadSut.ts';
 import { Progress } from './progress.ts';
-import { EXIT_FAILED, EXIT_OK } from './usageError.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError } from './usageError.ts';
 
 /** Runs `daxcheck hunt` with argv (the arguments after "hunt"); returns the exit code. */
 export async function huntCommand(argv: string[]): Promise<number> {
   const o = parseHuntOptions(argv);
   const sutName = await checkSut(o);
+  writableDir(o.outDir, '--out');
+  writableDir(o.reportsDir, '--reports');
   const startedAt = new Date();
   const deadline = startedAt.getTime() + o.seconds * 1000;
   const tally = new HuntTally(o.targets, sutName);
@@ -28,7 +31,7 @@ export async function huntCommand(argv: string[]): Promise<number> {
   const { targets, seed: base, shard, workers, sutModule, maxCommands, batchRuns, outDir, commandTimeoutMs } = o;
   const pool = new HuntPool(
     { data: { workers, shard, base, targets, sutModule, maxCommands, batchRuns, outDir, deadline }, commandTimeoutMs },
-    huntEvents(o, tally, progress),
+    huntEvents(o, tally, progress, startedAt.getTime()),
   );
   await runPool(pool, o, deadline, () => {
     const t = tally.totals();
@@ -48,6 +51,16 @@ async function checkSut(o: HuntOptions): Promise<string> {
   const factory = await loadSut(o.sutModule, 'hunt');
   checkSutShape(factory, [...new Set(o.targets.map((t) => t.suite))], `daxcheck hunt: --sut ${o.sutModule}`);
   return o.sutModule;
+}
+
+/** Creates dir when missing; UsageError when it cannot be written (better now than after the budget). */
+function writableDir(dir: string, flag: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`daxcheck hunt: ${flag} ${dir}: cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
 }
 
 /**

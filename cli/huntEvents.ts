@@ -23,12 +23,12 @@ export function targetName(t: HuntTarget): string {
 }
 
 /** The pool's event handlers for a hunt. */
-export function huntEvents(o: HuntOptions, tally: HuntTally, progress: Progress): PoolEvents {
+export function huntEvents(o: HuntOptions, tally: HuntTally, progress: Progress, startedAt: number): PoolEvents {
   const stopped = new ShortestBySignature();
   const found = (target: number, id: string, signature: string, text: string, file: string | null, isNew: boolean) => {
     if (file === null) tally.addRepeat(target, signature);
     else if (tally.addFound(target, id, signature)) {
-      progress.log(`found ${id} [${targetName(o.targets[target]!)}] ${text} → ${file}${isNew ? '' : ' (saved before)'}`);
+      progress.log(`found ${id} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s [${targetName(o.targets[target]!)}] ${text} → ${file}${isNew ? '' : ' (saved before)'}`);
     }
   };
   /** A run whose worker stopped inside the system under test, saved as a counterexample. */
