@@ -6,10 +6,10 @@
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, isU64 } from '../sut/u64.ts';
-import { daxReleaseRegion, type DaxRegion } from './dax-region.ts';
+import { daxReleaseRegion, type DaxRegion } from './daxRegion.ts';
 import { krefGet, krefInit, krefPut, type Kref } from './kref.ts';
 import { resourceFree, resourceSize, type Resource } from './resource.ts';
-import { requestRegion } from './resource-tree.ts';
+import { requestRegion } from './resourceTree.ts';
 
 export interface DaxExtent {
   /** Index in the region's extent order. */

@@ -3,9 +3,9 @@
  * seed patch's known defects available as named faults (faults.ts).
  */
 import type { FailPoint, SutFactory } from '../sut/interface.ts';
-import { ImplDax } from './dax-sut.ts';
+import { ImplDax } from './daxSut.ts';
 import { FAULT_NAMES, faultFlags, isFaultName, type FaultName } from './faults.ts';
-import { ImplTree } from './tree-sut.ts';
+import { ImplTree } from './treeSut.ts';
 
 export { ERROR_PATH_MUTANTS, FAULTS, FAULT_NAMES, expandFaults, isFaultName, type FaultInfo, type FaultName } from './faults.ts';
 

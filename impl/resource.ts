@@ -1,7 +1,7 @@
 /**
  * struct resource: an inclusive range [start, end] with parent/sibling/child links, as in
  * kernel/resource.c, plus the fields of the ordered index of its children
- * (child-index.ts) and the running total of its children's sizes.
+ * (childIndex.ts) and the running total of its children's sizes.
  */
 import { rangeSize } from '../sut/u64.ts';
 
@@ -23,7 +23,7 @@ export interface Resource {
 
   /** Σ sizes of the direct children, kept on every link, unlink and adjust. */
   childBytes: bigint;
-  /** Root of the treap indexing the children (child-index.ts). */
+  /** Root of the treap indexing the children (childIndex.ts). */
   kids: Resource | null;
 
   // Fields of this resource as a node of its parent's child index.

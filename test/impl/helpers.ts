@@ -5,7 +5,7 @@
 import * as assert from 'uvu/assert';
 import { createImplFactory } from '../../impl/index.ts';
 import type { FaultName } from '../../impl/faults.ts';
-import type { ImplDax } from '../../impl/dax-sut.ts';
+import type { ImplDax } from '../../impl/daxSut.ts';
 import { checkDaxInvariants } from '../../properties/invariants.ts';
 import type { DaxSnapshot, RangeSnap, RegionSnap, ResNode, Result } from '../../sut/interface.ts';
 import { GiB, MiB } from '../../sut/u64.ts';

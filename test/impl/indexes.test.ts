@@ -5,15 +5,15 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { firstGap } from '../../impl/child-index.ts';
-import { ExtentIndex } from '../../impl/extent-index.ts';
+import { firstGap } from '../../impl/childIndex.ts';
+import { ExtentIndex } from '../../impl/extentIndex.ts';
 import { Ida } from '../../impl/ida.ts';
 import { krefGet, krefInit, krefPut } from '../../impl/kref.ts';
 import { newResource, resourceLive, resourceSize, type Resource } from '../../impl/resource.ts';
-import { adjustResource, releaseRegion, releaseResource, requestRegion, requestResource } from '../../impl/resource-tree.ts';
+import { adjustResource, releaseRegion, releaseResource, requestRegion, requestResource } from '../../impl/resourceTree.ts';
 import { treapLowerBoundEnd } from '../../impl/treap.ts';
 import { U64_MAX } from '../../sut/u64.ts';
-import { checkIndex, kids, prng } from './check-index.ts';
+import { checkIndex, kids, prng } from './checkIndex.ts';
 
 test('child index: random request/release/adjust on a two-level tree equals the linear scans', () => {
   const rnd = prng(7);

@@ -4,7 +4,7 @@
  * kernel's sibling list walked linearly.
  */
 import * as assert from 'uvu/assert';
-import { firstGap, type Gap } from '../../impl/child-index.ts';
+import { firstGap, type Gap } from '../../impl/childIndex.ts';
 import { resourceSize, type Resource } from '../../impl/resource.ts';
 
 /** A seeded generator: integers in [0, n). */

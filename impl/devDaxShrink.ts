@@ -2,8 +2,8 @@
  * dev_dax_shrink: the dev/size write to a smaller size (SEMANTICS.md §3, RULES.md "Shrink").
  */
 import type { Errno } from '../sut/interface.ts';
-import type { DevDax } from './dax-device.ts';
-import { adjustDevDaxRange, trimDevDaxRange } from './dev-dax-range.ts';
+import type { DevDax } from './daxDevice.ts';
+import { adjustDevDaxRange, trimDevDaxRange } from './devDaxRange.ts';
 
 /**
  * Shrinks dev to size (< its size): from the last range backwards, a range no longer than

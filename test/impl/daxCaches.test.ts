@@ -6,14 +6,14 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ImplDax } from '../../impl/dax-sut.ts';
-import { devDaxValidateAlign } from '../../impl/dax-device.ts';
-import { daxRegionAvailSize, type DaxRegion } from '../../impl/dax-region.ts';
+import type { ImplDax } from '../../impl/daxSut.ts';
+import { devDaxValidateAlign } from '../../impl/daxDevice.ts';
+import { daxRegionAvailSize, type DaxRegion } from '../../impl/daxRegion.ts';
 import { firstExtentWithSpace } from '../../impl/extent.ts';
 import type { FaultName } from '../../impl/faults.ts';
 import { resourceSize } from '../../impl/resource.ts';
 import type { FailPoint, Result } from '../../sut/interface.ts';
-import { checkIndex, kids, prng } from './check-index.ts';
+import { checkIndex, kids, prng } from './checkIndex.ts';
 import { consistent, dax, GiB, KiB, MiB, U } from './helpers.ts';
 
 const U32 = 1n << 32n;

@@ -1,11 +1,11 @@
 /**
  * The resource tree suite's system under test (ResourceTreeSut): a forest of struct
- * resource trees addressed by forest-wide ids, driving the algorithms of resource-tree.ts.
+ * resource trees addressed by forest-wide ids, driving the algorithms of resourceTree.ts.
  */
 import { fail, ok, type Result, type ResourceTreeSut, type TreeNode, type TreeSnapshot } from '../sut/interface.ts';
 import { endOf, isU64 } from '../sut/u64.ts';
 import { newResource, resourceLive, type Resource } from './resource.ts';
-import { adjustResource, releaseRegion, releaseResource, requestRegion, requestResource } from './resource-tree.ts';
+import { adjustResource, releaseRegion, releaseResource, requestRegion, requestResource } from './resourceTree.ts';
 
 export class ImplTree implements ResourceTreeSut {
   private readonly roots: Resource[] = [];

@@ -5,11 +5,11 @@
  */
 import type { Errno } from '../sut/interface.ts';
 import { isU64 } from '../sut/u64.ts';
-import { firstGap } from './child-index.ts';
-import { devDaxAlign, type DevDax } from './dax-device.ts';
-import { daxRegionAvailSize } from './dax-region.ts';
-import { devDaxShrink } from './dev-dax-shrink.ts';
-import { adjustDevDaxRange, allocDevDaxRange } from './dev-dax-range.ts';
+import { firstGap } from './childIndex.ts';
+import { devDaxAlign, type DevDax } from './daxDevice.ts';
+import { daxRegionAvailSize } from './daxRegion.ts';
+import { devDaxShrink } from './devDaxShrink.ts';
+import { adjustDevDaxRange, allocDevDaxRange } from './devDaxRange.ts';
 import { firstExtentWithSpace } from './extent.ts';
 
 /**

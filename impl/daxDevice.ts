@@ -3,7 +3,7 @@
  * its pgoff and its resource), its align and its bound flag. Its size is kept in O(1).
  */
 import { GiB, KiB, MiB } from '../sut/u64.ts';
-import type { DaxRegion } from './dax-region.ts';
+import type { DaxRegion } from './daxRegion.ts';
 import type { DaxExtent } from './extent.ts';
 import type { Resource } from './resource.ts';
 

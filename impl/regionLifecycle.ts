@@ -2,10 +2,10 @@
  * Creating and destroying a DAX region (RULES.md createRegion / destroyRegion).
  */
 import type { CreateRegionArgs, Errno } from '../sut/interface.ts';
-import { devDaxAdd, devDaxRemove } from './dax-device.ts';
-import { checkRegionArgs, newDaxRegion, type DaxContext, type DaxRegion } from './dax-region.ts';
-import { devDaxShrink } from './dev-dax-shrink.ts';
-import { allocDevDaxRange } from './dev-dax-range.ts';
+import { devDaxAdd, devDaxRemove } from './daxDevice.ts';
+import { checkRegionArgs, newDaxRegion, type DaxContext, type DaxRegion } from './daxRegion.ts';
+import { devDaxShrink } from './devDaxShrink.ts';
+import { allocDevDaxRange } from './devDaxRange.ts';
 import { removeDaxExtent } from './extent.ts';
 
 /**

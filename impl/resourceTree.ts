@@ -4,7 +4,7 @@
  * child index instead (O(log n) per level).
  */
 import { endOf } from '../sut/u64.ts';
-import { lastChild, linkChild, moveResource, prevSibling, unlinkChild } from './child-index.ts';
+import { lastChild, linkChild, moveResource, prevSibling, unlinkChild } from './childIndex.ts';
 import { newResource, type Resource } from './resource.ts';
 import { treapLowerBoundEnd } from './treap.ts';
 

@@ -4,14 +4,14 @@
  */
 import type { CreateRegionArgs, Errno, RegionKind } from '../sut/interface.ts';
 import { isPowerOfTwo, isU64, MiB } from '../sut/u64.ts';
-import type { DevDax } from './dax-device.ts';
+import type { DevDax } from './daxDevice.ts';
 import type { DaxExtent } from './extent.ts';
-import { ExtentIndex } from './extent-index.ts';
+import { ExtentIndex } from './extentIndex.ts';
 import type { FailInjector } from './failpoints.ts';
 import type { FaultFlags } from './faults.ts';
 import { Ida } from './ida.ts';
 import { newResource, resourceFree, type Resource } from './resource.ts';
-import { releaseRegion } from './resource-tree.ts';
+import { releaseRegion } from './resourceTree.ts';
 
 /** What every region of one system shares: the faults switched on and the failure injector. */
 export interface DaxContext {

@@ -2,8 +2,8 @@
  * The canonical plain-data snapshot of the DAX suite (sut/interface.ts RegionSnap). O(n).
  */
 import type { DeviceSnap, ExtentSnap, RegionSnap, ResNode } from '../sut/interface.ts';
-import type { DevDax } from './dax-device.ts';
-import { daxRegionAvailSize, type DaxRegion } from './dax-region.ts';
+import type { DevDax } from './daxDevice.ts';
+import { daxRegionAvailSize, type DaxRegion } from './daxRegion.ts';
 import type { DaxExtent } from './extent.ts';
 import { resourceSize, type Resource } from './resource.ts';
 

@@ -6,11 +6,11 @@
  */
 import type { Errno } from '../sut/interface.ts';
 import { PAGE_SIZE } from '../sut/u64.ts';
-import { devDaxCountRange, type DevDax } from './dax-device.ts';
-import { daxReleaseRegion } from './dax-region.ts';
+import { devDaxCountRange, type DevDax } from './daxDevice.ts';
+import { daxReleaseRegion } from './daxRegion.ts';
 import { daxExtentGet, daxExtentPut, daxExtentRefresh, type DaxExtent } from './extent.ts';
 import type { Resource } from './resource.ts';
-import { adjustResource, requestRegion } from './resource-tree.ts';
+import { adjustResource, requestRegion } from './resourceTree.ts';
 
 /**
  * alloc_dev_dax_range (the new-range path of RULES.md): requests [start, start + len - 1]

@@ -13,15 +13,15 @@ import {
   type Result,
 } from '../sut/interface.ts';
 import { add64, isU64, MiB, sub64 } from '../sut/u64.ts';
-import { ALLOWED_ALIGNS, devDaxAdd, devDaxAlign, devDaxRemove, devDaxValidateAlign, type DevDax } from './dax-device.ts';
-import { daxRegionAvailSize, type DaxContext, type DaxRegion } from './dax-region.ts';
-import { regionSnap } from './dax-snapshot.ts';
-import { devDaxResize } from './dev-dax-resize.ts';
-import { allocDevDaxRange } from './dev-dax-range.ts';
+import { ALLOWED_ALIGNS, devDaxAdd, devDaxAlign, devDaxRemove, devDaxValidateAlign, type DevDax } from './daxDevice.ts';
+import { daxRegionAvailSize, type DaxContext, type DaxRegion } from './daxRegion.ts';
+import { regionSnap } from './daxSnapshot.ts';
+import { devDaxResize } from './devDaxResize.ts';
+import { allocDevDaxRange } from './devDaxRange.ts';
 import { addDaxExtent, removeDaxExtent } from './extent.ts';
 import { FailInjector } from './failpoints.ts';
 import type { FaultFlags } from './faults.ts';
-import { createDaxRegion, destroyDaxRegion } from './region-lifecycle.ts';
+import { createDaxRegion, destroyDaxRegion } from './regionLifecycle.ts';
 
 /** A kernel-style return code (null = 0) as a Result. */
 const done = (rc: Errno | null): Result => (rc === null ? ok() : fail(rc));
