@@ -4,7 +4,7 @@
  * computed from them.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
-import { add64, GiB, isAligned, KiB, MiB, PAGE_SIZE, sub64 } from '../sut/u64.ts';
+import { add64, GiB, isAligned, KiB, MiB, sub64 } from '../sut/u64.ts';
 import { availSize, type Region } from './daxRegion.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
 import type { Failures } from './failures.ts';
@@ -38,11 +38,6 @@ export function rangeLen(range: Range): bigint {
 /** Σ range lengths. */
 export function devSize(dev: Device): bigint {
   return dev.ranges.reduce((sum, r) => sum + rangeLen(r), 0n);
-}
-
-/** pgoff of range i: Σ lengths of ranges 0..i-1 in 4 KiB pages (array order). */
-export function pgoff(dev: Device, i: number): bigint {
-  return dev.ranges.slice(0, i).reduce((sum, r) => sum + rangeLen(r), 0n) / PAGE_SIZE;
 }
 
 /** Effective alignment: max(align, 2 MiB). */

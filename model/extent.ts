@@ -25,11 +25,6 @@ export function extentRefs(region: Region, extent: Extent): number {
   return (extent.visible ? 1 : 0) + ranges.length;
 }
 
-/** Its resource is still in the region's tree. */
-export function extentInTree(region: Region, extent: Extent): boolean {
-  return region.res.children.includes(extent.res);
-}
-
 /**
  * Called right after a reference to extent was dropped: at 0 its resource is released
  * from the region (once: the count cannot rise again from 0, nothing takes a reference

@@ -1,10 +1,10 @@
 /**
  * The canonical DAX snapshot (sut/interface.ts, sut/RULES.md "Snapshot"): fresh plain
  * data computed from the model's state, sharing nothing with it. Derived values are
- * computed here in one pass each, by the model's definitions: a device's size and
- * pgoffs as running sums of its range lengths (devSize, pgoff), an extent's refs as
- * (visible ? 1 : 0) + the ranges naming it (extentRefs), released as "not among the
- * region resource's children" (extentInTree).
+ * computed here, in one pass each, straight from SEMANTICS.md: a device's size and the
+ * pgoff of range i as running sums of range lengths in array order (§3), an extent's
+ * refs as (visible ? 1 : 0) + the ranges naming it (§4.4), released as "its resource is
+ * no longer among the region resource's children".
  */
 import type { DeviceSnap, ExtentSnap, RegionSnap, ResNode } from '../sut/interface.ts';
 import { PAGE_SIZE } from '../sut/u64.ts';
