@@ -39,6 +39,7 @@ interface Slot {
   restarting: boolean;
 }
 
+/** The workers of one hunt; see the file comment. */
 export class HuntPool {
   private readonly slots: Slot[] = [];
   /** Workers this pool stopped on purpose, so that their exit is not taken for a crash. */

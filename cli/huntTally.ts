@@ -26,6 +26,7 @@ interface TargetTally {
   errors: string[];
 }
 
+/** The tally of one hunt, kept by the main thread. */
 export class HuntTally {
   private readonly tallies: TargetTally[];
 

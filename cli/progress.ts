@@ -21,6 +21,7 @@ export function formatProgress(f: ProgressFigures): string {
   return `hunt ${secs(f.elapsedMs)}/${secs(f.budgetMs)}  ${f.workers} worker${f.workers === 1 ? '' : 's'}  ${f.runs} runs  ${f.commands} commands (${cps}/s)  ${failures}`;
 }
 
+/** The progress display of one hunt. */
 export class Progress {
   private lastPrinted = -Infinity;
   private live = false;

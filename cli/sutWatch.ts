@@ -36,6 +36,7 @@ export interface WatchReading {
   truncated: boolean;
 }
 
+/** One worker's shared state; both threads view the same buffer through their own SutWatch. */
 export class SutWatch {
   readonly ints: Int32Array;
   readonly bytes: Uint8Array;
@@ -57,6 +58,7 @@ export class SutWatch {
     Atomics.store(this.ints, STOP, 1);
   }
 
+  /** Worker: has the main thread asked for a stop? */
   stopRequested(): boolean {
     return Atomics.load(this.ints, STOP) === 1;
   }
