@@ -83,7 +83,7 @@ export function runSuite(o: RunOptions): RunOutcome {
     const min = budget > 0 ? minimize({ suite: o.suite, model: o.model, sut: o.sut, commands: replayed.executed, kind: replayed.failure.kind, maxReplays: budget }) : null;
     const best = min ?? { commands: replayed.executed, failure: replayed.failure };
     outcome.counterexample = { suite: o.suite.name, commands: best.commands, failure: best.failure, seed: details.seed, path: details.counterexamplePath ?? '' };
-  } else if (details.failed) {
+  } else if (details.failed && !details.interrupted) { // interrupted before any run passed: no failure, just no runs
     throw new Error(`fast-check stopped the ${o.suite.name} suite without a counterexample: ${String(details.errorInstance)}`);
   }
   return outcome;
