@@ -8,7 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runSuite } from '../properties/runSuite.ts';
 import { SUITES } from '../properties/suites.ts';
 import { failureSignature, ShortestBySignature } from './failureSignature.ts';
-import { counterexampleFileOf, saveOnce } from './huntFinding.ts';
+import { recordOfFound } from '../properties/counterexampleRecord.ts';
+import { saveOnce } from './huntFinding.ts';
 import type { HuntMessage, HuntWorkerData } from './huntMessages.ts';
 import { huntSystems, type HuntSystems } from './huntSystems.ts';
 import { seedAt } from './seedStream.ts';
@@ -47,7 +48,7 @@ function runBatch(
   try {
     const out = runSuite({ suite, model: systems.model, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: remaining });
     if (out.counterexample) {
-      const file = counterexampleFileOf(out.counterexample, data.targets[target]!.fault, systems.sutName);
+      const file = recordOfFound(out.counterexample, systems.sutName, data.targets[target]!.fault);
       const signature = failureSignature(file.broke);
       const saved = seen.admit(`${target} ${signature}`, file.commands.length) ? saveOnce(data.outDir, file) : null;
       const { kind, step, call } = file.broke;

@@ -11,7 +11,7 @@ import { FAULT_NAMES, createImplFactory, implFactory, type FaultName } from '../
 import { modelFactory } from '../model/index.ts';
 import { replayEntry } from '../reporting/replayEntry.ts';
 import { commandsPerSecond, machineInfo, RUN_SUMMARY_FORMAT, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
-import { toCounterexampleFile } from '../reporting/toCounterexampleFile.ts';
+import { recordOfFound } from './counterexampleRecord.ts';
 import { runWithCoverage } from './checkCoverage.ts';
 import type { CounterexampleFile } from './counterexampleFile.ts';
 import { judgeCoverage, type LabelCoverage } from './coverage.ts';
@@ -65,7 +65,7 @@ export function runGateItem(item: GateItem): GateResult {
 /** A suite against the implementation with the CI profile: no counterexample and every label covered. */
 export function runGateSuite(name: SuiteName): GateResult {
   const out = runWithCoverage({ suite: SUITES[name], model: modelFactory, sut: implFactory, ...CI_PROFILE[name] });
-  const found = out.counterexample ? toCounterexampleFile(out.counterexample, implFactory.name, null) : null;
+  const found = out.counterexample ? recordOfFound(out.counterexample, implFactory.name, null) : null;
   const notCovered = out.coverage.filter((c) => c.verdict !== 'covered').map((c) => `${c.label} (${c.verdict})`);
   const message = found
     ? `counterexample ${found.id}: ${found.error}`
@@ -86,7 +86,7 @@ export function runGateFaultSearch(fault: FaultName): GateResult {
   const o = { fault, ...CI_FAULT_SEARCH };
   const out = searchFault(o);
   const sut = createImplFactory([fault]).name;
-  const found = out.counterexample ? toCounterexampleFile(out.counterexample, sut, fault) : null;
+  const found = out.counterexample ? recordOfFound(out.counterexample, sut, fault) : null;
   const labels: LabelCoverage[] = judgeCoverage(daxSuite.coverage, out.labelRuns, out.runs);
   const message = found
     ? `found after ${out.runs} passing runs, shrunk to ${found.commands.length} commands: ${found.broke.kind} at ${found.broke.call}`

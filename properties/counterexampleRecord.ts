@@ -1,5 +1,6 @@
 /** Builds the saved form of a counterexample (shrinks/*.json) from a failure. */
 import { COUNTEREXAMPLE_FORMAT, counterexampleId, type CounterexampleFile } from './counterexampleFile.ts';
+import type { Counterexample } from './runSuite.ts';
 import type { StepFailure } from './stepFailure.ts';
 import type { SuiteName } from './suiteSpec.ts';
 
@@ -31,4 +32,9 @@ export function counterexampleRecord(f: CounterexampleFacts): CounterexampleFile
     foundAt: f.foundAt ?? new Date().toISOString(),
     error: f.failure.message,
   };
+}
+
+/** The file record of a counterexample that runSuite found against sut (a factory name) with fault on (or null). */
+export function recordOfFound(cx: Counterexample, sut: string, fault: string | null): CounterexampleFile {
+  return counterexampleRecord({ suite: cx.suite, sut, fault, commands: cx.commands, failure: cx.failure, seed: cx.seed, path: cx.path });
 }
