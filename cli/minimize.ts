@@ -15,7 +15,7 @@ import { suiteByName } from '../properties/suites.ts';
 import { parseArgs } from './args.ts';
 import { oneFile } from './replay.ts';
 import { replayTarget } from './replayTarget.ts';
-import { EXIT_FAILED, EXIT_OK } from './usageError.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError } from './usageError.ts';
 
 const FLAGS = { sut: { type: 'string' }, 'max-replays': { type: 'int', min: 1 } } as const;
 
@@ -34,6 +34,9 @@ export async function minimizeCommand(argv: string[]): Promise<number> {
   const sut = flags.get('sut') as string | undefined;
   const t = await replayTarget('minimize', file, { sut });
   const { cx } = t;
+  if (cx.broke.kind === 'hang') {
+    throw new UsageError(`daxcheck minimize: ${file}: records a hang; a hang cannot be minimized by replaying in this process (check it with daxcheck replay ${file} --sut ${cx.sut})`);
+  }
   const started = performance.now();
   const maxReplays = flags.get('max-replays') as number | undefined;
   const small = minimize({ suite: suiteByName(cx.suite)!, ...t.systems, commands: cx.commands, kind: cx.broke.kind, ...(maxReplays === undefined ? {} : { maxReplays }) });
