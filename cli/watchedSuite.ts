@@ -21,9 +21,9 @@ export function watchedSuite(suite: AnySuite, sutFactory: SutFactory, watch: Sut
     }
   };
   const isSut = (x: unknown): boolean => typeof x === 'object' && x !== null && instances.has(x);
+  // Everything else (invariants, labels, generators, …) is the suite's own.
   return {
-    name: suite.name,
-    coverage: suite.coverage,
+    ...suite,
     create(factory: SutFactory) {
       if (factory !== sutFactory) return suite.create(factory);
       watch.beginRun();
@@ -43,11 +43,5 @@ export function watchedSuite(suite: AnySuite, sutFactory: SutFactory, watch: Sut
       if (resolved !== null) watch.logCommand(resolved);
       return inside('call', () => suite.call(sut, call));
     },
-    show: (call) => suite.show(call),
-    invariants: (snap) => suite.invariants(snap),
-    stepInvariants: (call, result, snap) => suite.stepInvariants(call, result, snap),
-    labels: (before, call, result, after) => suite.labels(before, call, result, after),
-    prefix: () => suite.prefix(),
-    command: () => suite.command(),
   };
 }
