@@ -15,8 +15,8 @@ export interface SuiteProfile {
 }
 
 export const CI_PROFILE: Record<'tree' | 'dax', SuiteProfile> = {
-  tree: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 2000, maxRuns: 8000 },
-  dax: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 4000, maxRuns: 16000 },
+  tree: { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 5000, maxRuns: 10000 },
+  dax: { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 12000, maxRuns: 24000 },
 };
 
 /** Fault searches in CI: a fresh search per fault that must fail within this budget. */
