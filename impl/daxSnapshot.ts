@@ -6,6 +6,7 @@ import type { DevDax } from './daxDevice.ts';
 import { daxRegionAvailSize, type DaxRegion } from './daxRegion.ts';
 import type { DaxExtent } from './extent.ts';
 import { resourceSize, type Resource } from './resource.ts';
+import { snapshotSubtree } from './resourceSnapshot.ts';
 
 /** The snapshot of one region (destroyed ones included, with availBytes 0). */
 export function regionSnap(region: DaxRegion): RegionSnap {
@@ -48,19 +49,9 @@ function deviceSnap(dev: DevDax): DeviceSnap {
   };
 }
 
-/** The subtree of res through its child/sibling links, iteratively. */
+/** The subtree of res. */
 function resNode(res: Resource): ResNode {
-  const top = leaf(res);
-  const stack: [Resource, ResNode][] = [[res, top]];
-  while (stack.length > 0) {
-    const [r, node] = stack.pop()!;
-    for (let c = r.child; c !== null; c = c.sibling) {
-      const n = leaf(c);
-      node.children.push(n);
-      stack.push([c, n]);
-    }
-  }
-  return top;
+  return snapshotSubtree(res, leaf);
 }
 
 function leaf(r: Resource): ResNode {

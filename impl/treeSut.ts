@@ -6,6 +6,7 @@ import { fail, ok, type Result, type ResourceTreeSut, type TreeNode, type TreeSn
 import { endOf, isU64 } from '../sut/u64.ts';
 import { newResource, resourceLive, type Resource } from './resource.ts';
 import { adjustResource, releaseRegion, releaseResource, requestRegion, requestResource } from './resourceTree.ts';
+import { snapshotSubtree } from './resourceSnapshot.ts';
 
 export class ImplTree implements ResourceTreeSut {
   private readonly roots: Resource[] = [];
@@ -81,19 +82,9 @@ export class ImplTree implements ResourceTreeSut {
   }
 }
 
-/** The snapshot of res and its subtree, iteratively (no recursion limit on depth). */
+/** The snapshot of res and its subtree. */
 function treeNode(res: Resource): TreeNode {
-  const top = leaf(res);
-  const stack: [Resource, TreeNode][] = [[res, top]];
-  while (stack.length > 0) {
-    const [r, node] = stack.pop()!;
-    for (let c = r.child; c !== null; c = c.sibling) {
-      const n = leaf(c);
-      node.children.push(n);
-      stack.push([c, n]);
-    }
-  }
-  return top;
+  return snapshotSubtree(res, leaf);
 }
 
 function leaf(r: Resource): TreeNode {
