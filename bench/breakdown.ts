@@ -5,8 +5,7 @@
  * itself is measured and taken out of the parts it lands in.
  */
 import fc from 'fast-check';
-import type { SutFactory } from '../sut/interface.ts';
-import type { AnySuite } from '../properties/suiteSpec.ts';
+import type { RunOptions } from '../properties/runSuite.ts';
 import { suiteArbitrary } from './suiteArbitrary.ts';
 import { timed, timedSuite, TimedWorld, type Buckets } from './timedSuite.ts';
 
@@ -17,14 +16,7 @@ export interface Part {
   share: number;
 }
 
-export interface BreakdownOptions {
-  suite: AnySuite;
-  model: SutFactory;
-  sut: SutFactory;
-  seed: number;
-  numRuns: number;
-  maxCommands: number;
-}
+export type BreakdownOptions = Pick<RunOptions, 'suite' | 'model' | 'sut' | 'seed' | 'numRuns' | 'maxCommands'>;
 
 /** The timed parts inside World.step; what is left of step is the comparison and bookkeeping. */
 const IN_STEP = ['model call', 'impl call', 'model observe', 'impl observe', 'model invariants', 'impl invariants', 'labels', 'show'];
