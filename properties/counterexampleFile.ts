@@ -4,9 +4,10 @@
  * hex strings (values.ts). Format documented in shrinks/README.md.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { readJsonFile } from './readJsonFile.ts';
 import type { FailureKind } from './stepFailure.ts';
 import type { SuiteName } from './suiteSpec.ts';
 import { decodeValue, encodeValue } from './values.ts';
@@ -64,19 +65,9 @@ export class CounterexampleFileError extends Error {
 
 /** Reads and validates a counterexample file; throws CounterexampleFileError naming the problem. */
 export function loadCounterexample(file: string): CounterexampleFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CounterexampleFileError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text, decodeValue);
-  } catch (e) {
-    throw new CounterexampleFileError(file, `is not valid JSON (${(e as Error).message})`);
-  }
-  return validate(file, data);
+  const read = readJsonFile(file, decodeValue);
+  if (!read.ok) throw new CounterexampleFileError(file, read.why);
+  return validate(file, read.data);
 }
 
 function validate(file: string, data: unknown): CounterexampleFile {

@@ -3,7 +3,7 @@
  * for `report`). A file that cannot be used is a RunSummaryFileError whose message names
  * the file and says why, in one line.
  */
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from '../properties/readJsonFile.ts';
 import { RUN_SUMMARY_FORMAT, type RunSummary } from './runSummary.ts';
 
 /** A run.json that cannot be used; the message is "<file>: <why>". */
@@ -21,21 +21,11 @@ const ENTRY_FIELDS: [string, string][] = [
 
 /** Reads file as a RunSummary; throws RunSummaryFileError naming the first problem. */
 export function readRunSummary(file: string): RunSummary {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new RunSummaryFileError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new RunSummaryFileError(file, `is not valid JSON (${(e as Error).message})`);
-  }
-  const why = problemOf(data);
+  const read = readJsonFile(file);
+  if (!read.ok) throw new RunSummaryFileError(file, read.why);
+  const why = problemOf(read.data);
   if (why !== null) throw new RunSummaryFileError(file, why);
-  return data as RunSummary;
+  return read.data as RunSummary;
 }
 
 /** The first reason data is not a RunSummary, or null. */

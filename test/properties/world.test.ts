@@ -38,7 +38,7 @@ test('a different result is a result-mismatch naming the step, the call and both
   assert.is(f.message, 'step 2: resize(dax0.0, 4MiB): result-mismatch: model ok, sut EBUSY');
 });
 
-test('a snapshot that differs is a snapshot-mismatch showing the first difference readably', () => {
+test('a sut that misreports its available size is caught as a broken I3 conservation invariant', () => {
   const sut = perturbedDax('lying-avail', (inner) => ({
     observe: () => {
       const s = inner.observe();

@@ -6,7 +6,8 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COUNTEREXAMPLE_FORMAT, counterexampleId, saveCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
+import { saveCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
+import { record } from '../properties/counterexamples.ts';
 import type { SuiteName } from '../../properties/suiteSpec.ts';
 import type { RunSummary, SuiteRunSummary } from '../../reporting/runSummary.ts';
 import { GiB, MiB } from '../../sut/u64.ts';
@@ -38,19 +39,7 @@ export const TREE_COMMANDS = [
 
 /** A counterexample file of suite with commands (found against the correct implementation unless fault is given). */
 export function counterexampleOf(suite: SuiteName, commands: { op: string }[], fault: string | null = null): CounterexampleFile {
-  return {
-    format: COUNTEREXAMPLE_FORMAT,
-    id: counterexampleId(suite, fault, commands),
-    suite,
-    sut: fault === null ? 'impl' : `impl+${fault}`,
-    fault,
-    broke: { kind: 'snapshot-mismatch', step: commands.length - 1, call: 'a call', detail: 'fixed since' },
-    commands,
-    seed: 1,
-    path: '0',
-    foundAt: '2026-01-01T00:00:00.000Z',
-    error: 'step 1: fixed since',
-  };
+  return record(suite, fault, commands, 'snapshot-mismatch', commands.length - 1);
 }
 
 /** A fresh temporary folder. */
