@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { createImplFactory } from '../impl/index.ts';
 import type { FaultName } from '../impl/faults.ts';
 import { daxSuite } from '../properties/dax/daxSuite.ts';
-import { faultReference } from '../properties/faultSearch.ts';
+import { faultReference } from '../campaign/systems.ts';
 import { minimize } from '../properties/minimize.ts';
 import { replayCommands } from '../properties/replay.ts';
 import { StepFailure } from '../properties/stepFailure.ts';

@@ -8,7 +8,7 @@ import { faultInfo, type FaultName } from '../impl/faults.ts';
 import { createImplFactory } from '../impl/index.ts';
 import type { DaxCommand } from '../properties/dax/daxCommand.ts';
 import { daxSuite } from '../properties/dax/daxSuite.ts';
-import { faultReference } from '../properties/faultSearch.ts';
+import { faultReference } from '../campaign/systems.ts';
 import { replayCommands } from '../properties/replay.ts';
 import { GiB, MiB } from '../sut/u64.ts';
 

@@ -2,7 +2,7 @@
  * Flag parsing shared by the subcommands: `--name value`, `--name=value` and boolean
  * `--name`. Unknown flags and bad values are UsageErrors that name the flag and why.
  */
-import { UsageError } from './usageError.ts';
+import { UsageError } from '../campaign/usageError.ts';
 
 export interface FlagSpec {
   /** 'boolean' flags take no value; 'string' and 'int' take one; 'list' may repeat. */

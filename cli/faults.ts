@@ -1,7 +1,7 @@
 /** `daxcheck faults`: the named faults, one per line (`--json` for data). */
 import { FAULTS } from '../impl/faults.ts';
 import { parseArgs } from './args.ts';
-import { EXIT_OK, UsageError } from './usageError.ts';
+import { EXIT_OK, UsageError } from '../campaign/usageError.ts';
 
 export async function faultsCommand(argv: string[]): Promise<number> {
   const { flags, positional } = parseArgs('faults', argv, { json: { type: 'boolean' } });

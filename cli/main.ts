@@ -2,7 +2,7 @@
  * `daxcheck <command> …`: dispatches to the subcommands. Returns the exit code: 0 nothing
  * failed, 1 something failed, 2 a usage error (one clear line on stderr).
  */
-import { EXIT_USAGE, UsageError } from './usageError.ts';
+import { EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
 
 const USAGE = `usage: daxcheck <command> [flags]
 
@@ -21,9 +21,9 @@ type Handler = (argv: string[]) => Promise<number>;
 
 /** Subcommands, loaded on use so that one subcommand's imports do not slow another. */
 const COMMANDS: Record<string, () => Promise<Handler>> = {
-  hunt: async () => (await import('./hunt.ts')).huntCommand,
-  replay: async () => (await import('./replay.ts')).replayCommand,
-  minimize: async () => (await import('./minimize.ts')).minimizeCommand,
+  hunt: async () => (await import('./hunt/command.ts')).huntCommand,
+  replay: async () => (await import('./replay/command.ts')).replayCommand,
+  minimize: async () => (await import('./replay/minimize.ts')).minimizeCommand,
   faults: async () => (await import('./faults.ts')).faultsCommand,
   report: async () => (await import('./report.ts')).reportCommand,
 };

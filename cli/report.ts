@@ -4,13 +4,14 @@
  * B.json …` first merges the run.json files of several shards into reports/run.json.
  * Exit 0 when every entry passed, 1 when one failed, 2 for a bad call or a bad input file.
  */
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeRunReports } from '../campaign/reports.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../campaign/usageError.ts';
 import { mergeSummaries } from '../reporting/mergeSummaries.ts';
 import { readRunSummary, RunSummaryFileError } from '../reporting/readRunSummary.ts';
 import type { RunSummary } from '../reporting/runSummary.ts';
-import { writeReports } from '../reporting/writeReports.ts';
 import { parseArgs } from './args.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError } from './usageError.ts';
 
 const FLAGS = { merge: { type: 'boolean' }, out: { type: 'string' }, shrinks: { type: 'string' } } as const;
 
@@ -18,16 +19,22 @@ const FLAGS = { merge: { type: 'boolean' }, out: { type: 'string' }, shrinks: { 
 export async function reportCommand(argv: string[]): Promise<number> {
   const { flags, positional } = parseArgs('report', argv, FLAGS);
   const out = (flags.get('out') as string | undefined) ?? 'reports';
-  const shrinksDir = (flags.get('shrinks') as string | undefined) ?? 'shrinks';
+  const shrinksFlag = flags.get('shrinks') as string | undefined;
+  if (shrinksFlag !== undefined && !(existsSync(shrinksFlag) && statSync(shrinksFlag).isDirectory())) {
+    throw new UsageError(`daxcheck report: --shrinks ${shrinksFlag}: not a directory`);
+  }
+  const shrinksDir = shrinksFlag ?? 'shrinks';
   let summary: RunSummary;
+  let foundDirs: string[] = [];
   if (flags.get('merge')) {
     if (positional.length === 0) throw new UsageError('daxcheck report: --merge needs the run.json files to merge (daxcheck report --merge A.json B.json …)');
     summary = mergeSummaries(positional.map(read));
+    foundDirs = positional.map((f) => join(dirname(f), 'counterexamples'));
   } else {
     if (positional.length > 0) throw new UsageError(`daxcheck report: takes no files without --merge (got "${positional[0]}")`);
     summary = read(join(out, 'run.json'));
   }
-  const written = writeReports(summary, out, { shrinksDir });
+  const written = await writeRunReports(summary, out, { foundDirs, shrinksDir });
   const failed = summary.entries.filter((e) => !e.passed);
   console.log(`wrote ${written.join(', ')}: ${summary.entries.length} entries, ${failed.length} failed`);
   for (const e of failed) console.log(`  failed: ${e.name}: ${e.message.split('\n')[0]}`);

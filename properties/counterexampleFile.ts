@@ -10,6 +10,7 @@ import { threadId } from 'node:worker_threads';
 import { readJsonFile } from './readJsonFile.ts';
 import type { FailureKind } from './stepFailure.ts';
 import type { SuiteName } from './suiteSpec.ts';
+import { isSystemSpec, type SystemSpec } from './systemSpec.ts';
 import { decodeValue, encodeValue } from './values.ts';
 
 export const COUNTEREXAMPLE_FORMAT = 1;
@@ -19,8 +20,10 @@ export interface CounterexampleFile {
   /** "cx-" + 16 hex digits of sha256 over suite, fault and the normalized commands. */
   id: string;
   suite: SuiteName;
-  /** The system under test it was found against ("impl", or a user's module path). */
+  /** The name of the system under test it was found against ("impl", "impl+<fault>", or a user's module path). */
   sut: string;
+  /** The system under test as data (files written before it existed have only `sut`). */
+  system?: SystemSpec;
   /** The named fault that was on, or null (found against the correct implementation). */
   fault: string | null;
   /** What broke at which step. */
@@ -83,5 +86,6 @@ function validate(file: string, data: unknown): CounterexampleFile {
     bad('has no "commands" array of objects with an "op"');
   }
   if (typeof d.id !== 'string') bad('has no string "id"');
+  if (d.system !== undefined && !isSystemSpec(d.system)) bad('has a "system" that is neither {"kind": "impl"} nor {"kind": "module", "path": …}');
   return data as CounterexampleFile;
 }

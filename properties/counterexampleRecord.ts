@@ -3,10 +3,12 @@ import { COUNTEREXAMPLE_FORMAT, counterexampleId, type CounterexampleFile } from
 import type { Counterexample } from './runSuite.ts';
 import type { StepFailure } from './stepFailure.ts';
 import type { SuiteName } from './suiteSpec.ts';
+import type { SystemSpec } from './systemSpec.ts';
 
 export interface CounterexampleFacts {
   suite: SuiteName;
   sut: string;
+  system: SystemSpec;
   fault: string | null;
   commands: { op: string }[];
   failure: StepFailure;
@@ -24,6 +26,7 @@ export function counterexampleRecord(f: CounterexampleFacts): CounterexampleFile
     id: counterexampleId(f.suite, f.fault, f.commands),
     suite: f.suite,
     sut: f.sut,
+    system: f.system,
     fault: f.fault,
     broke: { kind, step, call, detail },
     commands: f.commands,
@@ -34,7 +37,7 @@ export function counterexampleRecord(f: CounterexampleFacts): CounterexampleFile
   };
 }
 
-/** The file record of a counterexample that runSuite found against sut (a factory name) with fault on (or null). */
-export function recordOfFound(cx: Counterexample, sut: string, fault: string | null): CounterexampleFile {
-  return counterexampleRecord({ suite: cx.suite, sut, fault, commands: cx.commands, failure: cx.failure, seed: cx.seed, path: cx.path });
+/** The file record of a counterexample that runSuite found against a system (named sut) with fault on (or null). */
+export function recordOfFound(cx: Counterexample, on: { sut: string; system: SystemSpec }, fault: string | null): CounterexampleFile {
+  return counterexampleRecord({ suite: cx.suite, ...on, fault, commands: cx.commands, failure: cx.failure, seed: cx.seed, path: cx.path });
 }

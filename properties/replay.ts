@@ -5,7 +5,8 @@
 import type { SutFactory } from '../sut/interface.ts';
 import { StepFailure } from './stepFailure.ts';
 import type { AnySuite } from './suiteSpec.ts';
-import { World, type StepRecord } from './world.ts';
+import type { StepRecord } from './stepRecord.ts';
+import { World } from './world.ts';
 
 export interface ReplayOutcome<Cmd> {
   /** The commands that ran (applied), in order: the normalized list. */

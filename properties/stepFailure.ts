@@ -18,3 +18,11 @@ export class StepFailure extends Error {
     this.name = 'StepFailure';
   }
 }
+
+/** What a failure says, as plain data (it crosses to other threads and into reports). */
+export type FailureFacts = Pick<StepFailure, 'kind' | 'step' | 'call' | 'detail' | 'message'>;
+
+/** The plain-data facts of a failure. */
+export function failureFacts(f: FailureFacts): FailureFacts {
+  return { kind: f.kind, step: f.step, call: f.call, detail: f.detail, message: f.message };
+}

@@ -4,22 +4,12 @@
  * `step` is the differential check of SEMANTICS.md §5 after every command.
  */
 import type { Result, SutFactory } from '../sut/interface.ts';
+import type { StepRecord } from './stepRecord.ts';
 import { showResult } from './showResult.ts';
 import { firstDifference } from './diff.ts';
 import { sameData } from './sameData.ts';
 import { StepFailure } from './stepFailure.ts';
 import type { AnySuite } from './suiteSpec.ts';
-
-/** One executed step, as replay prints it. */
-export interface StepRecord {
-  index: number;
-  call: string;
-  model: Result;
-  sut: Result;
-  /** Snapshots after the step (records are kept only when replaying, where this cost is fine). */
-  modelSnap: unknown;
-  sutSnap: unknown;
-}
 
 export class World {
   readonly model: unknown;

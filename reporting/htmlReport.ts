@@ -7,11 +7,11 @@ import { coverageBars } from './html/coverageBars.ts';
 import { pageShell } from './html/page.ts';
 import { svgDefs } from './html/svgShell.ts';
 import { summaryTable } from './html/summaryTable.ts';
-import type { ReplayedCounterexample } from './replayForReport.ts';
+import type { DrawnCounterexample } from './drawnCounterexample.ts';
 import type { RunSummary } from './runSummary.ts';
 
 /** The self-contained HTML report of summary and the replayed counterexamples. */
-export function htmlReport(summary: RunSummary, drawn: readonly ReplayedCounterexample[]): string {
+export function htmlReport(summary: RunSummary, drawn: readonly DrawnCounterexample[]): string {
   const steps = drawn.reduce((t, d) => t + (d.error === null ? d.records.length : 0), 0);
   const failed = summary.entries.filter((e) => !e.passed).length;
   const verdict = failed === 0 ? '<span class="good">passed</span>' : `<span class="bad">${failed} failed</span>`;

@@ -57,3 +57,20 @@ export function commandsPerSecond(commands: number, durationMs: number): number 
 export function machineInfo(): RunSummary['machine'] {
   return { cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` };
 }
+
+/** What a run-summary entry is built from: its facts, with commandsPerSecond left to runEntry. */
+export type EntryFacts = Omit<SuiteRunSummary, 'commandsPerSecond' | 'opCounts' | 'durationMs'> & {
+  opCounts: Map<string, number> | Record<string, number>;
+  durationMs: number;
+};
+
+/** The one builder of run-summary entries: duration rounded, operations sorted by name, commands per second computed. */
+export function runEntry(f: EntryFacts): SuiteRunSummary {
+  const ops = f.opCounts instanceof Map ? [...f.opCounts] : Object.entries(f.opCounts);
+  return {
+    ...f,
+    opCounts: Object.fromEntries(ops.sort(([a], [b]) => a.localeCompare(b))),
+    durationMs: Math.round(f.durationMs),
+    commandsPerSecond: commandsPerSecond(f.commands, f.durationMs),
+  };
+}

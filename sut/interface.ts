@@ -242,6 +242,12 @@ export interface DaxSut {
   failAllocation(point: FailPoint, nth: number): Result;
   /** The canonical snapshot. */
   observe(): DaxSnapshot;
+  /**
+   * Optional instrumentation: the failure points whose injected failure fired since the
+   * last call (then forgotten). The runner asks the reference side only, to label runs
+   * that reached each point; a port need not provide it.
+   */
+  takeFiredFailures?(): FailPoint[];
 }
 
 /** What a SUT module provides: fresh, empty instances. */

@@ -5,7 +5,6 @@ import type { SuiteSpec } from '../suiteSpec.ts';
 import type { DaxCall, DaxCommand } from './daxCommand.ts';
 import { daxCommand, daxPrefix } from './daxGenerators.ts';
 import { DAX_LABELS, daxLabels, failureLabel } from './daxLabels.ts';
-import { DaxModel } from '../../model/dax.ts';
 import { callDax, resolveDax, showDaxCall } from './resolveDax.ts';
 
 export const daxSuite: SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot> = {
@@ -19,7 +18,7 @@ export const daxSuite: SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot> = {
   stepInvariants: (c: DaxCall, result: Result, snap: DaxSnapshot) =>
     c.op === 'resize' && result.ok ? checkDeviceAlignment(snap, c.region, c.device) : [],
   labels: daxLabels,
-  modelEvents: (model: DaxSut) => (model instanceof DaxModel ? model.takeFiredFailures().map(failureLabel) : []),
+  modelEvents: (model: DaxSut) => (model.takeFiredFailures?.() ?? []).map(failureLabel),
   coverage: {
     [DAX_LABELS.growAcrossExtents]: 0.05,
     [DAX_LABELS.holeBeforeLast]: 0.01,

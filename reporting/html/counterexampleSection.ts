@@ -4,26 +4,26 @@
  * reference and the system under test differ shows both maps side by side, with the
  * first difference spelled out.
  */
-import { faultInfo } from '../../impl/faults.ts';
-import { isFaultName } from '../../impl/index.ts';
 import { firstDifference } from '../../properties/diff.ts';
 import { showResult } from '../../properties/showResult.ts';
-import type { StepRecord } from '../../properties/world.ts';
-import type { ReplayedCounterexample } from '../replayForReport.ts';
+import type { StepRecord } from '../../properties/stepRecord.ts';
+import type { DrawnCounterexample } from '../drawnCounterexample.ts';
 import { addressMap } from './addressMap.ts';
 import { esc } from './escape.ts';
 import { COLOURS, deviceColour } from './palette.ts';
 import { PAIR_MAP_WIDTH } from './svgShell.ts';
 
 /** The <section> of one replayed counterexample (an error note when its file could not be used). */
-export function counterexampleSection(r: ReplayedCounterexample): string {
+export function counterexampleSection(r: DrawnCounterexample): string {
   if (r.cx === null || r.error !== null) {
     const id = r.cx?.id ?? r.file;
     return `<section class="counterexample unusable" id="${esc(id)}" data-steps="0"><h3>${esc(id)}</h3><p class="bad">${esc(r.error ?? 'cannot be used')}</p></section>`;
   }
   const { cx } = r;
-  const fault = cx.fault !== null && isFaultName(cx.fault) ? ` · fault <b>${esc(cx.fault)}</b> (${esc(faultInfo(cx.fault).id)}: ${esc(faultInfo(cx.fault).summary)})` : '';
-  const status = r.failure
+  const fault = cx.fault === null ? '' : ` · fault <b>${esc(cx.fault)}</b>${r.faultSummary === null ? '' : ` (${esc(r.faultSummary)})`}`;
+  const status = r.unavailable !== null
+    ? `<p class="status bad">${esc(r.sut)} could not be run here (${esc(r.unavailable)}): the steps below are drawn on ${esc(r.reference)} alone; recorded: ${esc(cx.broke.kind)} at step ${cx.broke.step + 1}.</p>`
+    : r.failure
     ? `<p class="status bad">Replayed ${esc(r.reference)} against ${esc(r.sut)}: fails at step ${r.failure.step + 1} (${esc(r.failure.kind)}).</p>`
     : `<p class="status good">Replayed ${esc(r.reference)} against ${esc(r.sut)}: passes now — every step agrees.</p>`;
   const steps = r.records.map((rec, i) => stepItem(r, rec, i === r.divergeAt));
@@ -43,7 +43,7 @@ export function counterexampleSection(r: ReplayedCounterexample): string {
   ].join('\n');
 }
 
-function stepItem(r: ReplayedCounterexample, rec: StepRecord, diverges: boolean): string {
+function stepItem(r: DrawnCounterexample, rec: StepRecord, diverges: boolean): string {
   const suite = r.cx!.suite;
   const same = showResult(rec.model) === showResult(rec.sut);
   const results = same

@@ -6,7 +6,7 @@ import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { ddmin } from '../../properties/ddmin.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { replayCommands } from '../../properties/replay.ts';
-import { replaySystems } from '../../properties/replaySystems.ts';
+import { createImplFactory, implFactory } from '../../impl/index.ts';
 import { simplerBigints, simplerNumbers, simplerValues } from '../../properties/simplifyValues.ts';
 import { treeSuite } from '../../properties/tree/treeSuite.ts';
 import { modelFactory } from '../../model/index.ts';
@@ -62,7 +62,9 @@ test('simpler enumerations: anchors towards abs, only values valid for that op; 
   assert.equal(simplerValues({ op: 'createRegion', kind: 'dynamic' }, 'kind'), []);
 });
 
-const s1 = () => replaySystems(S1);
+/** S1 has no implied fault: the model is its reference. */
+const s1 = () => ({ model: modelFactory, sut: createImplFactory([S1]) });
+const correct = () => ({ model: modelFactory, sut: implFactory });
 
 test(`the S1 trigger padded with 10 irrelevant commands minimizes to at most ${S1_SHORTEST + 1} commands`, () => {
   const padded = s1Padded();
@@ -80,13 +82,13 @@ test('the minimized S1 counterexample still fails the same way with the fault on
   const on = replayCommands(daxSuite, s1().model, s1().sut, small.commands, false);
   assert.is(on.failure?.kind, 'result-mismatch');
   assert.is(on.failure?.message, small.failure.message);
-  const off = replaySystems(null);
+  const off = correct();
   assert.is(replayCommands(daxSuite, off.model, off.sut, small.commands, false).failure, null);
 });
 
 test('values are simplified: the region and extent shrink below the padded sizes, the extent anchor is abs', () => {
   const big: DaxCommand[] = s1Trigger().map((c) => (c.op === 'addExtent' ? { ...c, at: 'afterLast' as const, lengthBytes: 16n * MiB } : c));
-  const small = minimize({ suite: daxSuite, ...s1(), commands: big, kind: 'result-mismatch' })!;
+  const small = minimize<DaxCommand>({ suite: daxSuite, ...s1(), commands: big, kind: 'result-mismatch' })!;
   const region = small.commands.find((c) => c.op === 'createRegion')!;
   const extent = small.commands.find((c) => c.op === 'addExtent')!;
   assert.ok(region.op === 'createRegion' && region.sizeBytes < 64n * MiB, 'region smaller');
@@ -101,7 +103,7 @@ test('minimize is deterministic: the same input gives the same commands and the 
 });
 
 test('minimize returns null when the commands do not fail that way (fault off, or another kind)', () => {
-  assert.is(minimize({ suite: daxSuite, ...replaySystems(null), commands: s1Padded(), kind: 'result-mismatch' }), null);
+  assert.is(minimize({ suite: daxSuite, ...correct(), commands: s1Padded(), kind: 'result-mismatch' }), null);
   assert.is(minimize({ suite: daxSuite, ...s1(), commands: s1Padded(), kind: 'invariant' }), null);
 });
 

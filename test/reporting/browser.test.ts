@@ -10,9 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runGateFaultSearch, runGateSuite } from '../../properties/ciRun.ts';
+import { runGateFaultSearch, runGateSuite } from '../../campaign/ciGate.ts';
 import { machineInfo, type RunSummary } from '../../reporting/runSummary.ts';
-import { writeReports } from '../../reporting/writeReports.ts';
+import { writeRunReports } from '../../campaign/reports.ts';
 import { fixtureShrinks } from './fixtures.ts';
 
 // The browser's XML parser, used inside page.evaluate (tsconfig has no DOM library).
@@ -23,7 +23,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 const OUT = resolve(import.meta.dirname, '../../reports/browser-check');
 
 /** A report of a real tree-suite run, a fault search that finds S2, and the fixture counterexamples. */
-function writeFixtureReport(): { html: string; junit: string; steps: number } {
+async function writeFixtureReport(): Promise<{ html: string; junit: string; steps: number }> {
   const tree = runGateSuite('tree');
   const s2 = runGateFaultSearch('s2-free-space-int');
   const summary: RunSummary = {
@@ -31,7 +31,7 @@ function writeFixtureReport(): { html: string; junit: string; steps: number } {
     machine: machineInfo(), shard: null, entries: [tree.entry, s2.entry],
   };
   rmSync(OUT, { recursive: true, force: true });
-  writeReports(summary, OUT, { found: [s2.found!], shrinksDir: fixtureShrinks() });
+  await writeRunReports(summary, OUT, { found: [s2.found!], shrinksDir: fixtureShrinks() });
   const html = readFileSync(join(OUT, 'index.html'), 'utf8');
   const steps = Number(/<div id="counterexamples" data-count="\d+" data-steps="(\d+)">/.exec(html)![1]);
   return { html: join(OUT, 'index.html'), junit: readFileSync(join(OUT, 'junit.xml'), 'utf8'), steps };
@@ -39,7 +39,7 @@ function writeFixtureReport(): { html: string; junit: string; steps: number } {
 
 test('index.html renders in headless Chromium without console errors or network requests, with one address map per step', async () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
-  const report = writeFixtureReport();
+  const report = await writeFixtureReport();
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'daxcheck-chromium-')), {
     executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1300, height: 900 },
   });

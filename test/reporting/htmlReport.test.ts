@@ -1,24 +1,24 @@
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runGateFaultSearch } from '../../properties/ciRun.ts';
+import { runGateFaultSearch } from '../../campaign/ciGate.ts';
 import { saveCounterexample } from '../../properties/counterexampleFile.ts';
 import { AddressScale } from '../../reporting/html/addressScale.ts';
 import { gaps } from '../../reporting/html/daxMap.ts';
 import { htmlReport } from '../../reporting/htmlReport.ts';
-import { counterexamplesToDraw, replayForReport } from '../../reporting/replayForReport.ts';
+import { counterexamplesToDraw, drawCounterexample } from '../../campaign/drawnCounterexamples.ts';
 import { U64_MAX } from '../../sut/u64.ts';
 import { counterexampleOf, entry, fixtureShrinks, RICH_DAX_COMMANDS, summaryOf, tempDir, TREE_COMMANDS } from './fixtures.ts';
 
 const count = (html: string, re: RegExp) => [...html.matchAll(re)].length;
 
-test('the HTML report draws one address map per step of every counterexample, and both sides at the diverging step', () => {
+test('the HTML report draws one address map per step of every counterexample, and both sides at the diverging step', async () => {
   const shrinks = fixtureShrinks();
   const reports = tempDir();
   const { entry: found, found: cx } = runGateFaultSearch('s2-free-space-int');
   saveCounterexample(join(reports, 'counterexamples'), cx!);
   const summary = summaryOf([found]);
-  const drawn = counterexamplesToDraw(summary, reports, shrinks);
+  const drawn = await counterexamplesToDraw(summary, [join(reports, 'counterexamples')], shrinks);
   assert.is(drawn.length, 3);
   const steps = drawn.reduce((t, d) => t + d.records.length, 0);
   assert.is(steps, RICH_DAX_COMMANDS.length + TREE_COMMANDS.length + cx!.commands.length);
@@ -30,8 +30,8 @@ test('the HTML report draws one address map per step of every counterexample, an
   for (const d of drawn) assert.match(html, `<section class="counterexample" id="${d.cx!.id}" data-steps="${d.records.length}">`);
 });
 
-test('the drawings show extents visible, removed while in use and released, device ranges per device, and free space', () => {
-  const html = htmlReport(summaryOf([]), [replayForReport(join(fixtureShrinks(), `${counterexampleOf('dax', RICH_DAX_COMMANDS).id}.json`))]);
+test('the drawings show extents visible, removed while in use and released, device ranges per device, and free space', async () => {
+  const html = htmlReport(summaryOf([]), [await drawCounterexample(join(fixtureShrinks(), `${counterexampleOf('dax', RICH_DAX_COMMANDS).id}.json`))]);
   assert.match(html, /class="extent released" fill="url\(#released-hatch\)"/);
   assert.match(html, /<title>extent 0 &quot;a&quot; \[0x0-0x7fffff\] 8MiB · refs 1 · removed, still in use<\/title>/);
   assert.match(html, /<title>dax0.1 range 0 \[0x1200000-0x15fffff\] 4MiB · pgoff 0x0 · extent 1<\/title>/);
@@ -40,8 +40,8 @@ test('the drawings show extents visible, removed while in use and released, devi
   assert.match(html, /<pattern id="released-hatch"/);
 });
 
-test('the report is self-contained and escapes names', () => {
-  const html = htmlReport(summaryOf([entry({ name: 'dax <script>' })]), [replayForReport(join(fixtureShrinks(), `${counterexampleOf('tree', TREE_COMMANDS).id}.json`))]);
+test('the report is self-contained and escapes names', async () => {
+  const html = htmlReport(summaryOf([entry({ name: 'dax <script>' })]), [await drawCounterexample(join(fixtureShrinks(), `${counterexampleOf('tree', TREE_COMMANDS).id}.json`))]);
   assert.not.match(html, /<script/);
   assert.match(html, /dax &lt;script&gt;/);
   assert.match(html, /#2 &quot;dev&lt;a&gt;&quot;/);
@@ -49,8 +49,8 @@ test('the report is self-contained and escapes names', () => {
   assert.not.match(html, /@import|url\(http/);
 });
 
-test('an unreadable counterexample file is a note naming it, not a crash', () => {
-  const drawn = replayForReport('/nonexistent/cx-0.json');
+test('an unreadable counterexample file is a note naming it, not a crash', async () => {
+  const drawn = await drawCounterexample('/nonexistent/cx-0.json');
   assert.match(drawn.error!, /\/nonexistent\/cx-0.json: cannot be read/);
   assert.match(htmlReport(summaryOf([]), [drawn]), /class="counterexample unusable"/);
 });

@@ -29,7 +29,7 @@ function shard(dir: string, name: string, entries = [entry()]): string {
 test('report --merge of passing shards writes run.json, junit.xml and index.html and exits 0', async () => {
   const dir = tempDir();
   const out = join(dir, 'out');
-  const r = await run(['report', '--merge', shard(dir, 'a.json'), shard(dir, 'b.json'), '--out', out, '--shrinks', join(dir, 'none')]);
+  const r = await run(['report', '--merge', shard(dir, 'a.json'), shard(dir, 'b.json'), '--out', out, '--shrinks', tempDir()]);
   assert.is(r.code, 0, r.err);
   for (const f of ['run.json', 'junit.xml', 'index.html']) assert.ok(existsSync(join(out, f)), f);
   const merged = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
@@ -71,10 +71,17 @@ test('report exits 2 for --merge without files, for files without --merge, and f
   assert.match(r.err, /empty\/run\.json: cannot be read \(ENOENT\)/);
 });
 
+test('report exits 2 for a --shrinks folder that does not exist, naming it', async () => {
+  const dir = tempDir();
+  const r = await run(['report', '--out', dir, '--shrinks', join(dir, 'missing')]);
+  assert.is(r.code, 2);
+  assert.is(r.err, `daxcheck report: --shrinks ${join(dir, 'missing')}: not a directory`);
+});
+
 test('report alone regenerates junit.xml and index.html from an existing run.json', async () => {
   const dir = tempDir();
   shard(dir, 'run.json');
-  const r = await run(['report', '--out', dir, '--shrinks', join(dir, 'none')]);
+  const r = await run(['report', '--out', dir, '--shrinks', tempDir()]);
   assert.is(r.code, 0, r.err);
   assert.match(readFileSync(join(dir, 'junit.xml'), 'utf8'), /<testcase classname="daxcheck.suite.dax" name="dax"/);
   assert.match(readFileSync(join(dir, 'index.html'), 'utf8'), /daxcheck report/);

@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FAULT_NAMES } from '../../impl/faults.ts';
-import { checkSavedCounterexample } from '../../properties/checkSavedCounterexample.ts';
+import { checkSavedCounterexample } from '../../campaign/checkSavedCounterexample.ts';
 import { loadCounterexample } from '../../properties/counterexampleFile.ts';
 
 const dir = resolve(import.meta.dirname, '../../shrinks');

@@ -1,0 +1,42 @@
+/**
+ * Before a hunt spends its budget on a user's module: does its factory create, for each
+ * suite used, objects with every method of the interface? Anything missing is one
+ * UsageError line naming the module and the methods.
+ */
+import type { SuiteName } from '../properties/suiteSpec.ts';
+import type { SutFactory } from '../sut/interface.ts';
+import { UsageError } from './usageError.ts';
+
+/** The factory method and the instance methods each suite calls. */
+const SHAPES: Record<SuiteName, { create: 'createTree' | 'createDax'; methods: string[] }> = {
+  tree: {
+    create: 'createTree',
+    methods: ['addRoot', 'requestResource', 'requestRegion', 'releaseRegion', 'adjustResource', 'releaseResource', 'observe'],
+  },
+  dax: {
+    create: 'createDax',
+    methods: ['createRegion', 'destroyRegion', 'addExtent', 'removeExtent', 'createDevice', 'deleteDevice', 'bind', 'unbind', 'resize', 'mapping', 'setAlign', 'failAllocation', 'observe'],
+  },
+};
+
+/**
+ * Creates one instance per suite and checks its methods; `where` starts the message,
+ * e.g. "daxcheck hunt: --sut ./my-port.js".
+ */
+export function checkPortShape(factory: SutFactory, suites: readonly SuiteName[], where: string): void {
+  for (const suite of suites) {
+    const { create, methods } = SHAPES[suite];
+    let instance: unknown;
+    try {
+      instance = factory[create]();
+    } catch (e) {
+      const why = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
+      throw new UsageError(`${where}: ${create}() threw (${why})`);
+    }
+    if (typeof instance !== 'object' || instance === null) {
+      throw new UsageError(`${where}: ${create}() returned ${instance === null ? 'null' : typeof instance}, not an object`);
+    }
+    const missing = methods.filter((m) => typeof (instance as Record<string, unknown>)[m] !== 'function');
+    if (missing.length > 0) throw new UsageError(`${where}: ${create}() returns an object without ${missing.join(', ')} (see sut/interface.ts)`);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The counterexamples a report draws, replayed step by step on the system each file
+ * records (its module, or the built-in implementation with its fault) to get both
+ * snapshots after every step. A file whose system cannot be run is drawn from the
+ * reference alone, with the reason; a file that cannot be read is drawn as an error.
+ */
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { faultInfo, isFaultName } from '../impl/faults.ts';
+import { loadCounterexample, type CounterexampleFile } from '../properties/counterexampleFile.ts';
+import { replaySaved } from '../properties/replaySaved.ts';
+import { sameData } from '../properties/sameData.ts';
+import { failureFacts, type FailureFacts } from '../properties/stepFailure.ts';
+import type { StepRecord } from '../properties/stepRecord.ts';
+import type { DrawnCounterexample } from '../reporting/drawnCounterexample.ts';
+import type { RunSummary } from '../reporting/runSummary.ts';
+import { counterexampleFiles } from './ciGate.ts';
+import { recordedSystem, referenceOf, systemsFor, type Systems } from './systems.ts';
+
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function faultSummary(fault: string | null): string | null {
+  if (fault === null || !isFaultName(fault)) return null;
+  const info = faultInfo(fault);
+  return `${info.id}: ${info.summary}`;
+}
+
+/** The systems the file records; a string saying why when they cannot be run here. */
+async function recordedSystems(file: string, cx: CounterexampleFile): Promise<Systems | string> {
+  try {
+    return await systemsFor(recordedSystem(cx), cx.fault, [cx.suite], `${file}: recorded against ${cx.sut}`);
+  } catch (e) {
+    return why(e);
+  }
+}
+
+/** How long a port's counterexample may take to replay for drawing before it is drawn from the reference alone. */
+export const DRAW_TIMEOUT_MS = 10_000;
+
+/**
+ * Replays one counterexample file for drawing; never throws for a bad file. A file
+ * recorded against a user's module is replayed in a worker thread stopped after
+ * timeoutMs (a port may hang); a recorded hang is not replayed at all.
+ */
+export async function drawCounterexample(file: string, timeoutMs = DRAW_TIMEOUT_MS): Promise<DrawnCounterexample> {
+  let cx: CounterexampleFile | null = null;
+  try {
+    cx = loadCounterexample(file);
+  } catch {
+    return drawHere(file);
+  }
+  if (recordedSystem(cx).kind === 'impl') return drawHere(file);
+  if (cx.broke.kind === 'hang') return drawHere(file, `${cx.sut} hung in this run; it is not run again for the report`);
+  return drawInWorker(file, cx, timeoutMs);
+}
+
+/** drawHere in a worker thread; drawn from the reference alone when it does not answer within timeoutMs. */
+function drawInWorker(file: string, cx: CounterexampleFile, timeoutMs: number): Promise<DrawnCounterexample> {
+  return new Promise((done) => {
+    const worker = new Worker(new URL('./drawWorkerEntry.js', import.meta.url), { workerData: { file } });
+    let settled = false;
+    const settle = (answer: DrawnCounterexample | string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      if (typeof answer === 'string') void drawHere(file, answer).then(done);
+      else done(answer);
+    };
+    const timer = setTimeout(() => settle(`${cx.sut} did not finish the replay within ${timeoutMs / 1000} s`), timeoutMs);
+    worker.once('message', (m: DrawnCounterexample) => settle(m));
+    worker.once('error', (e) => settle(`the replay on ${cx.sut} crashed (${why(e)})`));
+    worker.once('exit', (code) => settle(`the replay on ${cx.sut} ended its thread (exit code ${code})`));
+  });
+}
+
+/** Replays file in this thread for drawing (from the reference alone when `skip` says why the recorded system is not run). */
+export async function drawHere(file: string, skip: string | null = null): Promise<DrawnCounterexample> {
+  const none = { reference: '', sut: '', faultSummary: null, unavailable: null, records: [], failure: null, divergeAt: null };
+  let cx: CounterexampleFile | null = null;
+  try {
+    cx = loadCounterexample(file);
+    const systems = skip ?? (await recordedSystems(file, cx));
+    const base = { file, cx, error: null, faultSummary: faultSummary(cx.fault) };
+    if (typeof systems === 'string') {
+      const reference = referenceOf(recordedSystem(cx), cx.fault);
+      const out = replaySaved(file, cx, { model: reference, sut: reference }, true);
+      return { ...base, reference: reference.name, sut: cx.sut, unavailable: systems, records: out.records, failure: null, divergeAt: null };
+    }
+    const out = replaySaved(file, cx, { model: systems.reference, sut: systems.sut }, true);
+    const drawn = { reference: systems.reference.name, sut: systems.name, unavailable: null, records: out.records, failure: out.failure && failureFacts(out.failure) };
+    return { ...base, ...drawn, divergeAt: divergence(out.records, out.failure) };
+  } catch (e) {
+    const text = why(e);
+    return { file, cx, error: text.startsWith(file) ? text : `${file}: ${text}`, ...none };
+  }
+}
+
+/** The first record where the two sides differ; else the failing step when it has a record; else null. */
+export function divergence(records: readonly StepRecord[], failure: FailureFacts | null): number | null {
+  const i = records.findIndex((r) => !sameData(r.model, r.sut) || !sameData(r.modelSnap, r.sutSnap));
+  if (i >= 0) return i;
+  return failure !== null && failure.step < records.length ? failure.step : null;
+}
+
+/**
+ * What the report of a summary draws: the counterexamples the summary names (saved under
+ * each of foundDirs, e.g. a hunt's --out and reportsDir/counterexamples/), first, then
+ * every file in shrinksDir not already drawn (null: none).
+ */
+export async function counterexamplesToDraw(summary: RunSummary, foundDirs: readonly string[], shrinksDir: string | null = 'shrinks'): Promise<DrawnCounterexample[]> {
+  const drawn: DrawnCounterexample[] = [];
+  const seen = new Set<string>();
+  for (const id of summary.entries.flatMap((e) => e.counterexamples)) {
+    const file = foundDirs.map((d) => join(d, `${id}.json`)).find((f) => existsSync(f));
+    if (seen.has(id) || file === undefined) continue;
+    seen.add(id);
+    drawn.push(await drawCounterexample(file));
+  }
+  for (const file of shrinksDir === null ? [] : counterexampleFiles(shrinksDir)) {
+    const d = await drawCounterexample(file);
+    if (d.cx !== null && seen.has(d.cx.id)) continue;
+    if (d.cx !== null) seen.add(d.cx.id);
+    drawn.push(d);
+  }
+  return drawn;
+}

@@ -1,0 +1,155 @@
+/**
+ * The hunt's worker threads: one per seed stream, each watched through its SutWatch. A
+ * worker that stays inside one call of the system under test for the command timeout is
+ * stopped and reported as a hang; a worker that crashes is reported. Either way a fresh
+ * worker takes over the rest of its stream (from the position after the one it was at),
+ * unless the hunt is stopping.
+ */
+import { Worker } from 'node:worker_threads';
+import type { HuntMessage, HuntWorkerData } from './messages.ts';
+import { SutWatch, type WatchReading } from './sutWatch.ts';
+
+const ENTRY = new URL('./workerEntry.js', import.meta.url);
+
+/** Crashes per stream after which it is given up. */
+const MAX_CRASHES = 3;
+
+export interface PoolEvents {
+  message(m: HuntMessage): void;
+  /** Worker `worker` did not come back from the system under test; it is being stopped. */
+  hang(worker: number, reading: WatchReading): void;
+  /** Worker `worker` died with an uncaught error while at `reading`; givenUp: its stream is not restarted (too many crashes). */
+  crash(worker: number, reading: WatchReading, message: string, givenUp: boolean): void;
+}
+
+export interface PoolOptions {
+  /** Start data shared by every worker. */
+  data: Omit<HuntWorkerData, 'worker' | 'start' | 'buffer'>;
+  commandTimeoutMs: number;
+}
+
+interface Slot {
+  index: number;
+  worker: Worker | null;
+  watch: SutWatch;
+  lastTick: number;
+  lastChange: number;
+  crashes: number;
+  /** Between stopping a hung worker and starting its successor. */
+  restarting: boolean;
+}
+
+/** The workers of one hunt; see the file comment. */
+export class HuntPool {
+  private readonly slots: Slot[] = [];
+  /** Workers this pool stopped on purpose, so that their exit is not taken for a crash. */
+  private readonly stopped = new WeakSet<Worker>();
+  private stopping = false;
+  private timer: NodeJS.Timeout | null = null;
+  private resolveDone: () => void = () => {};
+  /** Settles once every stream has ended. */
+  readonly done: Promise<void> = new Promise((r) => (this.resolveDone = r));
+
+  constructor(readonly o: PoolOptions, readonly events: PoolEvents) {}
+
+  /** Starts one worker per stream and the hang watchdog. */
+  start(): void {
+    for (let i = 0; i < this.o.data.workers; i++) {
+      const slot: Slot = { index: i, worker: null, watch: new SutWatch(SutWatch.allocate(0)), lastTick: 0, lastChange: 0, crashes: 0, restarting: false };
+      this.slots.push(slot);
+      this.spawn(slot, 0);
+    }
+    const poll = Math.max(10, Math.min(100, Math.floor(this.o.commandTimeoutMs / 4)));
+    this.timer = setInterval(() => this.checkHangs(), poll);
+  }
+
+  /** Asks every worker to stop after its current batch; no worker is started any more. */
+  stop(): void {
+    this.stopping = true;
+    for (const s of this.slots) s.watch.requestStop();
+  }
+
+  /** Stops every worker now (their current batches are lost; their saved files are not). */
+  async kill(): Promise<void> {
+    this.stop();
+    await Promise.all(this.slots.map((s) => this.terminate(s)));
+  }
+
+  /** Workers still running. */
+  running(): number {
+    return this.slots.filter((s) => s.worker !== null).length;
+  }
+
+  private spawn(slot: Slot, start: number): void {
+    const buffer = SutWatch.allocate();
+    slot.watch = new SutWatch(buffer);
+    slot.watch.setPosition(start, 0, 0);
+    if (this.stopping) slot.watch.requestStop();
+    slot.lastTick = 0;
+    slot.lastChange = performance.now();
+    const data: HuntWorkerData = { ...this.o.data, worker: slot.index, start, buffer };
+    const worker = new Worker(ENTRY, { workerData: data });
+    slot.worker = worker;
+    let error: unknown = null;
+    worker.on('message', (m: HuntMessage) => this.events.message(m));
+    worker.on('error', (e) => (error = e));
+    worker.on('exit', (code) => this.exited(slot, worker, code, error));
+  }
+
+  private exited(slot: Slot, worker: Worker, code: number, error: unknown): void {
+    if (slot.worker === worker) slot.worker = null;
+    if (!this.stopped.has(worker) && (error !== null || code !== 0)) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : `worker exited with code ${code}`;
+      const reading = slot.watch.read();
+      const again = ++slot.crashes < MAX_CRASHES;
+      this.events.crash(slot.index, reading, message, !again);
+      if (again) this.respawn(slot, reading.position + 1);
+    }
+    this.settle();
+  }
+
+  private respawn(slot: Slot, start: number): void {
+    if (!this.stopping && Date.now() < this.o.data.deadline) this.spawn(slot, start);
+  }
+
+  private checkHangs(): void {
+    const now = performance.now();
+    for (const slot of this.slots) {
+      if (slot.worker === null) continue;
+      const { phase, tick } = slot.watch.pulse();
+      if (phase === 'idle' || tick !== slot.lastTick) {
+        slot.lastTick = tick;
+        slot.lastChange = now;
+      } else if (now - slot.lastChange >= this.o.commandTimeoutMs) {
+        void this.hung(slot);
+      }
+    }
+  }
+
+  private async hung(slot: Slot): Promise<void> {
+    const reading = slot.watch.read();
+    slot.restarting = true;
+    const terminated = this.terminate(slot);
+    this.events.hang(slot.index, reading);
+    await terminated;
+    slot.restarting = false;
+    this.respawn(slot, reading.position + 1);
+    this.settle();
+  }
+
+  private async terminate(slot: Slot): Promise<void> {
+    const worker = slot.worker;
+    if (worker === null) return;
+    slot.worker = null;
+    this.stopped.add(worker);
+    await worker.terminate();
+  }
+
+  private settle(): void {
+    if (this.slots.every((s) => s.worker === null && !s.restarting)) {
+      if (this.timer !== null) clearInterval(this.timer);
+      this.timer = null;
+      this.resolveDone();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * What a hunt did, per target, as the workers report it: seeds, runs, commands, operation
+ * and label counts, time, counterexample ids and errors; turned into the run summary's
+ * entries at the end.
+ */
+import { judgeCoverage } from '../../properties/coverage.ts';
+import { SUITES } from '../../properties/suites.ts';
+import { runEntry, type SuiteRunSummary } from '../../reporting/runSummary.ts';
+import type { BatchMessage, HuntTarget } from './messages.ts';
+
+interface TargetTally {
+  seeds: number[];
+  runs: number;
+  commands: number;
+  opCounts: Map<string, number>;
+  labelRuns: Map<string, number>;
+  /** Worker time spent on the target (summed over workers). */
+  durationMs: number;
+  /** Counterexample files saved (or found already saved). */
+  ids: Set<string>;
+  /** Distinct failures (failureSignature.ts). */
+  signatures: Set<string>;
+  /** Failures found again and not saved: a file with no more commands had it already. */
+  repeats: number;
+  errors: string[];
+}
+
+/** The tally of one hunt, kept by the main thread. */
+export class HuntTally {
+  private readonly tallies: TargetTally[];
+
+  constructor(readonly targets: readonly HuntTarget[], readonly sutName: string) {
+    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, errors: [] }));
+  }
+
+  /** Adds a finished batch. */
+  addBatch(m: BatchMessage): void {
+    const t = this.tallies[m.target]!;
+    t.seeds.push(m.seed);
+    t.runs += m.runs;
+    t.commands += m.commands;
+    t.durationMs += m.durationMs;
+    for (const [op, n] of m.opCounts) t.opCounts.set(op, (t.opCounts.get(op) ?? 0) + n);
+    for (const [label, n] of m.labelRuns) t.labelRuns.set(label, (t.labelRuns.get(label) ?? 0) + n);
+  }
+
+  /** Records a saved counterexample (once per id); true when its id is new to this hunt. */
+  addFound(target: number, id: string, signature: string): boolean {
+    const t = this.tallies[target]!;
+    t.signatures.add(signature);
+    if (t.ids.has(id)) return false;
+    t.ids.add(id);
+    return true;
+  }
+
+  /** Records a failure found again and not saved. */
+  addRepeat(target: number, signature: string): void {
+    const t = this.tallies[target]!;
+    t.signatures.add(signature);
+    t.repeats += 1;
+  }
+
+  /** Records an error that is not a counterexample (a worker that crashed, a run that threw). */
+  addError(target: number, message: string): void {
+    this.tallies[target]!.errors.push(message);
+  }
+
+  /** Totals over every target, for progress lines. */
+  totals(): { runs: number; commands: number; failures: number; errors: number } {
+    const sum = (f: (t: TargetTally) => number) => this.tallies.reduce((n, t) => n + f(t), 0);
+    return {
+      runs: sum((t) => t.runs),
+      commands: sum((t) => t.commands),
+      failures: sum((t) => t.signatures.size),
+      errors: sum((t) => t.errors.length),
+    };
+  }
+
+  /** Did anything fail (a counterexample or an error)? */
+  failed(): boolean {
+    const { failures, errors } = this.totals();
+    return failures + errors > 0;
+  }
+
+  /**
+   * One run-summary entry per target. durationMs is worker time (summed over workers),
+   * so commandsPerSecond is per worker and both add up across shards.
+   */
+  entries(): SuiteRunSummary[] {
+    return this.targets.map((target, i) => {
+      const t = this.tallies[i]!;
+      const ids = [...t.ids];
+      const labels = judgeCoverage(SUITES[target.suite].coverage, t.labelRuns, t.runs);
+      const covered = labels.filter((l) => l.verdict === 'covered').length;
+      const passed = t.signatures.size === 0 && t.errors.length === 0;
+      const repeats = t.repeats > 0 ? ` (found ${t.repeats} more times, not saved again)` : '';
+      const found = t.signatures.size > 0 ? `${plural(t.signatures.size, 'distinct failure')} in ${plural(ids.length, 'counterexample')}: ${ids.join(', ')}${repeats}` : 'no failure';
+      const errors = t.errors.length > 0 ? `; ${plural(t.errors.length, 'error')}, first: ${t.errors[0]}` : '';
+      return runEntry({
+        name: target.fault === null ? target.suite : `${target.suite} fault ${target.fault}`,
+        kind: 'suite',
+        suite: target.suite,
+        sut: this.sutName,
+        fault: target.fault,
+        expectFailure: false,
+        seeds: [...t.seeds].sort((a, b) => a - b),
+        runs: t.runs,
+        commands: t.commands,
+        opCounts: t.opCounts,
+        labels,
+        counterexamples: ids,
+        durationMs: t.durationMs,
+        passed,
+        message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; labels covered ${covered}/${labels.length}`,
+      });
+    });
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

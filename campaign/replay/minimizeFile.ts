@@ -1,0 +1,48 @@
+/**
+ * Minimizing a saved counterexample again (properties/minimize.ts) on the system it
+ * records (or --sut), and rewriting the file: what `daxcheck minimize` does.
+ */
+import { unlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { saveCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
+import { counterexampleRecord } from '../../properties/counterexampleRecord.ts';
+import { minimize } from '../../properties/minimize.ts';
+import { sameData } from '../../properties/sameData.ts';
+import { suiteByName } from '../../properties/suites.ts';
+import { systemFlag } from '../systems.ts';
+import { UsageError } from '../usageError.ts';
+import { replayTarget } from './target.ts';
+
+/** Writes the minimized record beside file, removing file when the new one has another name; the line to print. */
+function rewrite(file: string, next: CounterexampleFile): string {
+  const written = saveCounterexample(dirname(file), next);
+  if (resolve(written) === resolve(file)) return `rewritten ${file}`;
+  unlinkSync(file);
+  return `written ${written}, removed ${file}`;
+}
+
+/** Minimizes file; the lines to print and whether it failed (no longer fails as recorded). UsageError for a bad file or flag. */
+export async function minimizeFile(file: string, o: { sut?: string; maxReplays?: number }): Promise<{ lines: string[]; failed: boolean }> {
+  const t = await replayTarget('minimize', file, o.sut === undefined ? {} : { sut: o.sut });
+  const { cx } = t;
+  if (cx.broke.kind === 'hang') {
+    throw new UsageError(`daxcheck minimize: ${file}: records a hang; a hang cannot be minimized by replaying in this process (check it with daxcheck replay ${file}${systemFlag(t.system)})`);
+  }
+  const started = performance.now();
+  const small = minimize({ suite: suiteByName(cx.suite)!, model: t.systems.reference, sut: t.systems.sut, commands: cx.commands, kind: cx.broke.kind, ...(o.maxReplays === undefined ? {} : { maxReplays: o.maxReplays }) });
+  const lines = t.note ? [`note: ${t.note}`] : [];
+  if (small === null) {
+    lines.push(`${file}: does not fail as recorded (${cx.broke.kind}) on ${t.systems.sut.name} against ${t.systems.reference.name}; not rewritten (see daxcheck replay ${file}${systemFlag(t.system)})`);
+    return { lines, failed: true };
+  }
+  const ms = Math.round(performance.now() - started);
+  const facts = `${small.replays} replays, ${ms} ms${small.exhausted ? ', stopped at the replay budget' : ''}`;
+  const next = counterexampleRecord({ ...cx, sut: t.systems.name, system: t.system, fault: t.fault, commands: small.commands, failure: small.failure });
+  const unchanged = next.id === cx.id && sameData(next.broke, cx.broke) && resolve(file) === resolve(join(dirname(file), `${next.id}.json`));
+  if (unchanged) {
+    lines.push(`${file}: already minimal: ${cx.commands.length} commands (${facts})`);
+    return { lines, failed: false };
+  }
+  lines.push(`${file}: ${cx.commands.length} → ${small.commands.length} commands (${facts})`, rewrite(file, next));
+  return { lines, failed: false };
+}

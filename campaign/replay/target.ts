@@ -1,0 +1,62 @@
+/**
+ * What `replay` and `minimize` work on: the counterexample file, loaded and validated,
+ * and the systems to run it on: the system the file records with its fault, unless
+ * --fault NAME|none or --sut MODULE say otherwise. Every problem is a UsageError naming
+ * the file or the flag.
+ */
+import { FAULT_NAMES, isFaultName } from '../../impl/faults.ts';
+import { CounterexampleFileError, loadCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
+import { sameData } from '../../properties/sameData.ts';
+import { recordedSystem, systemFlag, systemsFor, type SystemSpec, type Systems } from '../systems.ts';
+import { UsageError } from '../usageError.ts';
+
+export interface ReplayTarget {
+  file: string;
+  cx: CounterexampleFile;
+  /** The fault the run has on (null: none). */
+  fault: string | null;
+  system: SystemSpec;
+  systems: Systems;
+  /** A remark for the reader (e.g. the file was found against another system), or null. */
+  note: string | null;
+}
+
+export interface TargetFlags {
+  sut?: string;
+  fault?: string;
+}
+
+/** Loads the file; a file problem is a UsageError "daxcheck <command>: <file>: <why>". */
+export function loadFile(command: string, file: string): CounterexampleFile {
+  try {
+    return loadCounterexample(file);
+  } catch (e) {
+    if (e instanceof CounterexampleFileError) throw new UsageError(`daxcheck ${command}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The fault selected by --fault (a name, or "none"), else the file's. */
+function chosenFault(cx: CounterexampleFile, flag: string | undefined): string | null {
+  if (flag === undefined) return cx.fault;
+  return flag === 'none' ? null : flag;
+}
+
+/** The file and the systems to run it on. */
+export async function replayTarget(command: string, file: string, flags: TargetFlags): Promise<ReplayTarget> {
+  const cx = loadFile(command, file);
+  const recorded = recordedSystem(cx);
+  const system: SystemSpec = flags.sut !== undefined ? { kind: 'module', path: flags.sut } : recorded;
+  if (flags.sut !== undefined && flags.fault !== undefined) {
+    throw new UsageError(`daxcheck ${command}: --sut and --fault cannot be combined (a fault is a switch of the built-in implementation)`);
+  }
+  if (flags.fault !== undefined && flags.fault !== 'none' && !isFaultName(flags.fault)) {
+    throw new UsageError(`daxcheck ${command}: --fault ${flags.fault}: unknown fault (known: ${FAULT_NAMES.join(', ')}, or none) for ${file}`);
+  }
+  const fault = system.kind === 'impl' ? chosenFault(cx, flags.fault) : null;
+  const where = flags.sut !== undefined ? `daxcheck ${command}: --sut ${flags.sut}` : `daxcheck ${command}: ${file}: recorded against ${cx.sut}`;
+  const systems = await systemsFor(system, fault, [cx.suite], where);
+  const moved = !sameData(system, recorded);
+  const note = moved ? `recorded against ${cx.sut}; replaying on ${systems.name}${recorded.kind === 'impl' ? '' : ` (add${systemFlag(recorded)} to replay on it)`}` : null;
+  return { file, cx, fault, system, systems, note };
+}

@@ -1,0 +1,102 @@
+/**
+ * What runs against what: the one place that turns a system (the built-in
+ * implementation, a user's module, and later a process or a kernel tree) and a named
+ * fault into {reference, system under test, name}. Everything that runs a suite (the CI
+ * gate, fault searches, saved-counterexample checks, hunts, replays, reports) asks here.
+ */
+import { FAULT_NAMES, faultInfo, isFaultName, type FaultName } from '../impl/faults.ts';
+import { createImplFactory, implFactory } from '../impl/index.ts';
+import { modelFactory } from '../model/index.ts';
+import type { SuiteName } from '../properties/suiteSpec.ts';
+import type { SystemSpec } from '../properties/systemSpec.ts';
+import type { SutFactory } from '../sut/interface.ts';
+import { checkPortShape } from './checkPortShape.ts';
+import { loadPort } from './loadPort.ts';
+import { UsageError } from './usageError.ts';
+
+export type { SystemSpec };
+
+export const IMPL: SystemSpec = { kind: 'impl' };
+
+/** The two sides of a run and the name reports and files give the system under test. */
+export interface Systems {
+  reference: SutFactory;
+  sut: SutFactory;
+  /** "impl", "impl+<fault>", or the module path as given. */
+  name: string;
+}
+
+/** Thrown for a fault name the implementation does not know; the message lists the known ones. */
+export class UnknownFaultError extends Error {
+  constructor(readonly fault: string) {
+    super(`unknown fault "${fault}" (known: ${FAULT_NAMES.join(', ')})`);
+    this.name = 'UnknownFaultError';
+  }
+}
+
+/**
+ * The reference a fault is searched against: the model, or for a fault that needs others
+ * to be reachable (S5 needs S2) the implementation with only those, so that what a
+ * search finds is the fault itself and not the ones it rides on.
+ */
+export function faultReference(fault: FaultName): SutFactory {
+  const implied = faultInfo(fault).implies;
+  return implied.length === 0 ? modelFactory : createImplFactory(implied);
+}
+
+/** A fault name checked against the registry; throws UnknownFaultError. */
+export function knownFault(fault: string): FaultName {
+  if (!isFaultName(fault)) throw new UnknownFaultError(fault);
+  return fault;
+}
+
+/** The built-in implementation with fault on (null: the correct one) against its reference; throws UnknownFaultError. */
+export function builtinSystems(fault: string | null): Systems {
+  if (fault === null) return { reference: modelFactory, sut: implFactory, name: implFactory.name };
+  const name = knownFault(fault);
+  const sut = createImplFactory([name]);
+  return { reference: faultReference(name), sut, name: sut.name };
+}
+
+/** The reference alone (nothing to load): what a hang is described against. */
+export function referenceOf(system: SystemSpec, fault: string | null): SutFactory {
+  return system.kind === 'impl' ? builtinSystems(fault).reference : modelFactory;
+}
+
+/**
+ * The systems of a spec with fault on. A module is loaded and its shape checked for the
+ * suites given; every problem is a UsageError whose message starts with `where` (e.g.
+ * "daxcheck hunt: --sut ./x.ts"). A fault with a module is a UsageError: faults are
+ * switches of the built-in implementation.
+ */
+export async function systemsFor(system: SystemSpec, fault: string | null, suites: readonly SuiteName[], where: string): Promise<Systems> {
+  switch (system.kind) {
+    case 'impl':
+      try {
+        return builtinSystems(fault);
+      } catch (e) {
+        if (e instanceof UnknownFaultError) throw new UsageError(`${where}: ${e.message}`);
+        throw e;
+      }
+    case 'module': {
+      if (fault !== null) throw new UsageError(`${where}: a fault is a switch of the built-in implementation; it cannot be combined with a module`);
+      const sut = await loadPort(system.path, where);
+      checkPortShape(sut, suites, where);
+      return { reference: modelFactory, sut, name: system.path };
+    }
+  }
+}
+
+/** The system a counterexample file records: its `system` field, or (files written before it existed) the built-in implementation unless `sut` names a module. */
+export function recordedSystem(cx: { sut: string; system?: SystemSpec }): SystemSpec {
+  if (cx.system !== undefined) return cx.system;
+  return cx.sut === 'impl' || cx.sut.startsWith('impl+') ? IMPL : { kind: 'module', path: cx.sut };
+}
+
+/** How a spec is named on a command line: nothing for the built-in implementation, else `--sut PATH`. */
+export function systemFlag(system: SystemSpec): string {
+  switch (system.kind) {
+    case 'impl': return '';
+    case 'module': return ` --sut ${system.path}`;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The flags of `daxcheck hunt`, parsed and checked: every mistake is a UsageError (one
+ * line, exit 2) that names the flag and what is allowed.
+ */
+import { availableParallelism } from 'node:os';
+import { FAULT_NAMES, isFaultName, type FaultName } from '../../impl/faults.ts';
+import { parseShard, WHOLE, type Shard } from '../../campaign/hunt/seedStream.ts';
+import type { HuntTarget } from '../../campaign/hunt/messages.ts';
+import { IMPL, type SystemSpec } from '../../campaign/systems.ts';
+import { UsageError } from '../../campaign/usageError.ts';
+import { HUNT_MAX_COMMANDS } from '../../properties/profiles.ts';
+import type { SuiteName } from '../../properties/suiteSpec.ts';
+import { SUITE_NAMES } from '../../properties/suites.ts';
+import { parseArgs, type FlagSpec } from '../args.ts';
+
+export interface HuntOptions {
+  seconds: number;
+  targets: HuntTarget[];
+  seed: number;
+  maxCommands: number;
+  /** The system under test: the built-in implementation, or the --sut module as given. */
+  system: SystemSpec;
+  workers: number;
+  shard: Shard;
+  /** "K/N" as given, or null without --shard. */
+  shardText: string | null;
+  outDir: string;
+  reportsDir: string;
+  json: boolean;
+  commandTimeoutMs: number;
+  /** Runs per batch: a worker looks at the budget and the stop flag between batches. */
+  batchRuns: number;
+}
+
+const SPECS: Record<string, FlagSpec> = {
+  seconds: { type: 'int', min: 1 },
+  suite: { type: 'string' },
+  seed: { type: 'int', min: 0 },
+  'max-commands': { type: 'int', min: 1 },
+  fault: { type: 'list' },
+  sut: { type: 'string' },
+  workers: { type: 'int', min: 1 },
+  shard: { type: 'string' },
+  out: { type: 'string' },
+  reports: { type: 'string' },
+  json: { type: 'boolean' },
+  'command-timeout-ms': { type: 'int', min: 10 },
+  'batch-runs': { type: 'int', min: 1 },
+};
+
+/** Largest base seed: fast-check reads seeds as 32-bit integers (see seedStream.ts). */
+const MAX_SEED = 2 ** 31 - 1;
+
+/** Parses the arguments of `daxcheck hunt`; throws UsageError for anything wrong. */
+export function parseHuntOptions(argv: readonly string[]): HuntOptions {
+  const { flags, positional } = parseArgs('hunt', argv, SPECS);
+  if (positional.length > 0) throw new UsageError(`daxcheck hunt: takes no arguments (got "${positional[0]}"); see daxcheck --help`);
+  const get = <T>(name: string, fallback: T): T => (flags.has(name) ? (flags.get(name) as T) : fallback);
+  const seed = get('seed', 1);
+  if (seed > MAX_SEED) throw new UsageError(`daxcheck hunt: --seed must be at most ${MAX_SEED}, not ${seed}`);
+  const shardText = get<string | null>('shard', null);
+  const shard = shardText === null ? WHOLE : parseShard(shardText);
+  if (shard === null) throw new UsageError(`daxcheck hunt: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/4), not "${shardText}"`);
+  const sutModule = get<string | null>('sut', null);
+  const faults = parseFaults(get<string[]>('fault', []));
+  if (faults.length > 0 && sutModule !== null) {
+    throw new UsageError('daxcheck hunt: --fault switches on a defect of the built-in implementation; it cannot be combined with --sut');
+  }
+  return {
+    seconds: get('seconds', 60),
+    targets: targets(get<string | null>('suite', null), faults),
+    seed,
+    maxCommands: get('max-commands', HUNT_MAX_COMMANDS),
+    system: sutModule === null ? IMPL : { kind: 'module', path: sutModule },
+    workers: get('workers', availableParallelism()),
+    shard,
+    shardText,
+    outDir: get('out', 'shrinks'),
+    reportsDir: get('reports', 'reports'),
+    json: get('json', false),
+    commandTimeoutMs: get('command-timeout-ms', 5000),
+    batchRuns: get('batch-runs', 20),
+  };
+}
+
+function parseFaults(values: string[]): FaultName[] {
+  const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const unknown = names.filter((n) => !isFaultName(n));
+  if (unknown.length > 0) throw new UsageError(`daxcheck hunt: unknown fault ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${FAULT_NAMES.join(', ')})`);
+  return [...new Set(names as FaultName[])];
+}
+
+/** What to search: each suite (or the one named), or, with faults, the DAX suite once per fault. */
+function targets(suite: string | null, faults: FaultName[]): HuntTarget[] {
+  if (suite !== null && !(SUITE_NAMES as string[]).includes(suite)) {
+    throw new UsageError(`daxcheck hunt: --suite takes ${SUITE_NAMES.join(' or ')}, not "${suite}"`);
+  }
+  if (faults.length > 0) {
+    if (suite === 'tree') throw new UsageError('daxcheck hunt: the named faults are DAX defects; --suite tree has none (use --suite dax)');
+    return faults.map((fault) => ({ suite: 'dax', fault }));
+  }
+  const suites = suite === null ? SUITE_NAMES : [suite as SuiteName];
+  return suites.map((s) => ({ suite: s, fault: null }));
+}

@@ -1,5 +1,0 @@
-// A hunt worker thread's entry: registers tsx in this thread, then runs huntWorker.ts.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./huntWorker.ts');

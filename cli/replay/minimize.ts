@@ -1,0 +1,25 @@
+/**
+ * `daxcheck minimize FILE [--sut MODULE] [--max-replays N]`: shrinks
+ * a saved counterexample again without the generator (properties/minimize.ts), keeping
+ * it failing the same way, and rewrites the file atomically. Its id follows the new
+ * commands: when it changes, the new <id>.json is written beside the old file and the
+ * old one removed. Exit 0 when minimized (or already minimal), 1 when the file no longer
+ * fails as recorded (nothing is written), 2 for a bad file or flag.
+ */
+import { minimizeFile } from '../../campaign/replay/minimizeFile.ts';
+import { EXIT_FAILED, EXIT_OK } from '../../campaign/usageError.ts';
+import { parseArgs } from '../args.ts';
+import { oneFile } from './command.ts';
+
+const FLAGS = { sut: { type: 'string' }, 'max-replays': { type: 'int', min: 1 } } as const;
+
+/** Runs the minimize command; returns the exit code. */
+export async function minimizeCommand(argv: string[]): Promise<number> {
+  const { flags, positional } = parseArgs('minimize', argv, FLAGS);
+  const file = oneFile('minimize', positional);
+  const sut = flags.get('sut') as string | undefined;
+  const maxReplays = flags.get('max-replays') as number | undefined;
+  const out = await minimizeFile(file, { ...(sut === undefined ? {} : { sut }), ...(maxReplays === undefined ? {} : { maxReplays }) });
+  for (const line of out.lines) console.log(line);
+  return out.failed ? EXIT_FAILED : EXIT_OK;
+}

@@ -1,5 +1,0 @@
-// A replay worker thread's entry: registers tsx in this thread, then runs replayWorker.ts.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./replayWorker.ts');
