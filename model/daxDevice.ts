@@ -1,49 +1,15 @@
 /**
- * DAX devices dax{R}.{N} (SEMANTICS.md §3, sut/RULES.md createDevice … setAlign).
- * A device stores only its ranges in array order; its size and each range's pgoff are
- * computed from them.
+ * The sysfs writes on DAX devices dax{R}.{N} (SEMANTICS.md §3, sut/RULES.md
+ * createDevice … setAlign, except resize: resize.ts).
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, GiB, isAligned, KiB, MiB, sub64 } from '../sut/u64.ts';
-import { availSize, type Region } from './daxRegion.ts';
+import { availSize, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxTypes.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
 import type { Failures } from './failures.ts';
 
-export interface Range {
-  start: bigint;
-  /** Inclusive. */
-  end: bigint;
-  /** Id of the extent it lies in (dynamic region), else null. */
-  extent: number | null;
-}
-
-export interface Device {
-  id: number;
-  align: bigint;
-  /** A driver is attached. */
-  bound: boolean;
-  ranges: Range[];
-}
-
-export const ALLOWED_ALIGNS: readonly bigint[] = [4n * KiB, 2n * MiB, 1n * GiB];
-
-export function devName(region: Region, dev: Device): string {
-  return `dax${region.id}.${dev.id}`;
-}
-
-export function rangeLen(range: Range): bigint {
-  return range.end - range.start + 1n;
-}
-
-/** Σ range lengths. */
-export function devSize(dev: Device): bigint {
-  return dev.ranges.reduce((sum, r) => sum + rangeLen(r), 0n);
-}
-
-/** Effective alignment: max(align, 2 MiB). */
-export function effectiveAlign(dev: Device, align = dev.align): bigint {
-  return align > 2n * MiB ? align : 2n * MiB;
-}
+/** The aligns dev/align accepts. */
+const ALLOWED_ALIGNS: readonly bigint[] = [4n * KiB, 2n * MiB, 1n * GiB];
 
 /**
  * region/create: a new device with the lowest unused id and the region's align
