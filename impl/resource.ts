@@ -25,13 +25,15 @@ export interface Resource {
   childBytes: bigint;
   /** Root of the treap indexing the children (childIndex.ts). */
   kids: Resource | null;
+  /** State of the xorshift32 generator that gives this treap's nodes their priorities. */
+  prioState: number;
 
   // Fields of this resource as a node of its parent's child index.
   /** Treap links: left, right, up. */
   tl: Resource | null;
   tr: Resource | null;
   tu: Resource | null;
-  /** Treap priority. */
+  /** Treap priority, drawn from the parent's generator when linked (treapInsert). */
   prio: number;
   /** Free bytes after this child: up to the next sibling's start, or up to the parent's end. */
   gap: bigint;
@@ -39,15 +41,11 @@ export interface Resource {
   maxGap: bigint;
 }
 
-let seed = 0x2545f491;
-
-/** Deterministic xorshift32 priorities: the treap's shape is the same on every run. */
-function nextPrio(): number {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return seed >>> 0;
-}
+/**
+ * The seed of every new resource's priority generator: a treap's shape depends only on
+ * the operations on its own owner, not on anything else that ran in the process.
+ */
+export const TREAP_SEED = 0x2545f491;
 
 /** A new, unlinked resource. */
 export function newResource(id: number, start: bigint, end: bigint, name: string, busy: boolean, root = false): Resource {
@@ -63,10 +61,11 @@ export function newResource(id: number, start: bigint, end: bigint, name: string
     child: null,
     childBytes: 0n,
     kids: null,
+    prioState: TREAP_SEED,
     tl: null,
     tr: null,
     tu: null,
-    prio: nextPrio(),
+    prio: 0,
     gap: 0n,
     maxGap: 0n,
   };

@@ -3,9 +3,21 @@
  * Intrusive: the nodes are the child resources themselves (fields tl, tr, tu, prio), as
  * the kernel embeds an rb_node. Each node carries `gap` (free bytes after it) and the
  * augmentation `maxGap` = max gap over its subtree, so the first child followed by free
- * space is found in O(log n). Priorities are fixed per node; expected depth O(log n).
+ * space is found in O(log n). A node's priority is drawn when it is inserted, from its
+ * owner's own deterministic generator (seeded alike for every owner), so the shape of a
+ * treap depends only on the operations on that owner; expected depth O(log n).
  */
 import type { Resource } from './resource.ts';
+
+/** The owner's next priority: xorshift32 over owner.prioState. */
+function nextPrio(owner: Resource): number {
+  let s = owner.prioState;
+  s ^= s << 13;
+  s ^= s >>> 17;
+  s ^= s << 5;
+  owner.prioState = s >>> 0;
+  return owner.prioState;
+}
 
 /** Recomputes n.maxGap from n.gap and its two subtrees. */
 function pull(n: Resource): void {
@@ -47,8 +59,9 @@ function rotateUp(owner: Resource, x: Resource): void {
   pull(x);
 }
 
-/** Inserts x (x.gap already set) into owner's treap by x.start. O(log n) expected. */
+/** Inserts x (x.gap already set) into owner's treap by x.start, with a fresh priority. O(log n) expected. */
 export function treapInsert(owner: Resource, x: Resource): void {
+  x.prio = nextPrio(owner);
   x.tl = x.tr = null;
   x.maxGap = x.gap;
   let up: Resource | null = null;

@@ -7,8 +7,8 @@ import {
   fail, ok, type CreateRegionArgs, type DaxSnapshot, type DaxSut, type FailPoint, type Result,
 } from '../sut/interface.ts';
 import * as device from './daxDevice.ts';
-import type { Device } from './daxDevice.ts';
-import { createRegion, destroyRegion, type Region } from './daxRegion.ts';
+import { createRegion, destroyRegion } from './daxRegion.ts';
+import type { Device, Region } from './daxTypes.ts';
 import { addExtent, removeExtent } from './extent.ts';
 import { Failures } from './failures.ts';
 import { devDaxResize } from './resize.ts';

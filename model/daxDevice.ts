@@ -1,52 +1,19 @@
 /**
- * DAX devices dax{R}.{N} (SEMANTICS.md §3, sut/RULES.md createDevice … setAlign).
- * A device stores only its ranges in array order; its size and each range's pgoff are
- * computed from them.
+ * The sysfs writes on DAX devices dax{R}.{N} (SEMANTICS.md §3, sut/RULES.md
+ * createDevice … setAlign, except resize: resize.ts).
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, GiB, isAligned, KiB, MiB, sub64 } from '../sut/u64.ts';
-import { availSize, type Region } from './daxRegion.ts';
+import { availSize, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxTypes.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
 import type { Failures } from './failures.ts';
 
-export interface Range {
-  start: bigint;
-  /** Inclusive. */
-  end: bigint;
-  /** Id of the extent it lies in (dynamic region), else null. */
-  extent: number | null;
-}
-
-export interface Device {
-  id: number;
-  align: bigint;
-  /** A driver is attached. */
-  bound: boolean;
-  ranges: Range[];
-}
-
-export const ALLOWED_ALIGNS: readonly bigint[] = [4n * KiB, 2n * MiB, 1n * GiB];
-
-export function devName(region: Region, dev: Device): string {
-  return `dax${region.id}.${dev.id}`;
-}
-
-export function rangeLen(range: Range): bigint {
-  return range.end - range.start + 1n;
-}
-
-/** Σ range lengths. */
-export function devSize(dev: Device): bigint {
-  return dev.ranges.reduce((sum, r) => sum + rangeLen(r), 0n);
-}
-
-/** Effective alignment: max(align, 2 MiB). */
-export function effectiveAlign(dev: Device, align = dev.align): bigint {
-  return align > 2n * MiB ? align : 2n * MiB;
-}
+/** The aligns dev/align accepts. */
+const ALLOWED_ALIGNS: readonly bigint[] = [4n * KiB, 2n * MiB, 1n * GiB];
 
 /**
- * region/create: a new device with the lowest unused id, align 2 MiB; returns its id.
+ * region/create: a new device with the lowest unused id and the region's align
+ * (devm_create_dev_dax copies dax_region->align); returns its id.
  * EINVAL: sizeBytes ≠ 0 on a dynamic region, or not a multiple of 2 MiB.
  * ENOSPC: available size is 0.
  * ENOMEM: sizeBytes ≠ 0 and allocating [region.start, + sizeBytes) failed (conflict or
@@ -58,7 +25,7 @@ export function createDevice(fp: Failures, region: Region, sizeBytes: bigint): R
   if (availSize(region) === 0n) return fail('ENOSPC');
   let id = 0;
   while (region.devices.some((d) => d.id === id)) id++;
-  const dev: Device = { id, align: 2n * MiB, bound: false, ranges: [] };
+  const dev: Device = { id, align: region.align, bound: false, ranges: [] };
   region.devices = [...region.devices, dev].sort((a, b) => a.id - b.id);
   if (sizeBytes === 0n) return ok(id);
   if (allocDevDaxRange(fp, region, dev, region.res, region.res.start, sizeBytes, null).ok) return ok(id);

@@ -5,15 +5,21 @@
  * region's resource, or on a dynamic region the resource of its extent.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
-import { devName, rangeLen, type Device, type Range } from './daxDevice.ts';
-import { daxReleaseRegion, type Region } from './daxRegion.ts';
+import { assert, daxReleaseRegion, devName, rangeLen, rangeParent, type Device, type Region } from './daxTypes.ts';
 import { extentPut } from './extent.ts';
 import type { Failures } from './failures.ts';
 import { adjustResource, requestRegion, type Resource } from './resource.ts';
 
-/** The resource a range's resource lives in: its extent's, else the region's. */
-export function rangeParent(region: Region, range: Range): Resource {
-  return range.extent === null ? region.res : region.extents[range.extent]!.res;
+/**
+ * trim_dev_dax_range: removes the device's last range (there must be one): releases its
+ * resource from its parent and, on a dynamic region, drops its extent reference
+ * (released at 0).
+ */
+export function trimDevDaxRange(region: Region, dev: Device): void {
+  const range = dev.ranges.pop();
+  assert(range !== undefined, `trim of ${devName(region, dev)}, which has no range`);
+  daxReleaseRegion(rangeParent(region, range), range.start, rangeLen(range));
+  if (range.extent !== null) extentPut(region, region.extents[range.extent]!);
 }
 
 /**
@@ -30,7 +36,7 @@ export function allocDevDaxRange(
   const res = requestRegion(parent, start, len, devName(region, dev));
   if (res === null) return fail('ENOMEM');
   if (fp.fails('ranges')) {
-    daxReleaseRegion(region, parent, start, len);
+    daxReleaseRegion(parent, start, len);
     return fail('ENOMEM');
   }
   dev.ranges.push({ start: res.start, end: res.end, extent });
@@ -42,27 +48,16 @@ export function allocDevDaxRange(
 }
 
 /**
- * trim_dev_dax_range: removes the device's last range: releases its resource from its
- * parent and, on a dynamic region, drops its extent reference (released at 0).
+ * adjust_dev_dax_range: gives the device's last range (there must be one) the length
+ * newLen, start kept, by adjusting the device's own resource for it (found by name and
+ * start, as the kernel does). The model only shrinks a range or extends it into the free
+ * gap after it, so the adjust always fits; a refusal throws.
  */
-export function trimDevDaxRange(region: Region, dev: Device): void {
-  const range = dev.ranges.pop();
-  if (range === undefined) return;
-  daxReleaseRegion(region, rangeParent(region, range), range.start, rangeLen(range));
-  if (range.extent !== null) extentPut(region, region.extents[range.extent]!);
-}
-
-/**
- * adjust_dev_dax_range: gives the device's last range the length newLen, start kept, by
- * adjusting the device's own resource for it (found by name and start, as the kernel does).
- * ENXIO: no such resource (never happens in the model). EBUSY: adjust_resource refused.
- */
-export function adjustDevDaxRange(region: Region, dev: Device, newLen: bigint): Result {
+export function adjustDevDaxRange(region: Region, dev: Device, newLen: bigint): void {
   const last = dev.ranges[dev.ranges.length - 1];
-  if (last === undefined) return fail('ENXIO');
+  assert(last !== undefined, `adjust of ${devName(region, dev)}, which has no range`);
   const res = rangeParent(region, last).children.find((c) => c.name === devName(region, dev) && c.start === last.start);
-  if (res === undefined) return fail('ENXIO');
-  if (!adjustResource(res, last.start, newLen)) return fail('EBUSY');
+  assert(res !== undefined, `no resource for the last range of ${devName(region, dev)}`);
+  assert(adjustResource(res, last.start, newLen), `adjust of ${devName(region, dev)}'s last range refused`);
   last.end = res.end;
-  return ok();
 }

@@ -1,29 +1,13 @@
 /**
  * CXL Dynamic Capacity extents (SEMANTICS.md §4, sut/RULES.md addExtent / removeExtent).
- * An extent's reference count is not stored: it is (visible ? 1 : 0) + the number of
- * device ranges in it. Its resource is released from the region when that reaches 0.
+ * An extent's reference count is not stored (daxTypes.ts extentRefs); its resource is
+ * released from the region when the count reaches 0.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, isAligned } from '../sut/u64.ts';
-import { daxReleaseRegion, type Region } from './daxRegion.ts';
+import { daxReleaseRegion, extentRefs, type Extent, type Region } from './daxTypes.ts';
 import type { Failures } from './failures.ts';
-import { requestRegion, resourceSize, type Resource } from './resource.ts';
-
-export interface Extent {
-  /** Index in the region's extent order. */
-  id: number;
-  /** Busy resource named "extent", a child of the region's resource until released. */
-  res: Resource;
-  label: string;
-  /** False once removed: not counted in available size, never chosen for allocation. */
-  visible: boolean;
-}
-
-/** refs(extent) = (visible ? 1 : 0) + number of device ranges in it. */
-export function extentRefs(region: Region, extent: Extent): number {
-  const ranges = region.devices.flatMap((d) => d.ranges).filter((r) => r.extent === extent.id);
-  return (extent.visible ? 1 : 0) + ranges.length;
-}
+import { requestRegion, resourceSize } from './resource.ts';
 
 /**
  * Called right after a reference to extent was dropped: at 0 its resource is released
@@ -31,8 +15,8 @@ export function extentRefs(region: Region, extent: Extent): number {
  * on an invisible extent).
  */
 export function extentPut(region: Region, extent: Extent): void {
-  if (extentRefs(region, extent) > 0) return;
-  daxReleaseRegion(region, region.res, extent.res.start, resourceSize(extent.res));
+  if (extentRefs(region)[extent.id]! > 0) return;
+  daxReleaseRegion(region.res, extent.res.start, resourceSize(extent.res));
 }
 
 /**
@@ -50,7 +34,7 @@ export function addExtent(fp: Failures, region: Region, offset: bigint, length: 
   const res = requestRegion(region.res, start, length, 'extent');
   if (res === null) return fail('ENOSPC');
   if (fp.fails('extentDevice')) {
-    daxReleaseRegion(region, region.res, start, length);
+    daxReleaseRegion(region.res, start, length);
     return fail('ENOMEM');
   }
   const id = region.extents.length;

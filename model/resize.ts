@@ -4,8 +4,7 @@
  * before a failure stay.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
-import { devName, devSize, effectiveAlign, rangeLen, type Device } from './daxDevice.ts';
-import { availSize, type Region } from './daxRegion.ts';
+import { assert, availSize, devName, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxTypes.ts';
 import { adjustDevDaxRange, allocDevDaxRange, trimDevDaxRange } from './devDaxRange.ts';
 import type { Failures } from './failures.ts';
 import { freeSpace, type Resource } from './resource.ts';
@@ -39,47 +38,48 @@ function isLastRange(region: Region, dev: Device, res: Resource | null): boolean
 }
 
 /**
- * One step of the grow loop: the first free gap in address order (contiguous: of the
+ * One step of the grow loop, with 0 < toAlloc ≤ the available size (so an extent with
+ * free space and a gap exist): the first free gap in address order (contiguous: of the
  * region; dynamic: of the first visible extent, in extent order, that has free space)
  * gives a chunk of min(gap, toAlloc). On a contiguous region a gap right after the
  * device's last range extends that range in place; otherwise the chunk is a new range.
- * ENOSPC: no extent or no gap. ENOMEM: injected failure or conflict (new range).
+ * ENOMEM: injected failure (new range).
  */
 function growStep(fp: Failures, region: Region, dev: Device, toAlloc: bigint): Result {
   const extent = region.kind === 'dynamic' ? region.extents.find((e) => e.visible && freeSpace(e.res) > 0n) : null;
-  if (extent === undefined) return fail('ENOSPC');
+  assert(extent !== undefined, `grow of ${devName(region, dev)}: available size but no extent with free space`);
   const parent = extent === null ? region.res : extent.res;
   const gap = freeGaps(parent)[0];
-  if (gap === undefined) return fail('ENOSPC');
+  assert(gap !== undefined, `grow of ${devName(region, dev)}: free space but no gap in ${parent.name}`);
   const gapLen = gap.end - gap.start + 1n;
   const chunk = gapLen < toAlloc ? gapLen : toAlloc;
-  if (extent === null && isLastRange(region, dev, gap.after)) {
-    return adjustDevDaxRange(region, dev, rangeLen(dev.ranges[dev.ranges.length - 1]!) + chunk);
+  if (extent !== null || !isLastRange(region, dev, gap.after)) {
+    return allocDevDaxRange(fp, region, dev, parent, gap.start, chunk, extent === null ? null : extent.id);
   }
-  return allocDevDaxRange(fp, region, dev, parent, gap.start, chunk, extent === null ? null : extent.id);
+  adjustDevDaxRange(region, dev, rangeLen(dev.ranges[dev.ranges.length - 1]!) + chunk);
+  return ok();
 }
 
 /**
  * dev_dax_shrink: from the last range back, a range no longer than what is left to
  * remove is trimmed whole; the first one only partly removed is shortened in place
- * (start kept) and the shrink stops. Errors only from adjustDevDaxRange (never in the model).
+ * (start kept) and the shrink stops. Never fails in the model.
  */
-export function devDaxShrink(region: Region, dev: Device, size: bigint): Result {
+export function devDaxShrink(region: Region, dev: Device, size: bigint): void {
   while (devSize(dev) > size) {
     const toShrink = devSize(dev) - size;
     const len = rangeLen(dev.ranges[dev.ranges.length - 1]!);
     if (len > toShrink) return adjustDevDaxRange(region, dev, len - toShrink);
     trimDevDaxRange(region, dev);
   }
-  return ok();
 }
 
 /**
  * dev/size = size, checked in this order:
  * EINVAL: size not a multiple of the effective alignment. EBUSY: bound.
  * size = current size: ok, nothing changes. ENOSPC: growth larger than the available size.
- * Then shrink, or grow chunk by chunk until the device has the size:
- * ENOSPC when no gap is left, ENOMEM on an injected failure.
+ * Then shrink, or grow chunk by chunk until the device has the size (ENOMEM on an
+ * injected failure; the chunks before it stay).
  */
 export function devDaxResize(fp: Failures, region: Region, dev: Device, size: bigint): Result {
   if (size % effectiveAlign(dev) !== 0n) return fail('EINVAL');
@@ -87,7 +87,7 @@ export function devDaxResize(fp: Failures, region: Region, dev: Device, size: bi
   const current = devSize(dev);
   if (size === current) return ok();
   if (size > current && size - current > availSize(region)) return fail('ENOSPC');
-  if (size < current) return devDaxShrink(region, dev, size);
+  if (size < current) devDaxShrink(region, dev, size);
   while (devSize(dev) < size) {
     const step = growStep(fp, region, dev, size - devSize(dev));
     if (!step.ok) return step;

@@ -2,7 +2,7 @@
  * The resource tree of kernel/resource.c (SEMANTICS.md §1), as plain objects: a
  * resource has a parent and an array of children kept sorted by start.
  * These functions know nothing of ids or errnos; the tree suite (resourceForest.ts)
- * and the DAX model (daxRegion.ts, …) wrap them.
+ * and the DAX model (daxTypes.ts, extent.ts, devDaxRange.ts) wrap them.
  */
 import { endOf } from '../sut/u64.ts';
 
@@ -64,6 +64,12 @@ export function requestRegion(parent: Resource, start: bigint, n: bigint, name: 
   }
 }
 
+/** release_resource: unlinks res, with its whole subtree, from its parent. */
+export function releaseResource(res: Resource): void {
+  if (res.parent !== null) res.parent.children = res.parent.children.filter((c) => c !== res);
+  res.parent = null;
+}
+
 /**
  * __release_region: finds the first child of parent with start' <= start and end' >= end
  * (end = start + n - 1, u64 wrap); descends while that child is not busy. A busy one is
@@ -107,10 +113,4 @@ export function adjustResource(res: Resource, start: bigint, size: bigint): bool
   res.start = start;
   res.end = end;
   return true;
-}
-
-/** release_resource: unlinks res, with its whole subtree, from its parent. */
-export function releaseResource(res: Resource): void {
-  if (res.parent !== null) res.parent.children = res.parent.children.filter((c) => c !== res);
-  res.parent = null;
 }

@@ -3,35 +3,26 @@
  * data computed from the model's state, sharing nothing with it. Derived values are
  * computed here, in one pass each, straight from SEMANTICS.md: a device's size and the
  * pgoff of range i as running sums of range lengths in array order (§3), an extent's
- * refs as (visible ? 1 : 0) + the ranges naming it (§4.4), released as "its resource is
- * no longer among the region resource's children".
+ * refs by daxTypes.ts extentRefs (the model's one definition), released as "its
+ * resource is no longer among the region resource's children".
  */
 import type { DeviceSnap, ExtentSnap, RegionSnap, ResNode } from '../sut/interface.ts';
 import { PAGE_SIZE } from '../sut/u64.ts';
-import { devName, rangeLen, type Device } from './daxDevice.ts';
-import { availSize, type Region } from './daxRegion.ts';
-import type { Extent } from './extent.ts';
+import { availSize, devName, extentRefs, rangeLen, type Device, type Extent, type Region } from './daxTypes.ts';
 import type { Resource } from './resource.ts';
 
 function resNode(res: Resource): ResNode {
   return { start: res.start, end: res.end, name: res.name, busy: res.busy, children: res.children.map(resNode) };
 }
 
-/** Per extent id, the number of device ranges that name it (extentRefs without the visible part). */
-function rangesPerExtent(region: Region): number[] {
-  const count = region.extents.map(() => 0);
-  for (const d of region.devices) for (const r of d.ranges) if (r.extent !== null) count[r.extent]! += 1;
-  return count;
-}
-
-function extentSnap(extent: Extent, ranges: number, inTree: boolean): ExtentSnap {
+function extentSnap(extent: Extent, refs: number, inTree: boolean): ExtentSnap {
   return {
     id: extent.id,
     start: extent.res.start,
     end: extent.res.end,
     label: extent.label,
     visible: extent.visible,
-    refs: (extent.visible ? 1 : 0) + ranges,
+    refs,
     released: !inTree,
   };
 }
@@ -47,9 +38,9 @@ function deviceSnap(region: Region, dev: Device): DeviceSnap {
 }
 
 function extentSnaps(region: Region): ExtentSnap[] {
-  const ranges = rangesPerExtent(region);
+  const refs = extentRefs(region);
   const inTree = new Set(region.res.children);
-  return region.extents.map((e) => extentSnap(e, ranges[e.id]!, inTree.has(e.res)));
+  return region.extents.map((e) => extentSnap(e, refs[e.id]!, inTree.has(e.res)));
 }
 
 /** The snapshot of one region (destroyed ones included). */
@@ -65,6 +56,6 @@ export function regionSnap(region: Region): RegionSnap {
     resource: resNode(region.res),
     extents: extentSnaps(region),
     devices: [...region.devices].sort((a, b) => a.id - b.id).map((d) => deviceSnap(region, d)),
-    badReleases: region.badReleases,
+    badReleases: 0, // the model never releases what is not there (daxReleaseRegion throws)
   };
 }
