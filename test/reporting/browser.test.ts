@@ -1,10 +1,10 @@
 /**
- * Opens a generated reports/…/index.html in headless Chromium (Debian's /usr/bin/chromium,
- * driven by playwright-core): it renders without console errors or network requests, the
- * address maps are all there, and a screenshot is saved for a person to look at.
+ * Opens a generated reports/…/index.html in headless Chromium (the one @sparticuz/chromium
+ * ships, or DAXCHECK_CHROMIUM: see browserPath.ts; driven by playwright-core): it renders
+ * without console errors or network requests, the address maps are all there, and a
+ * screenshot is saved for a person to look at.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -13,13 +13,12 @@ import * as assert from 'uvu/assert';
 import { runGateFaultSearch, runGateSuite } from '../../campaign/ciGate.ts';
 import { machineInfo, type RunSummary } from '../../reporting/runSummary.ts';
 import { writeRunReports } from '../../campaign/reports.ts';
+import { testChromium } from './browserPath.ts';
 import { fixtureShrinks } from './fixtures.ts';
 
 // The browser's XML parser, used inside page.evaluate (tsconfig has no DOM library).
 declare const DOMParser: new () => { parseFromString(text: string, type: string): { getElementsByTagName(name: string): { length: number } } };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OUT = resolve(import.meta.dirname, '../../reports/browser-check');
 
 /** A report of a real tree-suite run, a fault search that finds S2, and the fixture counterexamples. */
@@ -38,13 +37,13 @@ async function writeFixtureReport(): Promise<{ html: string; junit: string; step
 }
 
 test('index.html renders in headless Chromium without console errors or network requests, with one address map per step', async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
+  const browser = await testChromium();
   const report = await writeFixtureReport();
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'daxcheck-chromium-')), {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1300, height: 900 },
-  });
+  const instance = await chromium.launch({
+    executablePath: browser.executablePath, headless: true, args: browser.args, env: { ...process.env, ...browser.env },
+  }).catch((e: Error) => { throw new Error(`cannot start ${browser.source}: ${e.message}`); });
   try {
-    const page = await context.newPage();
+    const page = await (await instance.newContext({ viewport: { width: 1300, height: 900 } })).newPage();
     const problems: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`)));
     page.on('pageerror', (e) => void problems.push(`page error: ${e.message}`));
@@ -65,7 +64,7 @@ test('index.html renders in headless Chromium without console errors or network 
     await page.screenshot({ path: join(OUT, 'screenshot.png'), fullPage: true });
     assert.ok(existsSync(join(OUT, 'screenshot.png')));
   } finally {
-    await context.close();
+    await instance.close();
   }
 });
 
