@@ -44,10 +44,13 @@ export function devDaxAlign(dev: DevDax): bigint {
   return dev.align > DEFAULT_ALIGN ? dev.align : DEFAULT_ALIGN;
 }
 
-/** devm_create_dev_dax: a new device of size 0 with the lowest unused id of its region. */
+/**
+ * devm_create_dev_dax: a new device of size 0 with the lowest unused id of its region and
+ * the region's align (the kernel copies dax_region->align into every new device).
+ */
 export function devDaxAdd(region: DaxRegion): DevDax {
   const id = region.ida.alloc();
-  const dev: DevDax = { id, name: `dax${region.id}.${id}`, region, align: DEFAULT_ALIGN, bound: false, size: 0n, ranges: [], lenTz: new Array<number>(65).fill(0) };
+  const dev: DevDax = { id, name: `dax${region.id}.${id}`, region, align: region.align, bound: false, size: 0n, ranges: [], lenTz: new Array<number>(65).fill(0) };
   region.devices.set(id, dev);
   return dev;
 }

@@ -46,7 +46,8 @@ export function effectiveAlign(dev: Device, align = dev.align): bigint {
 }
 
 /**
- * region/create: a new device with the lowest unused id, align 2 MiB; returns its id.
+ * region/create: a new device with the lowest unused id and the region's align
+ * (devm_create_dev_dax copies dax_region->align); returns its id.
  * EINVAL: sizeBytes ≠ 0 on a dynamic region, or not a multiple of 2 MiB.
  * ENOSPC: available size is 0.
  * ENOMEM: sizeBytes ≠ 0 and allocating [region.start, + sizeBytes) failed (conflict or
@@ -58,7 +59,7 @@ export function createDevice(fp: Failures, region: Region, sizeBytes: bigint): R
   if (availSize(region) === 0n) return fail('ENOSPC');
   let id = 0;
   while (region.devices.some((d) => d.id === id)) id++;
-  const dev: Device = { id, align: 2n * MiB, bound: false, ranges: [] };
+  const dev: Device = { id, align: region.align, bound: false, ranges: [] };
   region.devices = [...region.devices, dev].sort((a, b) => a.id - b.id);
   if (sizeBytes === 0n) return ok(id);
   if (allocDevDaxRange(fp, region, dev, region.res, region.res.start, sizeBytes, null).ok) return ok(id);

@@ -43,7 +43,7 @@ export function daxReleaseRegion(region: Region, parent: Resource, start: bigint
 }
 
 /**
- * Creates region{id} and its device dax{id}.0 (align 2 MiB): size 0 on a dynamic region
+ * Creates region{id} and its device dax{id}.0 (align = the region's align): size 0 on a dynamic region
  * or with seed 'empty', else the whole region as its one range.
  * EINVAL: align not a power of two or < 2 MiB, size 0, start or size not a multiple of
  * align, start + size > 2^64 (checked in this order).
@@ -56,7 +56,7 @@ export function createRegion(fp: Failures, id: number, args: CreateRegionArgs): 
   if (!isAligned(start, align) || !isAligned(sizeBytes, align)) return 'EINVAL';
   if (start + sizeBytes > U64_MAX + 1n) return 'EINVAL';
   const res = newResource(start, start + sizeBytes - 1n, `region${id}`);
-  const dev0: Device = { id: 0, align: 2n * MiB, bound: false, ranges: [] };
+  const dev0: Device = { id: 0, align, bound: false, ranges: [] };
   const region: Region = { id, kind, align, res, extents: [], devices: [dev0], destroyed: false, badReleases: 0 };
   if (kind === 'contiguous' && (args.seed ?? 'whole') === 'whole') {
     if (!allocDevDaxRange(fp, region, dev0, res, start, sizeBytes, null).ok) return 'ENOMEM';

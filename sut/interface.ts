@@ -136,6 +136,7 @@ export interface DeviceSnap {
   id: number;
   /** dax{R}.{N} */
   name: string;
+  /** At creation the region's align; afterwards what setAlign set. Effective alignment: max(align, 2 MiB). */
   align: bigint;
   bound: boolean;
   sizeBytes: bigint;
@@ -196,7 +197,8 @@ export interface CreateRegionArgs {
  */
 export interface DaxSut {
   /**
-   * Creates region{R} and dax{R}.0. EINVAL: align not a power of two ≥ 2 MiB, size 0,
+   * Creates region{R} and dax{R}.0, whose align is the region's align (as for every
+   * device of the region). EINVAL: align not a power of two ≥ 2 MiB, size 0,
    * start or size not a multiple of align, start + size > 2^64. ENOMEM: allocating the
    * seed range of a 'whole' contiguous region failed (the region is not created).
    */
@@ -212,7 +214,8 @@ export interface DaxSut {
   /** Makes the extent invisible and drops its own reference. ENXIO: no such extent, or already removed. */
   removeExtent(region: number, extent: number): Result;
   /**
-   * region/create. ENXIO: no live region. EINVAL: sizeBytes ≠ 0 on a dynamic region, or
+   * region/create: a device of the lowest unused id with the region's align (which may be
+   * a value setAlign refuses, e.g. 4 MiB). ENXIO: no live region. EINVAL: sizeBytes ≠ 0 on a dynamic region, or
    * not a multiple of 2 MiB. ENOSPC: available size is 0. sizeBytes ≠ 0 on a contiguous
    * region allocates [region.start, +sizeBytes) as the first range; a conflict or an
    * injected failure gives ENOMEM and no device.

@@ -7,7 +7,7 @@ import {
 } from './helpers.ts';
 
 for (const f of SUTS) {
-  test(`${f.name}: createDevice gives the lowest unused id with align 2 MiB and size 0; a deleted id is reused`, () => {
+  test(`${f.name}: createDevice gives the lowest unused id with the region align (2 MiB here) and size 0; a deleted id is reused`, () => {
     const dax = f.createDax();
     contiguous(dax, 16n * MiB);
     assert.equal(dax.createDevice(0, 0n), okId(1));
