@@ -158,8 +158,8 @@ static int alloc_dev_dax_range(struct dev_dax *dev_dax, struct resource *parent,
 		dax_release_region(dax_region, parent, start, size);
 		return -ENOMEM;
 	}
-	pgoff = PHYS_PFN(dev_dax_size(dev_dax));
 	dev_dax->ranges = ranges;
+	pgoff = PHYS_PFN(dev_dax_size(dev_dax));
 	ranges[dev_dax->nr_range++] = (struct dev_dax_range) {
 		.pgoff = pgoff,
 		.range = { .start = alloc->start, .end = alloc->end },
