@@ -187,6 +187,11 @@ export class PortChannel {
     this.name = m[1]!;
   }
 
+  /** The process id (0 before it started). */
+  get pid(): number {
+    return Atomics.load(this.cells, PID);
+  }
+
   /** The process still runs and answered everything so far. */
   get alive(): boolean {
     return this.dead === null;

@@ -29,22 +29,26 @@ export interface ProcessSutFactory extends SutFactory {
   runBatch(lines: readonly string[]): string[];
   /** The name the port gave in its handshake (starts the process if needed). */
   portName(): string;
+  /** The id of the current process, or null when none runs. */
+  processId(): number | null;
   /** Stops the process (`quit`); the next create starts a new one. */
   close(): void;
 }
 
-/** Runs one request on a channel, turning malformed answers and unsendable values into ProcessSutErrors. */
-function roundTrip<T>(ch: PortChannel, line: () => string, parse: (answer: string, request: string) => T): T {
-  let request: string;
+/** A request's line; a value the protocol cannot carry is a 'protocol' ProcessSutError. */
+function requestText(ch: PortChannel, line: () => string): string {
   try {
-    request = line();
+    return line();
   } catch (e) {
     if (e instanceof ProtocolValueError) throw new ProcessSutError('protocol', e.message, { command: ch.command });
     throw e;
   }
-  const [answer] = ch.exchange([request]);
+}
+
+/** Parses an answer, turning a malformed one into a 'sut-malformed' ProcessSutError (the process is stopped). */
+function parsed<T>(ch: PortChannel, answer: string, request: string, parse: (answer: string, request: string) => T): T {
   try {
-    return parse(answer!, request);
+    return parse(answer, request);
   } catch (e) {
     if (e instanceof AnswerError || e instanceof SnapshotShapeError) {
       throw ch.fail(new ProcessSutError('sut-malformed', e.message, { command: ch.command, lastRequest: request }));
@@ -60,16 +64,32 @@ function snapText(answer: string, request: string): string {
   return answer.slice(5);
 }
 
-/** One instance (tree or DAX) living in the port's current process; stale once another is created. */
+/**
+ * One instance (tree or DAX) living in the port's current process; stale once another is
+ * created. Every operation is sent together with an `observe` (one round trip instead of
+ * two, since the runner observes after every step); the snapshot answer waits for the
+ * next observe() and is dropped by any other call.
+ */
 class Instance {
+  private prefetched: string | null = null;
+
   constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number) {}
 
   protected call(line: () => string): Result {
-    return roundTrip(this.channel(), line, parseAnswer);
+    const ch = this.channel();
+    const request = requestText(ch, line);
+    this.prefetched = null;
+    const [answer, snap] = ch.exchange([request, 'observe']);
+    const result = parsed(ch, answer!, request, parseAnswer);
+    this.prefetched = snap!;
+    return result;
   }
 
   protected observeText(): string {
-    return roundTrip(this.channel(), () => 'observe', snapText);
+    const ch = this.channel();
+    const answer = this.prefetched ?? ch.exchange(['observe'])[0]!;
+    this.prefetched = null;
+    return parsed(ch, answer, 'observe', snapText);
   }
 
   protected channel(): PortChannel {
@@ -175,12 +195,16 @@ class ProcessFactoryImpl implements ProcessSutFactory {
   }
 
   runBatch(lines: readonly string[]): string[] {
-    this.generation += 1;
+    if (lines.some((l) => l.startsWith('new ') || l === 'quit')) this.generation += 1;
     return this.channel().exchange(lines);
   }
 
   portName(): string {
     return this.channel().name;
+  }
+
+  processId(): number | null {
+    return this.ch !== null && this.ch.alive ? this.ch.pid : null;
   }
 
   close(): void {
