@@ -2,6 +2,7 @@
  * bench.json: what one `npm run bench` measured (the three tables, the machine) and
  * each goal's verdict; and the shape check the test applies to it.
  */
+import { FAULT_NAMES } from '../impl/faults.ts';
 import type { Machine } from './machine.ts';
 import { SCALING_GOALS, type ScalingOptions, type WorkloadScaling } from './scaling.ts';
 import type { ThroughputOptions, ThroughputResult } from './throughput.ts';
@@ -73,7 +74,7 @@ function checkThroughput(t: BenchReport['throughput'] | undefined, check: Check)
 
 function checkTtf(x: BenchReport['timeToFailure'] | undefined, check: Check): void {
   const faults = x?.faults;
-  check(Array.isArray(faults) && faults.length === 5, 'timeToFailure.faults: one per named fault (5)');
+  check(Array.isArray(faults) && faults.length === FAULT_NAMES.length, `timeToFailure.faults: one per named fault (${FAULT_NAMES.length})`);
   for (const f of faults ?? []) {
     check(typeof f.fault === 'string' && num(f.found) && num(f.shortest), `timeToFailure ${f.fault}: fault, found, shortest`);
     check(medMax(f.runs) && medMax(f.commands) && medMax(f.seconds), `timeToFailure ${f.fault}: runs, commands, seconds (median, max)`);

@@ -38,6 +38,13 @@ export const SHORTEST_TRIGGERS: Record<FaultName, { why: string; commands: DaxCo
     why: 'with S2 the grow finds no extent; S5 returns success instead of ENOSPC (reference: the implementation with S2)',
     commands: [dynamicRegion, extent(4n * GiB), grow],
   },
+  'k1-whole-space-mapping': {
+    why: 'mapping 0-ffffffffffffffff on an empty dax0.0: length 2^64 wraps to 0, ok with nothing allocated instead of ENOMEM',
+    commands: [
+      { op: 'createRegion', kind: 'contiguous', start: 0n, sizeBytes: 16n * GiB, align: 2n * MiB, seed: 'empty' },
+      { op: 'mapping', region: 0, device: 0, at: 'abs', deltaBytes: 0n, lengthBytes: 0n },
+    ],
+  },
 };
 
 export interface TriggerCheck {

@@ -133,18 +133,20 @@ export class ImplDax implements DaxSut {
    * dev/mapping = start-end (inclusive). ENXIO: no such device; length, or start relative
    * to the region, not a multiple of the effective alignment. EINVAL: dynamic region,
    * end < start, values not u64. ENOMEM: conflict or injected failure.
+   * Fault K1: [0, 2^64 - 1] (length 0 in u64) is ok and allocates nothing on a device
+   * without ranges, else EBUSY.
    */
   mapping(r: number, d: number, start: bigint, end: bigint): Result {
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
     if (dev.region.kind === 'dynamic') return fail('EINVAL');
     if (!isU64(start) || !isU64(end) || end < start) return fail('EINVAL');
-    const len = add64(end - start, 1n); // [0, U64_MAX] wraps to 0, then fails as a conflict
+    const len = add64(end - start, 1n); // [0, U64_MAX] wraps to 0: a conflict (ENOMEM), or fault K1
     const align = devDaxAlign(dev);
     if (len % align !== 0n) return fail('ENXIO');
     // daxcheck's rule (RULES.md): an unaligned start would leave a sub-2 MiB gap before it.
     if (sub64(start, dev.region.res.start) % align !== 0n) return fail('ENXIO');
-    return allocDevDaxRange(dev, dev.region.res, start, len, null) === null ? ok() : fail('ENOMEM');
+    return done(allocDevDaxRange(dev, dev.region.res, start, len, null));
   }
 
   /** dev/align. ENXIO: no such device. EINVAL: not 4 KiB, 2 MiB or 1 GiB, or a range not a multiple. EBUSY: bound. */

@@ -17,12 +17,16 @@ import { adjustResource, requestRegion } from './resourceTree.ts';
  * under parent, named after the device, and appends it as the last range with pgoff =
  * size before it; on a dynamic region the range takes a reference on extent. Returns null
  * on success, ENOMEM on an injected failure (resource, ranges, mapping) or a conflict.
- * After a failure nothing of the new range remains.
+ * After a failure nothing of the new range remains. len 0 (only a whole-space mapping,
+ * 2^64 mod 2^64, passes it) requests [start, 2^64 - 1] like any length; fault K1 instead
+ * takes the kernel's size-0 path: null with nothing allocated on a device without
+ * ranges, else EBUSY (the kernel's dev_WARN_ONCE "0-size allocation must be first").
  */
 export function allocDevDaxRange(dev: DevDax, parent: Resource, start: bigint, len: bigint, extent: DaxExtent | null): Errno | null {
   const region = dev.region;
   const failpoints = region.ctx.failpoints;
   const mutant = region.ctx.faults.mutant;
+  if (len === 0n && region.ctx.faults.wholeSpaceMapping) return dev.ranges.length > 0 ? 'EBUSY' : null;
   if (failpoints.fails('resource')) return mutant === 'resource' ? 'ENOSPC' : 'ENOMEM';
   const res = requestRegion(parent, start, len, dev.name);
   if (res === null) return 'ENOMEM';

@@ -1,6 +1,7 @@
 /**
- * The seed patch's known defects (SEMANTICS.md §6), as named faults of the optimized
- * implementation. This file is the one place that lists them: every fault has a name,
+ * The known defects (SEMANTICS.md §6) of the seed patch (S1–S5) and of upstream
+ * drivers/dax/bus.c (K1), as named faults of the optimized implementation. This file is
+ * the one place that lists them: every fault has a name,
  * its SEMANTICS id, a one-line summary and the faults it implies (switched on with it).
  * The correct implementation runs with none of them.
  */
@@ -10,7 +11,7 @@ import type { FailPoint } from '../sut/interface.ts';
 export interface FaultInfo {
   readonly name: FaultName;
   /** Id in SEMANTICS.md §6. */
-  readonly id: 'S1' | 'S2' | 'S3' | 'S4' | 'S5';
+  readonly id: 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'K1';
   readonly summary: string;
   /** Faults switched on together with this one (this one alone is unreachable). */
   readonly implies: readonly FaultName[];
@@ -23,6 +24,7 @@ export const FAULT_NAMES = [
   's3-double-release',
   's4-sized-create-dynamic',
   's5-no-gap-success',
+  'k1-whole-space-mapping',
 ] as const;
 
 export type FaultName = (typeof FAULT_NAMES)[number];
@@ -58,6 +60,12 @@ export const FAULTS: readonly FaultInfo[] = [
     id: 'S5',
     summary: 'the grow loop returns success instead of ENOSPC when it finds no gap or no extent',
     implies: ['s2-free-space-int'],
+  },
+  {
+    name: 'k1-whole-space-mapping',
+    id: 'K1',
+    summary: 'upstream bus.c: mapping 0-ffffffffffffffff has length 2^64, 0 in u64: ok with nothing allocated, or EBUSY (a WARN)',
+    implies: [],
   },
 ];
 
@@ -96,6 +104,8 @@ export interface FaultFlags {
   readonly sizedCreateDynamic: boolean;
   /** S5: no gap / no extent in the grow loop is success. */
   readonly noGapSuccess: boolean;
+  /** K1: a new range of length 0 (mod 2^64) takes alloc_dev_dax_range's size-0 path. */
+  readonly wholeSpaceMapping: boolean;
   /** Test-only error-path mutant (ERROR_PATH_MUTANTS): the error path of this point done wrong. */
   readonly mutant: FailPoint | null;
 }
@@ -121,6 +131,7 @@ export function faultFlags(names: readonly FaultName[], mutant: FailPoint | null
     doubleRelease: on.has('s3-double-release'),
     sizedCreateDynamic: on.has('s4-sized-create-dynamic'),
     noGapSuccess: on.has('s5-no-gap-success'),
+    wholeSpaceMapping: on.has('k1-whole-space-mapping'),
     mutant,
   };
 }

@@ -7,11 +7,11 @@ import * as assert from 'uvu/assert';
 import { createImplFactory, implFactory } from '../../impl/index.ts';
 import { expandFaults, FAULT_NAMES, FAULTS, type FaultName } from '../../impl/faults.ts';
 import { checkDaxInvariants } from '../../properties/invariants.ts';
-import { at, BASE, consistent, dynamic, GiB, MiB, OK, region, res, rng, U } from './helpers.ts';
+import { at, BASE, consistent, contiguous, dax, dynamic, GiB, MiB, OK, region, res, rng, U } from './helpers.ts';
 
-test('registry: one entry per name, S1..S5 in order, s5 implies s2', () => {
+test('registry: one entry per name, S1..S5 then K1 in order, s5 implies s2', () => {
   assert.equal(FAULTS.map((f) => f.name), [...FAULT_NAMES]);
-  assert.equal(FAULTS.map((f) => f.id), ['S1', 'S2', 'S3', 'S4', 'S5']);
+  assert.equal(FAULTS.map((f) => f.id), ['S1', 'S2', 'S3', 'S4', 'S5', 'K1']);
   assert.ok(FAULTS.every((f) => f.summary.length > 0));
   assert.equal([...expandFaults(['s5-no-gap-success'])].sort(), ['s2-free-space-int', 's5-no-gap-success']);
   assert.equal([...expandFaults(['s1-shrink-adjusts-extent'])], ['s1-shrink-adjusts-extent']);
@@ -150,6 +150,49 @@ test('S5: partial growth then success reported', () => {
   const d = dynamic(['s5-no-gap-success'], 16n * GiB, [[0n, U], [4n * GiB, 4n * GiB]]);
   assert.equal(d.resize(0, 0, 4n * GiB + U), OK);
   assert.equal(region(d).devices[0]!.ranges, [rng(BASE, BASE + U - 1n, 0n, 0)]);
+});
+
+const K1: FaultName[] = ['k1-whole-space-mapping'];
+const TOP = (1n << 64n) - 1n;
+
+test('K1: mapping 0-ffffffffffffffff on a device without ranges: ok with nothing allocated with the fault, ENOMEM without', () => {
+  for (const faults of [K1, []]) {
+    const d = dax(faults);
+    assert.equal(d.createRegion({ kind: 'contiguous', start: 0n, sizeBytes: 64n * MiB, align: U, seed: 'empty' }), { ok: true, id: 0 });
+    const before = d.observe();
+    assert.equal(d.mapping(0, 0, 0n, TOP), faults.length > 0 ? OK : { ok: false, errno: 'ENOMEM' });
+    assert.equal(d.observe(), before, 'nothing allocated');
+    consistent(d);
+  }
+});
+
+test('K1: mapping 0-ffffffffffffffff on a device with a range: EBUSY (the kernel WARNs) with the fault, ENOMEM without', () => {
+  for (const faults of [K1, []]) {
+    const d = contiguous(faults, 64n * MiB);
+    assert.equal(d.resize(0, 0, 4n * MiB), OK);
+    const before = d.observe();
+    assert.equal(d.mapping(0, 0, 0n, TOP), { ok: false, errno: faults.length > 0 ? 'EBUSY' : 'ENOMEM' });
+    assert.equal(d.observe(), before, 'nothing changed');
+    consistent(d);
+  }
+});
+
+test('K1: the size-0 path comes before the resource failpoint (the fault consumes no injected failure)', () => {
+  for (const faults of [K1, []]) {
+    const d = contiguous(faults, 64n * MiB);
+    assert.equal(d.failAllocation('resource', 1), OK);
+    assert.equal(d.mapping(0, 0, 0n, TOP), faults.length > 0 ? OK : { ok: false, errno: 'ENOMEM' });
+    assert.equal(d.resize(0, 0, 2n * MiB), faults.length > 0 ? { ok: false, errno: 'ENOMEM' } : OK);
+  }
+});
+
+test('K1 changes nothing else: a non-zero mapping and [1, 2^64 - 1] behave as without the fault', () => {
+  for (const faults of [K1, []]) {
+    const d = contiguous(faults, 64n * MiB);
+    assert.equal(d.mapping(0, 0, 1n, TOP), { ok: false, errno: 'ENXIO' });
+    assert.equal(d.mapping(0, 0, ...at(0n, 4n * MiB)), OK);
+    assert.equal(region(d).devices[0]!.ranges, [rng(...at(0n, 4n * MiB), 0n)]);
+  }
 });
 
 test.run();
