@@ -145,6 +145,8 @@ function killAllOnExit(): void {
 export interface ChannelOptions {
   /** No answer for this long: the process is killed, 'hang'. */
   commandTimeoutMs: number;
+  /** The same for the handshake, which includes the process's start (default: max(commandTimeoutMs, 10 s)). */
+  startupTimeoutMs?: number;
   /** Working directory (default: the current one). */
   cwd?: string;
   /** Lines of stderr kept for the error (default 20). */
@@ -178,7 +180,7 @@ export class PortChannel {
     this.port.unref();
     live.add(this);
     killAllOnExit();
-    const [hello] = this.exchange([HANDSHAKE]);
+    const [hello] = this.exchange([HANDSHAKE], opts.startupTimeoutMs ?? Math.max(opts.commandTimeoutMs, 10_000));
     const m = /^daxcheck 1 (\S+)$/.exec(hello!);
     if (m === null) {
       this.close();
@@ -206,7 +208,7 @@ export class PortChannel {
    * Writes the lines (one request each) and returns one answer per request (none for
    * `quit`). Throws ProcessSutError when the process ends or stops answering.
    */
-  exchange(lines: readonly string[]): string[] {
+  exchange(lines: readonly string[], timeoutMs = this.opts.commandTimeoutMs): string[] {
     if (this.dead !== null) throw this.dead;
     const expect = lines.reduce((n, l) => (l === 'quit' ? n : n + 1), 0);
     const close = lines.includes('quit');
@@ -220,9 +222,9 @@ export class PortChannel {
       const status = Atomics.load(this.cells, STATUS);
       if (status === 1) return this.take<{ answers: string[] }>().answers;
       if (status === 2) throw this.exited(lines);
-      const waited = Atomics.wait(this.cells, SEQ, seq, this.opts.commandTimeoutMs);
+      const waited = Atomics.wait(this.cells, SEQ, seq, timeoutMs);
       const now = Atomics.load(this.cells, SEQ);
-      if (waited === 'timed-out' && now === seq && Atomics.load(this.cells, STATUS) === 0) throw this.hang(lines);
+      if (waited === 'timed-out' && now === seq && Atomics.load(this.cells, STATUS) === 0) throw this.hang(lines, timeoutMs);
       seq = now;
     }
   }
@@ -252,9 +254,9 @@ export class PortChannel {
     return this.dead;
   }
 
-  private hang(lines: readonly string[]): ProcessSutError {
+  private hang(lines: readonly string[], timeoutMs: number): ProcessSutError {
     this.kill();
-    this.dead = new ProcessSutError('hang', `the port ${this.command.join(' ')} gave no answer within ${this.opts.commandTimeoutMs} ms (killed)`, {
+    this.dead = new ProcessSutError('hang', `the port ${this.command.join(' ')} gave no answer within ${timeoutMs} ms (killed)`, {
       command: this.command, signal: 'SIGKILL', lastRequest: lines.length > 1 ? null : this.lastRequest,
     });
     this.release();
