@@ -12,7 +12,7 @@ import { buildCPort, C_PORT } from '../../ports/cport.ts';
 
 /** Random runs of a suite as plain command lists (prefix + body), from a fixed seed. */
 function runs(suite: AnySuite, n: number, seed: number): { op: string }[][] {
-  const arb = fc.tuple(suite.prefix(), fc.array(suite.command(), { maxLength: 100 }));
+  const arb = fc.tuple(suite.prefix(), fc.array(suite.command(), { maxLength: 100, size: 'max' }));
   return fc.sample(arb, { numRuns: n, seed }).map(([prefix, body]) => [...prefix, ...body]);
 }
 
