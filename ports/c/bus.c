@@ -253,7 +253,8 @@ int devm_create_dev_dax(struct dax_region *dax_region, u64 size)
 {
 	struct dev_dax *dev_dax;
 
-	if (size && dax_region->dynamic && !dax_fault(dax_region, DAX_FAULT_S4_SIZED_CREATE_DYNAMIC))
+	if (size && dax_region->dynamic &&
+	    !dax_fault(dax_region, DAX_FAULT_S4_SIZED_CREATE_DYNAMIC))
 		return -EINVAL;
 	if (!IS_ALIGNED(size, SZ_2M))
 		return -EINVAL;
@@ -262,7 +263,8 @@ int devm_create_dev_dax(struct dax_region *dax_region, u64 size)
 	dev_dax = dev_dax_alloc(dax_region);
 	if (!dev_dax)
 		return -ENOMEM;
-	if (size && alloc_dev_dax_range(dev_dax, &dax_region->res, dax_region->res.start, size, NULL)) {
+	if (size && alloc_dev_dax_range(dev_dax, &dax_region->res, dax_region->res.start,
+					size, NULL)) {
 		dev_dax_free(dev_dax);
 		return -ENOMEM;
 	}
@@ -404,10 +406,11 @@ static int dev_dax_grow_step(struct dev_dax *dev_dax, u64 *to_alloc)
 	if (!extent && after && dev_dax->nr_range) {
 		struct dev_dax_range *last = &dev_dax->ranges[dev_dax->nr_range - 1];
 
+		u64 len = range_len(last->range.start, last->range.end);
+
 		if (after->start == last->range.start && after->end == last->range.end &&
 		    strcmp(after->name, dev_dax->name) == 0)
-			return adjust_dev_dax_range(dev_dax, after,
-						    range_len(last->range.start, last->range.end) + chunk);
+			return adjust_dev_dax_range(dev_dax, after, len + chunk);
 	}
 	return alloc_dev_dax_range(dev_dax, parent, start, chunk, extent);
 }

@@ -174,7 +174,8 @@ bool dax_request(int argc, char **argv)
 			answer_error("createRegion: KIND must be contiguous or dynamic");
 			return true;
 		}
-		if (strcmp(argv[5], "whole") && strcmp(argv[5], "empty") && strcmp(argv[5], "default")) {
+		if (strcmp(argv[5], "whole") && strcmp(argv[5], "empty") &&
+		    strcmp(argv[5], "default")) {
 			answer_error("createRegion: SEED must be whole, empty or default");
 			return true;
 		}
@@ -197,7 +198,10 @@ bool dax_request(int argc, char **argv)
 		if (!arg_long(argv, 1, &r) || !arg_long(argv, 2, &e))
 			return true;
 		dax_region = live_region(r);
-		answer_rc(dax_region && e <= 0x7fffffff ? dax_extent_remove(dax_region, (int)e) : -ENXIO);
+		if (dax_region && e >= 0 && e <= 0x7fffffff)
+			answer_rc(dax_extent_remove(dax_region, (int)e));
+		else
+			answer_rc(-ENXIO);
 	} else if (strcmp(op, "createDevice") == 0 && argc == 3) {
 		if (!arg_long(argv, 1, &r) || !arg_u64(argv, 2, &a))
 			return true;

@@ -254,7 +254,8 @@ bool arg_u64(char **argv, int i, u64 *v)
 	int n;
 
 	if (s[0] != '0' || s[1] != 'x' || !s[2] || strlen(s + 2) > 16) {
-		answer_error("%s: argument %d: expected a u64 as 0x + hex, got '%.40s'", argv[0], i, s);
+		answer_error("%s: argument %d: expected a u64 as 0x + hex, got '%.40s'",
+			     argv[0], i, s);
 		return false;
 	}
 	*v = 0;
@@ -285,7 +286,8 @@ bool arg_long(char **argv, int i, long *v)
 	errno = 0;
 	*v = strtol(argv[i], &end, 10);
 	if (!argv[i][0] || *end || errno) {
-		answer_error("%s: argument %d: expected a decimal integer, got '%.40s'", argv[0], i, argv[i]);
+		answer_error("%s: argument %d: expected a decimal integer, got '%.40s'",
+			     argv[0], i, argv[i]);
 		return false;
 	}
 	return true;
