@@ -1,0 +1,223 @@
+/**
+ * A port process as a system under test (sut/interface.ts SutFactory): createTree() and
+ * createDax() start the process, or reuse it with `new tree` / `new dax`, and every
+ * method is one synchronous round trip (PROTOCOL.md). After a failure the next create
+ * starts a fresh process. `runBatch` sends many requests at once and reads all answers:
+ * the fast path for a run resolved on the model beforehand.
+ */
+import type {
+  CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
+} from '../../sut/interface.ts';
+import { PortChannel, ProcessSutError } from './portChannel.ts';
+import { AnswerError, parseAnswer, ProtocolValueError, requestLine, stringToken } from './protocol.ts';
+import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
+
+export interface ProcessOptions {
+  /** Faults switched on (`fault NAME`) in every DAX instance. */
+  faults?: string[];
+  /** No answer for this long: the process is killed and the call throws a 'hang'. Default 5000. */
+  commandTimeoutMs?: number;
+  /** Name for reports; default: the port's handshake name once known, else the command's last word. */
+  name?: string;
+  /** Working directory of the process (default: the current one). */
+  cwd?: string;
+}
+
+/** A SutFactory over a port process, with the pipelined API and a way to stop the process. */
+export interface ProcessSutFactory extends SutFactory {
+  /** Sends every line, then reads one answer per line (none for `quit`); starts the process if needed. */
+  runBatch(lines: readonly string[]): string[];
+  /** The name the port gave in its handshake (starts the process if needed). */
+  portName(): string;
+  /** The id of the current process, or null when none runs. */
+  processId(): number | null;
+  /** Stops the process (`quit`); the next create starts a new one. */
+  close(): void;
+}
+
+/** A request's line; a value the protocol cannot carry is a 'protocol' ProcessSutError. */
+function requestText(ch: PortChannel, line: () => string): string {
+  try {
+    return line();
+  } catch (e) {
+    if (e instanceof ProtocolValueError) throw new ProcessSutError('protocol', e.message, { command: ch.command });
+    throw e;
+  }
+}
+
+/** Parses an answer, turning a malformed one into a 'sut-malformed' ProcessSutError (the process is stopped). */
+function parsed<T>(ch: PortChannel, answer: string, request: string, parse: (answer: string, request: string) => T): T {
+  try {
+    return parse(answer, request);
+  } catch (e) {
+    if (e instanceof AnswerError || e instanceof SnapshotShapeError) {
+      throw ch.fail(new ProcessSutError('sut-malformed', e.message, { command: ch.command, lastRequest: request }));
+    }
+    throw e;
+  }
+}
+
+function snapText(answer: string, request: string): string {
+  if (!answer.startsWith('snap ')) {
+    throw new AnswerError(answer.startsWith('error ') ? `the port could not handle "${request}": ${answer}` : `expected "snap JSON" in answer to observe, got ${JSON.stringify(answer.slice(0, 120))}`);
+  }
+  return answer.slice(5);
+}
+
+/**
+ * One instance (tree or DAX) living in the port's current process; stale once another is
+ * created. Every operation is sent together with an `observe` (one round trip instead of
+ * two, since the runner observes after every step); the snapshot answer waits for the
+ * next observe() and is dropped by any other call.
+ */
+class Instance {
+  private prefetched: string | null = null;
+
+  constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number) {}
+
+  protected call(line: () => string): Result {
+    const ch = this.channel();
+    const request = requestText(ch, line);
+    this.prefetched = null;
+    const [answer, snap] = ch.exchange([request, 'observe']);
+    const result = parsed(ch, answer!, request, parseAnswer);
+    this.prefetched = snap!;
+    return result;
+  }
+
+  protected observeText(): string {
+    const ch = this.channel();
+    const answer = this.prefetched ?? ch.exchange(['observe'])[0]!;
+    this.prefetched = null;
+    return parsed(ch, answer, 'observe', snapText);
+  }
+
+  protected channel(): PortChannel {
+    if (this.owner.generation !== this.generation) {
+      throw new ProcessSutError('protocol', 'this instance was replaced by a newer one of the same port', { command: this.ch.command });
+    }
+    return this.ch;
+  }
+
+  protected malformed(e: unknown, request: string): never {
+    if (e instanceof SnapshotShapeError) {
+      throw this.ch.fail(new ProcessSutError('sut-malformed', `snapshot: ${e.message}`, { command: this.ch.command, lastRequest: request }));
+    }
+    throw e;
+  }
+}
+
+class ProcessTree extends Instance implements ResourceTreeSut {
+  addRoot(start: bigint, end: bigint, name: string): Result { return this.call(() => requestLine.addRoot(start, end, name)); }
+  requestResource(parent: number, start: bigint, end: bigint, name: string): Result {
+    return this.call(() => requestLine.requestResource(parent, start, end, name));
+  }
+  requestRegion(parent: number, start: bigint, n: bigint, name: string): Result { return this.call(() => requestLine.requestRegion(parent, start, n, name)); }
+  releaseRegion(parent: number, start: bigint, n: bigint): Result { return this.call(() => requestLine.releaseRegion(parent, start, n)); }
+  adjustResource(res: number, start: bigint, size: bigint): Result { return this.call(() => requestLine.adjustResource(res, start, size)); }
+  releaseResource(res: number): Result { return this.call(() => requestLine.releaseResource(res)); }
+  observe(): TreeSnapshot {
+    const text = this.observeText();
+    try {
+      return parseTreeSnapshot(text);
+    } catch (e) {
+      return this.malformed(e, 'observe');
+    }
+  }
+}
+
+class ProcessDax extends Instance implements DaxSut {
+  createRegion(args: CreateRegionArgs): Result { return this.call(() => requestLine.createRegion(args)); }
+  destroyRegion(r: number): Result { return this.call(() => requestLine.destroyRegion(r)); }
+  addExtent(r: number, offset: bigint, length: bigint, label: string): Result { return this.call(() => requestLine.addExtent(r, offset, length, label)); }
+  removeExtent(r: number, e: number): Result { return this.call(() => requestLine.removeExtent(r, e)); }
+  createDevice(r: number, size: bigint): Result { return this.call(() => requestLine.createDevice(r, size)); }
+  deleteDevice(r: number, d: number): Result { return this.call(() => requestLine.deleteDevice(r, d)); }
+  bind(r: number, d: number): Result { return this.call(() => requestLine.bind(r, d)); }
+  unbind(r: number, d: number): Result { return this.call(() => requestLine.unbind(r, d)); }
+  resize(r: number, d: number, size: bigint): Result { return this.call(() => requestLine.resize(r, d, size)); }
+  mapping(r: number, d: number, start: bigint, end: bigint): Result { return this.call(() => requestLine.mapping(r, d, start, end)); }
+  setAlign(r: number, d: number, align: bigint): Result { return this.call(() => requestLine.setAlign(r, d, align)); }
+  failAllocation(point: FailPoint, nth: number): Result { return this.call(() => requestLine.failAllocation(point, nth)); }
+  observe(): DaxSnapshot {
+    const text = this.observeText();
+    try {
+      return parseDaxSnapshot(text);
+    } catch (e) {
+      return this.malformed(e, 'observe');
+    }
+  }
+}
+
+class ProcessFactoryImpl implements ProcessSutFactory {
+  private ch: PortChannel | null = null;
+  generation = 0;
+  readonly name: string;
+
+  constructor(private readonly command: string[], private readonly opts: ProcessOptions) {
+    this.name = opts.name ?? command[command.length - 1]!.split('/').pop()!;
+  }
+
+  /** The running process, or a fresh one (after a crash, a hang, a malformed answer or close). */
+  private channel(): PortChannel {
+    if (this.ch === null || !this.ch.alive) {
+      this.ch = new PortChannel(this.command, { commandTimeoutMs: this.opts.commandTimeoutMs ?? 5000, ...(this.opts.cwd === undefined ? {} : { cwd: this.opts.cwd }) });
+    }
+    return this.ch;
+  }
+
+  /** `new SUITE` plus the faults, in one exchange; a port that lacks the suite answers err EINVAL. */
+  private fresh(suite: 'tree' | 'dax'): PortChannel {
+    const ch = this.channel();
+    const faults = suite === 'dax' ? this.opts.faults ?? [] : [];
+    const lines = [`new ${suite}`, ...faults.map((f) => `fault ${stringToken(f)}`)];
+    const answers = ch.exchange(lines);
+    if (answers[0] === 'err EINVAL') {
+      throw new ProcessSutError('protocol', `the port ${ch.name} does not implement the ${suite} suite (it answered "err EINVAL" to "new ${suite}")`, { command: this.command, lastRequest: `new ${suite}` });
+    }
+    answers.forEach((a, i) => {
+      if (a === 'ok') return;
+      const what = i === 0 ? `expected "ok" in answer to "new ${suite}", got ${JSON.stringify(a.slice(0, 120))}` : `the port does not know the fault ${faults[i - 1]} (it answered ${JSON.stringify(a.slice(0, 60))})`;
+      throw ch.fail(new ProcessSutError(i === 0 ? 'sut-malformed' : 'protocol', what, { command: this.command, lastRequest: lines[i]! }));
+    });
+    this.generation += 1;
+    return ch;
+  }
+
+  createTree(): ResourceTreeSut {
+    const ch = this.fresh('tree');
+    return new ProcessTree(this, ch, this.generation);
+  }
+
+  createDax(): DaxSut {
+    const ch = this.fresh('dax');
+    return new ProcessDax(this, ch, this.generation);
+  }
+
+  runBatch(lines: readonly string[]): string[] {
+    if (lines.some((l) => l.startsWith('new ') || l === 'quit')) this.generation += 1;
+    return this.channel().exchange(lines);
+  }
+
+  portName(): string {
+    return this.channel().name;
+  }
+
+  processId(): number | null {
+    return this.ch !== null && this.ch.alive ? this.ch.pid : null;
+  }
+
+  close(): void {
+    this.ch?.close();
+    this.ch = null;
+  }
+}
+
+/**
+ * A system under test that is a process speaking PROTOCOL.md, e.g.
+ * `processFactory(['ports/c/build/daxcheck-port'], { faults: ['s1-shrink-adjusts-extent'] })`.
+ * The process starts on the first create and is reused (`new tree` / `new dax`) by the next.
+ */
+export function processFactory(command: string[], opts: ProcessOptions = {}): ProcessSutFactory {
+  return new ProcessFactoryImpl(command, opts);
+}

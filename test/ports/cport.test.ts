@@ -1,0 +1,53 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { processFactory } from '../../campaign/process/processSut.ts';
+import { modelFactory } from '../../model/index.ts';
+import { daxSuite } from '../../properties/dax/daxSuite.ts';
+import { runSuite } from '../../properties/runSuite.ts';
+import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import { buildCPort, C_PORT, ROOT } from './cport.ts';
+
+test('the C port builds from scratch with -Wall -Wextra -Werror and ASan/UBSan, without a warning', () => {
+  const out = mkdtempSync(join(tmpdir(), 'cport-'));
+  try {
+    const log = execFileSync('make', ['-C', resolve(ROOT, 'ports/c'), `BUILD=${out}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.match(log, /-Werror/);
+    assert.match(log, /-fsanitize=address,undefined/);
+    assert.not.match(log, /warning:/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  buildCPort();
+});
+
+test('the C port agrees with the model on 300 runs of the resource tree suite', () => {
+  buildCPort();
+  const sut = processFactory([C_PORT]);
+  try {
+    const o = runSuite({ suite: treeSuite, model: modelFactory, sut, seed: 11, numRuns: 300, maxCommands: 60, minimizeReplays: 100 });
+    assert.is(o.counterexample?.failure.message ?? null, null);
+    assert.is(o.runs, 300);
+    assert.ok(o.commands > 5000, `${o.commands} commands`);
+  } finally {
+    sut.close();
+  }
+});
+
+test('the C port agrees with the model on 300 runs of the DAX suite (every fault off)', () => {
+  buildCPort();
+  const sut = processFactory([C_PORT]);
+  try {
+    const o = runSuite({ suite: daxSuite, model: modelFactory, sut, seed: 12, numRuns: 300, maxCommands: 60, minimizeReplays: 100 });
+    assert.is(o.counterexample?.failure.message ?? null, null);
+    assert.is(o.runs, 300);
+    assert.ok(o.commands > 5000, `${o.commands} commands`);
+  } finally {
+    sut.close();
+  }
+});
+
+test.run();
