@@ -9,7 +9,7 @@ import { processFactory } from '../../campaign/process/processSut.ts';
 import { FAULT_NAMES, type FaultName } from '../../impl/faults.ts';
 import { SHORTEST_TRIGGERS } from '../../bench/shortestTriggers.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
-import { faultReference } from '../../properties/faultSearch.ts';
+import { faultReference } from '../../campaign/systems.ts';
 import { runSuite, type RunOutcome } from '../../properties/runSuite.ts';
 import { buildCPort, C_PORT } from './cport.ts';
 
