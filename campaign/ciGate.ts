@@ -1,7 +1,8 @@
 /**
  * The CI gate, as data: both suites against the implementation with the CI profile's
  * fixed seeds and coverage enforced, a fresh search per named fault that must find it,
- * and a replay of every saved counterexample under shrinks/. Each item gives one entry
+ * the same for daxcheck's C port (built with make, checked through PROTOCOL.md under
+ * ASan/UBSan), and a replay of every saved counterexample under shrinks/. Each item gives one entry
  * of reports/run.json. Used by the gate's unit test and by `npm run coverage`
  * (campaign/ciGateProgram.ts), so both run exactly the same thing.
  */
@@ -13,19 +14,29 @@ import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { recordOfFound } from '../properties/counterexampleRecord.ts';
 import { judgeCoverage } from '../properties/coverage.ts';
 import { daxSuite } from '../properties/dax/daxSuite.ts';
-import { CI_FAULT_SEARCH, CI_PROFILE } from '../properties/profiles.ts';
+import { CI_FAULT_SEARCH, CI_PORT_PROFILE, CI_PROFILE } from '../properties/profiles.ts';
+import type { SystemSpec } from '../properties/systemSpec.ts';
 import { SUITE_NAMES, SUITES } from '../properties/suites.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
 import { machineInfo, RUN_SUMMARY_FORMAT, runEntry, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
 import { searchFault } from './faultSearch.ts';
 import { replayEntry } from './replayEntry.ts';
-import { builtinSystems, IMPL } from './systems.ts';
+import { cPortSystem } from './cPort.ts';
+import { IMPL, systemsNow, type Systems } from './systems.ts';
 
 /** One item of the gate: what to run, and its display name (the entry's name). */
 export type GateItem =
-  | { kind: 'suite'; name: string; suite: SuiteName }
-  | { kind: 'fault-search'; name: string; fault: FaultName }
+  | { kind: 'suite'; name: string; suite: SuiteName; system: GateSystem }
+  | { kind: 'fault-search'; name: string; fault: FaultName; system: GateSystem }
   | { kind: 'replay'; name: string; file: string };
+
+/** The systems the gate checks: daxcheck's implementation and its C port. */
+export type GateSystem = 'impl' | 'c-port';
+
+const GATE_SYSTEMS: readonly GateSystem[] = ['impl', 'c-port'];
+
+/** Replays allowed to minimize a C-port finding: each crash costs a fresh sanitized process. */
+const C_PORT_MINIMIZE_REPLAYS = 400;
 
 /** What one item gave: its run.json entry and the counterexample it found, if any. */
 export interface GateResult {
@@ -46,9 +57,12 @@ export function counterexampleFiles(dir = 'shrinks'): string[] {
 
 /** Every item of the gate, in order: suites, fault searches, replays of dir's files. */
 export function gateItems(shrinksDir = 'shrinks'): GateItem[] {
+  const prefix = (system: GateSystem) => (system === 'impl' ? '' : `${system} `);
   return [
-    ...SUITE_NAMES.map((suite): GateItem => ({ kind: 'suite', name: suite, suite })),
-    ...FAULT_NAMES.map((fault): GateItem => ({ kind: 'fault-search', name: `fault ${fault}`, fault })),
+    ...GATE_SYSTEMS.flatMap((system) => [
+      ...SUITE_NAMES.map((suite): GateItem => ({ kind: 'suite', name: `${prefix(system)}${suite}`, suite, system })),
+      ...FAULT_NAMES.map((fault): GateItem => ({ kind: 'fault-search', name: `${prefix(system)}fault ${fault}`, fault, system })),
+    ]),
     ...counterexampleFiles(shrinksDir).map((file): GateItem => ({ kind: 'replay', name: `replay ${file}`, file })),
   ];
 }
@@ -56,17 +70,43 @@ export function gateItems(shrinksDir = 'shrinks'): GateItem[] {
 /** Runs one item of the gate. */
 export function runGateItem(item: GateItem): GateResult {
   switch (item.kind) {
-    case 'suite': return runGateSuite(item.suite);
-    case 'fault-search': return runGateFaultSearch(item.fault);
+    case 'suite': return runGateSuite(item.suite, item.system, item.name);
+    case 'fault-search': return runGateFaultSearch(item.fault, item.system, item.name);
     case 'replay': return { entry: replayEntry(item.file), found: null };
   }
 }
 
-/** A suite against the implementation with the CI profile: no counterexample and every label covered. */
-export function runGateSuite(name: SuiteName): GateResult {
-  const systems = builtinSystems(null);
-  const out = runWithCoverage({ suite: SUITES[name], model: systems.reference, sut: systems.sut, ...CI_PROFILE[name] });
-  const found = out.counterexample ? recordOfFound(out.counterexample, { sut: systems.name, system: IMPL }, null) : null;
+/** The systems of a gate item, or a failed entry's message when the C port cannot be built or started. */
+function gateSystems(system: GateSystem, fault: FaultName | null, suite: SuiteName): { spec: SystemSpec; systems: Systems } | string {
+  try {
+    const spec = system === 'impl' ? IMPL : cPortSystem();
+    return { spec, systems: systemsNow(spec as Exclude<SystemSpec, { kind: 'module' }>, fault, [suite], `gate ${system}`) };
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** An entry that could not run: failed, with why. */
+function notRun(name: string, kind: 'suite' | 'fault-search', suite: SuiteName, fault: FaultName | null, why: string): GateResult {
+  const entry = runEntry({
+    name, kind, suite, sut: name, fault, expectFailure: kind === 'fault-search', seeds: [], runs: 0, commands: 0, opCounts: new Map(),
+    labels: [], counterexamples: [], durationMs: 0, passed: false, message: why,
+  });
+  return { entry, found: null };
+}
+
+/** A suite against a system with the CI profile: no counterexample and every label covered. */
+export function runGateSuite(name: SuiteName, system: GateSystem = 'impl', title: string = name): GateResult {
+  const got = gateSystems(system, null, name);
+  if (typeof got === 'string') return notRun(title, 'suite', name, null, got);
+  const { spec, systems } = got;
+  let out;
+  try {
+    out = runWithCoverage({ suite: SUITES[name], model: systems.reference, sut: systems.sut, ...(system === 'impl' ? CI_PROFILE : CI_PORT_PROFILE)[name] });
+  } finally {
+    systems.close();
+  }
+  const found = out.counterexample ? recordOfFound(out.counterexample, { sut: systems.name, system: spec }, null) : null;
   const notCovered = out.coverage.filter((c) => c.verdict !== 'covered').map((c) => `${c.label} (${c.verdict})`);
   const message = found
     ? `counterexample ${found.id}: ${found.error}`
@@ -76,7 +116,7 @@ export function runGateSuite(name: SuiteName): GateResult {
         ? `${out.runs} runs agree with the model at every step; every label covered`
         : `coverage ${out.verdict} after ${out.runs} runs: ${notCovered.join(', ')}`;
   const entry = runEntry({
-    name, kind: 'suite', suite: name, sut: systems.name, fault: null, expectFailure: false,
+    name: title, kind: 'suite', suite: name, sut: systems.name, fault: null, expectFailure: false,
     seeds: out.seeds, runs: out.runs, commands: out.commands, opCounts: out.opCounts,
     labels: out.coverage, counterexamples: found ? [found.id] : [], durationMs: out.durationMs,
     passed: out.runs > 0 && found === null && out.verdict === 'covered', message,
@@ -84,17 +124,25 @@ export function runGateSuite(name: SuiteName): GateResult {
   return { entry, found };
 }
 
-/** A fresh search of the DAX suite with fault on: passes when it finds a counterexample. */
-export function runGateFaultSearch(fault: FaultName): GateResult {
-  const o = { fault, ...CI_FAULT_SEARCH };
-  const out = searchFault(o);
-  const sut = builtinSystems(fault).name;
-  const found = out.counterexample ? recordOfFound(out.counterexample, { sut, system: IMPL }, fault) : null;
+/** A fresh search of the DAX suite with fault on in a system: passes when it finds a counterexample. */
+export function runGateFaultSearch(fault: FaultName, system: GateSystem = 'impl', title = `fault ${fault}`): GateResult {
+  const got = gateSystems(system, fault, 'dax');
+  if (typeof got === 'string') return notRun(title, 'fault-search', 'dax', fault, got);
+  const { spec, systems } = got;
+  const o = { ...CI_FAULT_SEARCH, ...(system === 'impl' ? {} : { minimizeReplays: C_PORT_MINIMIZE_REPLAYS }) };
+  let out;
+  try {
+    out = searchFault(systems, o);
+  } finally {
+    systems.close();
+  }
+  const sut = systems.name;
+  const found = out.counterexample ? recordOfFound(out.counterexample, { sut, system: spec }, fault) : null;
   const message = found
     ? `found after ${out.runs} passing runs, shrunk to ${found.commands.length} commands: ${found.broke.kind} at ${found.broke.call}`
     : `not found in ${out.runs} runs (seed ${o.seed}, ${o.maxCommands} commands at most): a defect of the generators`;
   const entry = runEntry({
-    name: `fault ${fault}`, kind: 'fault-search', suite: 'dax', sut, fault, expectFailure: true,
+    name: title, kind: 'fault-search', suite: 'dax', sut, fault, expectFailure: true,
     seeds: [o.seed], runs: out.runs, commands: out.commands, opCounts: out.opCounts,
     labels: judgeCoverage(daxSuite.coverage, out.labelRuns, out.runs), counterexamples: found ? [found.id] : [],
     durationMs: out.durationMs, passed: found !== null, message,

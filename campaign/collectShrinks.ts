@@ -29,7 +29,7 @@ export function bestCounterexample(fault: FaultName, o: CollectOptions): Counter
   const systems = builtinSystems(fault);
   let best: CounterexampleFile | null = null;
   for (let seed = 1; seed <= o.seeds; seed++) {
-    const found = searchFault({ fault, seed, numRuns: o.numRuns ?? 300, maxCommands: o.maxCommands ?? 30 }).counterexample;
+    const found = searchFault(systems, { seed, numRuns: o.numRuns ?? 300, maxCommands: o.maxCommands ?? 30 }).counterexample;
     if (found === null) {
       o.log?.(`${fault} seed ${seed}: nothing found`);
       continue;

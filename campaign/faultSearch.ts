@@ -1,24 +1,22 @@
 /**
  * A fresh random search with one named fault switched on: it must fail. The systems are
- * the built-in implementation with the fault against the fault's reference
- * (campaign/systems.ts), so what the search finds is the fault itself.
+ * a system with the fault against the fault's reference (campaign/systems.ts), so what
+ * the search finds is the fault itself.
  */
-import type { FaultName } from '../impl/faults.ts';
 import { daxSuite } from '../properties/dax/daxSuite.ts';
 import { runSuite, type RunOutcome } from '../properties/runSuite.ts';
-import { builtinSystems } from './systems.ts';
+import type { Systems } from './systems.ts';
 
 export interface FaultSearchOptions {
-  fault: FaultName;
   seed: number;
   numRuns: number;
   maxCommands: number;
   timeLimitMs?: number;
+  minimizeReplays?: number;
 }
 
-/** Runs the DAX suite with the fault on; the outcome's counterexample is what it found. */
-export function searchFault(o: FaultSearchOptions): RunOutcome {
-  const systems = builtinSystems(o.fault);
+/** Runs the DAX suite on systems (one with a fault on, campaign/systems.ts); the outcome's counterexample is what it found. */
+export function searchFault(systems: Systems, o: FaultSearchOptions): RunOutcome {
   return runSuite({
     suite: daxSuite,
     model: systems.reference,
@@ -27,5 +25,6 @@ export function searchFault(o: FaultSearchOptions): RunOutcome {
     numRuns: o.numRuns,
     maxCommands: o.maxCommands,
     ...(o.timeLimitMs === undefined ? {} : { timeLimitMs: o.timeLimitMs }),
+    ...(o.minimizeReplays === undefined ? {} : { minimizeReplays: o.minimizeReplays }),
   });
 }

@@ -12,6 +12,8 @@ import type { SystemSpec } from '../properties/systemSpec.ts';
 import type { SutFactory } from '../sut/interface.ts';
 import { checkPortShape } from './checkPortShape.ts';
 import { loadPort } from './loadPort.ts';
+import { ProcessSutError } from './process/portChannel.ts';
+import { processFactory } from './process/processSut.ts';
 import { UsageError } from './usageError.ts';
 
 export type { SystemSpec };
@@ -22,8 +24,17 @@ export const IMPL: SystemSpec = { kind: 'impl' };
 export interface Systems {
   reference: SutFactory;
   sut: SutFactory;
-  /** "impl", "impl+<fault>", or the module path as given. */
+  /** "impl", "impl+<fault>", the module path as given, or "exec:<command>". */
   name: string;
+  /** Stops what the systems started (a port process); nothing for the others. */
+  close(): void;
+}
+
+const nothingToClose = () => undefined;
+
+/** How long a process port may take to answer one request before it counts as a hang. */
+export interface SystemOptions {
+  commandTimeoutMs?: number;
 }
 
 /** Thrown for a fault name the implementation does not know; the message lists the known ones. */
@@ -52,15 +63,16 @@ export function knownFault(fault: string): FaultName {
 
 /** The built-in implementation with fault on (null: the correct one) against its reference; throws UnknownFaultError. */
 export function builtinSystems(fault: string | null): Systems {
-  if (fault === null) return { reference: modelFactory, sut: implFactory, name: implFactory.name };
+  if (fault === null) return { reference: modelFactory, sut: implFactory, name: implFactory.name, close: nothingToClose };
   const name = knownFault(fault);
   const sut = createImplFactory([name]);
-  return { reference: faultReference(name), sut, name: sut.name };
+  return { reference: faultReference(name), sut, name: sut.name, close: nothingToClose };
 }
 
 /** The reference alone (nothing to load): what a hang is described against. */
 export function referenceOf(system: SystemSpec, fault: string | null): SutFactory {
-  return system.kind === 'impl' ? builtinSystems(fault).reference : modelFactory;
+  if (system.kind === 'impl' || (system.kind === 'exec' && fault !== null)) return builtinSystems(fault).reference;
+  return modelFactory;
 }
 
 /**
@@ -69,7 +81,16 @@ export function referenceOf(system: SystemSpec, fault: string | null): SutFactor
  * "daxcheck hunt: --sut ./x.ts"). A fault with a module is a UsageError: faults are
  * switches of the built-in implementation.
  */
-export async function systemsFor(system: SystemSpec, fault: string | null, suites: readonly SuiteName[], where: string): Promise<Systems> {
+export async function systemsFor(system: SystemSpec, fault: string | null, suites: readonly SuiteName[], where: string, o: SystemOptions = {}): Promise<Systems> {
+  if (system.kind !== 'module') return systemsNow(system, fault, suites, where, o);
+  if (fault !== null) throw new UsageError(`${where}: a fault is a switch of the built-in implementation; it cannot be combined with a module`);
+  const sut = await loadPort(system.path, where);
+  checkPortShape(sut, suites, where);
+  return { reference: modelFactory, sut, name: system.path, close: nothingToClose };
+}
+
+/** systemsFor without loading a module (the built-in implementation or a process), synchronously. */
+export function systemsNow(system: Exclude<SystemSpec, { kind: 'module' }>, fault: string | null, suites: readonly SuiteName[], where: string, o: SystemOptions = {}): Systems {
   switch (system.kind) {
     case 'impl':
       try {
@@ -78,13 +99,40 @@ export async function systemsFor(system: SystemSpec, fault: string | null, suite
         if (e instanceof UnknownFaultError) throw new UsageError(`${where}: ${e.message}`);
         throw e;
       }
-    case 'module': {
-      if (fault !== null) throw new UsageError(`${where}: a fault is a switch of the built-in implementation; it cannot be combined with a module`);
-      const sut = await loadPort(system.path, where);
-      checkPortShape(sut, suites, where);
-      return { reference: modelFactory, sut, name: system.path };
+    case 'exec': return execSystems(system.command, fault, suites, where, o);
+  }
+}
+
+/** A process port with fault on (sent as `fault NAME`; the reference is the fault's), its handshake checked for each suite. */
+function execSystems(command: string[], fault: string | null, suites: readonly SuiteName[], where: string, o: SystemOptions): Systems {
+  let reference: SutFactory = modelFactory;
+  if (fault !== null) {
+    try {
+      reference = faultReference(knownFault(fault));
+    } catch (e) {
+      if (e instanceof UnknownFaultError) throw new UsageError(`${where}: ${e.message}`);
+      throw e;
     }
   }
+  const sut = processFactory(command, { faults: fault === null ? [] : [fault], ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), name: execName(command) });
+  try {
+    for (const suite of suites) (suite === 'tree' ? sut.createTree() : sut.createDax());
+  } catch (e) {
+    sut.close();
+    if (e instanceof ProcessSutError) throw new UsageError(`${where}: ${e.message}`);
+    throw e;
+  }
+  return { reference, sut, name: execName(command), close: () => sut.close() };
+}
+
+/** The name of a process port: "exec:" and its command line. */
+export function execName(command: readonly string[]): string {
+  return `exec:${commandText(command)}`;
+}
+
+/** A command line as one string, words with spaces quoted. */
+export function commandText(command: readonly string[]): string {
+  return command.map((w) => (/[\s"']/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w)).join(' ');
 }
 
 /** The system a counterexample file records: its `system` field, or (files written before it existed) the built-in implementation unless `sut` names a module. */
@@ -98,5 +146,39 @@ export function systemFlag(system: SystemSpec): string {
   switch (system.kind) {
     case 'impl': return '';
     case 'module': return ` --sut ${system.path}`;
+    case 'exec': return ` --sut-exec "${commandText(system.command).replace(/"/g, '\\"')}"`;
   }
+}
+
+/**
+ * The words of a command line given as one string (`--sut-exec "CMD ARGS…"`): split at
+ * blanks, with '…' and "…" quoting and \ escaping as in a POSIX shell (no expansion).
+ * Throws UsageError naming `where` for an empty command or an unclosed quote.
+ */
+export function splitCommand(text: string, where: string): string[] {
+  const words: string[] = [];
+  let word: string | null = null;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else word += c;
+    } else if (c === '\\' && i + 1 < text.length && (quote === null || /["\\$`]/.test(text[i + 1]!))) {
+      word = (word ?? '') + text[++i];
+    } else if (quote === '"') {
+      if (c === '"') quote = null;
+      else word += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      word ??= '';
+    } else if (/\s/.test(c)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else word = (word ?? '') + c;
+  }
+  if (quote !== null) throw new UsageError(`${where}: unclosed ${quote} in "${text}"`);
+  if (word !== null) words.push(word);
+  if (words.length === 0) throw new UsageError(`${where}: an empty command`);
+  return words;
 }

@@ -86,6 +86,6 @@ function validate(file: string, data: unknown): CounterexampleFile {
     bad('has no "commands" array of objects with an "op"');
   }
   if (typeof d.id !== 'string') bad('has no string "id"');
-  if (d.system !== undefined && !isSystemSpec(d.system)) bad('has a "system" that is neither {"kind": "impl"} nor {"kind": "module", "path": …}');
+  if (d.system !== undefined && !isSystemSpec(d.system)) bad('has a "system" that is none of {"kind": "impl"}, {"kind": "module", "path": …}, {"kind": "exec", "command": […]}');
   return data as CounterexampleFile;
 }

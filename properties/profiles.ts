@@ -19,6 +19,15 @@ export const CI_PROFILE: Record<'tree' | 'dax', SuiteProfile> = {
   dax: { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 12000, maxRuns: 24000 },
 };
 
+/**
+ * The suites against a process port in CI (the C port): fewer runs first, since every
+ * run crosses a pipe to a sanitized process; coverage is still decided statistically.
+ */
+export const CI_PORT_PROFILE: Record<'tree' | 'dax', SuiteProfile> = {
+  tree: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 1000, maxRuns: 10000 },
+  dax: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 2000, maxRuns: 24000 },
+};
+
 /** Fault searches in CI: a fresh search per fault that must fail within this budget. */
 export const CI_FAULT_SEARCH = { seed: 7, numRuns: 2000, maxCommands: 30 };
 

@@ -9,14 +9,16 @@ import type { StepRecord } from './stepRecord.ts';
 import { World } from './world.ts';
 
 export interface ReplayOutcome<Cmd> {
-  /** The commands that ran (applied), in order: the normalized list. */
+  /** The commands that ran (applied), in order, up to the failing one: the normalized list. */
   executed: Cmd[];
   records: StepRecord[];
   failure: StepFailure | null;
-  world: World;
 }
 
-/** Replays commands on the model and sut side by side; stops at the first failure. */
+/**
+ * Replays commands on the model and sut side by side; stops at the first failure. Without
+ * records, a system under test that checks whole runs gets the run at once.
+ */
 export function replayCommands<Cmd extends { op: string }>(
   suite: AnySuite,
   model: SutFactory,
@@ -29,18 +31,19 @@ export function replayCommands<Cmd extends { op: string }>(
   try {
     world = new World(suite, model, sut, keepRecords);
   } catch (e) {
-    if (e instanceof StepFailure) return { executed, records: [], failure: e, world: null as unknown as World };
+    if (e instanceof StepFailure) return { executed, records: [], failure: e };
     throw e;
   }
-  for (const cmd of commands) {
-    if (!world.applies(cmd)) continue;
-    executed.push(cmd);
-    try {
+  try {
+    for (const cmd of commands) {
+      if (!world.applies(cmd)) continue;
+      executed.push(cmd);
       world.step(cmd);
-    } catch (e) {
-      if (e instanceof StepFailure) return { executed, records: world.records, failure: e, world };
-      throw e;
     }
+    world.finish();
+  } catch (e) {
+    if (e instanceof StepFailure) return { executed: executed.slice(0, e.step + 1), records: world.records, failure: e };
+    throw e;
   }
-  return { executed, records: world.records, failure: null, world };
+  return { executed, records: world.records, failure: null };
 }

@@ -59,6 +59,7 @@ export function runSuite(o: RunOptions): RunOutcome {
     try {
       for (const p of prefix as { op: string }[]) world.step(p);
       fc.modelRun(() => ({ model: world, real: world }), cmds);
+      world.finish();
     } catch (e) {
       shrinking = true;
       throw e;

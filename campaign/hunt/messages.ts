@@ -24,6 +24,8 @@ export interface HuntWorkerData {
   start: number;
   targets: HuntTarget[];
   system: SystemSpec;
+  /** A process port's answer time limit (its hang limit). */
+  commandTimeoutMs: number;
   maxCommands: number;
   batchRuns: number;
   outDir: string;

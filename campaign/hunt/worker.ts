@@ -20,7 +20,7 @@ import { watchedSuite } from './watchedSuite.ts';
 export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) => void): Promise<void> {
   const watch = new SutWatch(data.buffer);
   const systems: Systems[] = [];
-  for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt'));
+  for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs }));
   const suites = data.targets.map((t, i) => watchedSuite(SUITES[t.suite], systems[i]!.sut, watch));
   const seen = new ShortestBySignature();
   const stream = { base: data.base, shard: data.shard, worker: data.worker, workers: data.workers };

@@ -12,6 +12,7 @@
  * the node process: a process 'exit' handler kills every live one.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { SutFailure } from '../../sut/runCheck.ts';
 import { HANDSHAKE } from './protocol.ts';
 
 export type ProcessFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'protocol';
@@ -33,8 +34,8 @@ export interface ProcessFailureInfo {
   answered?: number;
 }
 
-/** Every failure of a process SUT. */
-export class ProcessSutError extends Error {
+/** Every failure of a process SUT: a SutFailure whose kind the runner records ('protocol' is recorded as sut-malformed). */
+export class ProcessSutError extends SutFailure {
   readonly command: string[];
   readonly exitCode: number | null;
   readonly signal: string | null;
@@ -43,12 +44,12 @@ export class ProcessSutError extends Error {
   readonly summary: string | null;
   readonly answered: number;
 
-  constructor(readonly kind: ProcessFailureKind, what: string, info: ProcessFailureInfo) {
+  constructor(readonly reason: ProcessFailureKind, what: string, info: ProcessFailureInfo) {
     const summary = info.summary ?? null;
     const last = info.lastRequest ?? null;
     const stderr = info.stderrHead ?? [];
-    const detail = summary ?? (kind === 'sut-crashed' && stderr.length > 0 ? `stderr: ${stderr.slice(0, 3).join(' | ')}` : null);
-    super(`${kind}: ${what}${last === null ? '' : ` (last request: ${last})`}${detail === null ? '' : `: ${detail}`}`);
+    const detail = summary ?? (reason === 'sut-crashed' && stderr.length > 0 ? `stderr: ${stderr.slice(0, 3).join(' | ')}` : null);
+    super(reason === 'protocol' ? 'sut-malformed' : reason, `${reason}: ${what}${last === null ? '' : ` (last request: ${last})`}${detail === null ? '' : `: ${detail}`}`);
     this.name = 'ProcessSutError';
     this.command = info.command;
     this.exitCode = info.exitCode ?? null;

@@ -8,6 +8,8 @@
 import type {
   CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
 } from '../../sut/interface.ts';
+import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
+import { checkBatch, planBatch } from './checkRun.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
 import { AnswerError, parseAnswer, ProtocolValueError, requestLine, stringToken } from './protocol.ts';
 import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
@@ -23,8 +25,8 @@ export interface ProcessOptions {
   cwd?: string;
 }
 
-/** A SutFactory over a port process, with the pipelined API and a way to stop the process. */
-export interface ProcessSutFactory extends SutFactory {
+/** A SutFactory over a port process that checks whole runs at once, with the pipelined API and a way to stop the process. */
+export interface ProcessSutFactory extends SutFactory, RunChecker {
   /** Sends every line, then reads one answer per line (none for `quit`); starts the process if needed. */
   runBatch(lines: readonly string[]): string[];
   /** The name the port gave in its handshake (starts the process if needed). */
@@ -192,6 +194,11 @@ class ProcessFactoryImpl implements ProcessSutFactory {
   createDax(): DaxSut {
     const ch = this.fresh('dax');
     return new ProcessDax(this, ch, this.generation);
+  }
+
+  checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
+    const plan = planBatch(suite, steps, this.opts.faults ?? []);
+    return checkBatch(plan, (lines) => this.runBatch(lines), this.command);
   }
 
   runBatch(lines: readonly string[]): string[] {

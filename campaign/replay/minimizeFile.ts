@@ -11,7 +11,7 @@ import { sameData } from '../../properties/sameData.ts';
 import { suiteByName } from '../../properties/suites.ts';
 import { systemFlag } from '../systems.ts';
 import { UsageError } from '../usageError.ts';
-import { replayTarget } from './target.ts';
+import { replayTarget, type ReplayTarget } from './target.ts';
 
 /** Writes the minimized record beside file, removing file when the new one has another name; the line to print. */
 function rewrite(file: string, next: CounterexampleFile): string {
@@ -22,14 +22,23 @@ function rewrite(file: string, next: CounterexampleFile): string {
 }
 
 /** Minimizes file; the lines to print and whether it failed (no longer fails as recorded). UsageError for a bad file or flag. */
-export async function minimizeFile(file: string, o: { sut?: string; maxReplays?: number }): Promise<{ lines: string[]; failed: boolean }> {
-  const t = await replayTarget('minimize', file, o.sut === undefined ? {} : { sut: o.sut });
+export async function minimizeFile(file: string, o: { sut?: string; sutExec?: string; maxReplays?: number }): Promise<{ lines: string[]; failed: boolean }> {
+  const { maxReplays: _, ...flags } = o;
+  const t = await replayTarget('minimize', file, flags);
+  try {
+    return minimizeTarget(file, t, o.maxReplays);
+  } finally {
+    t.systems.close();
+  }
+}
+
+function minimizeTarget(file: string, t: ReplayTarget, maxReplays: number | undefined): { lines: string[]; failed: boolean } {
   const { cx } = t;
   if (cx.broke.kind === 'hang') {
     throw new UsageError(`daxcheck minimize: ${file}: records a hang; a hang cannot be minimized by replaying in this process (check it with daxcheck replay ${file}${systemFlag(t.system)})`);
   }
   const started = performance.now();
-  const small = minimize({ suite: suiteByName(cx.suite)!, model: t.systems.reference, sut: t.systems.sut, commands: cx.commands, kind: cx.broke.kind, ...(o.maxReplays === undefined ? {} : { maxReplays: o.maxReplays }) });
+  const small = minimize({ suite: suiteByName(cx.suite)!, model: t.systems.reference, sut: t.systems.sut, commands: cx.commands, kind: cx.broke.kind, ...(maxReplays === undefined ? {} : { maxReplays }) });
   const lines = t.note ? [`note: ${t.note}`] : [];
   if (small === null) {
     lines.push(`${file}: does not fail as recorded (${cx.broke.kind}) on ${t.systems.sut.name} against ${t.systems.reference.name}; not rewritten (see daxcheck replay ${file}${systemFlag(t.system)})`);

@@ -7,7 +7,7 @@
 import { FAULT_NAMES, isFaultName } from '../../impl/faults.ts';
 import { CounterexampleFileError, loadCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
 import { sameData } from '../../properties/sameData.ts';
-import { recordedSystem, systemFlag, systemsFor, type SystemSpec, type Systems } from '../systems.ts';
+import { recordedSystem, splitCommand, systemFlag, systemsFor, type SystemSpec, type Systems } from '../systems.ts';
 import { UsageError } from '../usageError.ts';
 
 export interface ReplayTarget {
@@ -23,7 +23,15 @@ export interface ReplayTarget {
 
 export interface TargetFlags {
   sut?: string;
+  sutExec?: string;
   fault?: string;
+}
+
+/** The system the flags name instead of the recorded one, or null. */
+function flaggedSystem(command: string, flags: TargetFlags): SystemSpec | null {
+  if (flags.sut !== undefined && flags.sutExec !== undefined) throw new UsageError(`daxcheck ${command}: --sut (a module) and --sut-exec (a process) name two systems under test; give one`);
+  if (flags.sutExec !== undefined) return { kind: 'exec', command: splitCommand(flags.sutExec, `daxcheck ${command}: --sut-exec`) };
+  return flags.sut === undefined ? null : { kind: 'module', path: flags.sut };
 }
 
 /** Loads the file; a file problem is a UsageError "daxcheck <command>: <file>: <why>". */
@@ -46,15 +54,16 @@ function chosenFault(cx: CounterexampleFile, flag: string | undefined): string |
 export async function replayTarget(command: string, file: string, flags: TargetFlags): Promise<ReplayTarget> {
   const cx = loadFile(command, file);
   const recorded = recordedSystem(cx);
-  const system: SystemSpec = flags.sut !== undefined ? { kind: 'module', path: flags.sut } : recorded;
+  const flagged = flaggedSystem(command, flags);
+  const system: SystemSpec = flagged ?? recorded;
   if (flags.sut !== undefined && flags.fault !== undefined) {
     throw new UsageError(`daxcheck ${command}: --sut and --fault cannot be combined (a fault is a switch of the built-in implementation)`);
   }
   if (flags.fault !== undefined && flags.fault !== 'none' && !isFaultName(flags.fault)) {
     throw new UsageError(`daxcheck ${command}: --fault ${flags.fault}: unknown fault (known: ${FAULT_NAMES.join(', ')}, or none) for ${file}`);
   }
-  const fault = system.kind === 'impl' ? chosenFault(cx, flags.fault) : null;
-  const where = flags.sut !== undefined ? `daxcheck ${command}: --sut ${flags.sut}` : `daxcheck ${command}: ${file}: recorded against ${cx.sut}`;
+  const fault = system.kind === 'module' ? null : chosenFault(cx, flags.fault);
+  const where = flagged !== null ? `daxcheck ${command}:${systemFlag(flagged)}` : `daxcheck ${command}: ${file}: recorded against ${cx.sut}`;
   const systems = await systemsFor(system, fault, [cx.suite], where);
   const moved = !sameData(system, recorded);
   const note = moved ? `recorded against ${cx.sut}; replaying on ${systems.name}${recorded.kind === 'impl' ? '' : ` (add${systemFlag(recorded)} to replay on it)`}` : null;

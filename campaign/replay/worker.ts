@@ -12,6 +12,7 @@ import { replayTarget } from './target.ts';
 export interface ReplayJob {
   file: string;
   sut?: string;
+  sutExec?: string;
   fault?: string;
   json: boolean;
 }
@@ -22,9 +23,14 @@ export type ReplayAnswer = { text: string; failed: boolean } | { error: string; 
 /** Replays job; never throws (an error is an answer). */
 export async function replayJob(job: ReplayJob): Promise<ReplayAnswer> {
   try {
-    const target = await replayTarget('replay', job.file, { ...(job.sut === undefined ? {} : { sut: job.sut }), ...(job.fault === undefined ? {} : { fault: job.fault }) });
-    const outcome = replaySaved(job.file, target.cx, { model: target.systems.reference, sut: target.systems.sut });
-    return { text: job.json ? replayJson(target, outcome) : replayText(target, outcome), failed: outcome.failure !== null };
+    const { file, json, ...flags } = job;
+    const target = await replayTarget('replay', file, flags);
+    try {
+      const outcome = replaySaved(file, target.cx, { model: target.systems.reference, sut: target.systems.sut });
+      return { text: json ? replayJson(target, outcome) : replayText(target, outcome), failed: outcome.failure !== null };
+    } finally {
+      target.systems.close();
+    }
   } catch (e) {
     const name = (e as Error)?.name;
     return { error: e instanceof Error ? e.message : String(e), usage: name === 'UsageError' || name === 'CounterexampleFileError' };

@@ -28,7 +28,7 @@ export async function huntCommand(argv: string[]): Promise<number> {
   const progress = new Progress(process.stderr);
   const { targets, seed: base, shard, workers, system, maxCommands, batchRuns, outDir, commandTimeoutMs } = o;
   const pool = new HuntPool(
-    { data: { workers, shard, base, targets, system, maxCommands, batchRuns, outDir, deadline }, commandTimeoutMs },
+    { data: { workers, shard, base, targets, system, maxCommands, batchRuns, outDir, deadline, commandTimeoutMs }, commandTimeoutMs },
     huntEvents(o, tally, progress, startedAt.getTime()),
   );
   await runPool(pool, o, deadline, () => {
@@ -46,7 +46,8 @@ export async function huntCommand(argv: string[]): Promise<number> {
 /** Loads and checks the system under test (UsageError when it cannot be used); its name. */
 async function checkSut(o: HuntOptions): Promise<string> {
   const where = `daxcheck hunt:${systemFlag(o.system)}`;
-  const systems = await systemsFor(o.system, o.targets[0]!.fault, [...new Set(o.targets.map((t) => t.suite))], where);
+  const systems = await systemsFor(o.system, o.targets[0]!.fault, [...new Set(o.targets.map((t) => t.suite))], where, { commandTimeoutMs: o.commandTimeoutMs });
+  systems.close();
   return o.system.kind === 'impl' ? 'impl' : systems.name;
 }
 

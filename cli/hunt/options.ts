@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../../impl/faults.ts';
 import { parseShard, WHOLE, type Shard } from '../../campaign/hunt/seedStream.ts';
 import type { HuntTarget } from '../../campaign/hunt/messages.ts';
-import { IMPL, type SystemSpec } from '../../campaign/systems.ts';
+import { IMPL, splitCommand, type SystemSpec } from '../../campaign/systems.ts';
 import { UsageError } from '../../campaign/usageError.ts';
 import { HUNT_MAX_COMMANDS } from '../../properties/profiles.ts';
 import type { SuiteName } from '../../properties/suiteSpec.ts';
@@ -18,7 +18,7 @@ export interface HuntOptions {
   targets: HuntTarget[];
   seed: number;
   maxCommands: number;
-  /** The system under test: the built-in implementation, or the --sut module as given. */
+  /** The system under test: the built-in implementation, the --sut module as given, or the --sut-exec process. */
   system: SystemSpec;
   workers: number;
   shard: Shard;
@@ -39,6 +39,7 @@ const SPECS: Record<string, FlagSpec> = {
   'max-commands': { type: 'int', min: 1 },
   fault: { type: 'list' },
   sut: { type: 'string' },
+  'sut-exec': { type: 'string' },
   workers: { type: 'int', min: 1 },
   shard: { type: 'string' },
   out: { type: 'string' },
@@ -62,6 +63,8 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
   const shard = shardText === null ? WHOLE : parseShard(shardText);
   if (shard === null) throw new UsageError(`daxcheck hunt: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/4), not "${shardText}"`);
   const sutModule = get<string | null>('sut', null);
+  const sutExec = get<string | null>('sut-exec', null);
+  if (sutModule !== null && sutExec !== null) throw new UsageError('daxcheck hunt: --sut (a module) and --sut-exec (a process) name two systems under test; give one');
   const faults = parseFaults(get<string[]>('fault', []));
   if (faults.length > 0 && sutModule !== null) {
     throw new UsageError('daxcheck hunt: --fault switches on a defect of the built-in implementation; it cannot be combined with --sut');
@@ -71,7 +74,7 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
     targets: targets(get<string | null>('suite', null), faults),
     seed,
     maxCommands: get('max-commands', HUNT_MAX_COMMANDS),
-    system: sutModule === null ? IMPL : { kind: 'module', path: sutModule },
+    system: sutExec !== null ? { kind: 'exec', command: splitCommand(sutExec, 'daxcheck hunt: --sut-exec') } : sutModule === null ? IMPL : { kind: 'module', path: sutModule },
     workers: get('workers', availableParallelism()),
     shard,
     shardText,

@@ -9,7 +9,7 @@ import { runReplay } from '../../campaign/replay/run.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../../campaign/usageError.ts';
 import { parseArgs } from '../args.ts';
 
-const FLAGS = { sut: { type: 'string' }, fault: { type: 'string' }, json: { type: 'boolean' }, 'timeout-seconds': { type: 'int', min: 1 } } as const;
+const FLAGS = { sut: { type: 'string' }, 'sut-exec': { type: 'string' }, fault: { type: 'string' }, json: { type: 'boolean' }, 'timeout-seconds': { type: 'int', min: 1 } } as const;
 
 /** The single FILE argument. */
 export function oneFile(command: string, positional: string[]): string {
@@ -23,8 +23,9 @@ export async function replayCommand(argv: string[]): Promise<number> {
   const { flags, positional } = parseArgs('replay', argv, FLAGS);
   const file = oneFile('replay', positional);
   const sut = flags.get('sut') as string | undefined;
+  const sutExec = flags.get('sut-exec') as string | undefined;
   const fault = flags.get('fault') as string | undefined;
-  const job = { file, json: flags.get('json') === true, ...(sut === undefined ? {} : { sut }), ...(fault === undefined ? {} : { fault }) };
+  const job = { file, json: flags.get('json') === true, ...(sut === undefined ? {} : { sut }), ...(sutExec === undefined ? {} : { sutExec }), ...(fault === undefined ? {} : { fault }) };
   const answer = await runReplay(job, ((flags.get('timeout-seconds') as number | undefined) ?? 60) * 1000);
   if ('error' in answer) {
     if (answer.usage) throw new UsageError(answer.error.startsWith('daxcheck') ? answer.error : `daxcheck replay: ${answer.error}`);

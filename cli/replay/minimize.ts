@@ -11,15 +11,16 @@ import { EXIT_FAILED, EXIT_OK } from '../../campaign/usageError.ts';
 import { parseArgs } from '../args.ts';
 import { oneFile } from './command.ts';
 
-const FLAGS = { sut: { type: 'string' }, 'max-replays': { type: 'int', min: 1 } } as const;
+const FLAGS = { sut: { type: 'string' }, 'sut-exec': { type: 'string' }, 'max-replays': { type: 'int', min: 1 } } as const;
 
 /** Runs the minimize command; returns the exit code. */
 export async function minimizeCommand(argv: string[]): Promise<number> {
   const { flags, positional } = parseArgs('minimize', argv, FLAGS);
   const file = oneFile('minimize', positional);
   const sut = flags.get('sut') as string | undefined;
+  const sutExec = flags.get('sut-exec') as string | undefined;
   const maxReplays = flags.get('max-replays') as number | undefined;
-  const out = await minimizeFile(file, { ...(sut === undefined ? {} : { sut }), ...(maxReplays === undefined ? {} : { maxReplays }) });
+  const out = await minimizeFile(file, { ...(sut === undefined ? {} : { sut }), ...(sutExec === undefined ? {} : { sutExec }), ...(maxReplays === undefined ? {} : { maxReplays }) });
   for (const line of out.lines) console.log(line);
   return out.failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -1,7 +1,7 @@
 /**
  * The CI gate: both suites against the implementation with fixed seeds, coverage
  * enforced; for every named fault a fresh search that must find it; every saved
- * counterexample replayed. The items and their judgement are properties/ciRun.ts, the
+ * counterexample replayed; the same suites and searches for the C port. The items and their judgement are campaign/ciGate.ts, the
  * same code `npm run coverage` runs (which is how `npm test` runs the gate: this file is
  * skipped there so that the suites do not run twice). Run it alone with
  * `node --import tsx test/run.ts ciGate`.
@@ -12,10 +12,12 @@ import { gateItems, runGateItem, type GateItem } from '../../campaign/ciGate.ts'
 import { formatCoverage } from '../../properties/coverage.ts';
 import { CI_FAULT_SEARCH } from '../../properties/profiles.ts';
 
+const WHO = { impl: 'the implementation', 'c-port': 'the C port (through the protocol, under ASan/UBSan)' } as const;
+
 const title = (item: GateItem): string => {
   switch (item.kind) {
-    case 'suite': return `${item.suite} suite: the implementation agrees with the model at every step and every label is covered`;
-    case 'fault-search': return `fault ${item.fault}: a fresh search finds it within ${CI_FAULT_SEARCH.numRuns} runs`;
+    case 'suite': return `${item.suite} suite: ${WHO[item.system]} agrees with the model at every step and every label is covered`;
+    case 'fault-search': return `fault ${item.fault} in ${WHO[item.system]}: a fresh search finds it within ${CI_FAULT_SEARCH.numRuns} runs`;
     case 'replay': return `${item.file} replays as recorded`;
   }
 };

@@ -100,7 +100,7 @@ test('a missing file: exit 2, one line naming the file', async () => {
 });
 
 test('an unknown flag, an unknown fault, no file: exit 2 with the reason', async () => {
-  await usage(runs.badFlag, 'daxcheck replay: unknown flag --fast (known: --sut, --fault, --json, --timeout-seconds)');
+  await usage(runs.badFlag, 'daxcheck replay: unknown flag --fast (known: --sut, --sut-exec, --fault, --json, --timeout-seconds)');
   await usage(runs.badFault, /^daxcheck replay: --fault s9: unknown fault \(known: s1-shrink-adjusts-extent, .*, or none\)/);
   await usage(runs.noFile, 'daxcheck replay: which file?');
 });

@@ -2,18 +2,17 @@
  * What the port tests share: the repository root, building the C port once (make, whose
  * output is kept so that a test can show that the build is clean), and its command.
  */
-import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { buildCPort as build, C_PORT_BINARY } from '../../campaign/cPort.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const C_PORT = resolve(ROOT, 'ports/c/build/daxcheck-port');
+export const C_PORT = C_PORT_BINARY;
 export const PYTHON_PORT = ['python3', resolve(ROOT, 'ports/python/tree_port.py')];
 export const FAKE_PORT = (mode: string) => ['python3', resolve(ROOT, 'test/ports/fixtures/fake_port.py'), mode];
 
-let built: string | null = null;
-
 /** Builds ports/c (make; once per test process) and returns make's output. Throws if the build fails. */
 export function buildCPort(): string {
-  built ??= execFileSync('make', ['-C', resolve(ROOT, 'ports/c')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return built;
+  const b = build();
+  if (!b.ok) throw new Error(b.why);
+  return b.log;
 }

@@ -42,7 +42,7 @@ async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
 test('a port that exits is sut-crashed, with its exit code, the request, and the sanitizer SUMMARY line (paths relative)', () => {
   const sut = processFactory(FAKE_PORT('crash'));
   const e = thrown(() => sut.createDax().createRegion(region));
-  assert.is(e.kind, 'sut-crashed');
+  assert.is(e.reason, 'sut-crashed');
   assert.is(e.exitCode, 1);
   assert.is(e.signal, null);
   assert.is(e.lastRequest, 'createRegion dynamic 0x0 0x4000000 0x200000 default');
@@ -55,7 +55,7 @@ test('a port that exits is sut-crashed, with its exit code, the request, and the
 test('a port killed by a signal is sut-crashed with that signal', () => {
   const sut = processFactory(FAKE_PORT('signal'));
   const e = thrown(() => sut.createTree().addRoot(0n, 0xffffn, 'r'));
-  assert.is(e.kind, 'sut-crashed');
+  assert.is(e.reason, 'sut-crashed');
   assert.is(e.signal, 'SIGSEGV');
   assert.is(e.exitCode, null);
   sut.close();
@@ -67,7 +67,7 @@ test('a port that gives no answer within the command timeout is a hang, and is k
   const pid = sut.processId()!;
   const started = Date.now();
   const e = thrown(() => dax.createRegion(region));
-  assert.is(e.kind, 'hang');
+  assert.is(e.reason, 'hang');
   assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
   assert.match(e.message, /no answer within 300 ms \(killed\)/);
   assert.ok(await eventually(() => gone(pid)), `process ${pid} still runs`);
@@ -77,7 +77,7 @@ test('a port that gives no answer within the command timeout is a hang, and is k
 test('a port that prints garbage is sut-malformed, naming the request and the line', () => {
   const sut = processFactory(FAKE_PORT('garbage'));
   const e = thrown(() => sut.createTree().addRoot(0n, 0xffffn, 'r'));
-  assert.is(e.kind, 'sut-malformed');
+  assert.is(e.reason, 'sut-malformed');
   assert.match(e.message, /malformed answer to "addRoot 0x0 0xffff r": "hello world"/);
   sut.close();
 });
@@ -85,7 +85,7 @@ test('a port that prints garbage is sut-malformed, naming the request and the li
 test('a malformed snapshot is sut-malformed, naming the path of the field', () => {
   const sut = processFactory(FAKE_PORT('badsnap'));
   const e = thrown(() => sut.createDax().observe());
-  assert.is(e.kind, 'sut-malformed');
+  assert.is(e.reason, 'sut-malformed');
   assert.match(e.message, /regions\[0\]\.availBytes: expected u64 hex string, got 12/);
   sut.close();
 });
@@ -93,26 +93,26 @@ test('a malformed snapshot is sut-malformed, naming the path of the field', () =
 test('a port of another protocol version is one protocol error naming the expected and received text', () => {
   const sut = processFactory(FAKE_PORT('version2'));
   const e = thrown(() => sut.createTree());
-  assert.is(e.kind, 'protocol');
+  assert.is(e.reason, 'protocol');
   assert.match(e.message, /expected "daxcheck 1 NAME" in answer to "daxcheck 1", got "error unsupported protocol version"/);
 });
 
 test('a port that exits before the handshake is sut-crashed', () => {
   const e = thrown(() => processFactory(FAKE_PORT('silent')).createTree());
-  assert.is(e.kind, 'sut-crashed');
+  assert.is(e.reason, 'sut-crashed');
   assert.is(e.exitCode, 3);
 });
 
 test('a command that does not exist is sut-crashed with the spawn error', () => {
   const e = thrown(() => processFactory(['/nonexistent/port']).createTree());
-  assert.is(e.kind, 'sut-crashed');
+  assert.is(e.reason, 'sut-crashed');
   assert.match(e.stderrHead.join(' '), /ENOENT/);
 });
 
 test('a port that implements the tree suite only is a protocol error for the DAX suite', () => {
   const sut = processFactory(PYTHON_PORT);
   const e = thrown(() => sut.createDax());
-  assert.is(e.kind, 'protocol');
+  assert.is(e.reason, 'protocol');
   assert.match(e.message, /does not implement the dax suite \(it answered "err EINVAL" to "new dax"\)/);
   assert.equal(sut.createTree().addRoot(0n, 0xffn, 'ok'), { ok: true, id: 0 });
   sut.close();
@@ -121,7 +121,7 @@ test('a port that implements the tree suite only is a protocol error for the DAX
 test('an unknown fault name is a protocol error', () => {
   buildCPort();
   const e = thrown(() => processFactory([C_PORT], { faults: ['no-such-fault'] }).createDax());
-  assert.is(e.kind, 'protocol');
+  assert.is(e.reason, 'protocol');
   assert.match(e.message, /does not know the fault no-such-fault/);
 });
 
@@ -133,7 +133,7 @@ test('after a crash the next create starts a fresh process; the old instance kee
   assert.equal(dax.createRegion(region), { ok: true, id: 0 });
   assert.equal(dax.failAllocation('extentDevice', 1), { ok: true });
   const e = thrown(() => dax.addExtent(0, 0n, 2n * MiB, 'a'));
-  assert.is(e.kind, 'sut-crashed');
+  assert.is(e.reason, 'sut-crashed');
   assert.match(e.summary ?? '', /^SUMMARY: AddressSanitizer: heap-use-after-free ports\/c\/extent\.c:\d+ in dax_extent_add$/);
   assert.is(thrown(() => dax.observe()), e);
   const again = sut.createDax();
@@ -146,7 +146,7 @@ test('close ends the port process (quit), and a value outside u64 is a protocol 
   buildCPort();
   const sut = processFactory([C_PORT]);
   const tree = sut.createTree();
-  assert.is(thrown(() => tree.addRoot(-1n, 0n, 'x')).kind, 'protocol');
+  assert.is(thrown(() => tree.addRoot(-1n, 0n, 'x')).reason, 'protocol');
   assert.equal(tree.addRoot(0n, 0n, 'x'), { ok: true, id: 0 });
   const pid = sut.processId()!;
   sut.close();

@@ -17,7 +17,7 @@ function data(o: Partial<HuntWorkerData>): HuntWorkerData {
   return {
     worker: 1, workers: 2, shard: { index: 2, count: 3 }, base: 1, start: 0,
     targets: [{ suite: 'tree', fault: null }], system: { kind: 'impl' }, maxCommands: 30, batchRuns: 5,
-    outDir: mkdtempSync(join(tmpdir(), 'daxcheck-worker-')), deadline: Date.now() + 400, buffer: SutWatch.allocate(), ...o,
+    outDir: mkdtempSync(join(tmpdir(), 'daxcheck-worker-')), deadline: Date.now() + 400, buffer: SutWatch.allocate(), commandTimeoutMs: 5000, ...o,
   };
 }
 
