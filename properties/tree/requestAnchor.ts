@@ -1,9 +1,9 @@
 /** Where requestResource and requestRegion start: anchored at the parent or one of its children. */
 import fc from 'fast-check';
-import type { TreeNode } from '../../sut/interface.ts';
+import type { TreeNode, TreeSnapshot } from '../../sut/interface.ts';
 import { add64, sub64, U64_MAX } from '../../sut/u64.ts';
 import { one, w } from '../operation.ts';
-import { delta, name, ref, size } from './treeRefs.ts';
+import { at, deadOrMissing, delta, liveResources, name, ref, size } from './treeRefs.ts';
 
 /** Start of a request: parent start/end, a child's start, or just after a child. */
 export type RequestAnchor = 'parentStart' | 'parentTop' | 'childStart' | 'afterChild';
@@ -45,3 +45,12 @@ export function requestStart(p: TreeNode, cmd: RequestFields): bigint {
 
 /** Simplest values of a request's enumerated fields. */
 export const REQUEST_SIMPLEST = { at: ['parentStart', 'childStart', 'afterChild', 'parentTop'] } as const;
+
+/** The parent a request names (a dead or missing id for ref -1) and the start it asks for; null when no resource is live. */
+export function resolveRequest(cmd: RequestFields, snap: TreeSnapshot): { parent: number; start: bigint } | null {
+  const live = liveResources(snap);
+  const p = at(live, cmd.parent);
+  if (p === null) return null;
+  if (p === 'missing') return { parent: deadOrMissing(live), start: cmd.deltaBytes & U64_MAX };
+  return { parent: p.node.id, start: requestStart(p.node, cmd) };
+}

@@ -1,10 +1,10 @@
 /** requestRegion: __request_region into a live parent, descending into non-busy conflicts; n = 0 and wrapping ends come up. */
 import type { ResourceTreeSut, Result, TreeSnapshot } from '../../../sut/interface.ts';
-import { endOf, hex, U64_MAX } from '../../../sut/u64.ts';
+import { endOf, hex } from '../../../sut/u64.ts';
 import type { Operation } from '../../operation.ts';
-import { REQUEST_SIMPLEST, requestArbitrary, requestStart, type RequestFields } from '../requestAnchor.ts';
+import { REQUEST_SIMPLEST, requestArbitrary, resolveRequest, type RequestFields } from '../requestAnchor.ts';
 import { TREE_LABELS } from '../treeLabels.ts';
-import { at, deadOrMissing, liveResources } from '../treeRefs.ts';
+import { liveResources } from '../treeRefs.ts';
 
 export type RequestRegionCmd = { op: 'requestRegion' } & RequestFields;
 export type RequestRegionCall = { op: 'requestRegion'; parent: number; start: bigint; n: bigint; name: string };
@@ -22,11 +22,8 @@ export const requestRegion: Operation<RequestRegionCmd, RequestRegionCall, Resou
   weight: 8,
   arbitrary: requestArbitrary('requestRegion'),
   resolve: (cmd, snap) => {
-    const live = liveResources(snap);
-    const p = at(live, cmd.parent);
-    if (p === null) return null;
-    const start = p === 'missing' ? cmd.deltaBytes & U64_MAX : requestStart(p.node, cmd);
-    return { op: cmd.op, parent: p === 'missing' ? deadOrMissing(live) : p.node.id, start, n: cmd.sizeBytes, name: cmd.name };
+    const r = resolveRequest(cmd, snap);
+    return r === null ? null : { op: cmd.op, parent: r.parent, start: r.start, n: cmd.sizeBytes, name: cmd.name };
   },
   call: (sut, c) => sut.requestRegion(c.parent, c.start, c.n, c.name),
   show: (c) => `requestRegion(#${c.parent}, ${hex(c.start)}, n=${hex(c.n)}, "${c.name}")`,
