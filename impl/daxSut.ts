@@ -22,6 +22,7 @@ import { addDaxExtent, removeDaxExtent } from './extent.ts';
 import { FailInjector } from './failpoints.ts';
 import type { FaultFlags } from './faults.ts';
 import { createDaxRegion, destroyDaxRegion } from './regionLifecycle.ts';
+import { checkRegionCaches } from './selfCheck.ts';
 
 /** A kernel-style return code (null = 0) as a Result. */
 const done = (rc: Errno | null): Result => (rc === null ? ok() : fail(rc));
@@ -168,5 +169,12 @@ export class ImplDax implements DaxSut {
   /** The canonical snapshot of every region ever created. O(n). */
   observe(): DaxSnapshot {
     return { regions: this.regions.map(regionSnap) };
+  }
+
+  /** The caches and indexes of every region against recomputation (impl/selfCheck.ts); one line per violation. */
+  selfCheck(): string[] {
+    const bad: string[] = [];
+    for (const r of this.regions) checkRegionCaches(r, this.ctx.faults.freeSpaceInt, bad);
+    return bad;
   }
 }

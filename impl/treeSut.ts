@@ -7,6 +7,7 @@ import { endOf, isU64 } from '../sut/u64.ts';
 import { newResource, resourceLive, type Resource } from './resource.ts';
 import { adjustResource, releaseRegion, releaseResource, requestRegion, requestResource } from './resourceTree.ts';
 import { snapshotSubtree } from './resourceSnapshot.ts';
+import { checkSubtree } from './selfCheck.ts';
 
 export class ImplTree implements ResourceTreeSut {
   private readonly roots: Resource[] = [];
@@ -79,6 +80,13 @@ export class ImplTree implements ResourceTreeSut {
   /** The canonical snapshot: roots in the order added, children by address. O(n). */
   observe(): TreeSnapshot {
     return { roots: this.roots.map(treeNode) };
+  }
+
+  /** Every child index of the forest against its sibling list (impl/selfCheck.ts); one line per violation. */
+  selfCheck(): string[] {
+    const bad: string[] = [];
+    for (const r of this.roots) checkSubtree(r, bad);
+    return bad;
   }
 }
 

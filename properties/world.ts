@@ -79,6 +79,8 @@ export class World {
     }
     const sutSnap = guard(index, shown, () => suite.observe(this.sut));
     judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, sutSnap);
+    const own = guard(index, shown, () => (this.sut as { selfCheck?(): string[] }).selfCheck?.() ?? []);
+    if (own.length > 0) throw new StepFailure('self-check', index, shown.text, own.join('\n'));
   }
 
   /** Batch mode: checks the planned run on the system under test; throws StepFailure at its first difference. Nothing in step-by-step mode. */

@@ -86,6 +86,8 @@ export interface ResourceTreeSut {
   releaseResource(res: number): Result;
   /** The canonical snapshot. */
   observe(): TreeSnapshot;
+  /** Optional: the port's own internal invariants (see DaxSut.selfCheck). */
+  selfCheck?(): string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -251,6 +253,13 @@ export interface DaxSut {
    * that reached each point; a port need not provide it.
    */
   takeFiredFailures?(): FailPoint[];
+  /**
+   * Optional: the port's own internal invariants, beyond what observe() shows (index
+   * augmentation, heap order, cached sums), one line per violation, none when all hold.
+   * The runner calls it after every step, so a corrupt index is a counterexample
+   * (kind self-check) at the step that corrupted it.
+   */
+  selfCheck?(): string[];
 }
 
 /** What a SUT module provides: fresh, empty instances. */

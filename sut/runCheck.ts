@@ -10,8 +10,8 @@
  */
 import type { DaxSut, ResourceTreeSut, Result, SutFactory } from './interface.ts';
 
-/** How a system under test can fail other than by answering wrongly. */
-export type SutFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang';
+/** How a system under test can fail other than by answering wrongly (self-check: its own selfCheck reported a violation). */
+export type SutFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'self-check';
 
 /**
  * Thrown by a system under test (or returned in a verdict) when it crashed (exit code or

@@ -7,53 +7,16 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ImplDax } from '../../impl/daxSut.ts';
-import { devDaxValidateAlign } from '../../impl/daxDevice.ts';
-import { daxRegionAvailSize, type DaxRegion } from '../../impl/daxRegion.ts';
-import { firstExtentWithSpace } from '../../impl/extent.ts';
+import type { DaxRegion } from '../../impl/daxRegion.ts';
 import type { FaultName } from '../../impl/faults.ts';
-import { resourceSize } from '../../impl/resource.ts';
+import { checkRegionCaches } from '../../impl/selfCheck.ts';
 import type { FailPoint, Result } from '../../sut/interface.ts';
-import { checkIndex, kids, prng } from './checkIndex.ts';
+import { prng } from './checkIndex.ts';
 import { consistent, dax, GiB, KiB, MiB, U } from './helpers.ts';
 
-const U32 = 1n << 32n;
-
-/** Every cache of region against a recomputation; s2 says whether fault S2 is on. */
+/** Every cache of region against a recomputation (impl/selfCheck.ts); s2 says whether fault S2 is on. */
 function checkRegion(region: DaxRegion, s2: boolean): void {
-  checkIndex(region.res);
-  const free = (e: DaxRegion['extents'][number]) => resourceSize(e.res) - kids(e.res).reduce((a, c) => a + resourceSize(c), 0n);
-  let avail = 0n;
-  if (region.kind === 'contiguous') avail = resourceSize(region.res) - kids(region.res).reduce((a, c) => a + resourceSize(c), 0n);
-  const refs = new Map<number, number>();
-  for (const dev of region.devices.values()) {
-    let size = 0n;
-    for (const r of dev.ranges) {
-      assert.is(r.pgoff, size / (4n * KiB), 'pgoff');
-      assert.ok(r.res.start === r.start && r.res.end === r.end && r.res.parent === r.parent, 'range resource in place');
-      size += r.end - r.start + 1n;
-      if (r.extent) refs.set(r.extent.id, (refs.get(r.extent.id) ?? 0) + 1);
-    }
-    assert.is(dev.size, size, 'device size');
-    for (const a of [4n * KiB, 2n * MiB, 4n * MiB, 1n * GiB, 1n << 40n]) {
-      const max = a > U ? a : U;
-      assert.is(devDaxValidateAlign(dev, a), dev.ranges.every((r) => (r.end - r.start + 1n) % max === 0n), 'align histogram');
-    }
-  }
-  let first = -1;
-  for (const e of region.extents) {
-    if (!e.released) checkIndex(e.res);
-    const contribution = e.visible ? free(e) : 0n;
-    if (e.visible) avail += contribution;
-    const key = s2 && contribution % U32 === 0n ? 0n : contribution;
-    assert.is(region.extentIndex.availOf(e.id), contribution, 'extent contribution');
-    assert.is(region.extentIndex.keyOf(e.id), key, 'extent search key');
-    if (first < 0 && key > 0n) first = e.id;
-    assert.is(e.kref.refcount, (e.visible ? 1 : 0) + (refs.get(e.id) ?? 0), 'kref');
-    assert.is(e.released, e.kref.refcount === 0);
-    assert.is(e.res.parent === region.res, !e.released, 'extent resource in the tree iff referenced');
-  }
-  assert.is(firstExtentWithSpace(region)?.id ?? -1, first, 'first extent with space');
-  if (!region.destroyed) assert.is(daxRegionAvailSize(region), avail, 'available size');
+  assert.equal(checkRegionCaches(region, s2), [], `region${region.id}'s caches`);
 }
 
 /** One random command, biased to grow, shrink and extents; sizes in 2 MiB units with 4 GiB ones. */
