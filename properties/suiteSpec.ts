@@ -9,6 +9,9 @@ import type { AnyOperation } from './operation.ts';
 
 export type SuiteName = 'tree' | 'dax' | 'dax-contiguous';
 
+/** Every suite name, for validating files. */
+export const ALL_SUITE_NAMES: readonly SuiteName[] = ['tree', 'dax', 'dax-contiguous'];
+
 /** Which interface a suite drives. */
 export type SutKind = 'tree' | 'dax';
 
