@@ -51,6 +51,6 @@ export function resolveRequest(cmd: RequestFields, snap: TreeSnapshot): { parent
   const live = liveResources(snap);
   const p = at(live, cmd.parent);
   if (p === null) return null;
-  if (p === 'missing') return { parent: deadOrMissing(live), start: cmd.deltaBytes & U64_MAX };
+  if (p === 'missing') return { parent: deadOrMissing(live, cmd.parent), start: cmd.deltaBytes & U64_MAX };
   return { parent: p.node.id, start: requestStart(p.node, cmd) };
 }

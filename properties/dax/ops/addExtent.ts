@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, RegionSnap } from '../../../sut/interface.ts';
 import { add64, GiB, hex, KiB, MiB, sizeText, sub64, U64_MAX } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
-import { inRegion, MISSING_ID, regionRef } from '../daxRefs.ts';
+import { inRegion, regionRef } from '../daxRefs.ts';
 
 /** Where a new extent goes: abs = offset delta; afterLast = just after the last extent; overLast = at the last extent's offset; top = ending at the region end. */
 export type ExtentAnchor = 'abs' | 'afterLast' | 'overLast' | 'top';
@@ -45,7 +45,7 @@ export const addExtent: Operation<AddExtentCmd, AddExtentCall, DaxSut, DaxSnapsh
   }),
   resolve: (cmd, snap) => inRegion(snap, cmd.region, 'dynamic',
     (r) => ({ op: cmd.op, region: r.id, offset: extentOffset(r, cmd), length: cmd.lengthBytes, label: cmd.label }),
-    () => ({ op: cmd.op, region: MISSING_ID, offset: cmd.deltaBytes & U64_MAX, length: cmd.lengthBytes, label: cmd.label })),
+    (region) => ({ op: cmd.op, region, offset: cmd.deltaBytes & U64_MAX, length: cmd.lengthBytes, label: cmd.label })),
   call: (sut, c) => sut.addExtent(c.region, c.offset, c.length, c.label),
   show: (c) => `addExtent(region${c.region}, offset=${hex(c.offset)}, length=${sizeText(c.length)}, "${c.label}")`,
   simplest: { at: ['abs', 'afterLast', 'overLast', 'top'], label: ['a', 'b', 'c'] },

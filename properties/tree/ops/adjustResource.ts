@@ -58,7 +58,7 @@ export const adjustResource: Operation<AdjustResourceCmd, AdjustResourceCall, Re
     const inner = live.filter((p) => p.parent !== null);
     const x = cmd.res >= 0 && inner.length > 0 ? inner[cmd.res % inner.length]! : at(live, cmd.res);
     if (x === null) return null;
-    if (x === 'missing') return { op: cmd.op, res: deadOrMissing(live), start: 0n, size: 1n };
+    if (x === 'missing') return { op: cmd.op, res: deadOrMissing(live, cmd.res), start: 0n, size: 1n };
     return { op: cmd.op, res: x.node.id, start: adjustStart(x, cmd), size: add64(sizeOf(x.node), cmd.sizeDeltaBytes & U64_MAX) };
   },
   call: (sut, c) => sut.adjustResource(c.res, c.start, c.size),

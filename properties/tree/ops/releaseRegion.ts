@@ -26,7 +26,7 @@ export const releaseRegion: Operation<ReleaseRegionCmd, ReleaseRegionCall, Resou
     const busy = live.filter((p) => p.node.busy);
     const t = cmd.target < 0 ? 'missing' : busy.length > 0 ? busy[cmd.target % busy.length]! : at(live, cmd.target);
     if (t === null) return null;
-    if (t === 'missing') return { op: cmd.op, parent: deadOrMissing(live), start: 0n, n: 1n };
+    if (t === 'missing') return { op: cmd.op, parent: deadOrMissing(live, cmd.target), start: 0n, n: 1n };
     const from = cmd.from === 'root' || t.parent === null ? t.root : t.parent;
     return { op: cmd.op, parent: from.id, start: add64(t.node.start, cmd.deltaBytes & U64_MAX), n: add64(sizeOf(t.node), cmd.sizeDeltaBytes & U64_MAX) };
   },

@@ -16,7 +16,7 @@ export const releaseResource: Operation<ReleaseResourceCmd, ReleaseResourceCall,
     const live = liveResources(snap);
     const x = at(live, cmd.res);
     if (x === null) return null;
-    return { op: cmd.op, res: x === 'missing' ? deadOrMissing(live) : x.node.id };
+    return { op: cmd.op, res: x === 'missing' ? deadOrMissing(live, cmd.res) : x.node.id };
   },
   call: (sut, c) => sut.releaseResource(c.res),
   show: (c) => `releaseResource(#${c.res})`,
