@@ -9,7 +9,8 @@ import type { SutFactory } from '../sut/interface.ts';
 import { minimize } from './minimize.ts';
 import { replayCommands } from './replay.ts';
 import type { StepFailure } from './stepFailure.ts';
-import { commandData, SuiteCommand } from './suiteCommand.ts';
+import { runArbitrary } from './runArbitrary.ts';
+import { commandData } from './suiteCommand.ts';
 import type { AnySuite } from './suiteSpec.ts';
 import { World } from './world.ts';
 
@@ -24,6 +25,8 @@ export interface RunOptions {
   path?: string;
   /** Stop generating new runs after this many milliseconds (fast-check's interruptAfterTimeLimit plugin). */
   timeLimitMs?: number;
+  /** Percent of runs that are the suite's big runs (0, the default: none; 100: only big runs). */
+  bigRunPercent?: number;
   /** Replays allowed to minimize fast-check's shrunk counterexample further (ddmin + values); 0 = none. Default 2000. */
   minimizeReplays?: number;
 }
@@ -51,8 +54,7 @@ export interface RunOutcome {
 export function runSuite(o: RunOptions): RunOutcome {
   const started = performance.now();
   const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>() };
-  const commandArb = o.suite.command().map((data: { op: string }) => new SuiteCommand(data));
-  const arb = fc.tuple(o.suite.prefix(), fc.commands([commandArb], { maxCommands: o.maxCommands, size: 'max' }));
+  const arb = runArbitrary(o.suite, o.maxCommands, o.bigRunPercent ?? 0);
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const property = fc.property(arb, ([prefix, cmds]) => {
     const world = new World(o.suite, o.model, o.sut);

@@ -17,6 +17,9 @@ export const ANY_KIND_REF = 3;
 /** Index of an existing object (resolved modulo the list); negative for a missing or dead one (-1 - k: the k-th). */
 export const ref = fc.oneof(w(12, fc.integer({ min: 0, max: 3 })), w(1, fc.integer({ min: -4, max: -1 })));
 
+/** In big runs: any of up to 256 objects, or a missing or dead one. */
+export const bigRef = fc.oneof(w(8, fc.nat({ max: 255 })), w(1, fc.integer({ min: -8, max: -1 })));
+
 /** A region: 0..2 among the preferred kind, ANY_KIND_REF among all, negative for a destroyed or missing one. */
 export const regionRef = fc.oneof(w(20, fc.integer({ min: 0, max: 2 })), w(2, fc.constant(ANY_KIND_REF)), w(1, fc.integer({ min: -3, max: -1 })));
 
@@ -68,9 +71,9 @@ export function firstGap(region: RegionSnap): bigint {
 /** A device's name as calls print it. */
 export const devName = (region: number, device: number) => `dax${region}.${device}`;
 
-/** A command that names one device of a region: its arbitrary (region ref and device ref). */
-export function deviceCommand<Op extends string>(op: Op): fc.Arbitrary<{ op: Op; region: number; device: number }> {
-  return fc.record({ op: fc.constant(op), region: regionRef, device: ref });
+/** A command that names one device of a region: its arbitrary (region ref and device ref; big runs: any device). */
+export function deviceCommand<Op extends string>(op: Op, device = ref): fc.Arbitrary<{ op: Op; region: number; device: number }> {
+  return fc.record({ op: fc.constant(op), region: regionRef, device });
 }
 
 /**

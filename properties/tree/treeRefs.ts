@@ -19,6 +19,9 @@ export interface Placed {
 
 /** Index of a live resource (modulo); a negative ref -1 - k names the k-th dead one (deadOrMissing). */
 export const ref = fc.oneof(w(15, fc.nat({ max: 40 })), w(1, fc.integer({ min: -8, max: -1 })));
+/** In big runs: any of up to 256 live resources, or a dead one. */
+export const bigRef = fc.oneof(w(8, fc.nat({ max: 255 })), w(1, fc.integer({ min: -8, max: -1 })));
+
 /** Sizes in units of 0x100, with 0, 1, 64 KiB and 2^63. */
 export const size = fc.oneof(w(8, one(0x100n, 0x400n, 0x1000n)), w(2, one(0n, 1n, 0x10000n, 1n << 63n)));
 /** Offsets from an anchor: mostly 0, a unit either way, one off. */
@@ -37,6 +40,23 @@ export function liveResources(snap: TreeSnapshot): Placed[] {
 }
 
 export const sizeOf = (n: TreeNode) => n.end - n.start + 1n;
+
+/** Depth of a live resource (a root is 0), found in a snapshot; -1 when not live. */
+export function depthOf(snap: TreeSnapshot, id: number): number {
+  const walk = (n: TreeNode, d: number): number => {
+    if (n.id === id) return d;
+    for (const c of n.children) {
+      const found = walk(c, d + 1);
+      if (found >= 0) return found;
+    }
+    return -1;
+  };
+  for (const r of snap.roots) {
+    const d = walk(r, 0);
+    if (d >= 0) return d;
+  }
+  return -1;
+}
 
 /** How far past the highest live id dead ids are looked for (a released subtree may hold the newest ids). */
 const DEAD_PAST_TOP = 8;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
 import type { Operation } from '../../operation.ts';
 import { DAX_LABELS } from '../daxLabels.ts';
-import { inRegion, ref, regionRef } from '../daxRefs.ts';
+import { bigRef, inRegion, ref, regionRef } from '../daxRefs.ts';
 
 export type RemoveExtentCmd = { op: 'removeExtent'; region: number; extent: number };
 export type RemoveExtentCall = RemoveExtentCmd;
@@ -13,6 +13,7 @@ export const removeExtent: Operation<RemoveExtentCmd, RemoveExtentCall, DaxSut, 
   method: 'removeExtent',
   weight: 5,
   arbitrary: fc.record({ op: fc.constant('removeExtent' as const), region: regionRef, extent: ref }),
+  scale: { weight: 5, arbitrary: fc.record({ op: fc.constant('removeExtent' as const), region: regionRef, extent: bigRef }) },
   resolve: (cmd, snap) => inRegion(snap, cmd.region, 'dynamic', (r) => {
     // Aim at a visible extent; a negative ref (or none visible) at the (-1 - ref)-th removed one, else one that never was.
     const visible = r.extents.filter((e) => e.visible);

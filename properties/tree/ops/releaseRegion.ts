@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import type { ResourceTreeSut, Result, TreeSnapshot } from '../../../sut/interface.ts';
 import { add64, endOf, hex, U64_MAX } from '../../../sut/u64.ts';
-import { w, type Operation } from '../../operation.ts';
+import { one, w, type Operation } from '../../operation.ts';
 import { TREE_LABELS } from '../treeLabels.ts';
-import { at, deadOrMissing, delta, liveResources, ref, sizeOf } from '../treeRefs.ts';
+import { at, bigRef, deadOrMissing, delta, liveResources, ref, sizeOf } from '../treeRefs.ts';
 
 export type ReleaseRegionCmd = { op: 'releaseRegion'; target: number; from: 'root' | 'parent'; deltaBytes: bigint; sizeDeltaBytes: bigint };
 export type ReleaseRegionCall = { op: 'releaseRegion'; parent: number; start: bigint; n: bigint };
@@ -20,6 +20,7 @@ export const releaseRegion: Operation<ReleaseRegionCmd, ReleaseRegionCall, Resou
   method: 'releaseRegion',
   weight: 5,
   arbitrary: fc.record({ op: fc.constant('releaseRegion' as const), target: ref, from: fc.oneof(w(3, fc.constant('root' as const)), w(1, fc.constant('parent' as const))), deltaBytes: delta, sizeDeltaBytes: delta }),
+  scale: { weight: 1, arbitrary: fc.record({ op: fc.constant('releaseRegion' as const), target: bigRef, from: one('root' as const, 'parent' as const), deltaBytes: fc.constant(0n), sizeDeltaBytes: fc.constant(0n) }) },
   resolve: (cmd, snap) => {
     const live = liveResources(snap);
     // Only busy resources can be released: aim at one of them when there is any.
