@@ -9,7 +9,7 @@ import type {
   CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
 } from '../../sut/interface.ts';
 import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
-import { checkBatch, planBatch } from './checkRun.ts';
+import { checkBatch, expectAnswers, planRequests } from './checkRun.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
 import { AnswerError, parseAnswer, ProtocolValueError, requestLine, stringToken } from './protocol.ts';
 import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
@@ -153,6 +153,8 @@ class ProcessDax extends Instance implements DaxSut {
 
 class ProcessFactoryImpl implements ProcessSutFactory {
   private ch: PortChannel | null = null;
+  /** Whether the process `changes.channel` answers `observe changed`. */
+  private changes: { channel: PortChannel; known: boolean } | null = null;
   generation = 0;
   readonly name: string;
 
@@ -196,14 +198,48 @@ class ProcessFactoryImpl implements ProcessSutFactory {
     return new ProcessDax(this, ch, this.generation);
   }
 
+  /** Sends the run's requests first and works out the answers expected while the port computes its own. */
   checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
-    const plan = planBatch(suite, steps, this.opts.faults ?? []);
-    return checkBatch(plan, (lines) => this.runBatch(lines), this.command);
+    const requests = planRequests(suite, steps, this.opts.faults ?? [], this.observesChanges(suite));
+    let answers: () => string[];
+    try {
+      answers = this.sendBatch(requests.lines);
+    } catch (e) {
+      if (!(e instanceof ProcessSutError)) throw e;
+      answers = () => {
+        throw e;
+      };
+    }
+    return checkBatch(expectAnswers(requests, steps), () => answers(), this.command);
+  }
+
+  /**
+   * Whether the running process answers `observe changed` (PROTOCOL.md), asked once per
+   * process: a port that knows it answers the first one with `snap`, one that does not
+   * with `error …`. Any trouble asking counts as no; the batch then meets it itself.
+   */
+  private observesChanges(suite: 'tree' | 'dax'): boolean {
+    try {
+      const ch = this.channel();
+      if (this.changes?.channel === ch) return this.changes.known;
+      const [created, answer] = this.runBatch([`new ${suite}`, 'observe changed']);
+      if (created !== 'ok') return false;
+      this.changes = { channel: ch, known: answer!.startsWith('snap ') };
+      return this.changes.known;
+    } catch (e) {
+      if (e instanceof ProcessSutError) return false;
+      throw e;
+    }
   }
 
   runBatch(lines: readonly string[]): string[] {
+    return this.sendBatch(lines)();
+  }
+
+  /** runBatch in two halves: writes the lines now, returns what waits for their answers. */
+  private sendBatch(lines: readonly string[]): () => string[] {
     if (lines.some((l) => l.startsWith('new ') || l === 'quit')) this.generation += 1;
-    return this.channel().exchange(lines);
+    return this.channel().send(lines);
   }
 
   portName(): string {

@@ -331,6 +331,11 @@ bool arg_string(char **argv, int i, char **s)
 enum suite { SUITE_NONE, SUITE_TREE, SUITE_DAX };
 static enum suite suite;
 
+/* The current instance's last snapshot answer, for "observe changed" (PROTOCOL.md). */
+static char *last_snap;
+static size_t last_snap_len, last_snap_cap;
+static bool last_snap_valid;
+
 static void drop_instance(void)
 {
 	if (suite == SUITE_TREE)
@@ -338,6 +343,41 @@ static void drop_instance(void)
 	else if (suite == SUITE_DAX)
 		dax_free();
 	suite = SUITE_NONE;
+	last_snap_valid = false;
+}
+
+/**
+ * observe - answer the snapshot; with @changed, "same" when its line equals the
+ * instance's previous snapshot answer
+ * @changed: the request was "observe changed"
+ */
+static void observe(bool changed)
+{
+	size_t start = out_len, n;
+
+	if (suite == SUITE_TREE) {
+		tree_observe();
+	} else if (suite == SUITE_DAX) {
+		dax_observe();
+	} else {
+		answer_error("observe: no instance (send new tree or new dax first)");
+		return;
+	}
+	n = out_len - start;
+	if (changed && last_snap_valid && n == last_snap_len && memcmp(out + start, last_snap, n) == 0) {
+		out_len = start;
+		out_str("same\n");
+		return;
+	}
+	if (n > last_snap_cap) {
+		last_snap_cap = n;
+		last_snap = realloc(last_snap, n);
+		if (!last_snap)
+			abort();
+	}
+	memcpy(last_snap, out + start, n);
+	last_snap_len = n;
+	last_snap_valid = true;
 }
 
 /* One request line (without LF). Return: false on quit. */
@@ -376,13 +416,8 @@ static bool handle(char *line)
 		answer_ok();
 		return true;
 	}
-	if (strcmp(argv[0], "observe") == 0 && argc == 1) {
-		if (suite == SUITE_TREE)
-			tree_observe();
-		else if (suite == SUITE_DAX)
-			dax_observe();
-		else
-			answer_error("observe: no instance (send new tree or new dax first)");
+	if (strcmp(argv[0], "observe") == 0 && (argc == 1 || (argc == 2 && strcmp(argv[1], "changed") == 0))) {
+		observe(argc == 2);
 		return true;
 	}
 	if (strcmp(argv[0], "fault") == 0 && argc == 2) {
@@ -475,5 +510,6 @@ int main(void)
 	drop_instance();
 	free(in);
 	free(out);
+	free(last_snap);
 	return 0;
 }
