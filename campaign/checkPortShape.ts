@@ -1,23 +1,18 @@
 /**
  * Before a hunt spends its budget on a user's module: does its factory create, for each
- * suite used, objects with every method of the interface? Anything missing is one
- * UsageError line naming the module and the methods.
+ * suite used, objects with every method the suite's operations call? Anything missing is
+ * one UsageError line naming the module and the methods.
  */
 import type { SuiteName } from '../properties/suiteSpec.ts';
+import { SUITES } from '../properties/suites.ts';
 import type { SutFactory } from '../sut/interface.ts';
 import { UsageError } from './usageError.ts';
 
-/** The factory method and the instance methods each suite calls. */
-const SHAPES: Record<SuiteName, { create: 'createTree' | 'createDax'; methods: string[] }> = {
-  tree: {
-    create: 'createTree',
-    methods: ['addRoot', 'requestResource', 'requestRegion', 'releaseRegion', 'adjustResource', 'releaseResource', 'observe'],
-  },
-  dax: {
-    create: 'createDax',
-    methods: ['createRegion', 'destroyRegion', 'addExtent', 'removeExtent', 'createDevice', 'deleteDevice', 'bind', 'unbind', 'resize', 'mapping', 'setAlign', 'failAllocation', 'observe'],
-  },
-};
+/** The factory method and the instance methods a suite calls. */
+export function suiteShape(suite: SuiteName): { create: 'createTree' | 'createDax'; methods: string[] } {
+  const s = SUITES[suite];
+  return { create: s.sutKind === 'tree' ? 'createTree' : 'createDax', methods: [...s.operations.map((o) => o.method), 'observe'] };
+}
 
 /**
  * Creates one instance per suite and checks its methods; `where` starts the message,
@@ -25,7 +20,7 @@ const SHAPES: Record<SuiteName, { create: 'createTree' | 'createDax'; methods: s
  */
 export function checkPortShape(factory: SutFactory, suites: readonly SuiteName[], where: string): void {
   for (const suite of suites) {
-    const { create, methods } = SHAPES[suite];
+    const { create, methods } = suiteShape(suite);
     let instance: unknown;
     try {
       instance = factory[create]();
@@ -36,7 +31,7 @@ export function checkPortShape(factory: SutFactory, suites: readonly SuiteName[]
     if (typeof instance !== 'object' || instance === null) {
       throw new UsageError(`${where}: ${create}() returned ${instance === null ? 'null' : typeof instance}, not an object`);
     }
-    const missing = methods.filter((m) => typeof (instance as Record<string, unknown>)[m] !== 'function');
+    const missing = [...new Set(methods)].filter((m) => typeof (instance as Record<string, unknown>)[m] !== 'function');
     if (missing.length > 0) throw new UsageError(`${where}: ${create}() returns an object without ${missing.join(', ')} (see sut/interface.ts)`);
   }
 }

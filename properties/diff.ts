@@ -5,7 +5,6 @@
 import { hex } from '../sut/u64.ts';
 import { span } from './invariants/text.ts';
 
-export { formatSnapshot } from './formatSnapshot.ts';
 
 type Labels = readonly [string, string] | string[];
 type Obj = Record<string, unknown>;

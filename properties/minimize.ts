@@ -7,7 +7,7 @@
 import type { SutFactory } from '../sut/interface.ts';
 import { ddmin, type Attempt } from './ddmin.ts';
 import { replayCommands } from './replay.ts';
-import { simplifyValues } from './simplifyValues.ts';
+import { simplestOf, simplifyValues } from './simplifyValues.ts';
 import type { FailureKind, StepFailure } from './stepFailure.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
@@ -71,7 +71,7 @@ export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): M
   let current = first.executed;
   for (;;) {
     const reduced = ddmin(current, attempt);
-    const simplified = simplifyValues(reduced, attempt);
+    const simplified = simplifyValues(reduced, attempt, simplestOf(o.suite.operations));
     const done = same(simplified, current) || exhausted;
     current = simplified;
     if (done) break;

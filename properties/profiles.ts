@@ -2,6 +2,8 @@
  * Run sizes. The CI profile keeps `npm test` short on a 2-core machine with fixed seeds;
  * the hunt profile runs long sequences.
  */
+import type { SuiteName } from './suiteSpec.ts';
+
 export interface SuiteProfile {
   /** First seed; batch i uses seed + i. */
   seed: number;
@@ -14,18 +16,20 @@ export interface SuiteProfile {
   maxRuns: number;
 }
 
-export const CI_PROFILE: Record<'tree' | 'dax', SuiteProfile> = {
+export const CI_PROFILE: Record<SuiteName, SuiteProfile> = {
   tree: { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 5000, maxRuns: 10000 },
   dax: { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 12000, maxRuns: 24000 },
+  'dax-contiguous': { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 5000, maxRuns: 24000 },
 };
 
 /**
  * The suites against a process port in CI (the C port): fewer runs first, since every
  * run crosses a pipe to a sanitized process; coverage is still decided statistically.
  */
-export const CI_PORT_PROFILE: Record<'tree' | 'dax', SuiteProfile> = {
+export const CI_PORT_PROFILE: Record<SuiteName, SuiteProfile> = {
   tree: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 1000, maxRuns: 10000 },
   dax: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 2000, maxRuns: 24000 },
+  'dax-contiguous': { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 2000, maxRuns: 24000 },
 };
 
 /** Fault searches in CI: a fresh search per fault that must fail within this budget. */

@@ -5,22 +5,13 @@
  */
 import type { SutFactory } from '../sut/interface.ts';
 import { CounterexampleFileError, type CounterexampleFile } from './counterexampleFile.ts';
-import { DAX_OPS } from './dax/daxCommand.ts';
 import { replayCommands, type ReplayOutcome } from './replay.ts';
 import { suiteByName } from './suites.ts';
-import type { SuiteName } from './suiteSpec.ts';
-import type { TreeCommand } from './tree/treeCommand.ts';
 import { showValue } from './values.ts';
-
-const TREE_OPS: Record<TreeCommand['op'], true> = {
-  addRoot: true, requestResource: true, requestRegion: true, releaseRegion: true, adjustResource: true, releaseResource: true,
-};
-
-const OPS: Record<SuiteName, readonly string[]> = { dax: DAX_OPS, tree: Object.keys(TREE_OPS) };
 
 /** Throws CounterexampleFileError for the first command whose op the suite does not know. */
 function checkOps(file: string, cx: CounterexampleFile): void {
-  const known = OPS[cx.suite];
+  const known = suiteByName(cx.suite)!.operations.map((o) => o.op);
   const i = cx.commands.findIndex((c) => !known.includes(c.op));
   if (i >= 0) {
     throw new CounterexampleFileError(file, `command ${i + 1} has op "${cx.commands[i]!.op}", which the ${cx.suite} suite does not know (known: ${known.join(', ')})`);

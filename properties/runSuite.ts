@@ -22,7 +22,7 @@ export interface RunOptions {
   maxCommands: number;
   /** fast-check replay path of a previous failure, to go straight to it. */
   path?: string;
-  /** Stop generating new runs after this many milliseconds (fast-check's interruptAfterTimeLimit). */
+  /** Stop generating new runs after this many milliseconds (fast-check's interruptAfterTimeLimit plugin). */
   timeLimitMs?: number;
   /** Replays allowed to minimize fast-check's shrunk counterexample further (ddmin + values); 0 = none. Default 2000. */
   minimizeReplays?: number;
@@ -70,11 +70,11 @@ export function runSuite(o: RunOptions): RunOutcome {
     seed: o.seed,
     numRuns: o.numRuns,
     ...(o.path === undefined ? {} : { path: o.path }),
-    ...(o.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: o.timeLimitMs, markInterruptAsFailure: false }),
+    ...(o.timeLimitMs === undefined ? {} : { plugins: [fc.interruptAfterTimeLimit(o.timeLimitMs, { failOnInterrupt: false })] }),
   });
   const outcome: RunOutcome = { ...stats, durationMs: performance.now() - started, counterexample: null };
   if (details.failed && details.counterexample) {
-    const [prefix, cmds] = details.counterexample[0] as [{ op: string }[], Iterable<unknown>];
+    const [prefix, cmds] = (details.counterexample as unknown as [[{ op: string }[], Iterable<unknown>]])[0];
     const all = [...prefix, ...commandData<{ op: string }>(cmds)];
     const replayed = replayCommands(o.suite, o.model, o.sut, all, false);
     if (replayed.failure === null) {

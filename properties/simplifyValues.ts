@@ -5,22 +5,22 @@
  * candidate is strictly simpler than the value it replaces, so repeated passes end.
  */
 import type { Attempt } from './ddmin.ts';
+import type { AnyOperation } from './operation.ts';
 
 type Command = { op: string } & Record<string, unknown>;
 
 /**
- * Enumerated fields in order of simplicity, by "op.field". Only values listed for that
- * very op are proposed, so a candidate is always a valid command.
+ * The values of an enumerated (string) field of an op, simplest first (each operation's
+ * `simplest`, properties/operation.ts); undefined for a field that is not enumerated.
+ * Only values listed for that very op are proposed, so a candidate is always valid.
  */
-const ORDERS: Record<string, readonly string[]> = {
-  'addExtent.at': ['abs', 'afterLast', 'overLast', 'top'],
-  'mapping.at': ['abs', 'firstGap', 'afterLast', 'overLast'],
-  'resize.to': ['abs', 'size', 'grow', 'half'],
-  'addExtent.label': ['a', 'b', 'c'],
-  'requestResource.at': ['parentStart', 'childStart', 'afterChild', 'parentTop'],
-  'requestRegion.at': ['parentStart', 'childStart', 'afterChild', 'parentTop'],
-  'adjustResource.at': ['self', 'prevEnd', 'nextStart', 'parentStart'],
-};
+export type SimplestOrder = (op: string, field: string) => readonly string[] | undefined;
+
+/** The order lookup of a list of operations. */
+export function simplestOf(operations: readonly AnyOperation[]): SimplestOrder {
+  const byOp = new Map(operations.map((o) => [o.op as string, o.simplest ?? {}]));
+  return (op, field) => byOp.get(op)?.[field];
+}
 
 /** Smallest value of a whole-number field: `nth` counts from 1, refs and indexes from 0. */
 const numberFloor = (field: string) => (field === 'nth' ? 1 : 0);
@@ -46,11 +46,11 @@ export function simplerNumbers(v: number, field: string): number[] {
 }
 
 /** The simpler values for one field of a command, simplest first. */
-export function simplerValues(cmd: Command, field: string): unknown[] {
+export function simplerValues(cmd: Command, field: string, orders: SimplestOrder): unknown[] {
   const v = cmd[field];
   if (typeof v === 'bigint') return simplerBigints(v);
   if (typeof v === 'number') return simplerNumbers(v, field);
-  const order = ORDERS[`${cmd.op}.${field}`];
+  const order = orders(cmd.op, field);
   if (typeof v === 'string' && order) {
     const i = order.indexOf(v);
     return i < 0 ? [] : order.slice(0, i);
@@ -59,11 +59,11 @@ export function simplerValues(cmd: Command, field: string): unknown[] {
 }
 
 /** The first simpler variant of commands[i] (any field, simplest value first) that still fails; null when none does. */
-function improveCommand(commands: Command[], i: number, attempt: Attempt<Command>): Command[] | null {
+function improveCommand(commands: Command[], i: number, attempt: Attempt<Command>, orders: SimplestOrder): Command[] | null {
   const cmd = commands[i]!;
   for (const field of Object.keys(cmd)) {
     if (field === 'op') continue;
-    for (const value of simplerValues(cmd, field)) {
+    for (const value of simplerValues(cmd, field, orders)) {
       const candidate = commands.slice();
       candidate[i] = { ...cmd, [field]: value };
       const kept = attempt(candidate);
@@ -77,11 +77,11 @@ function improveCommand(commands: Command[], i: number, attempt: Attempt<Command
  * One pass over the commands, first to last: each command is simplified field by field
  * while a simpler value keeps the failure. Returns the resulting (still failing) list.
  */
-export function simplifyValues<C extends { op: string }>(commands: readonly C[], attempt: Attempt<C>): C[] {
+export function simplifyValues<C extends { op: string }>(commands: readonly C[], attempt: Attempt<C>, orders: SimplestOrder): C[] {
   let current = [...commands] as unknown as Command[];
   const tryIt = attempt as unknown as Attempt<Command>;
   for (let i = 0; i < current.length; ) {
-    const improved = improveCommand(current, i, tryIt);
+    const improved = improveCommand(current, i, tryIt, orders);
     if (improved === null) i++;
     else current = improved;
   }

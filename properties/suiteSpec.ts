@@ -5,8 +5,12 @@
  */
 import type fc from 'fast-check';
 import type { Result, SutFactory } from '../sut/interface.ts';
+import type { AnyOperation } from './operation.ts';
 
-export type SuiteName = 'tree' | 'dax';
+export type SuiteName = 'tree' | 'dax' | 'dax-contiguous';
+
+/** Which interface a suite drives. */
+export type SutKind = 'tree' | 'dax';
 
 /** Sizes of generated runs. */
 export interface Profile {
@@ -16,6 +20,10 @@ export interface Profile {
 
 export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string }, Sut, Snap> {
   name: SuiteName;
+  /** The interface it drives: what a port must implement, what a batch asks for (`new tree|dax`). */
+  sutKind: SutKind;
+  /** Its operations, one module each (properties/operation.ts): resolve, call, show, labels and command dispatch to them. */
+  operations: readonly AnyOperation[];
   create(factory: SutFactory): Sut;
   observe(sut: Sut): Snap;
   /** Concrete call for cmd in the model's state; null when cmd does not apply (its check fails). */

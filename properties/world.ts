@@ -86,7 +86,7 @@ export class World {
     if (this.checker === null) return;
     let verdict: RunVerdict;
     try {
-      verdict = this.checker.checkRun(this.suite.name, this.planned);
+      verdict = this.checker.checkRun(this.suite.sutKind, this.planned);
     } catch (e) {
       throw failureOf(e, this.planned.length > 0 ? this.planned.length - 1 : 0, this.planned.length > 0 ? this.suite.show(this.planned.at(-1)!.call) : 'creating the system');
     }

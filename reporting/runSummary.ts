@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { LabelCoverage } from '../properties/coverage.ts';
+import type { SuiteName } from '../properties/suiteSpec.ts';
 
 export const RUN_SUMMARY_FORMAT = 1;
 
@@ -12,7 +13,7 @@ export interface SuiteRunSummary {
   /** Display name, e.g. "dax", "tree", "fault s1-shrink-adjusts-extent", "replay cx-…". */
   name: string;
   kind: 'suite' | 'fault-search' | 'replay';
-  suite: 'tree' | 'dax';
+  suite: SuiteName;
   sut: string;
   fault: string | null;
   /** A fault search passes when it fails the SUT: expectFailure says which outcome is success. */

@@ -10,7 +10,7 @@ import { IMPL, splitCommand, type SystemSpec } from '../../campaign/systems.ts';
 import { UsageError } from '../../campaign/usageError.ts';
 import { HUNT_MAX_COMMANDS } from '../../properties/profiles.ts';
 import type { SuiteName } from '../../properties/suiteSpec.ts';
-import { SUITE_NAMES } from '../../properties/suites.ts';
+import { SUITE_NAMES, SUITES } from '../../properties/suites.ts';
 import { parseArgs, type FlagSpec } from '../args.ts';
 
 export interface HuntOptions {
@@ -95,12 +95,12 @@ function parseFaults(values: string[]): FaultName[] {
 
 /** What to search: each suite (or the one named), or, with faults, the DAX suite once per fault. */
 function targets(suite: string | null, faults: FaultName[]): HuntTarget[] {
-  if (suite !== null && !(SUITE_NAMES as string[]).includes(suite)) {
-    throw new UsageError(`daxcheck hunt: --suite takes ${SUITE_NAMES.join(' or ')}, not "${suite}"`);
+  if (suite !== null && !Object.hasOwn(SUITES, suite)) {
+    throw new UsageError(`daxcheck hunt: --suite takes ${Object.keys(SUITES).join(', ')}, not "${suite}"`);
   }
   if (faults.length > 0) {
-    if (suite === 'tree') throw new UsageError('daxcheck hunt: the named faults are DAX defects; --suite tree has none (use --suite dax)');
-    return faults.map((fault) => ({ suite: 'dax', fault }));
+    if (suite !== null && SUITES[suite as SuiteName].sutKind === 'tree') throw new UsageError('daxcheck hunt: the named faults are DAX defects; --suite tree has none (use --suite dax)');
+    return faults.map((fault) => ({ suite: (suite as SuiteName | null) ?? 'dax', fault }));
   }
   const suites = suite === null ? SUITE_NAMES : [suite as SuiteName];
   return suites.map((s) => ({ suite: s, fault: null }));

@@ -1,25 +1,69 @@
-/** The DAX suite: regions, devices and extents (SEMANTICS.md §2–§4) driven side by side. */
-import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type Result, type SutFactory } from '../../sut/interface.ts';
+/**
+ * The DAX suite: regions, devices and extents (SEMANTICS.md §2–§4) driven side by side,
+ * and its contiguous-only variant (upstream bus.c has no dynamic regions): the same
+ * operations without extents, coverage required only of what contiguous regions reach.
+ */
+import fc from 'fast-check';
+import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type Result, type SutFactory } from '../../sut/interface.ts';
 import { checkDaxInvariants, checkDeviceAlignment } from '../invariants.ts';
-import type { SuiteSpec } from '../suiteSpec.ts';
+import { operationTable, type AnyOperation } from '../operation.ts';
+import type { SuiteName, SuiteSpec } from '../suiteSpec.ts';
 import type { DaxCall, DaxCommand } from './daxCommand.ts';
-import { daxCommand, daxPrefix } from './daxGenerators.ts';
-import { DAX_LABELS, daxLabels, failureLabel } from './daxLabels.ts';
-import { callDax, resolveDax, showDaxCall } from './resolveDax.ts';
+import { DAX_LABELS, daxStepLabels, failureLabel } from './daxLabels.ts';
+import { addExtent } from './ops/addExtent.ts';
+import { bind } from './ops/bind.ts';
+import { createDevice } from './ops/createDevice.ts';
+import { createRegion, createRegionOf, createRegionOp } from './ops/createRegion.ts';
+import { deleteDevice } from './ops/deleteDevice.ts';
+import { destroyRegion } from './ops/destroyRegion.ts';
+import { failAllocation, failAllocationAt } from './ops/failAllocation.ts';
+import { mapping } from './ops/mapping.ts';
+import { removeExtent } from './ops/removeExtent.ts';
+import { resize } from './ops/resize.ts';
+import { setAlign } from './ops/setAlign.ts';
+import { unbind } from './ops/unbind.ts';
 
-export const daxSuite: SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot> = {
-  name: 'dax',
-  create: (f: SutFactory) => f.createDax(),
-  observe: (sut) => sut.observe(),
-  resolve: resolveDax,
-  call: callDax,
-  show: showDaxCall,
-  invariants: checkDaxInvariants,
-  stepInvariants: (c: DaxCall, result: Result, snap: DaxSnapshot) =>
-    c.op === 'resize' && result.ok ? checkDeviceAlignment(snap, c.region, c.device) : [],
-  labels: daxLabels,
-  modelEvents: (model: DaxSut) => (model.takeFiredFailures?.() ?? []).map(failureLabel),
-  coverage: {
+type DaxSuite = SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot>;
+
+/** A DAX suite of the given operations, coverage and prefix. */
+function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], coverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>): DaxSuite {
+  const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations);
+  return {
+    name,
+    sutKind: 'dax',
+    operations,
+    create: (f: SutFactory) => f.createDax(),
+    observe: (sut) => sut.observe(),
+    resolve: table.resolve,
+    call: table.call,
+    show: table.show,
+    invariants: checkDaxInvariants,
+    stepInvariants: (c: DaxCall, result: Result, snap: DaxSnapshot) =>
+      c.op === 'resize' && result.ok ? checkDeviceAlignment(snap, c.region, c.device) : [],
+    labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...daxStepLabels(c, result, after)],
+    modelEvents: (model: DaxSut) => (model.takeFiredFailures?.() ?? []).map(failureLabel),
+    coverage,
+    prefix,
+    command: table.command,
+  };
+}
+
+const failureCoverage = (points: readonly FailPoint[]) => Object.fromEntries(points.map((p) => [failureLabel(p), 0.05]));
+
+/**
+ * The commands every run starts with: almost always a dynamic and a contiguous region
+ * (either may be invalid). Each is optional so that shrinking can drop the one a
+ * counterexample does not need.
+ */
+function daxPrefix(): fc.Arbitrary<DaxCommand[]> {
+  const optional = (kind: 'dynamic' | 'contiguous') => fc.option(createRegionOf(fc.constant(kind)), { freq: 20, nil: null });
+  return fc.tuple(optional('dynamic'), optional('contiguous')).map((regions) => regions.filter((r) => r !== null));
+}
+
+export const daxSuite: DaxSuite = daxSuiteOf(
+  'dax',
+  [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation],
+  {
     [DAX_LABELS.growAcrossExtents]: 0.05,
     [DAX_LABELS.holeBeforeLast]: 0.01,
     [DAX_LABELS.extendInPlace]: 0.05,
@@ -29,8 +73,24 @@ export const daxSuite: SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot> = {
     [DAX_LABELS.allocationFailureRecovered]: 0.05,
     [DAX_LABELS.topOfAddressSpace]: 0.05,
     [DAX_LABELS.bigExtentFree4GiB]: 0.05,
-    ...Object.fromEntries(FAIL_POINTS.map((p) => [failureLabel(p), 0.05])),
+    ...failureCoverage(FAIL_POINTS),
   },
-  prefix: daxPrefix,
-  command: daxCommand,
-};
+  daxPrefix,
+);
+
+/** Failure points that contiguous regions reach (extentDevice belongs to extents). */
+const CONTIGUOUS_POINTS: readonly FailPoint[] = ['resource', 'ranges', 'mapping'];
+
+/** The DAX suite on contiguous regions only (upstream bus.c): no extent operations, no extent labels. */
+export const daxContiguousSuite: DaxSuite = daxSuiteOf(
+  'dax-contiguous',
+  [createRegionOp(fc.constant('contiguous' as const)), destroyRegion, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocationAt(CONTIGUOUS_POINTS)],
+  {
+    [DAX_LABELS.holeBeforeLast]: 0.01,
+    [DAX_LABELS.extendInPlace]: 0.05,
+    [DAX_LABELS.allocationFailureRecovered]: 0.05,
+    [DAX_LABELS.topOfAddressSpace]: 0.05,
+    ...failureCoverage(CONTIGUOUS_POINTS),
+  },
+  () => fc.option(createRegionOf(fc.constant('contiguous' as const)), { freq: 20, nil: null }).map((r) => (r === null ? [] : [r, r])),
+);

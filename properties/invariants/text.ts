@@ -13,11 +13,6 @@ export function lengthOf(r: { start: bigint; end: bigint }): bigint {
   return r.end - r.start + 1n;
 }
 
-/** A key that identifies a range by its exact bounds. */
-export function spanKey(r: { start: bigint; end: bigint }): string {
-  return `${r.start}:${r.end}`;
-}
-
 /** The canonical device name dax{R}.{N}. */
 export function deviceName(region: number, device: number): string {
   return `dax${region}.${device}`;
@@ -28,7 +23,7 @@ const SCAN_LIMIT = 16;
 
 /**
  * Resources (or ranges) looked up by their exact bounds, without building string keys:
- * the first or the last of those with equal bounds, as a Map keyed by spanKey would
+ * the first or the last of those with equal bounds, as a Map keyed by the bounds would
  * keep them (filled without overwriting, or with). Few items are scanned; more are
  * indexed by start. Bounds are bigint (sut/interface.ts).
  */

@@ -1,22 +1,43 @@
 /** The resource-tree suite: request/release/adjust on a forest of roots (SEMANTICS.md §1). */
+import fc from 'fast-check';
 import type { ResourceTreeSut, SutFactory, TreeSnapshot } from '../../sut/interface.ts';
+import { U64_MAX } from '../../sut/u64.ts';
 import { checkTreeInvariants } from '../invariants.ts';
+import { operationTable } from '../operation.ts';
 import type { SuiteSpec } from '../suiteSpec.ts';
-import { callTree, resolveTree, showTreeCall } from './resolveTree.ts';
+import { addRoot } from './ops/addRoot.ts';
+import { adjustResource } from './ops/adjustResource.ts';
+import { releaseRegion } from './ops/releaseRegion.ts';
+import { releaseResource } from './ops/releaseResource.ts';
+import { requestRegion } from './ops/requestRegion.ts';
+import { requestResource } from './ops/requestResource.ts';
 import type { TreeCall, TreeCommand } from './treeCommand.ts';
-import { treeCommand, treePrefix } from './treeGenerators.ts';
-import { TREE_LABELS, treeLabels } from './treeLabels.ts';
+import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
+
+const operations = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot];
+const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot>(operations);
+
+/** Every run starts from a low root, a second root and a root ending at 2^64 − 1. */
+function treePrefix(): fc.Arbitrary<TreeCommand[]> {
+  return fc.constant<TreeCommand[]>([
+    { op: 'addRoot', start: 0n, end: 0xffffn, name: 'low' },
+    { op: 'addRoot', start: 0x100000n, end: 0x10ffffn, name: 'mid' },
+    { op: 'addRoot', start: U64_MAX - 0xffffn, end: U64_MAX, name: 'top' },
+  ]);
+}
 
 export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot> = {
   name: 'tree',
+  sutKind: 'tree',
+  operations,
   create: (f: SutFactory) => f.createTree(),
   observe: (sut) => sut.observe(),
-  resolve: resolveTree,
-  call: callTree,
-  show: showTreeCall,
+  resolve: table.resolve,
+  call: table.call,
+  show: table.show,
   invariants: checkTreeInvariants,
   stepInvariants: () => [],
-  labels: treeLabels,
+  labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...treeStepLabels(result, after)],
   coverage: {
     [TREE_LABELS.nested]: 0.1,
     [TREE_LABELS.adjustRule1]: 0.1,
@@ -29,5 +50,5 @@ export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSn
     [TREE_LABELS.top]: 0.05,
   },
   prefix: treePrefix,
-  command: treeCommand,
+  command: table.command,
 };

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { firstDifference, formatSnapshot } from '../../properties/diff.ts';
+import { firstDifference } from '../../properties/diff.ts';
+import { formatSnapshot } from '../../properties/formatSnapshot.ts';
 import { MiB } from '../../sut/u64.ts';
 import { contiguousRegion, destroyedRegion, dynamicRegion, validDax, validTree } from './snapshots.ts';
 

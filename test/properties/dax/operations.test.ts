@@ -1,8 +1,17 @@
+/** The DAX suite's operations (properties/dax/ops/): resolution against a state, printing, and the table that dispatches to them. */
+import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { implFactory } from '../../impl/index.ts';
-import { MISSING_ID, resolveDax, showDaxCall } from '../../properties/dax/resolveDax.ts';
-import { GiB, MiB } from '../../sut/u64.ts';
+import { implFactory } from '../../../impl/index.ts';
+import type { DaxCall, DaxCommand } from '../../../properties/dax/daxCommand.ts';
+import { MISSING_ID } from '../../../properties/dax/daxRefs.ts';
+import { daxContiguousSuite, daxSuite } from '../../../properties/dax/daxSuite.ts';
+import { suiteShape } from '../../../campaign/checkPortShape.ts';
+import type { DaxSnapshot } from '../../../sut/interface.ts';
+import { GiB, MiB } from '../../../sut/u64.ts';
+
+const resolveDax = (cmd: DaxCommand, snap: DaxSnapshot) => daxSuite.resolve(cmd, snap);
+const showDaxCall = (call: DaxCall) => daxSuite.show(call);
 
 function state() {
   const dax = implFactory.createDax();
@@ -41,6 +50,27 @@ test('a command naming a region when none is live does not apply', () => {
 test('showDaxCall prints a call a person can read', () => {
   assert.is(showDaxCall({ op: 'resize', region: 0, device: 1, sizeBytes: 4n * GiB }), 'resize(dax0.1, 4GiB)');
   assert.is(showDaxCall({ op: 'mapping', region: 1, device: 0, start: 0n, end: 0x1fffffn }), 'mapping(dax1.0, 0x0-0x1fffff)');
+});
+
+test('every interface method of DaxSut but observe is the method of exactly one operation, and each op name is its own', () => {
+  const methods = daxSuite.operations.map((o) => o.method).sort();
+  assert.equal(methods, ['addExtent', 'bind', 'createDevice', 'createRegion', 'deleteDevice', 'destroyRegion', 'failAllocation', 'mapping', 'removeExtent', 'resize', 'setAlign', 'unbind']);
+  assert.equal(daxSuite.operations.map((o) => o.op), daxSuite.operations.map((o) => o.method));
+  assert.equal(suiteShape('dax').methods, [...daxSuite.operations.map((o) => o.method), 'observe']);
+});
+
+test('the contiguous-only suite has no extent operation and generates contiguous regions only', () => {
+  const ops = daxContiguousSuite.operations.map((o) => o.op);
+  assert.not.ok(ops.includes('addExtent') || ops.includes('removeExtent'));
+  let regions = 0;
+  for (const cmd of fc.sample(daxContiguousSuite.command(), { numRuns: 2000, seed: 3 }) as DaxCommand[]) {
+    if (cmd.op === 'createRegion') {
+      regions += 1;
+      assert.is(cmd.kind, 'contiguous');
+    }
+    assert.not.equal(cmd.op === 'failAllocation' && cmd.point === 'extentDevice', true, 'no extentDevice failure point');
+  }
+  assert.ok(regions > 0, 'some regions were generated');
 });
 
 test.run();

@@ -1,7 +1,12 @@
+/** The resource-tree suite's operations (properties/tree/ops/): the labels they reach. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { TreeNode, TreeSnapshot } from '../../sut/interface.ts';
-import { adjustRule, TREE_LABELS, treeLabels } from '../../properties/tree/treeLabels.ts';
+import type { TreeNode, TreeSnapshot } from '../../../sut/interface.ts';
+import { adjustRule } from '../../../properties/tree/ops/adjustResource.ts';
+import { TREE_LABELS } from '../../../properties/tree/treeLabels.ts';
+import { treeSuite } from '../../../properties/tree/treeSuite.ts';
+
+const treeLabels = treeSuite.labels;
 
 const n = (id: number, start: bigint, end: bigint, busy: boolean, children: TreeNode[] = []): TreeNode => ({ id, start, end, name: 'x', busy, children });
 // root 0 [0,0xfff]: child 1 [0x100,0x1ff] with child 3 [0x140,0x17f]; child 2 [0x400,0x4ff]

@@ -1,0 +1,87 @@
+/**
+ * How DAX commands name objects: by index into the model's current lists, resolved at run
+ * time (daxCommand.ts). The generators of those indexes and their resolution live here
+ * together, so that what a generator produces and what it means are read side by side.
+ */
+import fc from 'fast-check';
+import type { DaxSnapshot, RegionSnap } from '../../sut/interface.ts';
+import { add64 } from '../../sut/u64.ts';
+import { w } from '../operation.ts';
+
+/** An id that no region, device or extent ever takes in a run (runs are far shorter). */
+export const MISSING_ID = 4095;
+
+/** A region ref that picks among all live regions, ignoring the operation's preferred kind (so kind-mismatch errors come up). */
+export const ANY_KIND_REF = 3;
+
+/** Index of an existing object (resolved modulo the list), -1 for a missing one. */
+export const ref = fc.oneof(w(12, fc.integer({ min: 0, max: 3 })), w(1, fc.constant(-1)));
+
+/** A region: 0..2 among the preferred kind, ANY_KIND_REF among all, -1 missing. */
+export const regionRef = fc.oneof(w(20, fc.integer({ min: 0, max: 2 })), w(2, fc.constant(ANY_KIND_REF)), w(1, fc.constant(-1)));
+
+/**
+ * The live region a ref names: ANY_KIND_REF picks among all live regions, other refs
+ * among those of the preferred kind when there are any. null: no live region at all
+ * (the command does not apply); 'missing': the ref names a missing region.
+ */
+export function liveRegion(snap: DaxSnapshot, ref: number, prefer?: RegionSnap['kind']): RegionSnap | null | 'missing' {
+  if (ref < 0) return 'missing';
+  const live = snap.regions.filter((r) => !r.destroyed);
+  const preferred = live.filter((r) => r.kind === prefer);
+  const from = ref !== ANY_KIND_REF && preferred.length > 0 ? preferred : live;
+  return from.length === 0 ? null : from[ref % from.length]!;
+}
+
+/** The id of the ref-th object of list (modulo), MISSING_ID for a negative ref or an empty list. */
+export function pick<T extends { id: number }>(list: readonly T[], ref: number): number {
+  if (ref < 0 || list.length === 0) return MISSING_ID;
+  return list[ref % list.length]!.id;
+}
+
+/**
+ * Resolves a command that names a region: `live` makes the call for the region found,
+ * `missing` the call for a region that does not exist; null when no region is live.
+ */
+export function inRegion<Call>(snap: DaxSnapshot, ref: number, prefer: RegionSnap['kind'] | undefined, live: (r: RegionSnap) => Call, missing: () => Call): Call | null {
+  const found = liveRegion(snap, ref, prefer);
+  if (found === null) return null;
+  return found === 'missing' ? missing() : live(found);
+}
+
+/** First address of the region not covered by a child of its resource (region end + 1 when full). */
+export function firstGap(region: RegionSnap): bigint {
+  let at = region.resource.start;
+  for (const child of region.resource.children) {
+    if (child.start > at) return at;
+    at = add64(child.end, 1n);
+  }
+  return at;
+}
+
+/** A device's name as calls print it. */
+export const devName = (region: number, device: number) => `dax${region}.${device}`;
+
+/** A command that names one device of a region: its arbitrary (region ref and device ref). */
+export function deviceCommand<Op extends string>(op: Op): fc.Arbitrary<{ op: Op; region: number; device: number }> {
+  return fc.record({ op: fc.constant(op), region: regionRef, device: ref });
+}
+
+/**
+ * Resolves a command naming one device (in a region of the preferred kind, else any) into
+ * {op, region, device} plus the call's other fields, computed by extra (r is null for a
+ * missing region, whose call names device 0).
+ */
+export function resolveDevice<Op extends string, Extra extends object>(
+  snap: DaxSnapshot,
+  cmd: { op: Op; region: number; device: number },
+  extra: (r: RegionSnap | null, device: number) => Extra,
+  prefer?: RegionSnap['kind'],
+): ({ op: Op; region: number; device: number } & Extra) | null {
+  return inRegion(snap, cmd.region, prefer,
+    (r) => {
+      const device = pick(r.devices, cmd.device);
+      return { op: cmd.op, region: r.id, device, ...extra(r, device) };
+    },
+    () => ({ op: cmd.op, region: MISSING_ID, device: 0, ...extra(null, 0) }));
+}

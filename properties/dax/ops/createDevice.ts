@@ -1,0 +1,19 @@
+/** createDevice: region/create, mostly of size 0, sometimes sized (an error on a dynamic region). */
+import fc from 'fast-check';
+import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
+import { GiB, KiB, MiB, sizeText } from '../../../sut/u64.ts';
+import { one, w, type Operation } from '../../operation.ts';
+import { inRegion, MISSING_ID, regionRef } from '../daxRefs.ts';
+
+export type CreateDeviceCmd = { op: 'createDevice'; region: number; sizeBytes: bigint };
+export type CreateDeviceCall = CreateDeviceCmd;
+
+export const createDevice: Operation<CreateDeviceCmd, CreateDeviceCall, DaxSut, DaxSnapshot> = {
+  op: 'createDevice',
+  method: 'createDevice',
+  weight: 6,
+  arbitrary: fc.record({ op: fc.constant('createDevice' as const), region: regionRef, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(2, one(2n * MiB, 4n * MiB, GiB)), w(1, fc.constant(4n * KiB))) }),
+  resolve: (cmd, snap) => inRegion(snap, cmd.region, undefined, (r) => ({ ...cmd, region: r.id }), () => ({ ...cmd, region: MISSING_ID })),
+  call: (sut, c) => sut.createDevice(c.region, c.sizeBytes),
+  show: (c) => `createDevice(region${c.region}${c.sizeBytes === 0n ? '' : `, size=${sizeText(c.sizeBytes)}`})`,
+};

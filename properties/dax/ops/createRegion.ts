@@ -1,0 +1,59 @@
+/** createRegion: a contiguous or dynamic region, at 0, low, or at the top of the address space. */
+import fc from 'fast-check';
+import type { DaxSnapshot, DaxSut, RegionKind } from '../../../sut/interface.ts';
+import { GiB, hex, KiB, MiB, sizeText, U64_MAX } from '../../../sut/u64.ts';
+import { one, w, type Operation } from '../../operation.ts';
+
+/** The seed device of a region: as given, or 'default' to leave the argument out (the interface's default is 'whole'). */
+export type SeedChoice = 'whole' | 'empty' | 'default';
+
+export type CreateRegionCmd = { op: 'createRegion'; kind: RegionKind; start: bigint; sizeBytes: bigint; align: bigint; seed: SeedChoice };
+export type CreateRegionCall = CreateRegionCmd;
+
+const regionAlign = fc.oneof(w(20, fc.constant(2n * MiB)), w(4, fc.constant(GiB)), w(1, one(MiB, 3n * MiB)));
+
+const regionSize = (align: bigint) =>
+  fc.oneof(
+    w(20, one(8n * GiB, 16n * GiB, 64n * GiB)),
+    w(8, fc.integer({ min: 1, max: 8 }).map((k) => BigInt(k) * (align > 2n * MiB ? align : 2n * MiB))),
+    w(1, one(0n, align + 4n * KiB)),
+  );
+
+/** Regions of the given kinds: sizes in whole alignments, starts at 0, low, and ending at (or just past) 2^64. */
+export function createRegionOf(kind: fc.Arbitrary<RegionKind>): fc.Arbitrary<CreateRegionCmd> {
+  return fc
+    .tuple(kind, regionAlign, fc.oneof(w(4, one('whole' as const, 'empty' as const)), w(1, fc.constant('default' as const))))
+    .chain(([kind, align, seed]) =>
+      regionSize(align).chain((sizeBytes) =>
+        fc
+          .oneof(
+            w(6, fc.integer({ min: 0, max: 4 }).map((k) => BigInt(k) * align)),
+            w(3, fc.constant(((1n << 64n) - sizeBytes) & U64_MAX)),
+            w(1, one(4n * KiB, U64_MAX - 2n * MiB)),
+            w(1, fc.constant(((1n << 64n) - sizeBytes + align) & U64_MAX)),
+          )
+          .map((start) => ({ op: 'createRegion' as const, kind, start, sizeBytes, align, seed })),
+      ),
+    );
+}
+
+/** Dynamic regions somewhat more often than contiguous ones. */
+export const regionKind = fc.oneof(w(3, fc.constant('dynamic' as const)), w(2, fc.constant('contiguous' as const)));
+
+/** createRegion of the given kinds (the suite's operation is createRegionOp(regionKind)). */
+export function createRegionOp(kind: fc.Arbitrary<RegionKind>): Operation<CreateRegionCmd, CreateRegionCall, DaxSut, DaxSnapshot> {
+  return {
+    op: 'createRegion',
+    method: 'createRegion',
+    weight: 3,
+    arbitrary: createRegionOf(kind),
+    resolve: (cmd) => cmd,
+    call: (sut, c) => {
+      const args = { kind: c.kind, start: c.start, sizeBytes: c.sizeBytes, align: c.align };
+      return sut.createRegion(c.seed === 'default' ? args : { ...args, seed: c.seed });
+    },
+    show: (c) => `createRegion(${c.kind}, start=${hex(c.start)}, size=${sizeText(c.sizeBytes)}, align=${sizeText(c.align)}${c.kind === 'contiguous' ? `, seed=${c.seed}` : ''})`,
+  };
+}
+
+export const createRegion = createRegionOp(regionKind);

@@ -1,0 +1,26 @@
+/** removeExtent: the device gives capacity back; aimed at a visible extent, sometimes at one already removed. */
+import fc from 'fast-check';
+import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
+import type { Operation } from '../../operation.ts';
+import { DAX_LABELS } from '../daxLabels.ts';
+import { inRegion, MISSING_ID, ref, regionRef } from '../daxRefs.ts';
+
+export type RemoveExtentCmd = { op: 'removeExtent'; region: number; extent: number };
+export type RemoveExtentCall = RemoveExtentCmd;
+
+export const removeExtent: Operation<RemoveExtentCmd, RemoveExtentCall, DaxSut, DaxSnapshot> = {
+  op: 'removeExtent',
+  method: 'removeExtent',
+  weight: 5,
+  arbitrary: fc.record({ op: fc.constant('removeExtent' as const), region: regionRef, extent: ref }),
+  resolve: (cmd, snap) => inRegion(snap, cmd.region, 'dynamic', (r) => {
+    // Aim at a visible extent; -1 (or none visible) at one already removed, else one that never was.
+    const visible = r.extents.filter((e) => e.visible);
+    const gone = r.extents.find((e) => !e.visible);
+    const missing = gone ? gone.id : r.extents.length;
+    return { op: cmd.op, region: r.id, extent: cmd.extent < 0 || visible.length === 0 ? missing : visible[cmd.extent % visible.length]!.id };
+  }, () => ({ op: cmd.op, region: MISSING_ID, extent: 0 })),
+  call: (sut, c) => sut.removeExtent(c.region, c.extent),
+  show: (c) => `removeExtent(region${c.region}, extent${c.extent})`,
+  labels: (before, c, result) => (result.ok && (before.regions[c.region]?.extents[c.extent]?.refs ?? 0) > 1 ? [DAX_LABELS.extentRemovedInUse] : []),
+};

@@ -1,0 +1,17 @@
+/** unbind: detaches the driver. */
+import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
+import type { Operation } from '../../operation.ts';
+import { devName, deviceCommand, resolveDevice } from '../daxRefs.ts';
+
+export type UnbindCmd = { op: 'unbind'; region: number; device: number };
+export type UnbindCall = UnbindCmd;
+
+export const unbind: Operation<UnbindCmd, UnbindCall, DaxSut, DaxSnapshot> = {
+  op: 'unbind',
+  method: 'unbind',
+  weight: 3,
+  arbitrary: deviceCommand('unbind'),
+  resolve: (cmd, snap) => resolveDevice(snap, cmd, () => ({})),
+  call: (sut, c) => sut.unbind(c.region, c.device),
+  show: (c) => `unbind(${devName(c.region, c.device)})`,
+};
