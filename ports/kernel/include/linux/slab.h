@@ -24,6 +24,7 @@ char *__kstrdup(const char *s, gfp_t gfp, const char *caller);
 #define krealloc(p, size, gfp)	__krealloc(p, size, gfp, __func__)
 #define kstrdup(s, gfp)		__kstrdup(s, gfp, __func__)
 #define kvzalloc(size, gfp)	kzalloc(size, gfp)
+#define kvcalloc(n, size, gfp)	kcalloc(n, size, gfp)
 #define kvmalloc(size, gfp)	kmalloc(size, gfp)
 #define kvrealloc(p, size, gfp)	krealloc(p, size, gfp)
 #define kvfree(p)		kfree(p)
