@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'daxcheck-kcli-'));
 process.env.DAXCHECK_CACHE = join(dir, 'cache');
 const clean = cPortAsKernelTree();
 const planted = cPortAsKernelTree(NO_PREVIOUS_SIBLING_CHECK);
-const hunt = (name: string) => ['--seconds', '2', '--workers', '1', '--out', join(dir, name, 'shrinks'), '--reports', join(dir, name, 'reports')];
+const hunt = (name: string, seconds = 2) => ['--seconds', String(seconds), '--workers', '1', '--batch-runs', '5', '--out', join(dir, name, 'shrinks'), '--reports', join(dir, name, 'reports')];
 
 test('daxcheck kernel on a clean tree builds it, hunts the tree suite against it and exits 0', async () => {
   const r = await daxcheck(['kernel', '--src', clean, ...hunt('clean')]);
@@ -25,7 +25,7 @@ test('daxcheck kernel on a clean tree builds it, hunts the tree suite against it
 });
 
 test('daxcheck kernel on a tree with a planted defect reports a new finding and exits 1', async () => {
-  const r = await daxcheck(['kernel', '--src', planted, ...hunt('planted')]);
+  const r = await daxcheck(['kernel', '--src', planted, ...hunt('planted', 8)]);
   assert.is(r.code, 1, r.stderr + r.stdout);
   assert.match(r.stdout, /^new: .*cx-[0-9a-f]+\.json: step \d+: adjustResource/m);
 });

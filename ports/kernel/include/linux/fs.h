@@ -10,6 +10,7 @@
 
 #include <linux/types.h>
 #include <linux/err.h>
+#include <linux/errno.h>
 
 struct address_space;
 struct super_block;
@@ -17,6 +18,7 @@ struct module;
 
 struct inode {
 	struct address_space *i_mapping;
+	dev_t i_rdev;
 };
 
 struct file {

@@ -8,6 +8,7 @@
 #define _LINUX_KERNEL_H
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <linux/types.h>
 #include <linux/compiler.h>
