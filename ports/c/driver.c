@@ -15,7 +15,9 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
+#ifndef PORT_NAME
 #define PORT_NAME "c-port"
+#endif
 
 static char *out;
 static size_t out_len, out_cap;
@@ -403,11 +405,17 @@ static bool handle(char *line)
 	if (strcmp(argv[0], "new") == 0 && argc == 2) {
 		if (strcmp(argv[1], "tree") == 0) {
 			drop_instance();
-			tree_new();
+			if (!tree_new()) {
+				answer_err(-EINVAL);
+				return true;
+			}
 			suite = SUITE_TREE;
 		} else if (strcmp(argv[1], "dax") == 0) {
 			drop_instance();
-			dax_new();
+			if (!dax_new()) {
+				answer_err(-EINVAL);
+				return true;
+			}
 			suite = SUITE_DAX;
 		} else {
 			answer_error("new: expected tree or dax, got '%.40s'", argv[1]);
@@ -478,6 +486,7 @@ int main(void)
 			}
 			if (!handle(line))
 				break;
+			request_done(line);
 			continue;
 		}
 		/* no complete request left: answer what we have, then block for more */

@@ -29,15 +29,25 @@ bool arg_u64(char **argv, int i, u64 *v);
 bool arg_long(char **argv, int i, long *v);
 bool arg_string(char **argv, int i, char **s);	/* decoded in place */
 
-/* The two suites: each returns false if it does not know argv[0]. */
-void tree_new(void);
+/*
+ * The two suites: *_new() returns false when this build lacks the suite (the
+ * port then answers "new tree"/"new dax" with err EINVAL); *_request() returns
+ * false if it does not know argv[0].
+ */
+bool tree_new(void);
 void tree_free(void);
 bool tree_request(int argc, char **argv);
 void tree_observe(void);
-void dax_new(void);
+bool dax_new(void);
 void dax_free(void);
 bool dax_request(int argc, char **argv);
 void dax_observe(void);
 int dax_set_fault(const char *name);
+
+/*
+ * Called after every request: where a build checks what must hold between
+ * calls (the kernel harness: no lock left held). The C port checks nothing.
+ */
+void request_done(const char *op);
 
 #endif /* DAXCHECK_DRIVER_H */
