@@ -9,7 +9,7 @@ import type { SutFactory } from '../sut/interface.ts';
 import { minimize } from './minimize.ts';
 import { replayCommands } from './replay.ts';
 import type { RunHooks, RunWorld } from './runHooks.ts';
-import type { StepFailure } from './stepFailure.ts';
+import { StepFailure } from './stepFailure.ts';
 import { runArbitrary } from './runArbitrary.ts';
 import { commandData } from './suiteCommand.ts';
 import type { AnySuite } from './suiteSpec.ts';
@@ -61,7 +61,10 @@ export function runSuite(o: RunOptions): RunOutcome {
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const hooks = o.hooks ?? {};
   const makeWorld = hooks.world ?? ((suite, model, sut) => new World(suite, model, sut));
+  // A hang costs its whole time limit per try: it is not shrunk (every later try passes) nor minimized.
+  let hung = false;
   const property = fc.property(arb, ([prefix, cmds]) => {
+    if (hung) return;
     const world = makeWorld(o.suite, o.model, o.sut);
     try {
       for (const p of prefix as { op: string }[]) world.step(p);
@@ -70,6 +73,7 @@ export function runSuite(o: RunOptions): RunOutcome {
     } catch (e) {
       if (!shrinking) hooks.failed?.(world, e);
       shrinking = true;
+      hung ||= e instanceof StepFailure && e.kind === 'hang';
       throw e;
     }
     if (shrinking) return;
@@ -91,7 +95,7 @@ export function runSuite(o: RunOptions): RunOutcome {
       throw new Error(`The ${o.suite.name} suite failed under fast-check but its counterexample passes when replayed: the system under test is not deterministic, or a command holds state. fast-check said: ${String(details.errorInstance)}`);
     }
     hooks.shrunk?.(replayed.executed, replayed.failure);
-    const budget = o.minimizeReplays ?? 2000;
+    const budget = replayed.failure.kind === 'hang' ? 0 : o.minimizeReplays ?? 2000;
     const min = budget > 0 ? minimize({ suite: o.suite, model: o.model, sut: o.sut, commands: replayed.executed, kind: replayed.failure.kind, maxReplays: budget }) : null;
     const best = min ?? { commands: replayed.executed, failure: replayed.failure };
     outcome.counterexample = { suite: o.suite.name, commands: best.commands, failure: best.failure, seed: details.seed, path: details.counterexamplePath ?? '' };
