@@ -46,7 +46,7 @@ function dynamicFree(v: RegionView): Free {
   });
   let used = 0n;
   for (const d of r.devices) {
-    for (const rg of d.ranges) if (isExtentId(r, rg.extent) && r.extents[rg.extent].visible) used += lengthOf(rg);
+    for (const rg of d.ranges) if (isExtentId(r, rg.extent) && r.extents[rg.extent]?.visible === true) used += lengthOf(rg);
   }
   const byDevices = visible - used;
   return { byDevices, byTree, total: visible, totalName: 'visible extents', used, usedName: 'ranges in them' };

@@ -23,7 +23,7 @@ function matchExtentResources(v: RegionView, expected: number[], out: string[]):
   const claimed = new Set<ResNode>();
   for (const live of [true, false]) {
     r.extents.forEach((e, i) => {
-      if (expected[i] > 0 !== live) return;
+      if ((expected[i] ?? 0) > 0 !== live) return;
       const node = byKey.first(e);
       if (node && !claimed.has(node)) {
         claimed.add(node);
@@ -87,7 +87,7 @@ export function checkExtents(v: RegionView, out: string[]): void {
   }
   if (r.destroyed) checkDestroyed(v, out);
   if (!v.dynamic) return;
-  const expected = r.extents.map((e, i) => (e.visible ? 1 : 0) + v.rangeCount[i]);
+  const expected = r.extents.map((e, i) => (e.visible ? 1 : 0) + (v.rangeCount[i] ?? 0));
   matchExtentResources(v, expected, out);
-  r.extents.forEach((e, i) => checkRefs(v, e, i, expected[i], out));
+  r.extents.forEach((e, i) => checkRefs(v, e, i, expected[i] ?? 0, out));
 }

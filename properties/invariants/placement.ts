@@ -50,11 +50,11 @@ function parentOf(v: RegionView, p: Placed, out: string[]): ResNode | undefined 
     if (range.start < r.start || range.end > end) out.push(`I2 inside: ${textOf(p)} is not inside ${v.where} ${span(r.start, end)}`);
     return r.resource;
   }
-  if (!isExtentId(r, range.extent)) {
+  const e = isExtentId(r, range.extent) ? r.extents[range.extent] : undefined;
+  if (e === undefined || range.extent === null) {
     out.push(`I2 inside: ${textOf(p)} on dynamic ${v.where} names ${range.extent === null ? 'no extent' : `extent ${range.extent}, which ${v.where} does not have`}`);
     return undefined;
   }
-  const e = r.extents[range.extent];
   if (range.start < e.start || range.end > e.end) out.push(`I2 inside: ${textOf(p)} is not inside its ${extentLabel(v, e, range.extent)}`);
   const node = v.extentNodes[range.extent];
   if (!node) out.push(`I2 in-tree: ${textOf(p)} has no parent in the tree: its ${extentLabel(v, e, range.extent)} has no resource`);

@@ -35,7 +35,7 @@ export function checkShape(root: AnyNode, where: string, out: string[]): void {
       }
       prev = c;
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 

@@ -24,7 +24,7 @@ export function isExtentId(r: RegionSnap, e: number | null): e is number {
 export function viewOf(region: RegionSnap): RegionView {
   const rangeCount = region.extents.map(() => 0);
   for (const d of region.devices) {
-    for (const rg of d.ranges) if (isExtentId(region, rg.extent)) rangeCount[rg.extent]++;
+    for (const rg of d.ranges) if (isExtentId(region, rg.extent)) rangeCount[rg.extent] = (rangeCount[rg.extent] ?? 0) + 1;
   }
   return {
     region,

@@ -14,7 +14,7 @@ test('deeply equal snapshots have no difference', () => {
 test('a differing bigint is named by its path with region and device names, in hex', () => {
   const a = validDax();
   const b = validDax();
-  b.regions[1].devices[0].ranges[1].end = 0x3fffffn;
+  b.regions[1]!.devices[0]!.ranges[1]!.end = 0x3fffffn;
   assert.is(
     firstDifference(a, b),
     'regions[1] (region1) › devices[0] (dax1.0) › ranges[1] › end: model 0x413fffff, impl 0x3fffff',
@@ -32,25 +32,25 @@ test('differences at the top level have no path', () => {
 test('the first difference in field order is reported, not a later one', () => {
   const a = validDax();
   const b = validDax();
-  b.regions[0].availBytes = 0n;
-  b.regions[1].availBytes = 0n;
+  b.regions[0]!.availBytes = 0n;
+  b.regions[1]!.availBytes = 0n;
   assert.is(firstDifference(a, b), 'regions[0] (region0) › availBytes: model 0x800000, impl 0x0');
 });
 
 test('strings are quoted and booleans printed plainly', () => {
   const a = validDax();
   const b = validDax();
-  b.regions[0].devices[1].bound = false;
+  b.regions[0]!.devices[1]!.bound = false;
   assert.is(firstDifference(a, b), 'regions[0] (region0) › devices[1] (dax0.1) › bound: model true, impl false');
-  b.regions[0].devices[1].bound = true;
-  b.regions[1].extents[2].label = 'z';
+  b.regions[0]!.devices[1]!.bound = true;
+  b.regions[1]!.extents[2]!.label = 'z';
   assert.is(firstDifference(a, b), 'regions[1] (region1) › extents[2] (extent 2) › label: model "c", impl "z"');
 });
 
 test('a missing last element is named with its span', () => {
   const a = validDax();
   const b = validDax();
-  b.regions[1].extents.pop();
+  b.regions[1]!.extents.pop();
   assert.is(firstDifference(a, b), 'regions[1] (region1) › extents: model has 3, impl has 2 (missing extent 2 [0x42000000-0x423fffff])');
 });
 
@@ -64,22 +64,22 @@ test('extra elements are named, with how many more', () => {
   const a = validDax();
   const b = validDax();
   const extra = { id: 5, name: 'dax0.5', align: 2n * MiB, bound: false, sizeBytes: 0n, ranges: [] };
-  b.regions[0].devices.splice(1, 0, extra, { ...extra, id: 6, name: 'dax0.6' });
+  b.regions[0]!.devices.splice(1, 0, extra, { ...extra, id: 6, name: 'dax0.6' });
   assert.is(firstDifference(a, b), 'regions[0] (region0) › devices: model has 2, impl has 4 (extra dax0.5 and 1 more)');
 });
 
 test('arrays of different lengths whose common elements differ report that element', () => {
   const a = validDax();
   const b = validDax();
-  b.regions[0].devices[0].ranges.pop();
-  b.regions[0].devices[0].ranges[0].pgoff = 7n;
+  b.regions[0]!.devices[0]!.ranges.pop();
+  b.regions[0]!.devices[0]!.ranges[0]!.pgoff = 7n;
   assert.is(firstDifference(a, b), 'regions[0] (region0) › devices[0] (dax0.0) › ranges[0] › pgoff: model 0x0, impl 0x7');
 });
 
 test('resource children are named by their resource names', () => {
   const a = validDax();
   const b = validDax();
-  b.regions[1].resource.children[0].children[1].busy = false;
+  b.regions[1]!.resource.children[0]!.children[1]!.busy = false;
   assert.is(
     firstDifference(a, b),
     'regions[1] (region1) › resource › children[0] (extent) › children[1] (dax1.1) › busy: model true, impl false',
@@ -106,8 +106,8 @@ test('null against an object names the object', () => {
 test('formatSnapshot prints a DAX snapshot one line per region, extent, device, range and resource', () => {
   const r = dynamicRegion(0);
   r.devices.pop();
-  r.devices[0].bound = true;
-  r.resource.children[0].children.pop();
+  r.devices[0]!.bound = true;
+  r.resource.children[0]!.children.pop();
   r.extents.pop();
   r.badReleases = 2;
   assert.is(formatSnapshot({ regions: [r] }), [

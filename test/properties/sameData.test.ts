@@ -25,10 +25,10 @@ test('snapshots: equal copies are equal, one changed leaf anywhere is not', () =
   assert.ok(sameData(validDax(), validDax()));
   assert.ok(sameData(validTree(), validTree()));
   const b = validDax();
-  b.regions[1].devices[0].ranges[1].end += 1n;
+  b.regions[1]!.devices[0]!.ranges[1]!.end += 1n;
   assert.not.ok(sameData(validDax(), b));
   const c = validDax();
-  c.regions[0].devices[1].name = 'dax0.9';
+  c.regions[0]!.devices[1]!.name = 'dax0.9';
   assert.not.ok(sameData(validDax(), c));
 });
 
