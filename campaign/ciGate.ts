@@ -16,7 +16,7 @@ import { daxSuite } from '../properties/dax/daxSuite.ts';
 import { CI_FAULT_SEARCH, CI_PROFILE } from '../properties/profiles.ts';
 import { SUITE_NAMES, SUITES } from '../properties/suites.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
-import { machineInfo, RUN_SUMMARY_FORMAT, runEntry, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
+import { machineInfo, daxcheckVersion, RUN_SUMMARY_FORMAT, runEntry, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
 import { searchFault } from './faultSearch.ts';
 import { replayEntry } from './replayEntry.ts';
 import { builtinSystems, IMPL } from './systems.ts';
@@ -117,7 +117,7 @@ export function runCiGate(o: { shrinksDir?: string; onEntry?: (entry: SuiteRunSu
     o.onEntry?.(result.entry);
   }
   const summary: RunSummary = {
-    format: RUN_SUMMARY_FORMAT, tool: 'daxcheck', command: 'test', startedAt, finishedAt: new Date().toISOString(),
+    format: RUN_SUMMARY_FORMAT, tool: 'daxcheck', version: daxcheckVersion(), command: 'test', startedAt, finishedAt: new Date().toISOString(),
     machine: machineInfo(), shard: null, entries,
   };
   return { summary, found };

@@ -30,12 +30,17 @@ export interface HuntOptions {
   commandTimeoutMs: number;
   /** Runs per batch: a worker looks at the budget and the stop flag between batches. */
   batchRuns: number;
+  /** A line to print about a flag that was adjusted (--workers above what the machine runs), or null. */
+  note: string | null;
 }
 
-const SPECS: Record<string, FlagSpec> = {
+/** Where a hunt of a port (--sut) saves its findings unless --out says otherwise: not the repository's shrinks/. */
+export const PORT_FINDINGS_DIR = 'daxcheck-findings';
+
+export const HUNT_FLAGS: Record<string, FlagSpec> = {
   seconds: { type: 'int', min: 1 },
   suite: { type: 'string' },
-  seed: { type: 'int', min: 0 },
+  seed: { type: 'int', min: 0, max: 2 ** 31 - 1 },
   'max-commands': { type: 'int', min: 1 },
   fault: { type: 'list' },
   sut: { type: 'string' },
@@ -48,16 +53,12 @@ const SPECS: Record<string, FlagSpec> = {
   'batch-runs': { type: 'int', min: 1 },
 };
 
-/** Largest base seed: fast-check reads seeds as 32-bit integers (see seedStream.ts). */
-const MAX_SEED = 2 ** 31 - 1;
-
 /** Parses the arguments of `daxcheck hunt`; throws UsageError for anything wrong. */
 export function parseHuntOptions(argv: readonly string[]): HuntOptions {
-  const { flags, positional } = parseArgs('hunt', argv, SPECS);
+  const { flags, positional } = parseArgs('hunt', argv, HUNT_FLAGS);
   if (positional.length > 0) throw new UsageError(`daxcheck hunt: takes no arguments (got "${positional[0]}"); see daxcheck --help`);
   const get = <T>(name: string, fallback: T): T => (flags.has(name) ? (flags.get(name) as T) : fallback);
-  const seed = get('seed', 1);
-  if (seed > MAX_SEED) throw new UsageError(`daxcheck hunt: --seed must be at most ${MAX_SEED}, not ${seed}`);
+  const seed = get('seed', 1); // at most 2^31 - 1: fast-check reads seeds as 32-bit integers (seedStream.ts)
   const shardText = get<string | null>('shard', null);
   const shard = shardText === null ? WHOLE : parseShard(shardText);
   if (shard === null) throw new UsageError(`daxcheck hunt: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/4), not "${shardText}"`);
@@ -66,21 +67,30 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
   if (faults.length > 0 && sutModule !== null) {
     throw new UsageError('daxcheck hunt: --fault switches on a defect of the built-in implementation; it cannot be combined with --sut');
   }
+  const { workers, note } = workerCount(get('workers', availableParallelism()));
   return {
     seconds: get('seconds', 60),
     targets: targets(get<string | null>('suite', null), faults),
     seed,
     maxCommands: get('max-commands', HUNT_MAX_COMMANDS),
     system: sutModule === null ? IMPL : { kind: 'module', path: sutModule },
-    workers: get('workers', availableParallelism()),
+    workers,
     shard,
     shardText,
-    outDir: get('out', 'shrinks'),
+    outDir: get('out', sutModule === null ? 'shrinks' : PORT_FINDINGS_DIR),
     reportsDir: get('reports', 'reports'),
     json: get('json', false),
     commandTimeoutMs: get('command-timeout-ms', 5000),
     batchRuns: get('batch-runs', 20),
+    note,
   };
+}
+
+/** --workers capped at the threads the machine runs at once (more only slow each other down and start slower). */
+function workerCount(asked: number): { workers: number; note: string | null } {
+  const most = availableParallelism();
+  if (asked <= most) return { workers: asked, note: null };
+  return { workers: most, note: `daxcheck hunt: --workers ${asked} is more than the ${most} threads this machine runs at once; using ${most}` };
 }
 
 function parseFaults(values: string[]): FaultName[] {
