@@ -6,6 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { mergeProblem } from '../campaign/mergeCheck.ts';
 import { writeRunReports } from '../campaign/reports.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../campaign/usageError.ts';
 import { mergeSummaries } from '../reporting/mergeSummaries.ts';
@@ -28,7 +29,10 @@ export async function reportCommand(argv: string[]): Promise<number> {
   let foundDirs: string[] = [];
   if (flags.get('merge')) {
     if (positional.length === 0) throw new UsageError('daxcheck report: --merge needs the run.json files to merge (daxcheck report --merge A.json B.json …)');
-    summary = mergeSummaries(positional.map(read));
+    const summaries = positional.map(read);
+    const problem = mergeProblem(positional.map((file, i) => ({ file, shard: summaries[i]!.shard })));
+    if (problem !== null) throw new UsageError(`daxcheck report --merge: ${problem}`);
+    summary = mergeSummaries(summaries);
     foundDirs = positional.map((f) => join(dirname(f), 'counterexamples'));
   } else {
     if (positional.length > 0) throw new UsageError(`daxcheck report: takes no files without --merge (got "${positional[0]}")`);
