@@ -9,6 +9,10 @@ export interface FlagSpec {
   type: 'boolean' | 'string' | 'int' | 'list';
   min?: number;
   max?: number;
+  /** For --help: what the flag does, its value's placeholder, its default. */
+  help?: string;
+  value?: string;
+  default?: string;
 }
 
 export interface ParsedArgs {

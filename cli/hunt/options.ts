@@ -12,6 +12,7 @@ import { HUNT_MAX_COMMANDS } from '../../properties/profiles.ts';
 import type { SuiteName } from '../../properties/suiteSpec.ts';
 import { SUITE_NAMES } from '../../properties/suites.ts';
 import { parseArgs, type FlagSpec } from '../args.ts';
+import type { CommandHelp } from '../help.ts';
 
 export interface HuntOptions {
   seconds: number;
@@ -38,19 +39,28 @@ export interface HuntOptions {
 export const PORT_FINDINGS_DIR = 'daxcheck-findings';
 
 export const HUNT_FLAGS: Record<string, FlagSpec> = {
-  seconds: { type: 'int', min: 1 },
-  suite: { type: 'string' },
-  seed: { type: 'int', min: 0, max: 2 ** 31 - 1 },
-  'max-commands': { type: 'int', min: 1 },
-  fault: { type: 'list' },
-  sut: { type: 'string' },
-  workers: { type: 'int', min: 1 },
-  shard: { type: 'string' },
-  out: { type: 'string' },
-  reports: { type: 'string' },
-  json: { type: 'boolean' },
-  'command-timeout-ms': { type: 'int', min: 10 },
-  'batch-runs': { type: 'int', min: 1 },
+  seconds: { type: 'int', min: 1, value: 'N', default: '60', help: 'search budget in seconds, counted once the workers are ready' },
+  suite: { type: 'string', value: 'tree|dax', default: 'both', help: 'the suite to hunt' },
+  seed: { type: 'int', min: 0, max: 2 ** 31 - 1, value: 'N', default: '1', help: 'base seed of the seed streams' },
+  'max-commands': { type: 'int', min: 1, value: 'N', default: String(HUNT_MAX_COMMANDS), help: 'longest command sequence of a run' },
+  fault: { type: 'list', value: 'NAME', help: 'hunt the implementation with this named fault on (daxcheck faults)' },
+  sut: { type: 'string', value: 'MODULE', help: 'hunt your own port (.js .mjs .cjs .ts .mts) instead of the built-in implementation' },
+  workers: { type: 'int', min: 1, value: 'N', default: 'one per core', help: 'worker threads (capped at the cores)' },
+  shard: { type: 'string', value: 'K/N', help: 'search shard K of N of the seed space (CI)' },
+  out: { type: 'string', value: 'DIR', default: `shrinks, or ${'daxcheck-findings'} with --sut`, help: 'where counterexamples are saved' },
+  reports: { type: 'string', value: 'DIR', default: 'reports', help: 'where run.json, junit.xml and index.html are written' },
+  json: { type: 'boolean', help: 'also print the run summary as JSON on stdout' },
+  'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a call that does not return within this is a hang' },
+  'batch-runs': { type: 'int', min: 1, value: 'N', default: '20', help: 'runs per batch (a worker checks the budget between batches)' },
+};
+
+/** `daxcheck hunt --help`. */
+export const HUNT_HELP: CommandHelp = {
+  name: 'hunt',
+  usage: '[flags]',
+  about: 'Random search for a time budget. Exit 0: nothing failed; 1: something did; 2: a usage error; 3: a suite completed no run; 130: interrupted.',
+  flags: HUNT_FLAGS,
+  example: 'daxcheck hunt --sut ./my-port.ts --seconds 60',
 };
 
 /** Parses the arguments of `daxcheck hunt`; throws UsageError for anything wrong. */
