@@ -5,7 +5,7 @@
  * reports/bench.json) and prints the tables. --quick: small sizes, for the test that
  * checks the benchmark runs (its figures mean nothing).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describeMachine } from './machine.ts';
 import { judgeGoals, REPORT_SCHEMA, type BenchReport } from './report.ts';
@@ -78,7 +78,9 @@ function main(): void {
   } satisfies Omit<BenchReport, 'goals'>;
   const report: BenchReport = { ...partial, goals: judgeGoals(partial) };
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  const tmp = `${out}.${process.pid}.tmp`; // written whole, then renamed: a reader never sees half a file
+  writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
+  renameSync(tmp, out);
   console.log(formatReport(report));
   console.log(`\nwrote ${out}`);
 }

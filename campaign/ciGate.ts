@@ -18,7 +18,7 @@ import { CI_BIG_PROFILE, CI_FAULT_SEARCH, CI_PORT_PROFILE, CI_PROFILE } from '..
 import type { SystemSpec } from '../properties/systemSpec.ts';
 import { SUITE_NAMES, SUITES } from '../properties/suites.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
-import { machineInfo, RUN_SUMMARY_FORMAT, runEntry, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
+import { machineInfo, daxcheckVersion, RUN_SUMMARY_FORMAT, runEntry, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
 import { searchFault } from './faultSearch.ts';
 import { replayEntry } from './replayEntry.ts';
 import { cPortSystem } from './cPort.ts';
@@ -170,7 +170,7 @@ export function runCiGate(o: { shrinksDir?: string; onEntry?: (entry: SuiteRunSu
     o.onEntry?.(result.entry);
   }
   const summary: RunSummary = {
-    format: RUN_SUMMARY_FORMAT, tool: 'daxcheck', command: 'test', startedAt, finishedAt: new Date().toISOString(),
+    format: RUN_SUMMARY_FORMAT, tool: 'daxcheck', version: daxcheckVersion(), command: 'test', startedAt, finishedAt: new Date().toISOString(),
     machine: machineInfo(), shard: null, entries,
   };
   return { summary, found };

@@ -2,12 +2,17 @@
  * `--sut MODULE`: loads a user's port of the system-under-test interface. The module
  * exports a SutFactory ({name, createTree(), createDax()}) as its default export, as
  * `sut` or `factory`, or as its only export that looks like one. Anything else is a
- * UsageError naming the module, the flag and what is wrong.
+ * UsageError naming the module, the flag and what is wrong. Any `.js .mjs .cjs .ts .mts`
+ * file anywhere on disk loads (portImport.ts); in the main thread the module is first
+ * imported in a worker thread with a time limit (portProbe.ts), so that a module that
+ * loops at import time is a message, not a silent hang.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import type { SutFactory } from '../sut/interface.ts';
+import { describeImportError, importPortModule } from './portImport.ts';
+import { probePortImport } from './portProbe.ts';
 import { UsageError } from './usageError.ts';
 
 const isFactory = (v: unknown): v is SutFactory =>
@@ -34,12 +39,16 @@ function pickFactory(exports: Record<string, unknown>): SutFactory | string {
 export async function loadPort(spec: string, where: string): Promise<SutFactory> {
   const path = resolve(spec);
   if (!existsSync(path)) throw new UsageError(`${where}: no such file`);
+  if (statSync(path).isDirectory()) throw new UsageError(`${where}: is a directory, not a module file`);
+  if (isMainThread) {
+    const problem = await probePortImport(path);
+    if (problem !== null) throw new UsageError(`${where}: ${problem}`);
+  }
   let exports: Record<string, unknown>;
   try {
-    exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    exports = await importPortModule(path);
   } catch (e) {
-    const why = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
-    throw new UsageError(`${where}: cannot be loaded (${why})`);
+    throw new UsageError(`${where}: cannot be loaded (${describeImportError(e, path)})`);
   }
   const picked = pickFactory(exports);
   if (typeof picked === 'string') throw new UsageError(`${where}: ${picked}`);

@@ -12,3 +12,7 @@ export class UsageError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** A hunt that completed no run of some suite: it checked nothing, which is not a pass. */
+export const EXIT_NO_RUNS = 3;
+/** Stopped by Ctrl-C (or SIGTERM) before the budget ended, with nothing failed (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;

@@ -8,6 +8,11 @@ export interface FlagSpec {
   /** 'boolean' flags take no value; 'string' and 'int' take one; 'list' may repeat. */
   type: 'boolean' | 'string' | 'int' | 'list';
   min?: number;
+  max?: number;
+  /** For --help: what the flag does, its value's placeholder, its default. */
+  help?: string;
+  value?: string;
+  default?: string;
 }
 
 export interface ParsedArgs {
@@ -48,6 +53,8 @@ function convert(command: string, name: string, spec: FlagSpec, value: string, p
     case 'int': {
       if (!/^-?\d+$/.test(value)) throw new UsageError(`daxcheck ${command}: --${name} takes a whole number, not "${value}"`);
       const n = Number(value);
+      if (!Number.isSafeInteger(n)) throw new UsageError(`daxcheck ${command}: --${name} ${value}: too large (whole numbers up to 2^53 - 1 are taken exactly)`);
+      if (spec.max !== undefined && n > spec.max) throw new UsageError(`daxcheck ${command}: --${name} must be at most ${spec.max}, not ${value}`);
       if (spec.min !== undefined && n < spec.min) throw new UsageError(`daxcheck ${command}: --${name} must be at least ${spec.min}, not ${n}`);
       return n;
     }

@@ -1,10 +1,23 @@
 /** `daxcheck faults`: the named faults, one per line (`--json` for data). */
 import { FAULTS } from '../impl/faults.ts';
-import { parseArgs } from './args.ts';
+import { parseArgs, type FlagSpec } from './args.ts';
+import type { CommandHelp } from './help.ts';
 import { EXIT_OK, UsageError } from '../campaign/usageError.ts';
 
+const FLAGS: Record<string, FlagSpec> = { json: { type: 'boolean', help: 'print the faults as JSON' } };
+
+/** `daxcheck faults --help`. */
+export const FAULTS_HELP: CommandHelp = {
+  name: 'faults',
+  usage: '[--json]',
+  about: 'Lists the named faults of the implementation (the seed patch\'s known defects), for hunt --fault.',
+  flags: FLAGS,
+  example: 'daxcheck faults --json',
+};
+
+/** Runs `daxcheck faults`; returns the exit code. */
 export async function faultsCommand(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArgs('faults', argv, { json: { type: 'boolean' } });
+  const { flags, positional } = parseArgs('faults', argv, FLAGS);
   if (positional.length > 0) throw new UsageError(`daxcheck faults: takes no arguments (got "${positional[0]}")`);
   if (flags.get('json')) {
     console.log(JSON.stringify(FAULTS, null, 2));

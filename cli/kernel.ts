@@ -17,6 +17,7 @@ import { readJsonFile } from '../properties/readJsonFile.ts';
 import type { RunSummary } from '../reporting/runSummary.ts';
 import { huntCommand } from './hunt/command.ts';
 import { parseHuntOptions } from './hunt/options.ts';
+import type { CommandHelp } from './help.ts';
 
 interface KernelOptions {
   src: string;
@@ -25,6 +26,19 @@ interface KernelOptions {
   /** The flags left for the hunt. */
   hunt: string[];
 }
+
+/** `daxcheck kernel --help` (its own flags; every other flag is the hunt's, see daxcheck hunt --help). */
+export const KERNEL_HELP: CommandHelp = {
+  name: 'kernel',
+  usage: '--src DIR [flags] [hunt flags]',
+  about: 'Builds a kernel tree\'s own kernel/resource.c (with include/linux/ioport.h) against daxcheck\'s shims, under ASan and UBSan, and hunts the resource-tree suite against it; a counterexample matching a known upstream defect is reported as "known: K1", anything else as new. Exit 0: nothing new; 1: a failure; 2: a usage error. Every hunt flag but --sut, --sut-exec and --fault is accepted.',
+  flags: {
+    src: { type: 'string', value: 'DIR', help: 'the root of a kernel source tree (required)' },
+    'known-defects': { type: 'string', value: 'fail|report', default: 'report', help: 'whether a known upstream defect fails the run' },
+    'build-only': { type: 'boolean', help: 'build the harness, print its path, hunt nothing' },
+  },
+  example: 'daxcheck kernel --src ~/linux --seconds 60',
+};
 
 /** The hunt flags that name another system under test: the kernel tree is the system. */
 const NOT_WITH_KERNEL = ['--sut', '--sut-exec', '--fault'];

@@ -3,21 +3,27 @@
  * failed, 1 something failed, 2 a usage error (one clear line on stderr).
  */
 import { EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
+import { flagSummary, formatHelp, type CommandHelp } from './help.ts';
 
-const USAGE = `usage: daxcheck <command> [flags]
+/** Each command's help, loaded on use (the flag tables are the parsers' own). */
+const HELPS: Record<string, () => Promise<CommandHelp>> = {
+  hunt: async () => (await import('./hunt/options.ts')).HUNT_HELP,
+  replay: async () => (await import('./replay/command.ts')).REPLAY_HELP,
+  minimize: async () => (await import('./replay/minimize.ts')).MINIMIZE_HELP,
+  faults: async () => (await import('./faults.ts')).FAULTS_HELP,
+  kernel: async () => (await import('./kernel.ts')).KERNEL_HELP,
+  report: async () => (await import('./report.ts')).REPORT_HELP,
+};
 
-commands:
-  hunt       random search for a time budget (--seconds, --suite, --seed, --max-commands,
-             --fault, --sut, --workers, --shard K/N, --out, --reports, --json,
-             --command-timeout-ms); exit 1 when it found a failure
-  replay     replay a saved counterexample step by step: daxcheck replay FILE
-             [--fault NAME|none] [--sut MODULE] [--json]; exit 1 while it still fails
-  minimize   shrink a saved counterexample again and rewrite it: daxcheck minimize FILE
-             [--sut MODULE] [--max-replays N]
-  faults     list the named faults
-  kernel     check a kernel tree's own files: daxcheck kernel --src DIR
-             [--known-defects fail|report] [--build-only] [hunt flags…]
-  report     write the reports; --merge A.json B.json … merges shards' run.json files`;
+/** The overall usage: every command with every flag it accepts. */
+async function usage(): Promise<string> {
+  const lines = ['usage: daxcheck <command> [flags]   (daxcheck <command> --help for one command)', '', 'commands:'];
+  for (const load of Object.values(HELPS)) {
+    const h = await load();
+    lines.push(`  ${h.name.padEnd(9)} ${h.usage}`, `            ${h.about.split('. ')[0]}.`, `            flags: ${flagSummary(h)}`);
+  }
+  return lines.join('\n');
+}
 
 type Handler = (argv: string[]) => Promise<number>;
 
@@ -31,16 +37,23 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   report: async () => (await import('./report.ts')).reportCommand,
 };
 
+/** Runs `daxcheck argv…`; returns the exit code (see the file comment). */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    console.log(USAGE);
+    const text = await usage();
+    if (name === undefined) console.error(text);
+    else console.log(text);
     return name === undefined ? EXIT_USAGE : 0;
   }
   const load = COMMANDS[name];
   if (!load) {
     console.error(`daxcheck: unknown command "${name}" (known: ${Object.keys(COMMANDS).join(', ')})`);
     return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(formatHelp(await HELPS[name]!()));
+    return 0;
   }
   try {
     return await (await load())(rest);

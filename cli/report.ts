@@ -6,14 +6,29 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { mergeProblem } from '../campaign/mergeCheck.ts';
 import { writeRunReports } from '../campaign/reports.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../campaign/usageError.ts';
 import { mergeSummaries } from '../reporting/mergeSummaries.ts';
 import { readRunSummary, RunSummaryFileError } from '../reporting/readRunSummary.ts';
 import type { RunSummary } from '../reporting/runSummary.ts';
-import { parseArgs } from './args.ts';
+import { parseArgs, type FlagSpec } from './args.ts';
+import type { CommandHelp } from './help.ts';
 
-const FLAGS = { merge: { type: 'boolean' }, out: { type: 'string' }, shrinks: { type: 'string' } } as const;
+const FLAGS: Record<string, FlagSpec> = {
+  merge: { type: 'boolean', help: 'merge the run.json files given (one per shard) first' },
+  out: { type: 'string', value: 'DIR', default: 'reports', help: 'where the reports are read and written' },
+  shrinks: { type: 'string', value: 'DIR', default: 'shrinks', help: 'saved counterexamples to draw' },
+};
+
+/** `daxcheck report --help`. */
+export const REPORT_HELP: CommandHelp = {
+  name: 'report',
+  usage: '[--merge A.json B.json …] [flags]',
+  about: 'Writes junit.xml and index.html again from run.json (or from the shards\' run.json files merged). Exit 0 when every entry passed, 1 when one failed, 2 for a bad call or input file.',
+  flags: FLAGS,
+  example: 'daxcheck report --merge shard1/run.json shard2/run.json --out reports',
+};
 
 /** Runs `daxcheck report [--merge FILE…] [--out DIR] [--shrinks DIR]`. */
 export async function reportCommand(argv: string[]): Promise<number> {
@@ -28,7 +43,10 @@ export async function reportCommand(argv: string[]): Promise<number> {
   let foundDirs: string[] = [];
   if (flags.get('merge')) {
     if (positional.length === 0) throw new UsageError('daxcheck report: --merge needs the run.json files to merge (daxcheck report --merge A.json B.json …)');
-    summary = mergeSummaries(positional.map(read));
+    const summaries = positional.map(read);
+    const problem = mergeProblem(positional.map((file, i) => ({ file, shard: summaries[i]!.shard })));
+    if (problem !== null) throw new UsageError(`daxcheck report --merge: ${problem}`);
+    summary = mergeSummaries(summaries);
     foundDirs = positional.map((f) => join(dirname(f), 'counterexamples'));
   } else {
     if (positional.length > 0) throw new UsageError(`daxcheck report: takes no files without --merge (got "${positional[0]}")`);

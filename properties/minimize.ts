@@ -21,6 +21,8 @@ export interface MinimizeOptions<Cmd extends { op: string }> {
   kind: FailureKind;
   /** Give up improving after this many replays (default 20000); the result still fails. */
   maxReplays?: number;
+  /** Give up improving after this many milliseconds (default: no limit); the result still fails. */
+  timeLimitMs?: number;
 }
 
 export interface Minimized<Cmd> {
@@ -29,7 +31,7 @@ export interface Minimized<Cmd> {
   failure: StepFailure;
   /** Replays done, the first (of the input) included. */
   replays: number;
-  /** True when maxReplays stopped it before a fixpoint. */
+  /** True when maxReplays or timeLimitMs stopped it before a fixpoint. */
   exhausted: boolean;
 }
 
@@ -52,13 +54,14 @@ const same = (a: readonly unknown[], b: readonly unknown[]) =>
  */
 export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): Minimized<Cmd> | null {
   const budget = o.maxReplays ?? 20000;
+  const until = o.timeLimitMs === undefined ? Infinity : performance.now() + o.timeLimitMs;
   const first = failsSameWay(o, o.commands);
   if (first === null) return null;
   let replays = 1;
   let exhausted = false;
   let best = first;
   const attempt: Attempt<Cmd> = (candidate) => {
-    if (replays >= budget) {
+    if (replays >= budget || performance.now() >= until) {
       exhausted = true;
       return null;
     }

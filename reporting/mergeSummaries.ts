@@ -5,7 +5,7 @@
  * the label verdicts recomputed from the summed hits (judgeCoverage).
  */
 import { judgeCoverage } from '../properties/coverage.ts';
-import { commandsPerSecond, machineInfo, RUN_SUMMARY_FORMAT, type RunSummary, type SuiteRunSummary } from './runSummary.ts';
+import { commandsPerSecond, daxcheckVersion, machineInfo, RUN_SUMMARY_FORMAT, type RunSummary, type SuiteRunSummary } from './runSummary.ts';
 
 /** The key under which entries of different shards are the same entry. */
 export function entryKey(e: SuiteRunSummary): string {
@@ -25,6 +25,7 @@ export function mergeSummaries(summaries: readonly RunSummary[]): RunSummary {
   return {
     format: RUN_SUMMARY_FORMAT,
     tool: 'daxcheck',
+    version: daxcheckVersion(),
     command: 'merge',
     startedAt: times((s) => s.startedAt)[0] ?? new Date().toISOString(),
     finishedAt: times((s) => s.finishedAt).at(-1) ?? new Date().toISOString(),

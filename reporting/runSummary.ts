@@ -2,6 +2,7 @@
  * reports/run.json: what one `npm test` or one hunt did, per suite run. Written by every
  * hunt and by the CI gate; read by the JUnit and HTML reports and by `report --merge`.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { LabelCoverage } from '../properties/coverage.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
@@ -46,7 +47,17 @@ export interface RunSummary {
   machine: { cpus: number; node: string; platform: string };
   /** Shard "K/N" when hunting a shard of the seed space. */
   shard: string | null;
+  /** daxcheck's version (package.json) that wrote it; absent in files written before it was recorded. */
+  version?: string;
+  /** A hunt stopped by Ctrl-C (or SIGTERM) before its budget ended. */
+  interrupted?: boolean;
   entries: SuiteRunSummary[];
+}
+
+/** daxcheck's version, from its package.json. */
+export function daxcheckVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }
 
 /** commands / seconds, 0 when nothing ran. */

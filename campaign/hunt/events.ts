@@ -1,15 +1,16 @@
 /**
  * What the main thread does with what the workers report: batches go into the tally,
- * findings are counted once per id and announced, a worker stopped inside the system
- * under test (a hang, or a crash in a call) is saved as a counterexample file at once,
- * other errors and crashes are recorded (they fail the hunt too).
+ * counterexamples are saved (one file per failure, the shortest: findings.ts) and
+ * announced, a worker stopped inside the system under test (a hang, or a crash in a
+ * call) is saved as a counterexample too, other errors and crashes are recorded (they
+ * fail the hunt too).
  */
+import type { CounterexampleFile } from '../../properties/counterexampleFile.ts';
 import type { FailureKind } from '../../properties/stepFailure.ts';
 import { SUITES } from '../../properties/suites.ts';
 import type { SystemSpec } from '../../properties/systemSpec.ts';
 import { referenceOf } from '../systems.ts';
-import { failureSignature, ShortestBySignature } from './failureSignature.ts';
-import { saveOnce } from './finding.ts';
+import { HuntFindings } from './findings.ts';
 import type { HuntMessage, HuntTarget } from './messages.ts';
 import type { PoolEvents } from './pool.ts';
 import { stoppedRunFile } from './stoppedRunFinding.ts';
@@ -24,9 +25,10 @@ export interface HuntSetup {
   commandTimeoutMs: number;
 }
 
-/** Where the events write their lines (the CLI's progress display). */
+/** Where the events write their lines (the CLI's progress display), and the time since the budget started. */
 export interface HuntLog {
   log(line: string): void;
+  elapsedMs(): number;
 }
 
 /** The target's name in messages: "dax", or "dax with s4-sized-create-dynamic". */
@@ -34,24 +36,28 @@ export function targetName(t: HuntTarget): string {
   return t.fault === null ? t.suite : `${t.suite} with ${t.fault}`;
 }
 
-/** The pool's event handlers for a hunt. */
-export function huntEvents(o: HuntSetup, tally: HuntTally, progress: HuntLog, startedAt: number): PoolEvents {
-  const stopped = new ShortestBySignature();
-  const found = (target: number, id: string, signature: string, text: string, file: string | null, isNew: boolean) => {
-    if (file === null) tally.addRepeat(target, signature);
-    else if (tally.addFound(target, id, signature)) {
-      progress.log(`found ${id} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s [${targetName(o.targets[target]!)}] ${text} → ${file}${isNew ? '' : ' (saved before)'}`);
+/** The pool's event handlers for a hunt (ready and started are the pool's own business). */
+export function huntEvents(o: HuntSetup, tally: HuntTally, progress: HuntLog): Pick<PoolEvents, 'message' | 'hang' | 'crash'> {
+  const findings = new HuntFindings(o.outDir);
+  /** Saves (or not) a counterexample and says so; `note` ends the announcement. */
+  const found = (target: number, file: CounterexampleFile, note: string) => {
+    const offer = findings.offer(target, file);
+    if (!offer.saved) {
+      tally.addRepeat(target, offer.signature);
+      return;
     }
+    if (offer.replaced !== null) tally.removeFound(target, offer.replaced);
+    if (!tally.addFound(target, file.id, offer.signature)) return;
+    const { kind, step, call } = file.broke;
+    const instead = offer.replaced === null ? '' : ` (shorter than ${offer.replaced}, which it replaces)`;
+    progress.log(`found ${file.id} after ${(progress.elapsedMs() / 1000).toFixed(1)} s [${targetName(o.targets[target]!)}] ${kind} at step ${step + 1} of ${file.commands.length}: ${call}${note} → ${offer.path}${offer.isNew ? '' : ' (saved before)'}${instead}`);
   };
   /** A run whose worker stopped inside the system under test, saved as a counterexample. */
   const saveStopped = (reading: WatchReading, kind: FailureKind, what: string, note: string) => {
     const target = o.targets[reading.target]!;
     try {
       const context = { suite: SUITES[target.suite], reference: referenceOf(o.system, target.fault), fault: target.fault, sut: tally.sutName, system: o.system };
-      const file = stoppedRunFile(context, reading, kind, what);
-      const signature = failureSignature(file.broke);
-      const saved = stopped.admit(`${reading.target} ${signature}`, file.commands.length) ? saveOnce(o.outDir, file) : null;
-      found(reading.target, file.id, signature, `${kind} at step ${file.broke.step + 1}: ${file.broke.call} (${note})`, saved?.path ?? null, saved?.isNew ?? false);
+      found(reading.target, stoppedRunFile(context, reading, kind, what), ` (${note})`);
     } catch (e) {
       tally.addError(reading.target, `${note} at seed ${reading.seed}; its counterexample could not be saved: ${String(e)}`);
       progress.log(`error: ${note}; saving its counterexample failed: ${String(e)}`);
@@ -60,8 +66,14 @@ export function huntEvents(o: HuntSetup, tally: HuntTally, progress: HuntLog, st
   return {
     message(m: HuntMessage) {
       if (m.type === 'batch') tally.addBatch(m);
-      else if (m.type === 'found') found(m.target, m.id, m.signature, `${m.kind} at step ${m.step + 1} of ${m.length}: ${m.call}`, m.file, m.isNew);
-      else {
+      else if (m.type === 'found') {
+        try {
+          found(m.target, m.record, '');
+        } catch (e) {
+          tally.addError(m.target, `${m.record.id} could not be saved under ${o.outDir}: ${String(e)}`);
+          progress.log(`error: ${m.record.id} could not be saved under ${o.outDir}: ${String(e)}`);
+        }
+      } else if (m.type === 'error') {
         tally.addError(m.target, `seed ${m.seed}: ${m.message}`);
         progress.log(`error [${targetName(o.targets[m.target]!)}] seed ${m.seed}: ${m.message}`);
       }

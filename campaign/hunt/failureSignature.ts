@@ -2,9 +2,8 @@
  * When two counterexamples are the same failure: the same kind of break in the same
  * operation with the same detail once numbers are blanked out ("result-mismatch in
  * createDevice: model EINVAL, sut ENOSPC"). A hunt with a fault on finds one defect over
- * and over, each time with other sizes and addresses; it keeps a new file for a failure
- * only when it is shorter than every one saved before, so shrinks/ holds a few files per
- * defect instead of hundreds.
+ * and over, each time with other sizes and addresses; it keeps one file per signature,
+ * the shortest (findings.ts).
  */
 import type { CounterexampleFile } from '../../properties/counterexampleFile.ts';
 
@@ -13,17 +12,4 @@ export function failureSignature(broke: CounterexampleFile['broke']): string {
   const op = /^[A-Za-z_]\w*/.exec(broke.call)?.[0] ?? broke.call;
   const detail = broke.detail.replace(/-?0x[0-9a-f]+|\d+(\.\d+)?/gi, '#');
   return `${broke.kind} in ${op}: ${detail}`;
-}
-
-/** The shortest length seen per signature. */
-export class ShortestBySignature {
-  private readonly best = new Map<string, number>();
-
-  /** True (and remembered) when a failure of this signature with this many commands is worth a file. */
-  admit(signature: string, length: number): boolean {
-    const best = this.best.get(signature);
-    if (best !== undefined && best <= length) return false;
-    this.best.set(signature, length);
-    return true;
-  }
 }

@@ -1,8 +1,9 @@
 /**
  * What the hunt's main thread and its workers tell each other: the worker's start data,
- * and the messages a worker posts (a finished batch, a saved counterexample, an error).
+ * and the messages a worker posts (ready to search, a finished batch, a counterexample
+ * for the main thread to save, an error).
  */
-import type { FailureKind } from '../../properties/stepFailure.ts';
+import type { CounterexampleFile } from '../../properties/counterexampleFile.ts';
 import type { SuiteName } from '../../properties/suiteSpec.ts';
 import type { SystemSpec } from '../../properties/systemSpec.ts';
 import type { Shard } from './seedStream.ts';
@@ -13,7 +14,7 @@ export interface HuntTarget {
   fault: string | null;
 }
 
-/** A worker's start data (workerData). */
+/** A worker's start data (workerData). The budget's deadline comes later, through the SutWatch. */
 export interface HuntWorkerData {
   /** This worker's index w and the number of workers W: its seed stream with shard and base. */
   worker: number;
@@ -28,14 +29,20 @@ export interface HuntWorkerData {
   commandTimeoutMs: number;
   maxCommands: number;
   batchRuns: number;
-  outDir: string;
-  /** End of the budget, in Date.now() milliseconds. */
-  deadline: number;
   /** The SutWatch buffer. */
   buffer: SharedArrayBuffer;
 }
 
-/** A batch of runs finished (passing runs only are counted, as in runSuite). */
+/** The worker has loaded its systems and waits for the budget to start. */
+export interface ReadyMessage {
+  type: 'ready';
+  worker: number;
+}
+
+/**
+ * A batch of runs finished. runs counts the completed runs, a failing one included;
+ * commands those runs' commands (a failing run counted with its minimized commands).
+ */
 export interface BatchMessage {
   type: 'batch';
   target: number;
@@ -47,21 +54,11 @@ export interface BatchMessage {
   durationMs: number;
 }
 
-/**
- * A counterexample was shrunk and saved (isNew false: its file was there already), or not
- * saved (file null) because this worker saved the same failure with no more commands.
- */
+/** A counterexample, shrunk: the main thread saves it (one file per failure signature, the shortest). */
 export interface FoundMessage {
   type: 'found';
   target: number;
-  id: string;
-  file: string | null;
-  isNew: boolean;
-  signature: string;
-  kind: FailureKind;
-  step: number;
-  call: string;
-  length: number;
+  record: CounterexampleFile;
 }
 
 /** runSuite threw (e.g. a counterexample that passes when replayed: a non-deterministic system). */
@@ -72,4 +69,4 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type HuntMessage = BatchMessage | FoundMessage | ErrorMessage;
+export type HuntMessage = ReadyMessage | BatchMessage | FoundMessage | ErrorMessage;

@@ -1,13 +1,17 @@
 /**
- * The hunt's worker threads: one per seed stream, each watched through its SutWatch. A
+ * The hunt's worker threads: one per seed stream, each watched through its SutWatch. The
+ * budget counts search time: it starts when every worker has loaded its systems and said
+ * it is ready (or a start-up grace has passed), not when the threads are spawned. A
  * worker that stays inside one call of the system under test for the command timeout is
  * stopped and reported as a hang; a worker that crashes is reported. Either way a fresh
  * worker takes over the rest of its stream (from the position after the one it was at),
- * unless the hunt is stopping.
+ * unless the hunt is stopping. Workers still running well after the budget, or after an
+ * interrupt, are stopped outright.
  */
 import { Worker } from 'node:worker_threads';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { SutWatch, type WatchReading } from './sutWatch.ts';
+import { BATCH_TIME_LIMIT_MS, MINIMIZE_TIME_LIMIT_MS } from './worker.ts';
 
 const ENTRY = new URL('./workerEntry.js', import.meta.url);
 
@@ -20,12 +24,20 @@ export interface PoolEvents {
   hang(worker: number, reading: WatchReading): void;
   /** Worker `worker` died with an uncaught error while at `reading`; givenUp: its stream is not restarted (too many crashes). */
   crash(worker: number, reading: WatchReading, message: string, givenUp: boolean): void;
+  /** The budget started (every worker ready); it ends at deadline (Date.now() ms). */
+  started?(deadline: number): void;
+  /** Workers were still running `lateMs` after they were asked to stop; they are being stopped outright. */
+  overdue?(lateMs: number): void;
 }
 
 export interface PoolOptions {
   /** Start data shared by every worker. */
   data: Omit<HuntWorkerData, 'worker' | 'start' | 'buffer'>;
   commandTimeoutMs: number;
+  /** The search budget, counted from the start signal. */
+  budgetMs: number;
+  /** Longest wait for the workers to be ready before the budget starts anyway (default 60 s). */
+  startupGraceMs?: number;
 }
 
 interface Slot {
@@ -37,6 +49,8 @@ interface Slot {
   crashes: number;
   /** Between stopping a hung worker and starting its successor. */
   restarting: boolean;
+  /** The worker has loaded its systems (or ended before it could). */
+  ready: boolean;
 }
 
 /** The workers of one hunt; see the file comment. */
@@ -46,6 +60,9 @@ export class HuntPool {
   private readonly stopped = new WeakSet<Worker>();
   private stopping = false;
   private timer: NodeJS.Timeout | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
+  /** The budget's end once started (Date.now() ms), else null. */
+  deadline: number | null = null;
   private resolveDone: () => void = () => {};
   /** Settles once every stream has ended. */
   readonly done: Promise<void> = new Promise((r) => (this.resolveDone = r));
@@ -55,18 +72,48 @@ export class HuntPool {
   /** Starts one worker per stream and the hang watchdog. */
   start(): void {
     for (let i = 0; i < this.o.data.workers; i++) {
-      const slot: Slot = { index: i, worker: null, watch: new SutWatch(SutWatch.allocate(0)), lastTick: 0, lastChange: 0, crashes: 0, restarting: false };
+      const slot: Slot = { index: i, worker: null, watch: new SutWatch(SutWatch.allocate(0)), lastTick: 0, lastChange: 0, crashes: 0, restarting: false, ready: false };
       this.slots.push(slot);
       this.spawn(slot, 0);
     }
     const poll = Math.max(10, Math.min(100, Math.floor(this.o.commandTimeoutMs / 4)));
     this.timer = setInterval(() => this.checkHangs(), poll);
+    this.timers.push(setTimeout(() => this.go(), this.o.startupGraceMs ?? 60_000));
+  }
+
+  /** Starts the budget (once): every worker gets the deadline; stop at the deadline, stop outright when overdue. */
+  private go(): void {
+    if (this.deadline !== null || this.stopping) return;
+    const deadline = Date.now() + this.o.budgetMs;
+    this.deadline = deadline;
+    for (const s of this.slots) s.watch.start(deadline);
+    this.events.started?.(deadline);
+    this.timers.push(setTimeout(() => this.stop(), this.o.budgetMs));
+    this.timers.push(setTimeout(() => this.overdue(), this.o.budgetMs + this.stopBoundMs()));
+  }
+
+  /** How long workers asked to stop may take: a batch, its minimizing, one call, and slack. */
+  stopBoundMs(): number {
+    return BATCH_TIME_LIMIT_MS + MINIMIZE_TIME_LIMIT_MS + this.o.commandTimeoutMs + 5000;
+  }
+
+  private overdue(): void {
+    if (this.running() === 0) return;
+    this.events.overdue?.(this.stopBoundMs());
+    void this.kill();
   }
 
   /** Asks every worker to stop after its current batch; no worker is started any more. */
   stop(): void {
     this.stopping = true;
     for (const s of this.slots) s.watch.requestStop();
+  }
+
+  /** stop(), and stop outright the workers still running after stopBoundMs(); returns that bound. */
+  interrupt(): number {
+    this.stop();
+    this.timers.push(setTimeout(() => this.overdue(), this.stopBoundMs()));
+    return this.stopBoundMs();
   }
 
   /** Stops every worker now (their current batches are lost; their saved files are not). */
@@ -84,6 +131,7 @@ export class HuntPool {
     const buffer = SutWatch.allocate();
     slot.watch = new SutWatch(buffer);
     slot.watch.setPosition(start, 0, 0);
+    if (this.deadline !== null) slot.watch.start(this.deadline);
     if (this.stopping) slot.watch.requestStop();
     slot.lastTick = 0;
     slot.lastChange = performance.now();
@@ -91,9 +139,18 @@ export class HuntPool {
     const worker = new Worker(ENTRY, { workerData: data });
     slot.worker = worker;
     let error: unknown = null;
-    worker.on('message', (m: HuntMessage) => this.events.message(m));
+    worker.on('message', (m: HuntMessage) => {
+      if (m.type === 'ready') this.readied(slot);
+      else this.events.message(m);
+    });
     worker.on('error', (e) => (error = e));
     worker.on('exit', (code) => this.exited(slot, worker, code, error));
+  }
+
+  /** A worker is ready (or gone): the budget starts once every slot is. */
+  private readied(slot: Slot): void {
+    slot.ready = true;
+    if (this.slots.every((s) => s.ready)) this.go();
   }
 
   private exited(slot: Slot, worker: Worker, code: number, error: unknown): void {
@@ -105,11 +162,12 @@ export class HuntPool {
       this.events.crash(slot.index, reading, message, !again);
       if (again) this.respawn(slot, reading.position + 1);
     }
+    if (slot.worker === null && !slot.ready) this.readied(slot);
     this.settle();
   }
 
   private respawn(slot: Slot, start: number): void {
-    if (!this.stopping && Date.now() < this.o.data.deadline) this.spawn(slot, start);
+    if (!this.stopping && (this.deadline === null || Date.now() < this.deadline)) this.spawn(slot, start);
   }
 
   private checkHangs(): void {
@@ -149,6 +207,7 @@ export class HuntPool {
     if (this.slots.every((s) => s.worker === null && !s.restarting)) {
       if (this.timer !== null) clearInterval(this.timer);
       this.timer = null;
+      for (const t of this.timers) clearTimeout(t);
       this.resolveDone();
     }
   }

@@ -2,8 +2,9 @@
  * What a hunt worker shares with the main thread, in one SharedArrayBuffer that stays
  * readable after the worker is stopped: a stop flag, whether the worker is inside the
  * system under test and a tick per call (the main thread's hang watchdog), where the
- * worker is in its seed stream, and the commands of the current run so far as JSON
- * lines (what a hang counterexample holds).
+ * worker is in its seed stream, the commands of the current run so far as JSON lines
+ * (what a hang counterexample holds), and the start signal with the budget's deadline
+ * (the budget counts search time: it starts once the workers are ready).
  */
 import { decodeValue, encodeValue } from '../../properties/values.ts';
 
@@ -19,6 +20,9 @@ const TARGET = 4;
 const SEED = 5;
 const LOG_BYTES = 6;
 const LOG_TRUNCATED = 7;
+const GO = 8;
+/** Byte offset of the deadline (a Float64, Date.now() milliseconds). */
+const DEADLINE_BYTE = 48;
 const HEADER_BYTES = 64;
 
 /** Room for the command log of one run: far more than HUNT_MAX_COMMANDS commands. */
@@ -40,12 +44,14 @@ export interface WatchReading {
 export class SutWatch {
   readonly ints: Int32Array;
   readonly bytes: Uint8Array;
+  private readonly deadlineCell: Float64Array;
   private readonly encoder = new TextEncoder();
 
   /** Views a buffer made by SutWatch.allocate (in the main thread or a worker). */
   constructor(readonly buffer: SharedArrayBuffer) {
     this.ints = new Int32Array(buffer, 0, HEADER_BYTES / 4);
     this.bytes = new Uint8Array(buffer, HEADER_BYTES);
+    this.deadlineCell = new Float64Array(buffer, DEADLINE_BYTE, 1);
   }
 
   /** A fresh buffer for one worker. */
@@ -53,9 +59,27 @@ export class SutWatch {
     return new SharedArrayBuffer(HEADER_BYTES + logCapacity);
   }
 
-  /** Main thread: ask the worker to stop after its current batch. */
+  /** Main thread: ask the worker to stop after its current batch (also ends its wait for the start). */
   requestStop(): void {
     Atomics.store(this.ints, STOP, 1);
+    Atomics.notify(this.ints, GO);
+  }
+
+  /** Main thread: the budget starts; the worker searches until deadline (Date.now() ms). */
+  start(deadline: number): void {
+    this.deadlineCell[0] = deadline;
+    Atomics.store(this.ints, GO, 1);
+    Atomics.notify(this.ints, GO);
+  }
+
+  /** Worker: blocks until the main thread starts the budget or asks for a stop. */
+  waitForStart(): void {
+    while (Atomics.load(this.ints, GO) === 0 && !this.stopRequested()) Atomics.wait(this.ints, GO, 0, 1000);
+  }
+
+  /** The budget's deadline (Date.now() ms), or 0 before the start. */
+  deadline(): number {
+    return Atomics.load(this.ints, GO) === 1 ? this.deadlineCell[0]! : 0;
   }
 
   /** Worker: has the main thread asked for a stop? */

@@ -6,6 +6,7 @@
 import { judgeCoverage } from '../../properties/coverage.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { runEntry, type SuiteRunSummary } from '../../reporting/runSummary.ts';
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NO_RUNS, EXIT_OK } from '../usageError.ts';
 import type { BatchMessage, HuntTarget } from './messages.ts';
 
 interface TargetTally {
@@ -53,6 +54,11 @@ export class HuntTally {
     return true;
   }
 
+  /** Forgets a counterexample id whose file a shorter one of the same failure replaced. */
+  removeFound(target: number, id: string): void {
+    this.tallies[target]!.ids.delete(id);
+  }
+
   /** Records a failure found again and not saved. */
   addRepeat(target: number, signature: string): void {
     const t = this.tallies[target]!;
@@ -83,6 +89,22 @@ export class HuntTally {
   }
 
   /**
+   * The hunt's exit code: 1 something failed (a counterexample or an error); 130
+   * interrupted before the budget ended; 3 a suite completed no run (nothing was
+   * checked, which is no pass); 0 nothing failed.
+   */
+  exitCode(interrupted: boolean): number {
+    if (this.failed()) return EXIT_FAILED;
+    if (interrupted) return EXIT_INTERRUPTED;
+    return this.withoutRuns().length > 0 ? EXIT_NO_RUNS : EXIT_OK;
+  }
+
+  /** The names of the targets that completed no run: they checked nothing. */
+  withoutRuns(): string[] {
+    return this.targets.filter((_, i) => this.tallies[i]!.runs === 0).map(entryName);
+  }
+
+  /**
    * One run-summary entry per target. durationMs is worker time (summed over workers),
    * so commandsPerSecond is per worker and both add up across shards.
    */
@@ -92,12 +114,13 @@ export class HuntTally {
       const ids = [...t.ids];
       const labels = judgeCoverage(SUITES[target.suite].coverage, t.labelRuns, t.runs);
       const covered = labels.filter((l) => l.verdict === 'covered').length;
-      const passed = t.signatures.size === 0 && t.errors.length === 0;
+      const noRuns = t.runs === 0 ? '; no run completed: nothing was checked' : '';
+      const passed = t.signatures.size === 0 && t.errors.length === 0 && t.runs > 0;
       const repeats = t.repeats > 0 ? ` (found ${t.repeats} more times, not saved again)` : '';
       const found = t.signatures.size > 0 ? `${plural(t.signatures.size, 'distinct failure')} in ${plural(ids.length, 'counterexample')}: ${ids.join(', ')}${repeats}` : 'no failure';
       const errors = t.errors.length > 0 ? `; ${plural(t.errors.length, 'error')}, first: ${t.errors[0]}` : '';
       return runEntry({
-        name: target.fault === null ? target.suite : `${target.suite} fault ${target.fault}`,
+        name: entryName(target),
         kind: 'suite',
         suite: target.suite,
         sut: this.sutName,
@@ -111,10 +134,15 @@ export class HuntTally {
         counterexamples: ids,
         durationMs: t.durationMs,
         passed,
-        message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; labels covered ${covered}/${labels.length}`,
+        message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; labels covered ${covered}/${labels.length}${noRuns}`,
       });
     });
   }
+}
+
+/** The run-summary name of a target: "dax", or "dax fault s1-…". */
+function entryName(target: HuntTarget): string {
+  return target.fault === null ? target.suite : `${target.suite} fault ${target.fault}`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,21 +1,29 @@
 /**
- * A hunt worker (a worker thread): walks its seed stream, running each target's suite for
- * one batch per seed until the budget ends or the main thread asks it to stop. A
- * counterexample is saved by this thread the moment runSuite returns it shrunk, before it
- * is reported; everything else is reported by message.
+ * A hunt worker (a worker thread): loads its systems, says it is ready, waits for the
+ * budget to start, then walks its seed stream, running each target's suite for one batch
+ * per seed until the deadline or until the main thread asks it to stop. Each batch is
+ * bounded in time (fast-check's shrink included) and so is the minimizing of what it
+ * found, so that a stop (Ctrl-C) is answered within a bounded time with the batch's
+ * counterexample kept. Counterexamples go to the main thread, which saves them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
+import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
 import { runSuite } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { systemsFor, type Systems } from '../systems.ts';
-import { failureSignature, ShortestBySignature } from './failureSignature.ts';
-import { saveOnce } from './finding.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { seedAt } from './seedStream.ts';
 import { SutWatch } from './sutWatch.ts';
 import { watchedSuite } from './watchedSuite.ts';
+
+/** Longest a batch runs (generation and fast-check's shrink), whatever the budget left. */
+export const BATCH_TIME_LIMIT_MS = 10_000;
+/** Longest the minimizing of a batch's counterexample takes. */
+export const MINIMIZE_TIME_LIMIT_MS = 5_000;
+/** Replays the minimizing of a batch's counterexample may use. */
+const MINIMIZE_REPLAYS = 2000;
 
 /** Runs the worker loop described in the file comment. */
 export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) => void): Promise<void> {
@@ -23,40 +31,39 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
   const systems: Systems[] = [];
   for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs }));
   const suites = data.targets.map((t, i) => watchedSuite(SUITES[t.suite], systems[i]!.sut, watch));
-  const seen = new ShortestBySignature();
+  post({ type: 'ready', worker: data.worker });
+  watch.waitForStart();
   const stream = { base: data.base, shard: data.shard, worker: data.worker, workers: data.workers };
+  const n = data.targets.length;
+  // Every target gets its share of a short budget: a batch takes at most half of its share.
+  const share = Math.max(200, (watch.deadline() - Date.now()) / (2 * n));
   for (let k = data.start; ; k++) {
-    for (let t = 0; t < data.targets.length; t++) {
-      const remaining = data.deadline - Date.now();
+    for (let i = 0; i < n; i++) {
+      const t = (i + data.worker) % n; // workers start on different targets
+      const remaining = watch.deadline() - Date.now();
       if (watch.stopRequested() || remaining <= 0) return;
       const seed = seedAt(stream, k);
       watch.setPosition(k, t, seed);
-      runBatch(data, t, suites[t]!, systems[t]!, seed, remaining, seen, post);
+      runBatch(data, t, suites[t]!, systems[t]!, seed, Math.min(remaining, BATCH_TIME_LIMIT_MS, share), post);
     }
   }
 }
 
-function runBatch(
-  data: HuntWorkerData,
-  target: number,
-  suite: ReturnType<typeof watchedSuite>,
-  systems: Systems,
-  seed: number,
-  remaining: number,
-  seen: ShortestBySignature,
-  post: (m: HuntMessage) => void,
-): void {
+function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, seed: number, timeLimitMs: number, post: (m: HuntMessage) => void): void {
+  const started = performance.now();
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: remaining, bigRunPercent: HUNT_BIG_RUN_PERCENT });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT });
+    let { runs, commands } = out;
     if (out.counterexample) {
-      const file = recordOfFound(out.counterexample, { sut: systems.name, system: data.system }, data.targets[target]!.fault);
-      const signature = failureSignature(file.broke);
-      const saved = seen.admit(`${target} ${signature}`, file.commands.length) ? saveOnce(data.outDir, file) : null;
-      const { kind, step, call } = file.broke;
-      post({ type: 'found', target, id: file.id, file: saved?.path ?? null, isNew: saved?.isNew ?? false, signature, kind, step, call, length: file.commands.length });
+      const cx = out.counterexample;
+      const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: MINIMIZE_TIME_LIMIT_MS });
+      const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault) });
+      runs += 1;
+      commands += best.commands.length;
     }
-    const { runs, commands, opCounts, labelRuns, durationMs } = out;
-    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, durationMs });
+    const { opCounts, labelRuns } = out;
+    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, durationMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
   }

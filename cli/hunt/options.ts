@@ -12,6 +12,7 @@ import { HUNT_MAX_COMMANDS } from '../../properties/profiles.ts';
 import type { SuiteName } from '../../properties/suiteSpec.ts';
 import { SUITE_NAMES, SUITES } from '../../properties/suites.ts';
 import { parseArgs, type FlagSpec } from '../args.ts';
+import type { CommandHelp } from '../help.ts';
 
 export interface HuntOptions {
   seconds: number;
@@ -30,35 +31,45 @@ export interface HuntOptions {
   commandTimeoutMs: number;
   /** Runs per batch: a worker looks at the budget and the stop flag between batches. */
   batchRuns: number;
+  /** A line to print about a flag that was adjusted (--workers above what the machine runs), or null. */
+  note: string | null;
 }
 
-const SPECS: Record<string, FlagSpec> = {
-  seconds: { type: 'int', min: 1 },
-  suite: { type: 'string' },
-  seed: { type: 'int', min: 0 },
-  'max-commands': { type: 'int', min: 1 },
-  fault: { type: 'list' },
-  sut: { type: 'string' },
-  'sut-exec': { type: 'string' },
-  workers: { type: 'int', min: 1 },
-  shard: { type: 'string' },
-  out: { type: 'string' },
-  reports: { type: 'string' },
-  json: { type: 'boolean' },
-  'command-timeout-ms': { type: 'int', min: 10 },
-  'batch-runs': { type: 'int', min: 1 },
+/** Where a hunt of a port (--sut) saves its findings unless --out says otherwise: not the repository's shrinks/. */
+export const PORT_FINDINGS_DIR = 'daxcheck-findings';
+
+export const HUNT_FLAGS: Record<string, FlagSpec> = {
+  seconds: { type: 'int', min: 1, value: 'N', default: '60', help: 'search budget in seconds, counted once the workers are ready' },
+  suite: { type: 'string', value: 'tree|dax', default: 'both', help: 'the suite to hunt' },
+  seed: { type: 'int', min: 0, max: 2 ** 31 - 1, value: 'N', default: '1', help: 'base seed of the seed streams' },
+  'max-commands': { type: 'int', min: 1, value: 'N', default: String(HUNT_MAX_COMMANDS), help: 'longest command sequence of a run' },
+  fault: { type: 'list', value: 'NAME', help: 'hunt the implementation with this named fault on (daxcheck faults)' },
+  sut: { type: 'string', value: 'MODULE', help: 'hunt your own port (.js .mjs .cjs .ts .mts) instead of the built-in implementation' },
+  'sut-exec': { type: 'string', value: '"CMD ARGS"', help: 'hunt a port process speaking PROTOCOL.md (any language), e.g. ports/c/build/daxcheck-port' },
+  workers: { type: 'int', min: 1, value: 'N', default: 'one per core', help: 'worker threads (capped at the cores)' },
+  shard: { type: 'string', value: 'K/N', help: 'search shard K of N of the seed space (CI)' },
+  out: { type: 'string', value: 'DIR', default: `shrinks, or ${'daxcheck-findings'} with --sut`, help: 'where counterexamples are saved' },
+  reports: { type: 'string', value: 'DIR', default: 'reports', help: 'where run.json, junit.xml and index.html are written' },
+  json: { type: 'boolean', help: 'also print the run summary as JSON on stdout' },
+  'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a call that does not return within this is a hang' },
+  'batch-runs': { type: 'int', min: 1, value: 'N', default: '20', help: 'runs per batch (a worker checks the budget between batches)' },
 };
 
-/** Largest base seed: fast-check reads seeds as 32-bit integers (see seedStream.ts). */
-const MAX_SEED = 2 ** 31 - 1;
+/** `daxcheck hunt --help`. */
+export const HUNT_HELP: CommandHelp = {
+  name: 'hunt',
+  usage: '[flags]',
+  about: 'Random search for a time budget. Exit 0: nothing failed; 1: something did; 2: a usage error; 3: a suite completed no run; 130: interrupted.',
+  flags: HUNT_FLAGS,
+  example: 'daxcheck hunt --sut ./my-port.ts --seconds 60',
+};
 
 /** Parses the arguments of `daxcheck hunt`; throws UsageError for anything wrong. */
 export function parseHuntOptions(argv: readonly string[]): HuntOptions {
-  const { flags, positional } = parseArgs('hunt', argv, SPECS);
+  const { flags, positional } = parseArgs('hunt', argv, HUNT_FLAGS);
   if (positional.length > 0) throw new UsageError(`daxcheck hunt: takes no arguments (got "${positional[0]}"); see daxcheck --help`);
   const get = <T>(name: string, fallback: T): T => (flags.has(name) ? (flags.get(name) as T) : fallback);
-  const seed = get('seed', 1);
-  if (seed > MAX_SEED) throw new UsageError(`daxcheck hunt: --seed must be at most ${MAX_SEED}, not ${seed}`);
+  const seed = get('seed', 1); // at most 2^31 - 1: fast-check reads seeds as 32-bit integers (seedStream.ts)
   const shardText = get<string | null>('shard', null);
   const shard = shardText === null ? WHOLE : parseShard(shardText);
   if (shard === null) throw new UsageError(`daxcheck hunt: --shard takes K/N with 1 ≤ K ≤ N (e.g. 2/4), not "${shardText}"`);
@@ -69,21 +80,30 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
   if (faults.length > 0 && sutModule !== null) {
     throw new UsageError('daxcheck hunt: --fault switches on a defect of the built-in implementation; it cannot be combined with --sut');
   }
+  const { workers, note } = workerCount(get('workers', availableParallelism()));
   return {
     seconds: get('seconds', 60),
     targets: targets(get<string | null>('suite', null), faults),
     seed,
     maxCommands: get('max-commands', HUNT_MAX_COMMANDS),
     system: sutExec !== null ? { kind: 'exec', command: splitCommand(sutExec, 'daxcheck hunt: --sut-exec') } : sutModule === null ? IMPL : { kind: 'module', path: sutModule },
-    workers: get('workers', availableParallelism()),
+    workers,
     shard,
     shardText,
-    outDir: get('out', 'shrinks'),
+    outDir: get('out', sutModule === null && sutExec === null ? 'shrinks' : PORT_FINDINGS_DIR),
     reportsDir: get('reports', 'reports'),
     json: get('json', false),
     commandTimeoutMs: get('command-timeout-ms', 5000),
     batchRuns: get('batch-runs', 20),
+    note,
   };
+}
+
+/** --workers capped at the threads the machine runs at once (more only slow each other down and start slower). */
+function workerCount(asked: number): { workers: number; note: string | null } {
+  const most = availableParallelism();
+  if (asked <= most) return { workers: asked, note: null };
+  return { workers: most, note: `daxcheck hunt: --workers ${asked} is more than the ${most} threads this machine runs at once; using ${most}` };
 }
 
 function parseFaults(values: string[]): FaultName[] {

@@ -7,9 +7,25 @@
  */
 import { runReplay } from '../../campaign/replay/run.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../../campaign/usageError.ts';
-import { parseArgs } from '../args.ts';
+import { parseArgs, type FlagSpec } from '../args.ts';
+import type { CommandHelp } from '../help.ts';
 
-const FLAGS = { sut: { type: 'string' }, 'sut-exec': { type: 'string' }, fault: { type: 'string' }, json: { type: 'boolean' }, 'timeout-seconds': { type: 'int', min: 1 } } as const;
+const FLAGS: Record<string, FlagSpec> = {
+  sut: { type: 'string', value: 'MODULE', default: 'the system the file records', help: 'replay on this port' },
+  'sut-exec': { type: 'string', value: '"CMD ARGS"', default: 'the system the file records', help: 'replay on this port process (PROTOCOL.md)' },
+  fault: { type: 'string', value: 'NAME|none', default: "the file's fault", help: 'replay the built-in implementation with this fault (none: the correct one)' },
+  json: { type: 'boolean', help: 'print the replay as JSON' },
+  'timeout-seconds': { type: 'int', min: 1, value: 'N', default: '60', help: 'a port replay that does not finish within this still hangs (exit 1)' },
+};
+
+/** `daxcheck replay --help`. */
+export const REPLAY_HELP: CommandHelp = {
+  name: 'replay',
+  usage: 'FILE [flags]',
+  about: 'Replays a saved counterexample step by step: call, both results, first difference. Exit 1 while it still fails, 0 when it passes, 2 for a bad file or flag.',
+  flags: FLAGS,
+  example: 'daxcheck replay shrinks/cx-5379a7473323f1ee.json',
+};
 
 /** The single FILE argument. */
 export function oneFile(command: string, positional: string[]): string {

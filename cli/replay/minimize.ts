@@ -8,10 +8,24 @@
  */
 import { minimizeFile } from '../../campaign/replay/minimizeFile.ts';
 import { EXIT_FAILED, EXIT_OK } from '../../campaign/usageError.ts';
-import { parseArgs } from '../args.ts';
+import { parseArgs, type FlagSpec } from '../args.ts';
+import type { CommandHelp } from '../help.ts';
 import { oneFile } from './command.ts';
 
-const FLAGS = { sut: { type: 'string' }, 'sut-exec': { type: 'string' }, 'max-replays': { type: 'int', min: 1 } } as const;
+const FLAGS: Record<string, FlagSpec> = {
+  sut: { type: 'string', value: 'MODULE', default: 'the system the file records', help: 'minimize on this port' },
+  'sut-exec': { type: 'string', value: '"CMD ARGS"', default: 'the system the file records', help: 'minimize on this port process (PROTOCOL.md)' },
+  'max-replays': { type: 'int', min: 1, value: 'N', default: '20000', help: 'replays the search may use' },
+};
+
+/** `daxcheck minimize --help`. */
+export const MINIMIZE_HELP: CommandHelp = {
+  name: 'minimize',
+  usage: 'FILE [flags]',
+  about: 'Shrinks a saved counterexample again (no single command can be removed) and rewrites it. Exit 0 minimized or already minimal, 1 when it no longer fails as recorded, 2 for a bad file or flag.',
+  flags: FLAGS,
+  example: 'daxcheck minimize shrinks/cx-5379a7473323f1ee.json',
+};
 
 /** Runs the minimize command; returns the exit code. */
 export async function minimizeCommand(argv: string[]): Promise<number> {

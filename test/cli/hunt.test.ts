@@ -2,14 +2,17 @@
  * `daxcheck hunt` as a user runs it (a child process): exit codes, the files it writes,
  * the --json summary, and one clear line for every usage mistake.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FAULT_NAMES } from '../../impl/faults.ts';
+import { failureSignature } from '../../campaign/hunt/failureSignature.ts';
 import { loadCounterexample } from '../../properties/counterexampleFile.ts';
 import type { RunSummary } from '../../reporting/runSummary.ts';
-import { readRunJson, runHunt, savedFiles } from './runHunt.ts';
+import { tempDir } from '../properties/counterexamples.ts';
+import { daxcheck } from './daxcheck.ts';
+import { readRunJson, ROOT, runHunt, savedFiles } from './runHunt.ts';
 
 /** A usage error: exit 2, exactly one line on stderr, no stack trace, nothing on stdout. */
 function assertUsageError(r: { code: number | null; stderr: string; stdout: string }, mentions: string[]): void {
@@ -21,8 +24,8 @@ function assertUsageError(r: { code: number | null; stderr: string; stdout: stri
   assert.is(r.stdout, '');
 }
 
-test('a 3 s hunt of the correct implementation finds nothing, exits 0, writes run.json and prints the same summary with --json', async () => {
-  const r = await runHunt(['--seconds', '3', '--workers', '2', '--json']);
+test('a hunt of the correct implementation finds nothing, exits 0, writes run.json and prints the same summary with --json', async () => {
+  const r = await runHunt(['--seconds', '2', '--workers', '2', '--json']);
   assert.is(r.code, 0, r.stderr);
   const printed = JSON.parse(r.stdout) as RunSummary;
   assert.equal(readRunJson(r), printed);
@@ -35,14 +38,17 @@ test('a 3 s hunt of the correct implementation finds nothing, exits 0, writes ru
     assert.ok(e.passed);
   }
   assert.equal(savedFiles(r), []);
-  assert.ok(r.ms < 9000, `took ${Math.round(r.ms)} ms`);
+  assert.is(printed.version, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version, 'run.json records daxcheck\'s version');
+  assert.is(printed.interrupted, false);
 });
 
-test('a hunt with --fault s4-sized-create-dynamic exits 1 and saves a counterexample whose fault is s4-sized-create-dynamic', async () => {
+test('a hunt with --fault s4-sized-create-dynamic exits 1 and saves one counterexample per failure, whose fault is s4-sized-create-dynamic', async () => {
   const r = await runHunt(['--seconds', '3', '--workers', '2', '--fault', 's4-sized-create-dynamic', '--shard', '2/3']);
   assert.is(r.code, 1, r.stderr);
   const files = savedFiles(r);
   assert.ok(files.length > 0, 'a counterexample file');
+  const signatures = files.map((f) => failureSignature(loadCounterexample(f).broke));
+  assert.equal(signatures, [...new Set(signatures)], 'no failure saved twice (dedup across workers)');
   for (const f of files) {
     const cx = loadCounterexample(f);
     assert.is(cx.fault, 's4-sized-create-dynamic');
@@ -83,6 +89,37 @@ test('a --sut module whose objects lack methods of the interface is a usage erro
   const r = await runHunt(['--sut', 'test/cli/fixtures/partialSut.ts']);
   assertUsageError(r, ['partialSut.ts', 'createDax()', 'resize', 'failAllocation']);
   assert.not.ok(existsSync(join(r.reportsDir, 'run.json')), 'no run.json for a hunt that never started');
+});
+
+test('--seed above 2^53 is refused naming the value as given, not a rounded one', async () => {
+  assertUsageError(await runHunt(['--seed', '9007199254740993']), ['--seed', '9007199254740993']);
+});
+
+test('--seed above 2^31 - 1 is refused exactly', async () => {
+  assertUsageError(await runHunt(['--seed', '2147483648']), ['--seed', '2147483647', '2147483648']);
+});
+
+test('--out naming a file is refused as not a directory', async () => {
+  assertUsageError(await daxcheck(['hunt', '--seconds', '1', '--out', join(ROOT, 'package.json')]), ['--out', 'not a directory']);
+});
+
+test('--reports inside /proc is refused at once with one line (Node\'s recursive mkdir would loop there)', async () => {
+  assertUsageError(await daxcheck(['hunt', '--seconds', '1', '--out', tempDir(), '--reports', '/proc/daxcheck-no/reports']), ['--reports', '/proc/daxcheck-no/reports', 'cannot be created']);
+});
+
+test('a --reports folder replaced by a file during the hunt: the summary is still printed and one line names --reports, no stack trace', async () => {
+  const r = await runHunt(['--suite', 'tree', '--seconds', '120', '--workers', '1'], {
+    interruptAfter: /budget starts now/,
+    interruptDelayMs: 300,
+    beforeInterrupt: ({ reportsDir }) => {
+      rmSync(reportsDir, { recursive: true, force: true });
+      writeFileSync(reportsDir, 'not a folder');
+    },
+  });
+  assert.match(r.stdout, /^ok {3}tree \(impl\): \d+ runs/m);
+  assert.match(r.stderr, /daxcheck hunt: --reports .*: the reports could not be written \(not a directory\)/);
+  assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
+  assert.is(r.code, 130);
 });
 
 test.run();

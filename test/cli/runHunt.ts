@@ -21,8 +21,17 @@ export interface HuntResult {
   reportsDir: string;
 }
 
-/** Runs the hunt with args (plus --out/--reports in a temp dir); `interruptAfterMs` sends SIGINT then. */
-export function runHunt(args: string[], o: { interruptAfterMs?: number } = {}): Promise<HuntResult> {
+export interface HuntRunOptions {
+  /** Sends SIGINT this long after the start (or after interruptAfter matched). */
+  interruptDelayMs?: number;
+  /** Sends SIGINT (after interruptDelayMs) once stderr matches this. */
+  interruptAfter?: RegExp;
+  /** Called with the hunt's folders just before the SIGINT. */
+  beforeInterrupt?: (dirs: { outDir: string; reportsDir: string }) => void;
+}
+
+/** Runs the hunt with args (plus --out/--reports in a temp dir), interrupting it as o says. */
+export function runHunt(args: string[], o: HuntRunOptions = {}): Promise<HuntResult> {
   const dir = mkdtempSync(join(tmpdir(), 'daxcheck-hunt-'));
   const outDir = join(dir, 'shrinks');
   const reportsDir = join(dir, 'reports');
@@ -31,8 +40,19 @@ export function runHunt(args: string[], o: { interruptAfterMs?: number } = {}): 
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  if (o.interruptAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), o.interruptAfterMs);
+  const interrupt = () => setTimeout(() => {
+    o.beforeInterrupt?.({ outDir, reportsDir });
+    child.kill('SIGINT');
+  }, o.interruptDelayMs ?? 0);
+  let armed = o.interruptAfter !== undefined;
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    if (armed && o.interruptAfter!.test(stderr)) {
+      armed = false;
+      interrupt();
+    }
+  });
+  if (o.interruptAfter === undefined && o.interruptDelayMs !== undefined) interrupt();
   return new Promise((done) => {
     child.on('close', (code, signal) => done({ code, signal, stdout, stderr, ms: performance.now() - started, dir, outDir, reportsDir }));
   });

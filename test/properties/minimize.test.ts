@@ -1,4 +1,5 @@
 /** Minimizing a counterexample without its generator: ddmin, value simplification, the whole. */
+import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DaxCommand } from '../../properties/dax/daxCommand.ts';
@@ -121,6 +122,27 @@ test('tree suite: a port whose releaseRegion leaks minimizes to root, region, re
   const small = minimize({ suite: treeSuite, ...systems, commands: padded, kind: 'snapshot-mismatch' })!;
   assert.equal(small.commands.map((c) => c.op), ['addRoot', 'requestRegion', 'releaseRegion']);
   assert.is(small.failure.kind, 'snapshot-mismatch');
+});
+
+/** Indexes of single commands that can go with the failure kind kept (empty: 1-minimal). */
+function removableSingles(commands: readonly { op: string }[], kind: string): number[] {
+  const { model, sut } = s1();
+  return commands.map((_, i) => i).filter((i) => replayCommands(daxSuite, model, sut, commands.filter((_, j) => j !== i), false).failure?.kind === kind);
+}
+
+test('minimize is 1-minimal on S1 triggers padded with generated irrelevant commands: no single command of the result can be removed and still fail the same way', () => {
+  const samples = fc.sample(daxSuite.command(), { seed: 7, numRuns: 200 }) as { op: string }[];
+  let checked = 0;
+  for (let k = 0; checked < 12 && k + 12 <= samples.length; k += 12) {
+    const padded: { op: string }[] = [];
+    s1Trigger().forEach((c, i) => padded.push(...samples.slice(k + 3 * i, k + 3 * i + 3), c));
+    const before = replayCommands(daxSuite, s1().model, s1().sut, padded, false).failure;
+    if (before === null) continue;
+    const small = minimize({ suite: daxSuite, ...s1(), commands: padded, kind: before.kind })!;
+    assert.equal(removableSingles(small.commands, before.kind), [], `padding ${k}: ${small.commands.length} commands`);
+    checked++;
+  }
+  assert.ok(checked >= 6, `${checked} padded files checked`);
 });
 
 test.run();

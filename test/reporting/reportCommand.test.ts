@@ -20,9 +20,9 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
-function shard(dir: string, name: string, entries = [entry()]): string {
+function shard(dir: string, name: string, entries = [entry()], shardText: string | null = null): string {
   const file = join(dir, name);
-  writeFileSync(file, JSON.stringify(summaryOf(entries)));
+  writeFileSync(file, JSON.stringify(summaryOf(entries, { shard: shardText })));
   return file;
 }
 
@@ -93,6 +93,38 @@ test('the daxcheck process itself exits 2 on a bad merge input, with one line on
   const p = spawnSync(process.execPath, [bin, 'report', '--merge', join(dir, 'nope.json'), '--out', dir], { encoding: 'utf8' });
   assert.is(p.status, 2);
   assert.is(p.stderr.trim(), `daxcheck report: ${join(dir, 'nope.json')}: cannot be read (ENOENT)`);
+});
+
+test('report --merge refuses the same file given twice, naming it (exit 2, nothing written)', async () => {
+  const dir = tempDir();
+  const a = shard(dir, 'a.json', [entry()], '1/2');
+  const r = await run(['report', '--merge', a, shard(dir, 'b.json', [entry()], '2/2'), join(dir, '.', 'a.json'), '--out', join(dir, 'out'), '--shrinks', tempDir()]);
+  assert.is(r.code, 2);
+  assert.match(r.err, /are the same file/);
+  assert.ok(r.err.includes(a));
+  assert.not.ok(existsSync(join(dir, 'out', 'run.json')));
+});
+
+test('report --merge refuses two files of the same shard, naming the shard', async () => {
+  const dir = tempDir();
+  const r = await run(['report', '--merge', shard(dir, 'a.json', [entry()], '1/2'), shard(dir, 'b.json', [entry()], '1/2'), '--out', join(dir, 'out'), '--shrinks', tempDir()]);
+  assert.is(r.code, 2);
+  assert.match(r.err, /are both shard 1\/2/);
+});
+
+test('report --merge refuses shards of different counts (1/2 with 2/3)', async () => {
+  const dir = tempDir();
+  const r = await run(['report', '--merge', shard(dir, 'a.json', [entry()], '1/2'), shard(dir, 'b.json', [entry()], '2/3'), '--out', join(dir, 'out'), '--shrinks', tempDir()]);
+  assert.is(r.code, 2);
+  assert.match(r.err, /different counts .*1\/2.*2\/3/);
+});
+
+test('the merged run.json records daxcheck\'s version', async () => {
+  const dir = tempDir();
+  const out = join(dir, 'out');
+  await run(['report', '--merge', shard(dir, 'a.json', [entry()], '1/2'), shard(dir, 'b.json', [entry()], '2/2'), '--out', out, '--shrinks', tempDir()]);
+  const version = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version;
+  assert.is(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).version, version);
 });
 
 test.run();

@@ -1,7 +1,4 @@
-/** The worker loop in-process: its seeds, the budget, the stop flag, files saved before they are reported. */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** The worker loop in-process: its seeds, the start signal and budget, the stop flag, what it reports. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { HuntMessage, HuntWorkerData } from '../../../campaign/hunt/messages.ts';
@@ -17,35 +14,42 @@ function data(o: Partial<HuntWorkerData>): HuntWorkerData {
   return {
     worker: 1, workers: 2, shard: { index: 2, count: 3 }, base: 1, start: 0,
     targets: [{ suite: 'tree', fault: null }], system: { kind: 'impl' }, maxCommands: 30, batchRuns: 5,
-    outDir: mkdtempSync(join(tmpdir(), 'daxcheck-worker-')), deadline: Date.now() + 400, buffer: SutWatch.allocate(), commandTimeoutMs: 5000, ...o,
+    buffer: SutWatch.allocate(), commandTimeoutMs: 5000, ...o,
   };
 }
 
-test('a worker runs its stream\'s seeds in order, one batch per seed, and returns when the budget ends', async () => {
-  const d = data({});
+/** Runs the worker with the budget started budgetMs from now; the messages it posted. */
+async function run(d: HuntWorkerData, budgetMs: number): Promise<HuntMessage[]> {
+  new SutWatch(d.buffer).start(Date.now() + budgetMs);
   const seen: HuntMessage[] = [];
   await huntWorker(d, (m) => seen.push(m));
+  return seen;
+}
+
+test('a worker says it is ready, then runs its stream\'s seeds in order, one batch per seed, until the budget ends', async () => {
+  const d = data({});
+  const seen = await run(d, 400);
+  assert.equal(seen[0], { type: 'ready', worker: 1 });
   const seeds = seen.filter((m) => m.type === 'batch').map((m) => m.seed);
   assert.ok(seeds.length > 1, `${seeds.length} batches`);
   assert.equal(seeds, seeds.map((_, k) => seedAt({ base: 1, shard: d.shard, worker: 1, workers: 2 }, k)));
-  assert.ok(Date.now() - d.deadline < 500, 'stopped near the deadline');
 });
 
-test('a worker that is asked to stop runs no further batch', async () => {
-  const d = data({ deadline: Date.now() + 60_000 });
+test('a worker that is asked to stop runs no batch (even while it waits for the start)', async () => {
+  const d = data({});
   new SutWatch(d.buffer).requestStop();
   const seen: HuntMessage[] = [];
   await huntWorker(d, (m) => seen.push(m));
-  assert.equal(seen, []);
+  assert.equal(seen.map((m) => m.type), ['ready']);
 });
 
-test('a counterexample\'s file exists by the time the worker reports it', async () => {
-  const d = data({ targets: [{ suite: 'dax', fault: 's4-sized-create-dynamic' }], deadline: Date.now() + 1500 });
-  const checked: boolean[] = [];
-  await huntWorker(d, (m) => {
-    if (m.type === 'found' && m.file !== null) checked.push(existsSync(m.file));
-  });
-  assert.ok(checked.length > 0 && checked.every(Boolean), `${checked.length} reported`);
+test('a batch that finds a failure reports the counterexample record, and counts the failing run in its runs', async () => {
+  const seen = await run(data({ targets: [{ suite: 'dax', fault: 's4-sized-create-dynamic' }] }), 1500);
+  const found = seen.filter((m) => m.type === 'found');
+  assert.ok(found.length > 0, 'a counterexample');
+  for (const m of found) assert.is(m.record.fault, 's4-sized-create-dynamic');
+  const batches = seen.filter((m) => m.type === 'batch');
+  assert.ok(batches.every((b) => b.runs >= 1 && b.commands >= 1), 'every batch (the failing ones too) counts its runs');
 });
 
 test('a batch the budget interrupts before its first run passes ends without error and without runs', () => {

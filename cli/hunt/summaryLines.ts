@@ -1,0 +1,31 @@
+/**
+ * What `daxcheck hunt` prints at the end: one line per suite with the figures the reports
+ * show (commands per second per worker and worker time, as in run.json and index.html),
+ * the totals, a replay hint that reproduces (with --sut for a port), and the reports.
+ */
+import { systemFlag } from '../../campaign/systems.ts';
+import { commandsPerSecond, type RunSummary } from '../../reporting/runSummary.ts';
+import type { HuntOptions } from './options.ts';
+
+/** A path as one shell word: quoted when it holds anything but plain path characters. */
+export function shellWord(text: string): string {
+  return /^[\w./:@%+,=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Prints the summary lines; searchMs is the wall time since the budget started. */
+export function printSummary(summary: RunSummary, written: string[], o: HuntOptions, searchMs: number): void {
+  for (const e of summary.entries) {
+    console.log(`${e.passed ? 'ok  ' : 'FAIL'} ${e.name} (${e.sut}): ${e.message}; ${e.commandsPerSecond} commands/s per worker, ${(e.durationMs / 1000).toFixed(1)} s worker time`);
+  }
+  const commands = summary.entries.reduce((n, e) => n + e.commands, 0);
+  const workerMs = summary.entries.reduce((n, e) => n + e.durationMs, 0);
+  console.log(`${commands} commands, ${commandsPerSecond(commands, workerMs)} commands/s per worker over ${(workerMs / 1000).toFixed(1)} s worker time (${o.workers} worker${o.workers === 1 ? '' : 's'}, ${(searchMs / 1000).toFixed(1)} s of search${summary.interrupted ? ', interrupted' : ''})`);
+  const ids = summary.entries.flatMap((e) => e.counterexamples);
+  if (ids.length > 0) {
+    const sut = o.system.kind === 'module' ? systemFlag({ kind: 'module', path: shellWord(o.system.path) }) : systemFlag(o.system);
+    console.log(`counterexamples in ${o.outDir}/: ${ids.join(', ')} (replay one: daxcheck replay ${shellWord(`${o.outDir}/${ids[0]}.json`)}${sut})`);
+  }
+  const empty = summary.entries.filter((e) => e.runs === 0).map((e) => e.name);
+  if (empty.length > 0) console.log(`no run completed for ${empty.join(', ')}: nothing was checked (a longer --seconds, or fewer --max-commands)`);
+  if (written.length > 0) console.log(`reports: ${written.join(', ')}`);
+}

@@ -1,0 +1,38 @@
+/** The hunt's verdict from its tally: no evidence is no pass, an interrupt is not "nothing failed". */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { HuntTally } from '../../../campaign/hunt/tally.ts';
+import type { BatchMessage } from '../../../campaign/hunt/messages.ts';
+
+const batch = (target: number, runs: number): BatchMessage => ({ type: 'batch', target, seed: 1, runs, commands: runs * 10, opCounts: new Map(), labelRuns: new Map(), durationMs: 5 });
+
+test('a suite that completed no run fails: its entry does not pass, says nothing was checked, and the exit code is 3', () => {
+  const tally = new HuntTally([{ suite: 'tree', fault: null }, { suite: 'dax', fault: null }], 'impl');
+  tally.addBatch(batch(0, 20));
+  const [tree, dax] = tally.entries();
+  assert.ok(tree!.passed);
+  assert.not.ok(dax!.passed);
+  assert.match(dax!.message, /no run completed: nothing was checked/);
+  assert.equal(tally.withoutRuns(), ['dax']);
+  assert.is(tally.exitCode(false), 3);
+});
+
+test('an interrupted hunt with nothing failed exits 130; with a failure, 1; a full one with runs, 0', () => {
+  const tally = new HuntTally([{ suite: 'tree', fault: null }], 'impl');
+  tally.addBatch(batch(0, 5));
+  assert.is(tally.exitCode(false), 0);
+  assert.is(tally.exitCode(true), 130);
+  tally.addFound(0, 'cx-1', 'sig');
+  assert.is(tally.exitCode(true), 1);
+});
+
+test('a counterexample replaced by a shorter one of the same failure is no longer listed', () => {
+  const tally = new HuntTally([{ suite: 'dax', fault: null }], 'impl');
+  tally.addBatch(batch(0, 5));
+  tally.addFound(0, 'cx-long', 'sig');
+  tally.removeFound(0, 'cx-long');
+  tally.addFound(0, 'cx-short', 'sig');
+  assert.equal(tally.entries()[0]!.counterexamples, ['cx-short']);
+});
+
+test.run();
