@@ -29,6 +29,8 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
   operations: readonly AnyOperation[];
   create(factory: SutFactory): Sut;
   observe(sut: Sut): Snap;
+  /** The first misshapen place of a snapshot a system under test returned (properties/snapshotShape.ts), or null. */
+  snapshotProblem(snap: unknown): string | null;
   /** Concrete call for cmd in the model's state; null when cmd does not apply (its check fails). */
   resolve(cmd: Cmd, modelSnap: Snap): Call | null;
   call(sut: Sut, call: Call): Result;

@@ -12,6 +12,7 @@ import type { Result, SutFactory } from '../sut/interface.ts';
 import { canCheckRuns, SutFailure, type PlannedStep, type RunChecker, type RunVerdict } from '../sut/runCheck.ts';
 import { firstDifference } from './diff.ts';
 import { sameData } from './sameData.ts';
+import { resultProblem } from './snapshotShape.ts';
 import { showResult } from './showResult.ts';
 import { StepFailure } from './stepFailure.ts';
 import type { StepRecord } from './stepRecord.ts';
@@ -74,6 +75,8 @@ export class World {
       this.planned.push({ call, apply: (sut) => suite.call(sut, call), result: modelResult, snapshot: modelSnap });
       return;
     }
+    const badResult = resultProblem(sutResult);
+    if (badResult !== null) throw new StepFailure('sut-malformed', index, shown.text, badResult);
     if (!sameData(modelResult, sutResult)) {
       throw new StepFailure('result-mismatch', index, shown.text, `model ${showResult(modelResult)}, sut ${showResult(sutResult)}`);
     }
@@ -112,6 +115,8 @@ function judgeSnapshots(suite: AnySuite, index: number, shown: Shown, call: unkn
   // Invariants are functions of (call, result, snapshot): when the sut's snapshot and
   // result equal the model's, its invariants hold exactly as the model's just did.
   if (sameData(modelSnap, sutSnap)) return;
+  const misshapen = suite.snapshotProblem(sutSnap);
+  if (misshapen !== null) throw new StepFailure('sut-malformed', index, shown.text, `observe() returned a malformed snapshot: ${misshapen}`);
   const sutBroken = broken(suite, call, sutResult, sutSnap);
   if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
   throw new StepFailure('snapshot-mismatch', index, shown.text, firstDifference(modelSnap, sutSnap, ['model', 'sut']) ?? 'snapshots differ');

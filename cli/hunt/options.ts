@@ -40,15 +40,15 @@ export const PORT_FINDINGS_DIR = 'daxcheck-findings';
 
 export const HUNT_FLAGS: Record<string, FlagSpec> = {
   seconds: { type: 'int', min: 1, value: 'N', default: '60', help: 'search budget in seconds, counted once the workers are ready' },
-  suite: { type: 'string', value: 'tree|dax', default: 'both', help: 'the suite to hunt' },
+  suite: { type: 'string', value: 'tree|dax|dax-contiguous', default: 'tree and dax', help: 'the suite to hunt' },
   seed: { type: 'int', min: 0, max: 2 ** 31 - 1, value: 'N', default: '1', help: 'base seed of the seed streams' },
   'max-commands': { type: 'int', min: 1, value: 'N', default: String(HUNT_MAX_COMMANDS), help: 'longest command sequence of a run' },
-  fault: { type: 'list', value: 'NAME', help: 'hunt the implementation with this named fault on (daxcheck faults)' },
+  fault: { type: 'list', value: 'NAME', help: 'hunt the implementation (or a --sut-exec port that has named faults) with this fault on (daxcheck faults)' },
   sut: { type: 'string', value: 'MODULE', help: 'hunt your own port (.js .mjs .cjs .ts .mts) instead of the built-in implementation' },
   'sut-exec': { type: 'string', value: '"CMD ARGS"', help: 'hunt a port process speaking PROTOCOL.md (any language), e.g. ports/c/build/daxcheck-port' },
   workers: { type: 'int', min: 1, value: 'N', default: 'one per core', help: 'worker threads (capped at the cores)' },
   shard: { type: 'string', value: 'K/N', help: 'search shard K of N of the seed space (CI)' },
-  out: { type: 'string', value: 'DIR', default: `shrinks, or ${'daxcheck-findings'} with --sut`, help: 'where counterexamples are saved' },
+  out: { type: 'string', value: 'DIR', default: `shrinks, or ${'daxcheck-findings'} with --sut or --sut-exec`, help: 'where counterexamples are saved' },
   reports: { type: 'string', value: 'DIR', default: 'reports', help: 'where run.json, junit.xml and index.html are written' },
   json: { type: 'boolean', help: 'also print the run summary as JSON on stdout' },
   'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a call that does not return within this is a hang' },

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type Result, type SutFactory } from '../../sut/interface.ts';
 import { checkDaxInvariants, checkDeviceAlignment } from '../invariants.ts';
+import { daxSnapshotProblem } from '../snapshotShape.ts';
 import { operationTable, type AnyOperation } from '../operation.ts';
 import type { SuiteName, SuiteSpec } from '../suiteSpec.ts';
 import type { DaxCall, DaxCommand } from './daxCommand.ts';
@@ -37,6 +38,7 @@ function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], covera
     operations,
     create: (f: SutFactory) => f.createDax(),
     observe: (sut) => sut.observe(),
+    snapshotProblem: daxSnapshotProblem,
     resolve: table.resolve,
     call: table.call,
     show: table.show,

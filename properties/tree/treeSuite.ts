@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { ResourceTreeSut, SutFactory, TreeSnapshot } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';
 import { checkTreeInvariants } from '../invariants.ts';
+import { treeSnapshotProblem } from '../snapshotShape.ts';
 import { operationTable } from '../operation.ts';
 import type { SuiteSpec } from '../suiteSpec.ts';
 import { addRoot } from './ops/addRoot.ts';
@@ -32,6 +33,7 @@ export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSn
   operations,
   create: (f: SutFactory) => f.createTree(),
   observe: (sut) => sut.observe(),
+  snapshotProblem: treeSnapshotProblem,
   resolve: table.resolve,
   call: table.call,
   show: table.show,
