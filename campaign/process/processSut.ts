@@ -1,9 +1,11 @@
 /**
  * A port process as a system under test (sut/interface.ts SutFactory): createTree() and
  * createDax() start the process, or reuse it with `new tree` / `new dax`, and every
- * method is one synchronous round trip (PROTOCOL.md). After a failure the next create
- * starts a fresh process. `runBatch` sends many requests at once and reads all answers:
- * the fast path for a run resolved on the model beforehand.
+ * method is one synchronous round trip (PROTOCOL.md). A port that announces the `check`
+ * capability gets selfCheck() on its instances and a `check` after every step of a
+ * batch. After a failure the next create starts a fresh process. `runBatch` sends many
+ * requests at once and reads all answers: the fast path for a run resolved on the model
+ * beforehand.
  */
 import type {
   CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
@@ -11,7 +13,9 @@ import type {
 import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
 import { checkBatch, planBatch } from './checkRun.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
-import { AnswerError, parseAnswer, ProtocolValueError, requestLine, stringToken } from './protocol.ts';
+import {
+  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
+} from './protocol.ts';
 import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
 
 export interface ProcessOptions {
@@ -23,6 +27,8 @@ export interface ProcessOptions {
   name?: string;
   /** Working directory of the process (default: the current one). */
   cwd?: string;
+  /** Ask a port with the `check` capability for its self-check after every step (default true; false: never send `check`). */
+  selfCheck?: boolean;
 }
 
 /** A SutFactory over a port process that checks whole runs at once, with the pipelined API and a way to stop the process. */
@@ -31,6 +37,8 @@ export interface ProcessSutFactory extends SutFactory, RunChecker {
   runBatch(lines: readonly string[]): string[];
   /** The name the port gave in its handshake (starts the process if needed). */
   portName(): string;
+  /** The capability words the port gave in its handshake, e.g. `check` (starts the process if needed). */
+  capabilities(): ReadonlySet<string>;
   /** The id of the current process, or null when none runs. */
   processId(): number | null;
   /** Stops the process (`quit`); the next create starts a new one. */
@@ -68,23 +76,43 @@ function snapText(answer: string, request: string): string {
 
 /**
  * One instance (tree or DAX) living in the port's current process; stale once another is
- * created. Every operation is sent together with an `observe` (one round trip instead of
- * two, since the runner observes after every step); the snapshot answer waits for the
- * next observe() and is dropped by any other call.
+ * created. Every operation is sent together with an `observe`, and a `check` when the
+ * port has that capability (one round trip instead of three, since the runner observes
+ * and self-checks after every step); those answers wait for the next observe() and
+ * selfCheck() and are dropped by the next operation.
  */
 class Instance {
   private prefetched: string | null = null;
+  private prefetchedCheck: string | null = null;
+  private readonly checks: boolean;
+  /**
+   * Only on a port with the `check` capability: its own invariants (PROTOCOL.md `check`),
+   * [] when they hold, else [the port's text of the first violation].
+   */
+  declare readonly selfCheck?: () => string[];
 
-  constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number) {}
+  constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number) {
+    this.checks = owner.selfChecks(ch);
+    if (this.checks) this.selfCheck = () => this.check();
+  }
 
   protected call(line: () => string): Result {
     const ch = this.channel();
     const request = requestText(ch, line);
     this.prefetched = null;
-    const [answer, snap] = ch.exchange([request, 'observe']);
+    this.prefetchedCheck = null;
+    const [answer, snap, check] = ch.exchange(this.checks ? [request, 'observe', CHECK_REQUEST] : [request, 'observe']);
     const result = parsed(ch, answer!, request, parseAnswer);
     this.prefetched = snap!;
+    this.prefetchedCheck = check ?? null;
     return result;
+  }
+
+  private check(): string[] {
+    const ch = this.channel();
+    const answer = this.prefetchedCheck ?? ch.exchange([CHECK_REQUEST])[0]!;
+    this.prefetchedCheck = null;
+    return parsed(ch, answer, CHECK_REQUEST, parseCheckAnswer);
   }
 
   protected observeText(): string {
@@ -160,6 +188,11 @@ class ProcessFactoryImpl implements ProcessSutFactory {
     this.name = opts.name ?? command[command.length - 1]!.split('/').pop()!;
   }
 
+  /** Whether the runner asks the port behind ch for its self-check: it has the capability and the options allow it. */
+  selfChecks(ch: PortChannel): boolean {
+    return this.opts.selfCheck !== false && ch.capabilities.has(CHECK_CAPABILITY);
+  }
+
   /** The running process, or a fresh one (after a crash, a hang, a malformed answer or close). */
   private channel(): PortChannel {
     if (this.ch === null || !this.ch.alive) {
@@ -197,7 +230,14 @@ class ProcessFactoryImpl implements ProcessSutFactory {
   }
 
   checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
-    const plan = planBatch(suite, steps, this.opts.faults ?? []);
+    let selfCheck: boolean;
+    try {
+      selfCheck = this.selfChecks(this.channel());
+    } catch (e) {
+      if (e instanceof ProcessSutError) return { step: 0, kind: 'failure', failure: e };
+      throw e;
+    }
+    const plan = planBatch(suite, steps, this.opts.faults ?? [], selfCheck);
     return checkBatch(plan, (lines) => this.runBatch(lines), this.command);
   }
 
@@ -208,6 +248,10 @@ class ProcessFactoryImpl implements ProcessSutFactory {
 
   portName(): string {
     return this.channel().name;
+  }
+
+  capabilities(): ReadonlySet<string> {
+    return this.channel().capabilities;
   }
 
   processId(): number | null {
