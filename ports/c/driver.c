@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * driver.c - speaks daxcheck's port protocol (PROTOCOL.md) on stdin/stdout and hands
- * each request to the tree part (driver-tree.c) or the DAX part (driver-dax.c).
+ * each request to the tree part (driver-tree.c) or the DAX part (driver-dax.c), and
+ * `check` to their self-checks (check.c, dax-check.c).
  * Answers are buffered and written out when no complete request is left in the
  * input buffer, so that a pipelined batch costs a few system calls.
  */
@@ -16,6 +17,8 @@
 #endif
 
 #define PORT_NAME "c-port"
+/* The capabilities announced after the name (PROTOCOL.md "Handshake"). */
+#define PORT_CAPABILITIES "check"
 
 static char *out;
 static size_t out_len, out_cap;
@@ -385,6 +388,15 @@ static bool handle(char *line)
 			answer_error("observe: no instance (send new tree or new dax first)");
 		return true;
 	}
+	if (strcmp(argv[0], "check") == 0 && argc == 1) {
+		if (suite == SUITE_TREE)
+			check_answer(tree_check());
+		else if (suite == SUITE_DAX)
+			check_answer(dax_check());
+		else
+			answer_error("check: no instance (send new tree or new dax first)");
+		return true;
+	}
 	if (strcmp(argv[0], "fault") == 0 && argc == 2) {
 		char *name;
 
@@ -434,7 +446,7 @@ int main(void)
 			pos = (size_t)(nl - in) + 1;
 			if (!handshaken) {
 				if (strcmp(line, "daxcheck 1") == 0) {
-					out_str("daxcheck 1 " PORT_NAME "\n");
+					out_str("daxcheck 1 " PORT_NAME " " PORT_CAPABILITIES "\n");
 					handshaken = true;
 				} else {
 					answer_error("unsupported protocol version");
