@@ -1,12 +1,11 @@
 /**
- * Where a checked step's time goes: one instrumented pass of the DAX suite (the
- * runSuite property with every suite function and the World's applies/step timed),
+ * Where a checked step's time goes: one instrumented pass of the DAX suite (runSuite
+ * itself, given a suite whose every function is timed and, through its world hook, a
+ * World whose applies/step are timed),
  * split into disjoint parts that add up to the pass's time. The cost of the timing
  * itself is measured and taken out of the parts it lands in.
  */
-import fc from 'fast-check';
-import type { RunOptions } from '../properties/runSuite.ts';
-import { suiteArbitrary } from './suiteArbitrary.ts';
+import { runSuite, type RunOptions } from '../properties/runSuite.ts';
 import { timed, timedSuite, TimedWorld, type Buckets } from './timedSuite.ts';
 
 export interface Part {
@@ -38,14 +37,9 @@ function timingOverheadMs(): number {
 export function measureBreakdown(o: BreakdownOptions): Part[] {
   const b: Buckets = new Map();
   const suite = timedSuite(o.suite, o.model, b);
-  const property = fc.property(suiteArbitrary(o.suite, o.maxCommands), ([prefix, cmds]) => {
-    const world = new TimedWorld(suite, o.model, o.sut, b);
-    for (const p of prefix) world.step(p);
-    fc.modelRun(() => ({ model: world, real: world }), cmds as Iterable<fc.Command<TimedWorld, TimedWorld>>);
-  });
-  const t0 = performance.now();
-  fc.assert(property, { seed: o.seed, numRuns: o.numRuns });
-  return parts(performance.now() - t0, b, timingOverheadMs());
+  const out = runSuite({ ...o, suite, hooks: { world: (s, model, sut) => new TimedWorld(s, model, sut, b) } });
+  if (out.counterexample) throw new Error(`the implementation failed the timed DAX suite: ${out.counterexample.failure.message}`);
+  return parts(out.durationMs, b, timingOverheadMs());
 }
 
 /** Disjoint parts from the buckets, with the timing overhead taken out where it lands. */

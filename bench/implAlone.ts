@@ -1,27 +1,31 @@
 /**
- * The generator driving the implementation alone: what a run costs without any
- * checking. Commands are resolved against the implementation's own snapshot (the
- * anchored commands need a state to mean something), run on it, and nothing else:
- * no model, no comparison, no invariants, no labels.
+ * The baselines of the throughput table, run by runSuite itself through its world hook
+ * (properties/runHooks.ts), so that fast-check generates exactly the checked pass's runs:
+ * - alone: the generator driving the implementation alone. Commands are resolved
+ *   against the implementation's own snapshot (the anchored commands need a state to
+ *   mean something), run on it, and nothing else: no model, no comparison, no
+ *   invariants, no labels.
+ * - replay: calls resolved beforehand (one list per run) on fresh systems, below even
+ *   that: the bare cost of generation and execution.
  */
-import fc from 'fast-check';
 import type { SutFactory } from '../sut/interface.ts';
+import type { RunWorld } from '../properties/runHooks.ts';
+import { runSuite } from '../properties/runSuite.ts';
 import type { AnySuite } from '../properties/suiteSpec.ts';
-import type { World } from '../properties/world.ts';
-import { suiteArbitrary } from './suiteArbitrary.ts';
 
-/** What fast-check's commands see in place of the World: applies and step, on one system. */
-export class SoloWorld {
+/** One system alone in place of the World: resolution on its own snapshot, no checking. */
+class SoloWorld implements RunWorld {
   private readonly sut: unknown;
   private snap: unknown;
   steps = 0;
+  readonly labels = new Set<string>();
+  readonly opCounts = new Map<string, number>();
 
   constructor(private readonly suite: AnySuite, factory: SutFactory) {
     this.sut = suite.create(factory);
     this.snap = suite.observe(this.sut);
   }
 
-  /** The command resolves in the system's current state. */
   applies(cmd: { op: string }): boolean {
     return this.suite.resolve(cmd, this.snap) !== null;
   }
@@ -34,6 +38,29 @@ export class SoloWorld {
     this.suite.call(this.sut, call);
     this.snap = this.suite.observe(this.sut);
   }
+
+  finish(): void {}
+}
+
+/** Ignores the generated commands (none applies) and runs the next list of calls at finish. */
+class ReplayWorld implements RunWorld {
+  steps = 0;
+  readonly labels = new Set<string>();
+  readonly opCounts = new Map<string, number>();
+
+  constructor(private readonly suite: AnySuite, private readonly factory: SutFactory, private readonly calls: readonly unknown[]) {}
+
+  applies(): boolean {
+    return false;
+  }
+
+  step(): void {}
+
+  finish(): void {
+    const sut = this.suite.create(this.factory);
+    for (const c of this.calls) this.suite.call(sut, c);
+    this.steps = this.calls.length;
+  }
 }
 
 export interface SoloOptions {
@@ -44,31 +71,19 @@ export interface SoloOptions {
   maxCommands: number;
 }
 
-/** Runs the suite's generated runs on the system alone; milliseconds and commands run. */
-export function runAlone(o: SoloOptions): { ms: number; commands: number } {
-  let commands = 0;
-  const property = fc.property(suiteArbitrary(o.suite, o.maxCommands), ([prefix, cmds]) => {
-    const world = new SoloWorld(o.suite, o.sut);
-    for (const p of prefix) world.step(p);
-    fc.modelRun(() => ({ model: world as unknown as World, real: world as unknown as World }), cmds as Iterable<fc.Command<World, World>>);
-    commands += world.steps;
-  });
-  const t0 = performance.now();
-  fc.assert(property, { seed: o.seed, numRuns: o.numRuns });
-  return { ms: performance.now() - t0, commands };
+/** runSuite with o.sut as both systems and each run's state made by world. */
+function soloPass(o: SoloOptions, world: () => RunWorld): { ms: number; commands: number } {
+  const out = runSuite({ suite: o.suite, model: o.sut, sut: o.sut, seed: o.seed, numRuns: o.numRuns, maxCommands: o.maxCommands, hooks: { world } });
+  return { ms: out.durationMs, commands: out.commands };
 }
 
-/**
- * Replays calls resolved beforehand (one list per run) on fresh systems, while fast-check
- * generates the same runs: the bare cost of generation and execution, below even runAlone.
- */
+/** Runs the suite's generated runs on the system alone; milliseconds and commands run. */
+export function runAlone(o: SoloOptions): { ms: number; commands: number } {
+  return soloPass(o, () => new SoloWorld(o.suite, o.sut));
+}
+
+/** Runs calls resolved beforehand (one list per generated run) on fresh systems; milliseconds. */
 export function replayAlone(o: SoloOptions, calls: readonly unknown[][]): number {
   let run = 0;
-  const property = fc.property(suiteArbitrary(o.suite, o.maxCommands), () => {
-    const sut = o.suite.create(o.sut);
-    for (const c of calls[run++] ?? []) o.suite.call(sut, c);
-  });
-  const t0 = performance.now();
-  fc.assert(property, { seed: o.seed, numRuns: o.numRuns });
-  return performance.now() - t0;
+  return soloPass(o, () => new ReplayWorld(o.suite, o.sut, calls[run++] ?? [])).ms;
 }

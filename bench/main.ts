@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --quick] [--out FILE]: measures throughput, time to failure of each
+ * npm run bench [-- --quick] [--out FILE]: measures throughput (in process and through
+ * the protocol against the C port, built on first use with make), time to failure of each
  * named fault and cost growth with size in one process, writes bench.json (default
  * reports/bench.json) and prints the tables. --quick: small sizes, for the test that
  * checks the benchmark runs (its figures mean nothing).
@@ -9,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { describeMachine } from './machine.ts';
 import { judgeGoals, REPORT_SCHEMA, type BenchReport } from './report.ts';
 import { logReference, measureScaling, type ScalingOptions } from './scaling.ts';
+import { measureProtocol } from './protocol.ts';
 import { formatReport } from './table.ts';
 import { measureThroughput, type ThroughputOptions } from './throughput.ts';
 import { measureTimeToFailure } from './timeToFailure.ts';
@@ -57,6 +59,8 @@ function main(): void {
   const log = (what: string) => console.error(`bench: ${what} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
   log('throughput');
   const throughput = { ...measureThroughput(s.throughput), options: s.throughput };
+  log('protocol (C port)');
+  const protocol = { ...measureProtocol(s.throughput), options: s.throughput };
   log('time to failure');
   const timeToFailure = measureTimeToFailure({ seeds: s.ttfSeeds });
   log('scaling');
@@ -68,6 +72,7 @@ function main(): void {
     durationSeconds: (performance.now() - started) / 1000,
     machine,
     throughput,
+    protocol,
     timeToFailure,
     scaling: { options: s.scaling, logReference: logReference(s.scaling.sizes), workloads },
   } satisfies Omit<BenchReport, 'goals'>;

@@ -1,9 +1,10 @@
 /**
- * bench.json: what one `npm run bench` measured (the three tables, the machine) and
+ * bench.json: what one `npm run bench` measured (the four tables, the machine) and
  * each goal's verdict; and the shape check the test applies to it.
  */
 import { FAULT_NAMES } from '../impl/faults.ts';
 import type { Machine } from './machine.ts';
+import type { ProtocolResult } from './protocol.ts';
 import { SCALING_GOALS, type ScalingOptions, type WorkloadScaling } from './scaling.ts';
 import type { ThroughputOptions, ThroughputResult } from './throughput.ts';
 import { TTF_GOALS, type FaultTtf, type TtfOptions } from './timeToFailure.ts';
@@ -12,7 +13,7 @@ import { TTF_GOALS, type FaultTtf, type TtfOptions } from './timeToFailure.ts';
 export const REPORT_SCHEMA = 'daxcheck-bench/1';
 
 export interface Goal {
-  table: 'throughput' | 'timeToFailure' | 'scaling';
+  table: 'throughput' | 'protocol' | 'timeToFailure' | 'scaling';
   goal: string;
   met: boolean;
   detail: string;
@@ -25,6 +26,7 @@ export interface BenchReport {
   durationSeconds: number;
   machine: Machine;
   throughput: ThroughputResult & { options: ThroughputOptions };
+  protocol: ProtocolResult & { options: ThroughputOptions };
   timeToFailure: { options: TtfOptions; faults: FaultTtf[] };
   scaling: { options: ScalingOptions; logReference: number; workloads: WorkloadScaling[] };
   goals: Goal[];
@@ -48,6 +50,7 @@ export function judgeGoals(r: Omit<BenchReport, 'goals'>): Goal[] {
   const s = (x: number) => `${x.toFixed(3)}s`;
   return [
     { table: 'throughput', goal: 'checked >= 25% of the ceiling', met: t.ratio >= t.goal, detail: `${pct(t.ratio)}: ${Math.round(t.checked.perSec)} vs ${Math.round(t.ceiling.perSec)} commands/s` },
+    { table: 'protocol', goal: 'checked through the protocol (C port) >= 50% of in-process', met: r.protocol.ratio >= r.protocol.goal, detail: `${pct(r.protocol.ratio)}: ${Math.round(r.protocol.protocol.perSec)} vs ${Math.round(r.protocol.inProcess.perSec)} commands/s` },
     { table: 'timeToFailure', goal: `median time to failure < ${TTF_GOALS.medianSeconds}s for every fault`, met: faults.every((f) => f.goals.median), detail: worst(faults, (f) => f.seconds.median, s) },
     { table: 'timeToFailure', goal: `max time to failure < ${TTF_GOALS.maxSeconds}s for every fault`, met: faults.every((f) => f.goals.max), detail: worst(faults, (f) => f.seconds.max, s) },
     { table: 'timeToFailure', goal: "fast-check's shrunk length <= shortest known trigger + 1 (every seed)", met: faults.every((f) => f.goals.shrunk), detail: worst(faults, (f) => f.shrunk.max - f.shortest, plus) },
@@ -70,6 +73,13 @@ function checkThroughput(t: BenchReport['throughput'] | undefined, check: Check)
   for (const k of ['checked', 'ceiling', 'replay'] as const) check(num(t?.[k]?.ms) && num(t?.[k]?.perSec) && t![k].perSec > 0, `throughput.${k} ms and perSec`);
   check(num(t?.ratio) && t!.ratio > 0, 'throughput.ratio');
   check(Array.isArray(t?.breakdown) && t!.breakdown.length > 0 && t!.breakdown.every((p) => typeof p.part === 'string' && num(p.ms) && num(p.share)), 'throughput.breakdown parts');
+}
+
+function checkProtocol(p: BenchReport['protocol'] | undefined, check: Check): void {
+  check(p !== undefined && num(p.commands) && p.commands > 0, 'protocol.commands > 0');
+  for (const k of ['inProcess', 'protocol'] as const) check(num(p?.[k]?.ms) && num(p?.[k]?.perSec) && p![k].perSec > 0, `protocol.${k} ms and perSec`);
+  check(num(p?.ratio) && p!.ratio > 0, 'protocol.ratio');
+  check(Array.isArray(p?.breakdown) && p!.breakdown.length > 0 && p!.breakdown.every((x) => typeof x.part === 'string' && num(x.ms)), 'protocol.breakdown parts');
 }
 
 function checkTtf(x: BenchReport['timeToFailure'] | undefined, check: Check): void {
@@ -108,6 +118,7 @@ export function reportProblems(x: unknown): string[] {
   const m = r.machine;
   check(m !== undefined && num(m.nproc) && typeof m.cpuModel === 'string' && typeof m.node === 'string', 'machine: nproc, cpuModel, node');
   checkThroughput(r.throughput, check);
+  checkProtocol(r.protocol, check);
   checkTtf(r.timeToFailure, check);
   checkScaling(r.scaling, check);
   check(Array.isArray(r.goals) && r.goals.length > 0 && r.goals.every((g) => typeof g.goal === 'string' && typeof g.met === 'boolean'), 'goals with verdicts');

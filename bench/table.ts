@@ -32,6 +32,20 @@ export function throughputTable(r: BenchReport): string {
   return [head, passes, ratio, '', parts].join('\n');
 }
 
+/** The protocol table: in-process against the C port through the protocol, and the protocol pass's parts. */
+export function protocolTable(r: BenchReport): string {
+  const p = r.protocol;
+  const o = p.options;
+  const head = `Protocol: DAX suite checked in batch mode through PROTOCOL.md (${p.port}), same ${o.numRuns} runs, seed ${o.seed}, ${int(p.commands)} commands, best of ${o.repeats}`;
+  const passes = formatTable(['pass', 'ms', 'commands/s'], [
+    ['in-process (runSuite against the TypeScript implementation)', int(p.inProcess.ms), int(p.inProcess.perSec)],
+    ['protocol (runSuite against the C port process, ASan + UBSan)', int(p.protocol.ms), int(p.protocol.perSec)],
+  ]);
+  const ratio = `protocol / in-process = ${pct(p.ratio)} (goal >= ${pct(p.goal)}: ${ok(p.ratio >= p.goal)})`;
+  const parts = formatTable(['protocol time goes to', 'ms'], p.breakdown.map((x) => [x.part, int(x.ms)]));
+  return [head, passes, ratio, '', parts].join('\n');
+}
+
 /** The time-to-failure table. */
 export function ttfTable(r: BenchReport): string {
   const o = r.timeToFailure.options;
@@ -80,5 +94,5 @@ export function goalsList(r: BenchReport): string {
 export function formatReport(r: BenchReport): string {
   const m = r.machine;
   const head = `daxcheck bench${r.quick ? ' (quick)' : ''}, ${r.generatedAt}: ${m.cpuModel}, nproc ${m.nproc}, node ${m.node}, load ${m.loadAverage.join(' ')}`;
-  return [head, '', throughputTable(r), '', ttfTable(r), '', scalingTable(r), '', 'Goals', goalsList(r)].join('\n');
+  return [head, '', throughputTable(r), '', protocolTable(r), '', ttfTable(r), '', scalingTable(r), '', 'Goals', goalsList(r)].join('\n');
 }

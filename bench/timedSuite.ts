@@ -1,7 +1,8 @@
 /**
  * Instrumentation for the throughput breakdown: a suite wrapper that adds the time of
  * each suite function to a bucket (the model's and the implementation's calls,
- * snapshots and invariants apart), and a World whose applies/step are timed. Used only
+ * snapshots and invariants apart), and a World whose applies/step are timed (given to
+ * runSuite through its world hook, properties/runHooks.ts). Used only
  * in a separate, measuring run: the measured throughput runs use the plain suite.
  */
 import type { SutFactory } from '../sut/interface.ts';

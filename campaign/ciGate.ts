@@ -14,7 +14,7 @@ import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { recordOfFound } from '../properties/counterexampleRecord.ts';
 import { judgeCoverage } from '../properties/coverage.ts';
 import { daxSuite } from '../properties/dax/daxSuite.ts';
-import { CI_FAULT_SEARCH, CI_PORT_PROFILE, CI_PROFILE } from '../properties/profiles.ts';
+import { CI_BIG_PROFILE, CI_FAULT_SEARCH, CI_PORT_PROFILE, CI_PROFILE } from '../properties/profiles.ts';
 import type { SystemSpec } from '../properties/systemSpec.ts';
 import { SUITE_NAMES, SUITES } from '../properties/suites.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
@@ -26,7 +26,7 @@ import { IMPL, systemsNow, type Systems } from './systems.ts';
 
 /** One item of the gate: what to run, and its display name (the entry's name). */
 export type GateItem =
-  | { kind: 'suite'; name: string; suite: SuiteName; system: GateSystem }
+  | { kind: 'suite'; name: string; suite: SuiteName; system: GateSystem; big?: true }
   | { kind: 'fault-search'; name: string; fault: FaultName; system: GateSystem }
   | { kind: 'replay'; name: string; file: string };
 
@@ -66,6 +66,7 @@ export function gateItems(shrinksDir = 'shrinks'): GateItem[] {
       ...(system === 'impl' ? ALL_SUITES : SUITE_NAMES).map((suite): GateItem => ({ kind: 'suite', name: `${prefix(system)}${suite}`, suite, system })),
       ...FAULT_NAMES.map((fault): GateItem => ({ kind: 'fault-search', name: `${prefix(system)}fault ${fault}`, fault, system })),
     ]),
+    ...SUITE_NAMES.map((suite): GateItem => ({ kind: 'suite', name: `${suite} big runs`, suite, system: 'impl', big: true })),
     ...counterexampleFiles(shrinksDir).map((file): GateItem => ({ kind: 'replay', name: `replay ${file}`, file })),
   ];
 }
@@ -73,7 +74,7 @@ export function gateItems(shrinksDir = 'shrinks'): GateItem[] {
 /** Runs one item of the gate. */
 export function runGateItem(item: GateItem): GateResult {
   switch (item.kind) {
-    case 'suite': return runGateSuite(item.suite, item.system, item.name);
+    case 'suite': return runGateSuite(item.suite, item.system, item.name, item.big === true);
     case 'fault-search': return runGateFaultSearch(item.fault, item.system, item.name);
     case 'replay': return { entry: replayEntry(item.file), found: null };
   }
@@ -99,13 +100,14 @@ function notRun(name: string, kind: 'suite' | 'fault-search', suite: SuiteName, 
 }
 
 /** A suite against a system with the CI profile: no counterexample and every label covered. */
-export function runGateSuite(name: SuiteName, system: GateSystem = 'impl', title: string = name): GateResult {
+export function runGateSuite(name: SuiteName, system: GateSystem = 'impl', title: string = name, big = false): GateResult {
   const got = gateSystems(system, null, name);
   if (typeof got === 'string') return notRun(title, 'suite', name, null, got);
   const { spec, systems } = got;
   let out;
   try {
-    out = runWithCoverage({ suite: SUITES[name], model: systems.reference, sut: systems.sut, ...(system === 'impl' ? CI_PROFILE : CI_PORT_PROFILE)[name] });
+    const profile = big ? { ...CI_BIG_PROFILE, bigRunPercent: 100 } : (system === 'impl' ? CI_PROFILE : CI_PORT_PROFILE)[name];
+    out = runWithCoverage({ suite: SUITES[name], model: systems.reference, sut: systems.sut, ...profile });
   } finally {
     systems.close();
   }

@@ -15,6 +15,8 @@ commands:
   minimize   shrink a saved counterexample again and rewrite it: daxcheck minimize FILE
              [--sut MODULE] [--max-replays N]
   faults     list the named faults
+  kernel     check a kernel tree's own files: daxcheck kernel --src DIR
+             [--known-defects fail|report] [--build-only] [hunt flags…]
   report     write the reports; --merge A.json B.json … merges shards' run.json files`;
 
 type Handler = (argv: string[]) => Promise<number>;
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   replay: async () => (await import('./replay/command.ts')).replayCommand,
   minimize: async () => (await import('./replay/minimize.ts')).minimizeCommand,
   faults: async () => (await import('./faults.ts')).faultsCommand,
+  kernel: async () => (await import('./kernel.ts')).kernelCommand,
   report: async () => (await import('./report.ts')).reportCommand,
 };
 

@@ -16,28 +16,6 @@ import { resourceSize, type Resource } from './resource.ts';
 
 const U32 = 1n << 32n;
 
-/** p's children in sibling-list order. */
-export function siblingList(p: Resource): Resource[] {
-  const out: Resource[] = [];
-  for (let c = p.child; c !== null; c = c.sibling) out.push(c);
-  return out;
-}
-
-/** The kernel's first-fit loop over the sibling list. */
-export function linearFirstGap(p: Resource): Gap | null {
-  const list = siblingList(p);
-  const head = list[0];
-  if (head === undefined) return { start: p.start, len: resourceSize(p), after: null };
-  if (head.start > p.start) return { start: p.start, len: head.start - p.start, after: null };
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
-    const next = list[i + 1];
-    const gap = next ? next.start - c.end - 1n : p.end - c.end;
-    if (gap > 0n) return { start: c.end + 1n, len: gap, after: c };
-  }
-  return null;
-}
-
 const sameGap = (a: Gap | null, b: Gap | null) => a === b || (a !== null && b !== null && a.start === b.start && a.len === b.len && a.after === b.after);
 
 /** State of one pass over a child index: the sibling expected next in order, bytes seen, the first gap seen. */

@@ -15,14 +15,14 @@ import { devDaxShrink } from './resize.ts';
 /**
  * Creates region{id} and its device dax{id}.0 (align = the region's align): size 0 on a
  * dynamic region or with seed 'empty', else the whole region as its one range.
- * EINVAL: align not a power of two or < 2 MiB, size 0, start or size not a multiple of
- * align, start + size > 2^64 (checked in this order).
+ * EINVAL: align not a power of two or < 2 MiB, size 0 or not a u64 (2^64 is not), start
+ * or size not a multiple of align, start + size > 2^64 (checked in this order).
  * ENOMEM: allocating the seed range failed; the region is then not created.
  */
 export function createRegion(fp: Failures, id: number, args: CreateRegionArgs): Region | Errno {
   const { kind, start, sizeBytes, align } = args;
   if (!isPowerOfTwo(align) || align < 2n * MiB) return 'EINVAL';
-  if (sizeBytes === 0n) return 'EINVAL';
+  if (sizeBytes === 0n || sizeBytes > U64_MAX) return 'EINVAL';
   if (!isAligned(start, align) || !isAligned(sizeBytes, align)) return 'EINVAL';
   if (start + sizeBytes > U64_MAX + 1n) return 'EINVAL';
   const res = newResource(start, start + sizeBytes - 1n, `region${id}`);

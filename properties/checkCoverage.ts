@@ -18,6 +18,8 @@ export interface CoverageRunOptions {
   /** Runs to do even when coverage is decided sooner (QuickCheck too runs its normal count first). */
   minRuns?: number;
   maxRuns: number;
+  /** Percent of big runs (runSuite's bigRunPercent); with 100, the labels required are the suite's big-run coverage. */
+  bigRunPercent?: number;
 }
 
 export interface CoverageRunOutcome {
@@ -36,16 +38,17 @@ export interface CoverageRunOutcome {
 export function runWithCoverage(o: CoverageRunOptions): CoverageRunOutcome {
   const total: CoverageRunOutcome = { runs: 0, commands: 0, opCounts: new Map(), durationMs: 0, coverage: [], verdict: 'undecided', counterexample: null, seeds: [] };
   const hits = new Map<string, number>();
+  const required = (o.bigRunPercent ?? 0) >= 100 ? o.suite.bigRuns?.coverage ?? {} : o.suite.coverage;
   for (let batch = 0; total.runs < o.maxRuns; batch++) {
     const seed = o.seed + batch;
     total.seeds.push(seed);
-    const out = runSuite({ suite: o.suite, model: o.model, sut: o.sut, seed, numRuns: o.batchRuns, maxCommands: o.maxCommands });
+    const out = runSuite({ suite: o.suite, model: o.model, sut: o.sut, seed, numRuns: o.batchRuns, maxCommands: o.maxCommands, bigRunPercent: o.bigRunPercent ?? 0 });
     total.runs += out.runs;
     total.commands += out.commands;
     total.durationMs += out.durationMs;
     for (const [op, n] of out.opCounts) total.opCounts.set(op, (total.opCounts.get(op) ?? 0) + n);
     for (const [label, n] of out.labelRuns) hits.set(label, (hits.get(label) ?? 0) + n);
-    total.coverage = judgeCoverage(o.suite.coverage, hits, total.runs);
+    total.coverage = judgeCoverage(required, hits, total.runs);
     if (out.counterexample) return { ...total, verdict: 'failed', counterexample: out.counterexample };
     if (total.coverage.some((c) => c.verdict === 'insufficient')) return { ...total, verdict: 'insufficient' };
     if (total.coverage.every((c) => c.verdict === 'covered') && total.runs >= (o.minRuns ?? 0)) return { ...total, verdict: 'covered' };

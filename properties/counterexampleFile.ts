@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { readJsonFile } from './readJsonFile.ts';
 import type { FailureKind } from './stepFailure.ts';
-import type { SuiteName } from './suiteSpec.ts';
+import { ALL_SUITE_NAMES, type SuiteName } from './suiteSpec.ts';
 import { isSystemSpec, type SystemSpec } from './systemSpec.ts';
 import { decodeValue, encodeValue } from './values.ts';
 
@@ -80,12 +80,16 @@ function validate(file: string, data: unknown): CounterexampleFile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) bad('is not a JSON object');
   const d = data as Record<string, unknown>;
   if (d.format !== COUNTEREXAMPLE_FORMAT) bad(`has format ${JSON.stringify(d.format)}; this daxcheck reads format ${COUNTEREXAMPLE_FORMAT}`);
-  if (d.suite !== 'tree' && d.suite !== 'dax') bad(`has unknown suite ${JSON.stringify(d.suite)} (expected "tree" or "dax")`);
+  if (!(ALL_SUITE_NAMES as readonly unknown[]).includes(d.suite)) bad(`has unknown suite ${JSON.stringify(d.suite)} (expected ${ALL_SUITE_NAMES.map((n) => `"${n}"`).join(', ')})`);
   if (d.fault !== null && typeof d.fault !== 'string') bad('has a "fault" that is neither null nor a name');
   if (!Array.isArray(d.commands) || d.commands.some((c) => typeof c !== 'object' || c === null || typeof (c as { op?: unknown }).op !== 'string')) {
     bad('has no "commands" array of objects with an "op"');
   }
   if (typeof d.id !== 'string') bad('has no string "id"');
+  const broke = d.broke as Record<string, unknown> | undefined;
+  if (typeof broke !== 'object' || broke === null || typeof broke.kind !== 'string' || typeof broke.step !== 'number' || typeof broke.call !== 'string' || typeof broke.detail !== 'string') {
+    bad('has no "broke" object with kind, step, call and detail (what the file records as broken)');
+  }
   if (d.system !== undefined && !isSystemSpec(d.system)) bad('has a "system" that is none of {"kind": "impl"}, {"kind": "module", "path": …}, {"kind": "exec", "command": […]}');
   return data as CounterexampleFile;
 }

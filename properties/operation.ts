@@ -25,6 +25,8 @@ export interface Operation<Cmd extends { op: string }, Call extends { op: string
   labels?(before: Snap, call: Call, result: Result, after: Snap): string[];
   /** Enumerated (string) fields of the command, each with its values simplest first. */
   readonly simplest?: Readonly<Record<string, readonly string[]>>;
+  /** Its generator and weight in big runs (many live objects, refs reaching any of them); absent: not used there. */
+  readonly scale?: { readonly weight: number; readonly arbitrary: fc.Arbitrary<Cmd> };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,6 +48,8 @@ export interface OperationTable<Cmd extends { op: string }, Call extends { op: s
   labels(before: Snap, call: Call, result: Result, after: Snap): string[];
   /** Any command, weighted. */
   command(): fc.Arbitrary<Cmd>;
+  /** Any command of a big run, weighted by each operation's scale. */
+  bigCommand(): fc.Arbitrary<Cmd>;
 }
 
 /** The dispatch table of a list of operations; throws for a duplicated op name. */
@@ -69,5 +73,6 @@ export function operationTable<Cmd extends { op: string }, Call extends { op: st
     show: (call) => of(call.op).show(call),
     labels: (before, call, result, after) => of(call.op).labels?.(before, call, result, after) ?? [],
     command: () => fc.oneof(...operations.map((o) => w(o.weight, o.arbitrary))) as fc.Arbitrary<Cmd>,
+    bigCommand: () => fc.oneof(...operations.flatMap((o) => (o.scale ? [w(o.scale.weight, o.scale.arbitrary)] : []))) as fc.Arbitrary<Cmd>,
   };
 }

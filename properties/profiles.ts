@@ -32,8 +32,14 @@ export const CI_PORT_PROFILE: Record<SuiteName, SuiteProfile> = {
   'dax-contiguous': { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 2000, maxRuns: 24000 },
 };
 
+/** Big runs in CI (only big runs, their own labels required): few, since each builds a large state. */
+export const CI_BIG_PROFILE: SuiteProfile = { seed: 20231, maxCommands: 300, batchRuns: 50, minRuns: 100, maxRuns: 600 };
+
 /** Fault searches in CI: a fresh search per fault that must fail within this budget. */
 export const CI_FAULT_SEARCH = { seed: 7, numRuns: 2000, maxCommands: 30 };
 
 /** Hunting: long sequences. */
 export const HUNT_MAX_COMMANDS = 200;
+
+/** Hunting: this percent of runs are big runs (many live objects, refs reaching any of them). */
+export const HUNT_BIG_RUN_PERCENT = 3;

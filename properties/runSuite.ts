@@ -8,8 +8,10 @@ import fc from 'fast-check';
 import type { SutFactory } from '../sut/interface.ts';
 import { minimize } from './minimize.ts';
 import { replayCommands } from './replay.ts';
-import type { StepFailure } from './stepFailure.ts';
-import { commandData, SuiteCommand } from './suiteCommand.ts';
+import type { RunHooks, RunWorld } from './runHooks.ts';
+import { StepFailure } from './stepFailure.ts';
+import { runArbitrary } from './runArbitrary.ts';
+import { commandData } from './suiteCommand.ts';
 import type { AnySuite } from './suiteSpec.ts';
 import { World } from './world.ts';
 
@@ -24,8 +26,12 @@ export interface RunOptions {
   path?: string;
   /** Stop generating new runs after this many milliseconds (fast-check's interruptAfterTimeLimit plugin). */
   timeLimitMs?: number;
+  /** Percent of runs that are the suite's big runs (0, the default: none; 100: only big runs). */
+  bigRunPercent?: number;
   /** Replays allowed to minimize fast-check's shrunk counterexample further (ddmin + values); 0 = none. Default 2000. */
   minimizeReplays?: number;
+  /** Measurement hooks (properties/runHooks.ts); none by default. */
+  hooks?: RunHooks;
 }
 
 export interface Counterexample {
@@ -51,20 +57,28 @@ export interface RunOutcome {
 export function runSuite(o: RunOptions): RunOutcome {
   const started = performance.now();
   const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>() };
-  const commandArb = o.suite.command().map((data: { op: string }) => new SuiteCommand(data));
-  const arb = fc.tuple(o.suite.prefix(), fc.commands([commandArb], { maxCommands: o.maxCommands, size: 'max' }));
+  const arb = runArbitrary(o.suite, o.maxCommands, o.bigRunPercent ?? 0);
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
+  const hooks = o.hooks ?? {};
+  const makeWorld = hooks.world ?? ((suite, model, sut) => new World(suite, model, sut));
+  // A hang costs its whole time limit per try: it is not shrunk (every later try passes) nor minimized.
+  let hung = false;
   const property = fc.property(arb, ([prefix, cmds]) => {
-    const world = new World(o.suite, o.model, o.sut);
+    if (hung) return;
+    const world = makeWorld(o.suite, o.model, o.sut);
     try {
       for (const p of prefix as { op: string }[]) world.step(p);
       fc.modelRun(() => ({ model: world, real: world }), cmds);
       world.finish();
     } catch (e) {
+      if (!shrinking) hooks.failed?.(world, e);
       shrinking = true;
+      hung ||= e instanceof StepFailure && e.kind === 'hang';
       throw e;
     }
-    if (!shrinking) record(stats, world);
+    if (shrinking) return;
+    record(stats, world);
+    hooks.passed?.(world);
   });
   const details = fc.check(property, {
     seed: o.seed,
@@ -80,7 +94,8 @@ export function runSuite(o: RunOptions): RunOutcome {
     if (replayed.failure === null) {
       throw new Error(`The ${o.suite.name} suite failed under fast-check but its counterexample passes when replayed: the system under test is not deterministic, or a command holds state. fast-check said: ${String(details.errorInstance)}`);
     }
-    const budget = o.minimizeReplays ?? 2000;
+    hooks.shrunk?.(replayed.executed, replayed.failure);
+    const budget = replayed.failure.kind === 'hang' ? 0 : o.minimizeReplays ?? 2000;
     const min = budget > 0 ? minimize({ suite: o.suite, model: o.model, sut: o.sut, commands: replayed.executed, kind: replayed.failure.kind, maxReplays: budget }) : null;
     const best = min ?? { commands: replayed.executed, failure: replayed.failure };
     outcome.counterexample = { suite: o.suite.name, commands: best.commands, failure: best.failure, seed: details.seed, path: details.counterexamplePath ?? '' };
@@ -90,7 +105,7 @@ export function runSuite(o: RunOptions): RunOutcome {
   return outcome;
 }
 
-function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample'>, world: World): void {
+function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample'>, world: RunWorld): void {
   stats.runs += 1;
   stats.commands += world.steps;
   for (const [op, n] of world.opCounts) stats.opCounts.set(op, (stats.opCounts.get(op) ?? 0) + n);

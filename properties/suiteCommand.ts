@@ -5,16 +5,16 @@
  */
 import type fc from 'fast-check';
 import { showValue } from './values.ts';
-import type { World } from './world.ts';
+import type { RunWorld } from './runHooks.ts';
 
-export class SuiteCommand<Cmd extends { op: string }> implements fc.Command<World, World> {
+export class SuiteCommand<Cmd extends { op: string }> implements fc.Command<RunWorld, RunWorld> {
   constructor(readonly data: Cmd) {}
 
-  check(m: Readonly<World>): boolean {
+  check(m: Readonly<RunWorld>): boolean {
     return m.applies(this.data);
   }
 
-  run(m: World): void {
+  run(m: RunWorld): void {
     m.step(this.data);
   }
 

@@ -9,6 +9,9 @@ import type { AnyOperation } from './operation.ts';
 
 export type SuiteName = 'tree' | 'dax' | 'dax-contiguous';
 
+/** Every suite name, for validating files. */
+export const ALL_SUITE_NAMES: readonly SuiteName[] = ['tree', 'dax', 'dax-contiguous'];
+
 /** Which interface a suite drives. */
 export type SutKind = 'tree' | 'dax';
 
@@ -43,6 +46,12 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
   /** Commands that set a run up (e.g. the first regions), then the random body. */
   prefix(): fc.Arbitrary<Cmd[]>;
   command(): fc.Arbitrary<Cmd>;
+  /**
+   * Big runs, up to maxCommands long, drawn from the operations' scale generators, build
+   * states with many live objects; a run options' bigRunPercent says how many runs are
+   * big (hunts mix a few in; the CI gate checks them apart, requiring their coverage).
+   */
+  bigRuns?: { maxCommands: number; command(): fc.Arbitrary<Cmd>; coverage: Record<string, number> };
 }
 
 /** A suite spec with its type parameters erased, for code that handles both suites. */

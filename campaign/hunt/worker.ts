@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
+import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
 import { runSuite } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { systemsFor, type Systems } from '../systems.ts';
@@ -46,7 +47,7 @@ function runBatch(
   post: (m: HuntMessage) => void,
 ): void {
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: remaining });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: remaining, bigRunPercent: HUNT_BIG_RUN_PERCENT });
     if (out.counterexample) {
       const file = recordOfFound(out.counterexample, { sut: systems.name, system: data.system }, data.targets[target]!.fault);
       const signature = failureSignature(file.broke);

@@ -214,15 +214,28 @@ export class PortChannel {
    * `quit`). Throws ProcessSutError when the process ends or stops answering.
    */
   exchange(lines: readonly string[], timeoutMs = this.opts.commandTimeoutMs): string[] {
+    return this.send(lines, timeoutMs)();
+  }
+
+  /**
+   * Writes the lines now and returns what waits for their answers (as exchange does), so
+   * the caller can work while the port answers. Send nothing else before waiting.
+   */
+  send(lines: readonly string[], timeoutMs = this.opts.commandTimeoutMs): () => string[] {
     if (this.dead !== null) throw this.dead;
     const expect = lines.reduce((n, l) => (l === 'quit' ? n : n + 1), 0);
     const close = lines.includes('quit');
     const text = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
     this.lastRequest = lines.length === 0 ? this.lastRequest : lines[lines.length - 1]!;
     Atomics.compareExchange(this.cells, STATUS, 1, 0);
-    let seq = Atomics.load(this.cells, SEQ);
+    const seq = Atomics.load(this.cells, SEQ);
     this.port.postMessage({ text, expect, close });
-    if (expect === 0) return [];
+    return () => (expect === 0 ? [] : this.answers(lines, seq, timeoutMs));
+  }
+
+  /** Waits for the answers of lines, sent when the event counter was seq. */
+  private answers(lines: readonly string[], seq: number, timeoutMs: number): string[] {
+    if (this.dead !== null) throw this.dead;
     for (;;) {
       const status = Atomics.load(this.cells, STATUS);
       if (status === 1) return this.take<{ answers: string[] }>().answers;

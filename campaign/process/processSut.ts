@@ -11,7 +11,7 @@ import type {
   CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
 } from '../../sut/interface.ts';
 import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
-import { checkBatch, planBatch } from './checkRun.ts';
+import { checkBatch, expectAnswers, planRequests } from './checkRun.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
 import {
   AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
@@ -76,15 +76,21 @@ function snapText(answer: string, request: string): string {
 
 /**
  * One instance (tree or DAX) living in the port's current process; stale once another is
- * created. Every operation is sent together with an `observe`, and a `check` when the
- * port has that capability (one round trip instead of three, since the runner observes
- * and self-checks after every step); those answers wait for the next observe() and
+ * created. Every operation is sent together with an `observe` (`observe changed` when a
+ * batch found that the process answers it: a `same` stands for the port's previous
+ * snapshot answer in this instance, kept here), and a `check` when the port has that
+ * capability (one round trip instead of three, since the runner observes and
+ * self-checks after every step); those answers wait for the next observe() and
  * selfCheck() and are dropped by the next operation.
  */
 class Instance {
   private prefetched: string | null = null;
   private prefetchedCheck: string | null = null;
   private readonly checks: boolean;
+  /** `observe changed` or `observe`. */
+  private readonly observeRequest: string;
+  /** The port's last snapshot answer in full in this instance (what its `same` stands for). */
+  private lastSnap: string | null = null;
   /**
    * Only on a port with the `check` capability: its own invariants (PROTOCOL.md `check`),
    * [] when they hold, else [the port's text of the first violation].
@@ -93,6 +99,7 @@ class Instance {
 
   constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number) {
     this.checks = owner.selfChecks(ch);
+    this.observeRequest = owner.knowsChanges(ch) ? 'observe changed' : 'observe';
     if (this.checks) this.selfCheck = () => this.check();
   }
 
@@ -101,9 +108,10 @@ class Instance {
     const request = requestText(ch, line);
     this.prefetched = null;
     this.prefetchedCheck = null;
-    const [answer, snap, check] = ch.exchange(this.checks ? [request, 'observe', CHECK_REQUEST] : [request, 'observe']);
+    const observe = this.observeRequest;
+    const [answer, snap, check] = ch.exchange(this.checks ? [request, observe, CHECK_REQUEST] : [request, observe]);
     const result = parsed(ch, answer!, request, parseAnswer);
-    this.prefetched = snap!;
+    this.prefetched = this.full(snap!);
     this.prefetchedCheck = check ?? null;
     return result;
   }
@@ -117,9 +125,19 @@ class Instance {
 
   protected observeText(): string {
     const ch = this.channel();
-    const answer = this.prefetched ?? ch.exchange(['observe'])[0]!;
+    const answer = this.prefetched ?? this.full(ch.exchange([this.observeRequest])[0]!);
     this.prefetched = null;
-    return parsed(ch, answer, 'observe', snapText);
+    return parsed(ch, answer, this.observeRequest, snapText);
+  }
+
+  /** A snapshot answer with `same` replaced by the full answer it stands for (kept as the new one when full). */
+  private full(answer: string): string {
+    if (answer !== 'same') {
+      if (answer.startsWith('snap ')) this.lastSnap = answer;
+      return answer;
+    }
+    if (this.observeRequest === 'observe changed' && this.lastSnap !== null) return this.lastSnap;
+    throw this.ch.fail(new ProcessSutError('sut-malformed', `answered "same" to "${this.observeRequest}" with no earlier snapshot in this instance`, { command: this.ch.command, lastRequest: this.observeRequest }));
   }
 
   protected channel(): PortChannel {
@@ -181,6 +199,8 @@ class ProcessDax extends Instance implements DaxSut {
 
 class ProcessFactoryImpl implements ProcessSutFactory {
   private ch: PortChannel | null = null;
+  /** Whether the process `changes.channel` answers `observe changed`. */
+  private changes: { channel: PortChannel; known: boolean } | null = null;
   generation = 0;
   readonly name: string;
 
@@ -199,6 +219,14 @@ class ProcessFactoryImpl implements ProcessSutFactory {
       this.ch = new PortChannel(this.command, { commandTimeoutMs: this.opts.commandTimeoutMs ?? 5000, ...(this.opts.cwd === undefined ? {} : { cwd: this.opts.cwd }) });
     }
     return this.ch;
+  }
+
+  /**
+   * Whether the process behind ch is known to answer `observe changed` (asked once per
+   * process by the first batch, observesChanges); step by step instances then use it too.
+   */
+  knowsChanges(ch: PortChannel): boolean {
+    return this.changes?.channel === ch && this.changes.known;
   }
 
   /** `new SUITE` plus the faults, in one exchange; a port that lacks the suite answers err EINVAL. */
@@ -229,21 +257,56 @@ class ProcessFactoryImpl implements ProcessSutFactory {
     return new ProcessDax(this, ch, this.generation);
   }
 
+  /** Sends the run's requests first and works out the answers expected while the port computes its own. */
   checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
+    const changed = this.observesChanges(suite);
     let selfCheck: boolean;
     try {
-      selfCheck = this.selfChecks(this.channel());
+      selfCheck = this.selfChecks(this.channel()); // the process the batch goes to
     } catch (e) {
       if (e instanceof ProcessSutError) return { step: 0, kind: 'failure', failure: e };
       throw e;
     }
-    const plan = planBatch(suite, steps, this.opts.faults ?? [], selfCheck);
-    return checkBatch(plan, (lines) => this.runBatch(lines), this.command);
+    const requests = planRequests(suite, steps, this.opts.faults ?? [], { changed, selfCheck });
+    let answers: () => string[];
+    try {
+      answers = this.sendBatch(requests.lines);
+    } catch (e) {
+      if (!(e instanceof ProcessSutError)) throw e;
+      answers = () => {
+        throw e;
+      };
+    }
+    return checkBatch(expectAnswers(requests, steps), () => answers(), this.command);
+  }
+
+  /**
+   * Whether the running process answers `observe changed` (PROTOCOL.md), asked once per
+   * process: a port that knows it answers the first one with `snap`, one that does not
+   * with `error …`. Any trouble asking counts as no; the batch then meets it itself.
+   */
+  private observesChanges(suite: 'tree' | 'dax'): boolean {
+    try {
+      const ch = this.channel();
+      if (this.changes?.channel === ch) return this.changes.known;
+      const [created, answer] = this.runBatch([`new ${suite}`, 'observe changed']);
+      if (created !== 'ok') return false;
+      this.changes = { channel: ch, known: answer!.startsWith('snap ') };
+      return this.changes.known;
+    } catch (e) {
+      if (e instanceof ProcessSutError) return false;
+      throw e;
+    }
   }
 
   runBatch(lines: readonly string[]): string[] {
+    return this.sendBatch(lines)();
+  }
+
+  /** runBatch in two halves: writes the lines now, returns what waits for their answers. */
+  private sendBatch(lines: readonly string[]): () => string[] {
     if (lines.some((l) => l.startsWith('new ') || l === 'quit')) this.generation += 1;
-    return this.channel().exchange(lines);
+    return this.channel().send(lines);
   }
 
   portName(): string {

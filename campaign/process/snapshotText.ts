@@ -9,6 +9,9 @@ import type {
   DaxSnapshot, DeviceSnap, ExtentSnap, RangeSnap, RegionSnap, ResNode, TreeNode, TreeSnapshot,
 } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';
+import { fastDaxText, fastTreeText, jsonString } from './fastSnapshotText.ts';
+
+export { jsonString };
 
 /** A snapshot (or a value meant to be one) that does not have the interface's shape. */
 export class SnapshotShapeError extends Error {
@@ -28,22 +31,6 @@ function show(v: unknown): string {
 // ---------------------------------------------------------------------------
 // Serializing: TS snapshot → canonical text
 // ---------------------------------------------------------------------------
-
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
-
-/** A JSON string: `"` and `\` escaped, code units below 0x20 as \u00xx, everything else as is. */
-export function jsonString(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x22) out += '\\"';
-    else if (c === 0x5c) out += '\\\\';
-    else if (c < 0x20) out += `\\u00${c.toString(16).padStart(2, '0')}`;
-    else out += s[i];
-  }
-  return `${out}"`;
-}
 
 function u64(v: unknown, path: string): string {
   if (typeof v !== 'bigint' || v < 0n || v > U64_MAX) throw new SnapshotShapeError(path, 'u64 bigint', v);
@@ -82,9 +69,9 @@ function treeNodeText(v: TreeNode, p: string): string {
   return `{"id":${int(n.id, `${p}.id`)},"start":${u64(n.start, `${p}.start`)},"end":${u64(n.end, `${p}.end`)},"name":${str(n.name, `${p}.name`)},"busy":${bool(n.busy, `${p}.busy`)},"children":${list(n.children, `${p}.children`, treeNodeText)}}`;
 }
 
-/** The canonical text of a tree snapshot (without the `snap ` prefix). */
+/** The canonical text of a tree snapshot (without the `snap ` prefix); fastSnapshotText.ts's, checked here only when that finds it malformed. */
 export function treeSnapshotText(snap: TreeSnapshot): string {
-  return `{"roots":${list(obj(snap, 'snapshot').roots, 'roots', treeNodeText)}}`;
+  return fastTreeText(snap) ?? `{"roots":${list(obj(snap, 'snapshot').roots, 'roots', treeNodeText)}}`;
 }
 
 function resNodeText(v: ResNode, p: string): string {
@@ -114,9 +101,9 @@ function regionText(v: RegionSnap, p: string): string {
   return `{"id":${int(r.id, `${p}.id`)},"kind":"${r.kind}","destroyed":${bool(r.destroyed, `${p}.destroyed`)},"start":${u64(r.start, `${p}.start`)},"sizeBytes":${u64(r.sizeBytes, `${p}.sizeBytes`)},"align":${u64(r.align, `${p}.align`)},"availBytes":${u64(r.availBytes, `${p}.availBytes`)},"resource":${resNodeText(r.resource as ResNode, `${p}.resource`)},"extents":${list(r.extents, `${p}.extents`, extentText)},"devices":${list(r.devices, `${p}.devices`, deviceText)},"badReleases":${int(r.badReleases, `${p}.badReleases`)}}`;
 }
 
-/** The canonical text of a DAX snapshot (without the `snap ` prefix). */
+/** The canonical text of a DAX snapshot (without the `snap ` prefix); fastSnapshotText.ts's, checked here only when that finds it malformed. */
 export function daxSnapshotText(snap: DaxSnapshot): string {
-  return `{"regions":${list(obj(snap, 'snapshot').regions, 'regions', regionText)}}`;
+  return fastDaxText(snap) ?? `{"regions":${list(obj(snap, 'snapshot').regions, 'regions', regionText)}}`;
 }
 
 // ---------------------------------------------------------------------------

@@ -34,9 +34,16 @@ typedef unsigned int gfp_t;
 #define max_t(type, a, b)	((type)(a) > (type)(b) ? (type)(a) : (type)(b))
 #define unlikely(x)		__builtin_expect(!!(x), 0)
 
+/*
+ * printk: the last message is kept and every one counted, so that the driver
+ * reads what the code said as a test reads dmesg; shown on stderr only when
+ * compat_verbose (DAXCHECK_VERBOSE) is set.
+ */
 extern bool compat_verbose;
-#define pr_warn(...) \
-	do { if (compat_verbose) fprintf(stderr, __VA_ARGS__); } while (0)
+extern unsigned long printk_count;
+int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *printk_last(void);
+#define pr_warn(...)	printk(__VA_ARGS__)
 #define WARN_ONCE(cond, ...) \
 	({ bool __c = !!(cond); if (__c) pr_warn(__VA_ARGS__); __c; })
 

@@ -42,11 +42,14 @@ int dax_set_fault(const char *name)
 
 /**
  * dax_new - start an instance with no region, no fault and no armed failure
+ *
+ * Return: true (this port has the DAX suite).
  */
-void dax_new(void)
+bool dax_new(void)
 {
 	memset(&bus, 0, sizeof(bus));
 	alloc_points_reset();
+	return true;
 }
 
 /**

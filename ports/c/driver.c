@@ -16,9 +16,16 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
+#ifndef PORT_NAME
 #define PORT_NAME "c-port"
-/* The capabilities announced after the name (PROTOCOL.md "Handshake"). */
-#define PORT_CAPABILITIES "check"
+#endif
+/*
+ * The capabilities announced after the name (PROTOCOL.md "Handshake"), each
+ * after one space; a build may announce none with -DPORT_CAPABILITIES='""'.
+ */
+#ifndef PORT_CAPABILITIES
+#define PORT_CAPABILITIES " check"
+#endif
 
 static char *out;
 static size_t out_len, out_cap;
@@ -334,6 +341,11 @@ bool arg_string(char **argv, int i, char **s)
 enum suite { SUITE_NONE, SUITE_TREE, SUITE_DAX };
 static enum suite suite;
 
+/* The current instance's last snapshot answer, for "observe changed" (PROTOCOL.md). */
+static char *last_snap;
+static size_t last_snap_len, last_snap_cap;
+static bool last_snap_valid;
+
 static void drop_instance(void)
 {
 	if (suite == SUITE_TREE)
@@ -341,6 +353,41 @@ static void drop_instance(void)
 	else if (suite == SUITE_DAX)
 		dax_free();
 	suite = SUITE_NONE;
+	last_snap_valid = false;
+}
+
+/**
+ * observe - answer the snapshot; with @changed, "same" when its line equals the
+ * instance's previous snapshot answer
+ * @changed: the request was "observe changed"
+ */
+static void observe(bool changed)
+{
+	size_t start = out_len, n;
+
+	if (suite == SUITE_TREE) {
+		tree_observe();
+	} else if (suite == SUITE_DAX) {
+		dax_observe();
+	} else {
+		answer_error("observe: no instance (send new tree or new dax first)");
+		return;
+	}
+	n = out_len - start;
+	if (changed && last_snap_valid && n == last_snap_len && memcmp(out + start, last_snap, n) == 0) {
+		out_len = start;
+		out_str("same\n");
+		return;
+	}
+	if (n > last_snap_cap) {
+		last_snap_cap = n;
+		last_snap = realloc(last_snap, n);
+		if (!last_snap)
+			abort();
+	}
+	memcpy(last_snap, out + start, n);
+	last_snap_len = n;
+	last_snap_valid = true;
 }
 
 /* One request line (without LF). Return: false on quit. */
@@ -366,11 +413,17 @@ static bool handle(char *line)
 	if (strcmp(argv[0], "new") == 0 && argc == 2) {
 		if (strcmp(argv[1], "tree") == 0) {
 			drop_instance();
-			tree_new();
+			if (!tree_new()) {
+				answer_err(-EINVAL);
+				return true;
+			}
 			suite = SUITE_TREE;
 		} else if (strcmp(argv[1], "dax") == 0) {
 			drop_instance();
-			dax_new();
+			if (!dax_new()) {
+				answer_err(-EINVAL);
+				return true;
+			}
 			suite = SUITE_DAX;
 		} else {
 			answer_error("new: expected tree or dax, got '%.40s'", argv[1]);
@@ -379,13 +432,8 @@ static bool handle(char *line)
 		answer_ok();
 		return true;
 	}
-	if (strcmp(argv[0], "observe") == 0 && argc == 1) {
-		if (suite == SUITE_TREE)
-			tree_observe();
-		else if (suite == SUITE_DAX)
-			dax_observe();
-		else
-			answer_error("observe: no instance (send new tree or new dax first)");
+	if (strcmp(argv[0], "observe") == 0 && (argc == 1 || (argc == 2 && strcmp(argv[1], "changed") == 0))) {
+		observe(argc == 2);
 		return true;
 	}
 	if (strcmp(argv[0], "check") == 0 && argc == 1) {
@@ -446,7 +494,7 @@ int main(void)
 			pos = (size_t)(nl - in) + 1;
 			if (!handshaken) {
 				if (strcmp(line, "daxcheck 1") == 0) {
-					out_str("daxcheck 1 " PORT_NAME " " PORT_CAPABILITIES "\n");
+					out_str("daxcheck 1 " PORT_NAME PORT_CAPABILITIES "\n");
 					handshaken = true;
 				} else {
 					answer_error("unsupported protocol version");
@@ -455,6 +503,7 @@ int main(void)
 			}
 			if (!handle(line))
 				break;
+			request_done(line);
 			continue;
 		}
 		/* no complete request left: answer what we have, then block for more */
@@ -487,5 +536,6 @@ int main(void)
 	drop_instance();
 	free(in);
 	free(out);
+	free(last_snap);
 	return 0;
 }

@@ -35,17 +35,27 @@ bool check_bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void check_answer(bool ok_so_far);
 bool check_resource_tree(const struct resource *parent, long *count);
 
-/* The two suites: each returns false if it does not know argv[0]. */
-void tree_new(void);
+/*
+ * The two suites: *_new() returns false when this build lacks the suite (the
+ * port then answers "new tree"/"new dax" with err EINVAL); *_request() returns
+ * false if it does not know argv[0]; *_check() is the suite's self-check.
+ */
+bool tree_new(void);
 void tree_free(void);
 bool tree_request(int argc, char **argv);
 void tree_observe(void);
 bool tree_check(void);
-void dax_new(void);
+bool dax_new(void);
 void dax_free(void);
 bool dax_request(int argc, char **argv);
 void dax_observe(void);
 bool dax_check(void);
 int dax_set_fault(const char *name);
+
+/*
+ * Called after every request: where a build checks what must hold between
+ * calls (the kernel harness: no lock left held). The C port checks nothing.
+ */
+void request_done(const char *op);
 
 #endif /* DAXCHECK_DRIVER_H */

@@ -7,7 +7,7 @@
 #ifndef DAXCHECK_IOPORT_H
 #define DAXCHECK_IOPORT_H
 
-#include "compat.h"
+#include <linux/types.h>
 
 struct resource {
 	resource_size_t start;

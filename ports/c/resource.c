@@ -2,9 +2,14 @@
 /*
  * resource.c - the resource tree (SEMANTICS.md section 1), written for daxcheck in the
  * manner of kernel/resource.c: every resource has a parent, its first child and its
- * next sibling; siblings are sorted by start and pairwise disjoint.
+ * next sibling; siblings are sorted by start and pairwise disjoint. It includes
+ * only the kernel's header names, so the kernel harness (ports/kernel/) builds
+ * it against its shims exactly as it builds the kernel's own file.
  */
-#include "ioport.h"
+#include <linux/errno.h>
+#include <linux/ioport.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
 
 static struct resource *alloc_resource(gfp_t flags)
 {

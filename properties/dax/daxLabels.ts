@@ -17,6 +17,10 @@ export const DAX_LABELS = {
   allocationFailureRecovered: 'allocation failure recovered',
   topOfAddressSpace: 'region at the top of the address space',
   bigExtentFree4GiB: 'extent >= 4GiB with free space a multiple of 4GiB',
+  manyExtents: 'at least 32 extents added to a region',
+  manyDevices: 'at least 8 live devices in a region',
+  manyRanges: 'a device with at least 8 ranges',
+  idReused: 'a device id reused below a live one',
 } as const;
 
 const L = DAX_LABELS;

@@ -14,11 +14,20 @@ export const MISSING_ID = 4095;
 /** A region ref that picks among all live regions, ignoring the operation's preferred kind (so kind-mismatch errors come up). */
 export const ANY_KIND_REF = 3;
 
-/** Index of an existing object (resolved modulo the list), -1 for a missing one. */
-export const ref = fc.oneof(w(12, fc.integer({ min: 0, max: 3 })), w(1, fc.constant(-1)));
+/** Index of an existing object (resolved modulo the list); negative for a missing or dead one (-1 - k: the k-th). */
+export const ref = fc.oneof(w(12, fc.integer({ min: 0, max: 3 })), w(1, fc.integer({ min: -4, max: -1 })));
 
-/** A region: 0..2 among the preferred kind, ANY_KIND_REF among all, -1 missing. */
-export const regionRef = fc.oneof(w(20, fc.integer({ min: 0, max: 2 })), w(2, fc.constant(ANY_KIND_REF)), w(1, fc.constant(-1)));
+/** In big runs: any of up to 256 objects, or a missing or dead one. */
+export const bigRef = fc.oneof(w(8, fc.nat({ max: 255 })), w(1, fc.integer({ min: -8, max: -1 })));
+
+/** A region: 0..2 among the preferred kind, ANY_KIND_REF among all, negative for a destroyed or missing one. */
+export const regionRef = fc.oneof(w(20, fc.integer({ min: 0, max: 2 })), w(2, fc.constant(ANY_KIND_REF)), w(1, fc.integer({ min: -3, max: -1 })));
+
+/** The region a negative ref names: -1 - k, the k-th destroyed region (modulo), else MISSING_ID. */
+export function deadRegion(snap: DaxSnapshot, ref: number): number {
+  const destroyed = snap.regions.filter((r) => r.destroyed);
+  return destroyed.length === 0 ? MISSING_ID : destroyed[(-1 - ref) % destroyed.length]!.id;
+}
 
 /**
  * The live region a ref names: ANY_KIND_REF picks among all live regions, other refs
@@ -41,12 +50,12 @@ export function pick<T extends { id: number }>(list: readonly T[], ref: number):
 
 /**
  * Resolves a command that names a region: `live` makes the call for the region found,
- * `missing` the call for a region that does not exist; null when no region is live.
+ * `missing` the call for a destroyed or never-created region id; null when no region is live.
  */
-export function inRegion<Call>(snap: DaxSnapshot, ref: number, prefer: RegionSnap['kind'] | undefined, live: (r: RegionSnap) => Call, missing: () => Call): Call | null {
+export function inRegion<Call>(snap: DaxSnapshot, ref: number, prefer: RegionSnap['kind'] | undefined, live: (r: RegionSnap) => Call, missing: (region: number) => Call): Call | null {
   const found = liveRegion(snap, ref, prefer);
   if (found === null) return null;
-  return found === 'missing' ? missing() : live(found);
+  return found === 'missing' ? missing(deadRegion(snap, ref)) : live(found);
 }
 
 /** First address of the region not covered by a child of its resource (region end + 1 when full). */
@@ -62,9 +71,9 @@ export function firstGap(region: RegionSnap): bigint {
 /** A device's name as calls print it. */
 export const devName = (region: number, device: number) => `dax${region}.${device}`;
 
-/** A command that names one device of a region: its arbitrary (region ref and device ref). */
-export function deviceCommand<Op extends string>(op: Op): fc.Arbitrary<{ op: Op; region: number; device: number }> {
-  return fc.record({ op: fc.constant(op), region: regionRef, device: ref });
+/** A command that names one device of a region: its arbitrary (region ref and device ref; big runs: any device). */
+export function deviceCommand<Op extends string>(op: Op, device = ref): fc.Arbitrary<{ op: Op; region: number; device: number }> {
+  return fc.record({ op: fc.constant(op), region: regionRef, device });
 }
 
 /**
@@ -83,5 +92,5 @@ export function resolveDevice<Op extends string, Extra extends object>(
       const device = pick(r.devices, cmd.device);
       return { op: cmd.op, region: r.id, device, ...extra(r, device) };
     },
-    () => ({ op: cmd.op, region: MISSING_ID, device: 0, ...extra(null, 0) }));
+    (region) => ({ op: cmd.op, region, device: 0, ...extra(null, 0) }));
 }

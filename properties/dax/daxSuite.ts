@@ -26,7 +26,10 @@ import { unbind } from './ops/unbind.ts';
 type DaxSuite = SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot>;
 
 /** A DAX suite of the given operations, coverage and prefix. */
-function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], coverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>): DaxSuite {
+/** How long a big run is: long enough for regions with many extents, devices and ranges. */
+const BIG_RUN_COMMANDS = 300;
+
+function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], coverage: Record<string, number>, bigCoverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>): DaxSuite {
   const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations);
   return {
     name,
@@ -45,6 +48,7 @@ function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], covera
     coverage,
     prefix,
     command: table.command,
+    bigRuns: { maxCommands: BIG_RUN_COMMANDS, command: table.bigCommand, coverage: bigCoverage },
   };
 }
 
@@ -75,6 +79,7 @@ export const daxSuite: DaxSuite = daxSuiteOf(
     [DAX_LABELS.bigExtentFree4GiB]: 0.05,
     ...failureCoverage(FAIL_POINTS),
   },
+  { [DAX_LABELS.manyExtents]: 0.05, [DAX_LABELS.manyDevices]: 0.1, [DAX_LABELS.manyRanges]: 0.03, [DAX_LABELS.idReused]: 0.1 },
   daxPrefix,
 );
 
@@ -92,5 +97,6 @@ export const daxContiguousSuite: DaxSuite = daxSuiteOf(
     [DAX_LABELS.topOfAddressSpace]: 0.05,
     ...failureCoverage(CONTIGUOUS_POINTS),
   },
+  { [DAX_LABELS.manyDevices]: 0.1, [DAX_LABELS.idReused]: 0.1 },
   () => fc.option(createRegionOf(fc.constant('contiguous' as const)), { freq: 20, nil: null }).map((r) => (r === null ? [] : [r, r])),
 );

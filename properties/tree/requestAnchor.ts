@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { TreeNode, TreeSnapshot } from '../../sut/interface.ts';
 import { add64, sub64, U64_MAX } from '../../sut/u64.ts';
 import { one, w } from '../operation.ts';
-import { at, deadOrMissing, delta, liveResources, name, ref, size } from './treeRefs.ts';
+import { at, bigRef, deadOrMissing, delta, liveResources, name, ref, size } from './treeRefs.ts';
 
 /** Start of a request: parent start/end, a child's start, or just after a child. */
 export type RequestAnchor = 'parentStart' | 'parentTop' | 'childStart' | 'afterChild';
@@ -18,8 +18,19 @@ export interface RequestFields {
   name: string;
 }
 
-/** The arbitrary of a request command. */
-export function requestArbitrary<Op extends string>(op: Op): fc.Arbitrary<{ op: Op } & RequestFields> {
+/** The arbitrary of a request command (big runs: any parent, small sizes that nest). */
+export function requestArbitrary<Op extends string>(op: Op, big = false): fc.Arbitrary<{ op: Op } & RequestFields> {
+  if (big) {
+    return fc.record({
+      op: fc.constant(op),
+      parent: bigRef,
+      at: one('childStart' as const, 'afterChild' as const, 'parentStart' as const),
+      child: fc.nat({ max: 8 }),
+      deltaBytes: fc.oneof(w(4, fc.constant(0n)), w(1, one(0x10n, -0x10n))),
+      sizeBytes: one(0x10n, 0x20n, 0x40n),
+      name,
+    });
+  }
   return fc.record({
     op: fc.constant(op),
     parent: ref,
@@ -51,6 +62,6 @@ export function resolveRequest(cmd: RequestFields, snap: TreeSnapshot): { parent
   const live = liveResources(snap);
   const p = at(live, cmd.parent);
   if (p === null) return null;
-  if (p === 'missing') return { parent: deadOrMissing(live), start: cmd.deltaBytes & U64_MAX };
+  if (p === 'missing') return { parent: deadOrMissing(live, cmd.parent), start: cmd.deltaBytes & U64_MAX };
   return { parent: p.node.id, start: requestStart(p.node, cmd) };
 }

@@ -5,7 +5,7 @@
  */
 import type { Result, TreeSnapshot } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';
-import { liveResources } from './treeRefs.ts';
+import { depthOf, liveResources } from './treeRefs.ts';
 
 export const TREE_LABELS = {
   nested: 'request nested into a non-busy resource',
@@ -17,10 +17,17 @@ export const TREE_LABELS = {
   releaseDescended: 'release found through a non-busy resource',
   emptyOrWrapping: 'request with n = 0 or a wrapping end',
   top: 'resource ending at 2^64 - 1',
+  manyResources: 'at least 24 live resources',
+  deep: 'a resource nested at least 4 deep',
+  releasedWithGrandchildren: 'a resource released with live grandchildren',
 } as const;
 
-/** Labels of any tree step beyond its operation's: a new non-root resource ending at 2^64 − 1. */
+/** Labels of any tree step beyond its operation's: a new non-root resource ending at 2^64 − 1, many live resources, deep nesting. */
 export function treeStepLabels(result: Result, after: TreeSnapshot): string[] {
   if (!result.ok || result.id === undefined) return [];
-  return liveResources(after).some((p) => p.node.id === result.id && p.parent && p.node.end === U64_MAX) ? [TREE_LABELS.top] : [];
+  const live = liveResources(after);
+  const labels: string[] = live.some((p) => p.node.id === result.id && p.parent && p.node.end === U64_MAX) ? [TREE_LABELS.top] : [];
+  if (live.length >= 24) labels.push(TREE_LABELS.manyResources);
+  if (depthOf(after, result.id) >= 4) labels.push(TREE_LABELS.deep);
+  return labels;
 }

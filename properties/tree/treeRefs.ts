@@ -17,8 +17,11 @@ export interface Placed {
   root: TreeNode;
 }
 
-/** Index of a live resource (modulo), -1 for a missing one. */
-export const ref = fc.oneof(w(15, fc.nat({ max: 40 })), w(1, fc.constant(-1)));
+/** Index of a live resource (modulo); a negative ref -1 - k names the k-th dead one (deadOrMissing). */
+export const ref = fc.oneof(w(15, fc.nat({ max: 40 })), w(1, fc.integer({ min: -8, max: -1 })));
+/** In big runs: any of up to 256 live resources, or a dead one. */
+export const bigRef = fc.oneof(w(8, fc.nat({ max: 255 })), w(1, fc.integer({ min: -8, max: -1 })));
+
 /** Sizes in units of 0x100, with 0, 1, 64 KiB and 2^63. */
 export const size = fc.oneof(w(8, one(0x100n, 0x400n, 0x1000n)), w(2, one(0n, 1n, 0x10000n, 1n << 63n)));
 /** Offsets from an anchor: mostly 0, a unit either way, one off. */
@@ -38,12 +41,37 @@ export function liveResources(snap: TreeSnapshot): Placed[] {
 
 export const sizeOf = (n: TreeNode) => n.end - n.start + 1n;
 
-/** A resource that was released (an id below the highest live one that is not live), else one that never was. */
-export function deadOrMissing(live: readonly Placed[]): number {
+/** Depth of a live resource (a root is 0), found in a snapshot; -1 when not live. */
+export function depthOf(snap: TreeSnapshot, id: number): number {
+  const walk = (n: TreeNode, d: number): number => {
+    if (n.id === id) return d;
+    for (const c of n.children) {
+      const found = walk(c, d + 1);
+      if (found >= 0) return found;
+    }
+    return -1;
+  };
+  for (const r of snap.roots) {
+    const d = walk(r, 0);
+    if (d >= 0) return d;
+  }
+  return -1;
+}
+
+/** How far past the highest live id dead ids are looked for (a released subtree may hold the newest ids). */
+const DEAD_PAST_TOP = 8;
+
+/**
+ * The resource a negative ref names: -1 - k picks the k-th id (modulo) that is not live,
+ * up to a few past the highest live id, so any released resource (a descendant of a
+ * released one too) can be named; MISSING_RESOURCE when there is none.
+ */
+export function deadOrMissing(live: readonly Placed[], ref = -1): number {
   const ids = new Set(live.map((p) => p.node.id));
   const top = Math.max(-1, ...ids);
-  for (let id = 0; id < top; id++) if (!ids.has(id)) return id;
-  return MISSING_RESOURCE;
+  const dead: number[] = [];
+  for (let id = 0; id <= top + DEAD_PAST_TOP; id++) if (!ids.has(id)) dead.push(id);
+  return dead.length === 0 ? MISSING_RESOURCE : dead[(-1 - ref) % dead.length]!;
 }
 
 /** The live resource a ref names (modulo); 'missing' for a negative ref, null when none is live. */

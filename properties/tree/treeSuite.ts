@@ -51,4 +51,9 @@ export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSn
   },
   prefix: treePrefix,
   command: table.command,
+  bigRuns: {
+    maxCommands: 300,
+    command: table.bigCommand,
+    coverage: { [TREE_LABELS.manyResources]: 0.02, [TREE_LABELS.deep]: 0.1, [TREE_LABELS.releasedWithGrandchildren]: 0.1 },
+  },
 };

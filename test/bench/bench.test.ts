@@ -12,7 +12,7 @@ import { reportProblems } from '../../bench/report.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
-test('bench --quick writes a well-formed bench.json and prints the three tables', () => {
+test('bench --quick writes a well-formed bench.json and prints the four tables', () => {
   const dir = mkdtempSync(join(tmpdir(), 'daxcheck-bench-'));
   try {
     const out = join(dir, 'nested', 'bench.json');
@@ -21,7 +21,7 @@ test('bench --quick writes a well-formed bench.json and prints the three tables'
     const report: unknown = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(reportProblems(report), []);
     assert.is((report as { quick: boolean }).quick, true);
-    for (const table of ['Throughput:', 'Time to failure:', 'Scaling:', 'Goals']) assert.ok(run.stdout.includes(table), `stdout shows ${table}`);
+    for (const table of ['Throughput:', 'Protocol:', 'Time to failure:', 'Scaling:', 'Goals']) assert.ok(run.stdout.includes(table), `stdout shows ${table}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

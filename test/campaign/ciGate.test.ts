@@ -16,7 +16,7 @@ const WHO = { impl: 'the implementation', 'c-port': 'the C port (through the pro
 
 const title = (item: GateItem): string => {
   switch (item.kind) {
-    case 'suite': return `${item.suite} suite: ${WHO[item.system]} agrees with the model at every step and every label is covered`;
+    case 'suite': return `${item.suite} suite${item.big ? ' (big runs)' : ''}: ${WHO[item.system]} agrees with the model at every step and every label is covered`;
     case 'fault-search': return `fault ${item.fault} in ${WHO[item.system]}: a fresh search finds it within ${CI_FAULT_SEARCH.numRuns} runs`;
     case 'replay': return `${item.file} replays as recorded`;
   }

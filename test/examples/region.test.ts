@@ -27,6 +27,7 @@ for (const f of SUTS) {
       { align: 4n * MiB, start: BASE + 2n * MiB, sizeBytes: 4n * MiB },
       { align: 4n * MiB, start: BASE, sizeBytes: 6n * MiB },
       { align: 2n * MiB, start: TOP - 2n * MiB, sizeBytes: 4n * MiB },
+      { align: 2n * MiB, start: 0n, sizeBytes: TOP },
     ];
     for (const args of bad) {
       assert.equal(dax.createRegion({ kind: 'contiguous', ...args }), err('EINVAL'));

@@ -75,10 +75,18 @@ test('missing commands: the error names the file and the missing field', () => {
   assert.is(e.message, `${e.file}: has no "commands" array of objects with an "op"`);
 });
 
+test('a file without what it recorded as broken (no "broke", or one without kind) is refused, naming the file', () => {
+  const { broke: _dropped, ...rest } = valid();
+  const e = loadError(JSON.stringify(rest));
+  assert.is(e.message, `${e.file}: has no "broke" object with kind, step, call and detail (what the file records as broken)`);
+  const noKind = loadError(JSON.stringify({ ...valid(), broke: { step: 0, call: 'x', detail: 'y' } }));
+  assert.match(noKind.message, /has no "broke" object/);
+});
+
 test('a command without an op, an unknown suite, a missing file: each named with the file', () => {
   assert.is(loadError(JSON.stringify({ ...valid(), commands: [{ region: 0 }] })).message.split(': ')[1], 'has no "commands" array of objects with an "op"');
   const suite = loadError(JSON.stringify({ ...valid(), suite: 'disk' }));
-  assert.is(suite.message, `${suite.file}: has unknown suite "disk" (expected "tree" or "dax")`);
+  assert.is(suite.message, `${suite.file}: has unknown suite "disk" (expected "tree", "dax", "dax-contiguous")`);
   const missing = loadError(null);
   assert.is(missing.message, `${missing.file}: cannot be read (ENOENT)`);
 });

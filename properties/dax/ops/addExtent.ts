@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, RegionSnap } from '../../../sut/interface.ts';
 import { add64, GiB, hex, KiB, MiB, sizeText, sub64, U64_MAX } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
-import { inRegion, MISSING_ID, regionRef } from '../daxRefs.ts';
+import { DAX_LABELS } from '../daxLabels.ts';
+import { inRegion, regionRef } from '../daxRefs.ts';
 
 /** Where a new extent goes: abs = offset delta; afterLast = just after the last extent; overLast = at the last extent's offset; top = ending at the region end. */
 export type ExtentAnchor = 'abs' | 'afterLast' | 'overLast' | 'top';
@@ -43,10 +44,22 @@ export const addExtent: Operation<AddExtentCmd, AddExtentCall, DaxSut, DaxSnapsh
     lengthBytes: extentLength,
     label: one('a', 'b', 'c'),
   }),
+  scale: {
+    weight: 20,
+    arbitrary: fc.record({
+      op: fc.constant('addExtent' as const),
+      region: regionRef,
+      at: fc.oneof(w(8, fc.constant('afterLast' as const)), w(1, one('abs' as const, 'overLast' as const))),
+      deltaBytes: fc.oneof(w(4, fc.constant(0n)), w(1, fc.constant(2n * MiB))),
+      lengthBytes: one(2n * MiB, 4n * MiB, 6n * MiB),
+      label: one('a', 'b', 'c'),
+    }),
+  },
   resolve: (cmd, snap) => inRegion(snap, cmd.region, 'dynamic',
     (r) => ({ op: cmd.op, region: r.id, offset: extentOffset(r, cmd), length: cmd.lengthBytes, label: cmd.label }),
-    () => ({ op: cmd.op, region: MISSING_ID, offset: cmd.deltaBytes & U64_MAX, length: cmd.lengthBytes, label: cmd.label })),
+    (region) => ({ op: cmd.op, region, offset: cmd.deltaBytes & U64_MAX, length: cmd.lengthBytes, label: cmd.label })),
   call: (sut, c) => sut.addExtent(c.region, c.offset, c.length, c.label),
   show: (c) => `addExtent(region${c.region}, offset=${hex(c.offset)}, length=${sizeText(c.length)}, "${c.label}")`,
+  labels: (_before, c, result, after) => (result.ok && (after.regions[c.region]?.extents.length ?? 0) >= 32 ? [DAX_LABELS.manyExtents] : []),
   simplest: { at: ['abs', 'afterLast', 'overLast', 'top'], label: ['a', 'b', 'c'] },
 };

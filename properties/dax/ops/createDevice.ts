@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
 import { GiB, KiB, MiB, sizeText } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
-import { inRegion, MISSING_ID, regionRef } from '../daxRefs.ts';
+import { DAX_LABELS } from '../daxLabels.ts';
+import { inRegion, regionRef } from '../daxRefs.ts';
 
 export type CreateDeviceCmd = { op: 'createDevice'; region: number; sizeBytes: bigint };
 export type CreateDeviceCall = CreateDeviceCmd;
@@ -13,7 +14,15 @@ export const createDevice: Operation<CreateDeviceCmd, CreateDeviceCall, DaxSut, 
   method: 'createDevice',
   weight: 6,
   arbitrary: fc.record({ op: fc.constant('createDevice' as const), region: regionRef, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(2, one(2n * MiB, 4n * MiB, GiB)), w(1, fc.constant(4n * KiB))) }),
-  resolve: (cmd, snap) => inRegion(snap, cmd.region, undefined, (r) => ({ ...cmd, region: r.id }), () => ({ ...cmd, region: MISSING_ID })),
+  scale: { weight: 8, arbitrary: fc.record({ op: fc.constant('createDevice' as const), region: regionRef, sizeBytes: fc.constant(0n) }) },
+  resolve: (cmd, snap) => inRegion(snap, cmd.region, undefined, (r) => ({ ...cmd, region: r.id }), (region) => ({ ...cmd, region })),
   call: (sut, c) => sut.createDevice(c.region, c.sizeBytes),
+  labels: (_before, c, result, after) => {
+    if (!result.ok || result.id === undefined) return [];
+    const devices = after.regions[c.region]?.devices ?? [];
+    const labels: string[] = devices.length >= 8 ? [DAX_LABELS.manyDevices] : [];
+    if (devices.some((d) => d.id > result.id!)) labels.push(DAX_LABELS.idReused);
+    return labels;
+  },
   show: (c) => `createDevice(region${c.region}${c.sizeBytes === 0n ? '' : `, size=${sizeText(c.sizeBytes)}`})`,
 };

@@ -47,6 +47,7 @@ export function createRegionOp(kind: fc.Arbitrary<RegionKind>): Operation<Create
     method: 'createRegion',
     weight: 3,
     arbitrary: createRegionOf(kind),
+    scale: { weight: 1, arbitrary: fc.tuple(kind, one(0n, 512n * GiB)).map(([k, start]) => ({ op: 'createRegion' as const, kind: k, start, sizeBytes: 256n * GiB, align: 2n * MiB, seed: 'empty' as const })) },
     resolve: (cmd) => cmd,
     call: (sut, c) => {
       const args = { kind: c.kind, start: c.start, sizeBytes: c.sizeBytes, align: c.align };

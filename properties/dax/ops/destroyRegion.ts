@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
 import type { Operation } from '../../operation.ts';
-import { inRegion, MISSING_ID, regionRef } from '../daxRefs.ts';
+import { inRegion, regionRef } from '../daxRefs.ts';
 
 export type DestroyRegionCmd = { op: 'destroyRegion'; region: number };
 export type DestroyRegionCall = DestroyRegionCmd;
@@ -12,7 +12,7 @@ export const destroyRegion: Operation<DestroyRegionCmd, DestroyRegionCall, DaxSu
   method: 'destroyRegion',
   weight: 1,
   arbitrary: fc.record({ op: fc.constant('destroyRegion' as const), region: regionRef }),
-  resolve: (cmd, snap) => inRegion(snap, cmd.region, undefined, (r) => ({ op: cmd.op, region: r.id }), () => ({ op: cmd.op, region: MISSING_ID })),
+  resolve: (cmd, snap) => inRegion(snap, cmd.region, undefined, (r) => ({ op: cmd.op, region: r.id }), (region) => ({ op: cmd.op, region })),
   call: (sut, c) => sut.destroyRegion(c.region),
   show: (c) => `destroyRegion(region${c.region})`,
 };

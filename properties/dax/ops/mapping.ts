@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, RegionSnap } from '../../../sut/interface.ts';
 import { add64, GiB, hex, KiB, MiB, sub64, U64_MAX } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
-import { devName, firstGap, ref, regionRef, resolveDevice } from '../daxRefs.ts';
+import { bigRef, devName, firstGap, ref, regionRef, resolveDevice } from '../daxRefs.ts';
 
 /** Where a mapping starts: abs = region start + delta; firstGap = the region's first free byte; afterLast / overLast = the device's last range end + 1 / start. */
 export type MapAnchor = 'abs' | 'firstGap' | 'afterLast' | 'overLast';
@@ -35,6 +35,13 @@ export const mapping: Operation<MappingCmd, MappingCall, DaxSut, DaxSnapshot> = 
     deltaBytes: fc.oneof(w(6, fc.constant(0n)), w(4, one(2n * MiB, 4n * MiB, GiB, -2n * MiB)), w(1, fc.constant(4n * KiB))),
     lengthBytes: fc.oneof(w(6, one(2n * MiB, 4n * MiB, GiB)), w(1, one(MiB, 0n))),
   }),
+  scale: {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('mapping' as const), region: regionRef, device: bigRef, at: one('firstGap' as const, 'afterLast' as const),
+      deltaBytes: fc.constant(0n), lengthBytes: one(2n * MiB, 4n * MiB),
+    }),
+  },
   resolve: (cmd, snap) => resolveDevice(snap, cmd, (r, d) => {
     const start = r === null ? 0n : mappingStart(r, d, cmd);
     return { start, end: sub64(add64(start, cmd.lengthBytes), 1n) };

@@ -7,7 +7,7 @@ import type { DaxSnapshot, DaxSut, DeviceSnap, RegionSnap, Result } from '../../
 import { add64, GiB, KiB, MiB, sizeText, U64_MAX } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { DAX_LABELS, releasedCount, visibleExtentFree } from '../daxLabels.ts';
-import { devName, ref, regionRef, resolveDevice } from '../daxRefs.ts';
+import { bigRef, devName, ref, regionRef, resolveDevice } from '../daxRefs.ts';
 
 /** Base of a resize target: abs = delta itself; size = current size; grow = size + avail; half = size / 2 rounded down to 2 MiB. */
 export type SizeBase = 'abs' | 'size' | 'grow' | 'half';
@@ -51,6 +51,7 @@ function resizeLabels(before: DaxSnapshot, c: ResizeCall, result: Result, after:
   const was = device(before, c.region, c.device);
   const now = device(after, c.region, c.device);
   if (!result.ok || !r || !was || !now) return labels;
+  if (now.ranges.length >= 8) labels.push(DAX_LABELS.manyRanges);
   if (now.sizeBytes > was.sizeBytes) return [...labels, ...growLabels(r, was, now)];
   if (now.sizeBytes < was.sizeBytes && r.kind === 'dynamic') {
     const i = now.ranges.length - 1;
@@ -74,6 +75,16 @@ export const resize: Operation<ResizeCmd, ResizeCall, DaxSut, DaxSnapshot> = {
       w(1, one(4n * KiB, -4n * KiB, 1n << 63n)),
     ),
   }),
+  scale: {
+    weight: 16,
+    arbitrary: fc.record({
+      op: fc.constant('resize' as const),
+      region: regionRef,
+      device: fc.oneof(w(3, ref), w(1, bigRef)),
+      to: fc.oneof(w(8, fc.constant('size' as const)), w(2, fc.constant('half' as const)), w(1, one('grow' as const, 'abs' as const))),
+      deltaBytes: fc.oneof(w(6, one(2n * MiB, 4n * MiB, 8n * MiB)), w(3, one(-2n * MiB, -4n * MiB)), w(1, fc.constant(0n))),
+    }),
+  },
   resolve: (cmd, snap) => resolveDevice(snap, cmd, (r, d) => ({ sizeBytes: r === null ? cmd.deltaBytes & U64_MAX : resizeTarget(r, d, cmd) })),
   call: (sut, c) => sut.resize(c.region, c.device, c.sizeBytes),
   show: (c) => `resize(${devName(c.region, c.device)}, ${sizeText(c.sizeBytes)})`,

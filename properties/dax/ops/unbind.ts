@@ -1,7 +1,7 @@
 /** unbind: detaches the driver. */
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
 import type { Operation } from '../../operation.ts';
-import { devName, deviceCommand, resolveDevice } from '../daxRefs.ts';
+import { bigRef, devName, deviceCommand, resolveDevice } from '../daxRefs.ts';
 
 export type UnbindCmd = { op: 'unbind'; region: number; device: number };
 export type UnbindCall = UnbindCmd;
@@ -11,6 +11,7 @@ export const unbind: Operation<UnbindCmd, UnbindCall, DaxSut, DaxSnapshot> = {
   method: 'unbind',
   weight: 3,
   arbitrary: deviceCommand('unbind'),
+  scale: { weight: 1, arbitrary: deviceCommand('unbind', bigRef) },
   resolve: (cmd, snap) => resolveDevice(snap, cmd, () => ({})),
   call: (sut, c) => sut.unbind(c.region, c.device),
   show: (c) => `unbind(${devName(c.region, c.device)})`,

@@ -4,7 +4,7 @@ import type { ResourceTreeSut, Result, TreeSnapshot } from '../../../sut/interfa
 import { add64, endOf, hex, U64_MAX } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { TREE_LABELS } from '../treeLabels.ts';
-import { at, deadOrMissing, delta, liveResources, ref, sizeOf, type Placed } from '../treeRefs.ts';
+import { at, bigRef, deadOrMissing, delta, liveResources, ref, sizeOf, type Placed } from '../treeRefs.ts';
 
 /** Start of an adjust: its own start, its previous sibling's end, its next sibling's start, its parent's start. */
 export type AdjustAnchor = 'self' | 'prevEnd' | 'nextStart' | 'parentStart';
@@ -52,13 +52,14 @@ export const adjustResource: Operation<AdjustResourceCmd, AdjustResourceCall, Re
   method: 'adjustResource',
   weight: 8,
   arbitrary: fc.record({ op: fc.constant('adjustResource' as const), res: ref, at: one('self' as const, 'prevEnd' as const, 'nextStart' as const, 'parentStart' as const), deltaBytes: delta, sizeDeltaBytes: fc.oneof(w(3, delta), w(1, one(0x10000n, -0x400n))) }),
+  scale: { weight: 3, arbitrary: fc.record({ op: fc.constant('adjustResource' as const), res: bigRef, at: one('self' as const, 'prevEnd' as const, 'nextStart' as const), deltaBytes: fc.oneof(w(3, fc.constant(0n)), w(1, one(0x10n, -0x10n))), sizeDeltaBytes: one(0n, 0x10n, -0x10n) }) },
   resolve: (cmd, snap) => {
     const live = liveResources(snap);
     // Roots have no parent or siblings: aim at a non-root resource when there is any.
     const inner = live.filter((p) => p.parent !== null);
     const x = cmd.res >= 0 && inner.length > 0 ? inner[cmd.res % inner.length]! : at(live, cmd.res);
     if (x === null) return null;
-    if (x === 'missing') return { op: cmd.op, res: deadOrMissing(live), start: 0n, size: 1n };
+    if (x === 'missing') return { op: cmd.op, res: deadOrMissing(live, cmd.res), start: 0n, size: 1n };
     return { op: cmd.op, res: x.node.id, start: adjustStart(x, cmd), size: add64(sizeOf(x.node), cmd.sizeDeltaBytes & U64_MAX) };
   },
   call: (sut, c) => sut.adjustResource(c.res, c.start, c.size),

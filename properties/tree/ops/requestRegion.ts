@@ -21,6 +21,7 @@ export const requestRegion: Operation<RequestRegionCmd, RequestRegionCall, Resou
   method: 'requestRegion',
   weight: 8,
   arbitrary: requestArbitrary('requestRegion'),
+  scale: { weight: 10, arbitrary: requestArbitrary('requestRegion', true) },
   resolve: (cmd, snap) => {
     const r = resolveRequest(cmd, snap);
     return r === null ? null : { op: cmd.op, parent: r.parent, start: r.start, n: cmd.sizeBytes, name: cmd.name };

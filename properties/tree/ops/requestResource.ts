@@ -12,6 +12,7 @@ export const requestResource: Operation<RequestResourceCmd, RequestResourceCall,
   method: 'requestResource',
   weight: 6,
   arbitrary: requestArbitrary('requestResource'),
+  scale: { weight: 8, arbitrary: requestArbitrary('requestResource', true) },
   resolve: (cmd, snap) => {
     const r = resolveRequest(cmd, snap);
     return r === null ? null : { op: cmd.op, parent: r.parent, start: r.start, end: sub64(add64(r.start, cmd.sizeBytes), 1n), name: cmd.name };

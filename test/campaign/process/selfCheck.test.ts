@@ -84,8 +84,8 @@ test('a port without the capability gets no selfCheck on its instances and no ch
     assert.is(port.createTree().selfCheck, undefined);
     const step: PlannedStep = { apply: (sut) => sut.addRoot(0n, 0xffn, 'r'), result: ok(0), snapshot: { roots: [] } };
     assert.equal(planBatch('tree', [step], []).lines, ['new tree', 'addRoot 0x0 0xff r', 'observe']);
-    assert.equal(planBatch('tree', [step], [], true).lines, ['new tree', 'addRoot 0x0 0xff r', 'observe', 'check']);
-    assert.equal(planBatch('tree', [step], [], true).expected.slice(-1), ['ok']);
+    assert.equal(planBatch('tree', [step], [], { selfCheck: true }).lines, ['new tree', 'addRoot 0x0 0xff r', 'observe', 'check']);
+    assert.equal(planBatch('tree', [step], [], { selfCheck: true }).expected.slice(-1), ['ok']);
   } finally {
     port.close();
   }

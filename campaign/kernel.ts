@@ -1,0 +1,143 @@
+/**
+ * The kernel harness (issue 14): a user's kernel tree turned into a system under test.
+ * The kernel's files are read from the tree at build time and compiled, unmodified,
+ * against daxcheck's shim headers (ports/kernel/) with the C port's protocol driver,
+ * under AddressSanitizer and UBSan, into a cache folder outside the repository, keyed on
+ * the content of every input: the same tree and harness reuse the binary, any change
+ * rebuilds it. The repository never holds a kernel file.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import type { SystemSpec } from '../properties/systemSpec.ts';
+import { UsageError } from './usageError.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const HARNESS = join(ROOT, 'ports/kernel');
+/** The C port's driver files the harness links (copied beside harness/compat.h). */
+const DRIVER_FILES = ['driver.c', 'driver-tree.c', 'check.c', 'driver.h'].map((f) => join(ROOT, 'ports/c', f));
+
+/** The files of a kernel tree the harness reads. */
+export interface KernelTree {
+  dir: string;
+  /** kernel/resource.c and include/linux/ioport.h: always there. */
+  files: Record<string, string>;
+  /** "6.1.192" from the tree's Makefile, or null. */
+  version: string | null;
+}
+
+/** The tree's files the harness needs, relative to its root. */
+export const KERNEL_FILES = ['kernel/resource.c', 'include/linux/ioport.h'] as const;
+
+/**
+ * The kernel tree at dir; a UsageError naming `where` and the missing file when dir is not
+ * one (or lacks a file the harness reads).
+ */
+export function findKernelTree(dir: string, where: string): KernelTree {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${where} ${dir}: no such directory`);
+  const files: Record<string, string> = {};
+  for (const f of KERNEL_FILES) {
+    const path = join(root, f);
+    if (!existsSync(path)) throw new UsageError(`${where} ${dir}: no ${f} there (expected the root of a kernel source tree)`);
+    files[f] = path;
+  }
+  return { dir: root, files, version: treeVersion(root) };
+}
+
+/** "VERSION.PATCHLEVEL.SUBLEVEL" from the tree's top Makefile, or null. */
+function treeVersion(root: string): string | null {
+  try {
+    const text = readFileSync(join(root, 'Makefile'), 'utf8').slice(0, 2000);
+    const field = (name: string) => new RegExp(`^${name}[ \\t]*=[ \\t]*(\\S*)`, 'm').exec(text)?.[1] ?? '';
+    const v = [field('VERSION'), field('PATCHLEVEL'), field('SUBLEVEL')].filter((x) => x !== '').join('.');
+    return v === '' ? null : v + field('EXTRAVERSION');
+  } catch {
+    return null;
+  }
+}
+
+/** Where built harnesses are kept: $DAXCHECK_CACHE, else $XDG_CACHE_HOME/daxcheck, else ~/.cache/daxcheck. */
+export function kernelCacheDir(): string {
+  const env = process.env;
+  if (env.DAXCHECK_CACHE) return resolve(env.DAXCHECK_CACHE);
+  return join(env.XDG_CACHE_HOME ? resolve(env.XDG_CACHE_HOME) : join(homedir(), '.cache'), 'daxcheck');
+}
+
+/** Every file of the harness's own sources (shims, harness, Makefile), sorted. */
+function harnessFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'build') walk(path);
+      } else out.push(path);
+    }
+  };
+  walk(HARNESS);
+  return [...out.sort(), ...DRIVER_FILES];
+}
+
+/** The cache key: sha256 over the compiler's version and every input's path and content. */
+export function harnessKey(tree: KernelTree, cc: string): string {
+  const h = createHash('sha256');
+  h.update(ccVersion(cc));
+  for (const f of harnessFiles()) h.update(`\0${relative(ROOT, f)}\0`).update(readFileSync(f));
+  for (const [name, path] of Object.entries(tree.files).sort()) h.update(`\0tree:${name}\0`).update(readFileSync(path));
+  return h.digest('hex').slice(0, 16);
+}
+
+function ccVersion(cc: string): string {
+  try {
+    return execFileSync(cc, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    throw new UsageError(`daxcheck kernel: cannot run the C compiler "${cc}" (set CC, or install gcc)`);
+  }
+}
+
+/** A built harness: its binary, its folder, and whether it came from the cache. */
+export interface BuiltHarness {
+  binary: string;
+  dir: string;
+  cached: boolean;
+}
+
+/**
+ * Builds the harness for tree into the cache (make -C ports/kernel KSRC=… O=…), or reuses
+ * the binary built from the same inputs. A build failure is a UsageError naming the
+ * first compiler error and the full log's path.
+ */
+export function buildKernelHarness(tree: KernelTree, cacheDir: string = kernelCacheDir()): BuiltHarness {
+  const cc = process.env.CC ?? 'cc';
+  const dir = join(cacheDir, 'kernel', harnessKey(tree, cc));
+  const binary = join(dir, 'daxcheck-kernel');
+  if (existsSync(binary)) return { binary, dir, cached: true };
+  const tmp = `${dir}.${process.pid}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as { stderr?: string; stdout?: string; message?: string };
+    const log = `${err.stdout ?? ''}${err.stderr ?? err.message ?? String(e)}`;
+    const logFile = join(cacheDir, 'kernel', 'last-build-error.log');
+    writeFileSync(logFile, log);
+    const first = log.split('\n').find((l) => /error|Error|No rule/.test(l)) ?? log.trim().split('\n')[0] ?? '';
+    rmSync(tmp, { recursive: true, force: true });
+    throw new UsageError(`daxcheck kernel: cannot build ${tree.dir} against the shims: ${first.trim()} (full log: ${logFile})`);
+  }
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another process built the same key first
+  }
+  return { binary, dir, cached: false };
+}
+
+/** The built harness as a process system under test. */
+export function kernelSystem(built: BuiltHarness): SystemSpec {
+  return { kind: 'exec', command: [built.binary] };
+}

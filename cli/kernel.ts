@@ -1,0 +1,111 @@
+/**
+ * `daxcheck kernel --src DIR [--known-defects fail|report] [--build-only] [hunt flags…]`:
+ * builds the kernel harness from the tree at DIR (campaign/kernel.ts) and runs the same
+ * hunt as `daxcheck hunt --sut-exec BINARY` against it; then classifies each
+ * counterexample: a known upstream defect's signature is reported as "known: K1", anything
+ * else as a new finding. Exit 0: nothing new (and, with --known-defects fail, nothing
+ * known either); 1: a failure; 2: a usage error.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKernelHarness, findKernelTree, kernelSystem, KERNEL_FILES } from '../campaign/kernel.ts';
+import { knownDefectOf, runFails, type ClassifiedFailure, type KnownDefectPolicy } from '../campaign/knownDefects.ts';
+import { commandText } from '../campaign/systems.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
+import { loadCounterexample } from '../properties/counterexampleFile.ts';
+import { readJsonFile } from '../properties/readJsonFile.ts';
+import type { RunSummary } from '../reporting/runSummary.ts';
+import { huntCommand } from './hunt/command.ts';
+import { parseHuntOptions } from './hunt/options.ts';
+
+interface KernelOptions {
+  src: string;
+  knownDefects: KnownDefectPolicy;
+  buildOnly: boolean;
+  /** The flags left for the hunt. */
+  hunt: string[];
+}
+
+/** The hunt flags that name another system under test: the kernel tree is the system. */
+const NOT_WITH_KERNEL = ['--sut', '--sut-exec', '--fault'];
+
+/** Splits argv into the kernel command's own flags and the hunt's; UsageError for a mistake. */
+export function parseKernelOptions(argv: readonly string[]): KernelOptions {
+  let src: string | null = null;
+  let knownDefects: string = 'report';
+  let buildOnly = false;
+  const hunt: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`daxcheck kernel: ${name} needs a value`);
+      return v;
+    };
+    if (name === '--src') src = value();
+    else if (name === '--known-defects') knownDefects = value();
+    else if (name === '--build-only') buildOnly = true;
+    else if (NOT_WITH_KERNEL.includes(name)) throw new UsageError(`daxcheck kernel: ${name} names another system under test; the kernel tree given by --src is the system here`);
+    else hunt.push(arg);
+  }
+  if (src === null) throw new UsageError(`daxcheck kernel: --src DIR is required (the root of a kernel source tree, with ${KERNEL_FILES.join(' and ')})`);
+  if (knownDefects !== 'fail' && knownDefects !== 'report') throw new UsageError(`daxcheck kernel: --known-defects takes fail or report, not "${knownDefects}"`);
+  return { src, knownDefects, buildOnly, hunt };
+}
+
+/** Runs `daxcheck kernel` with argv (the arguments after "kernel"); returns the exit code. */
+export async function kernelCommand(argv: string[]): Promise<number> {
+  const o = parseKernelOptions(argv);
+  const tree = findKernelTree(o.src, 'daxcheck kernel: --src');
+  const built = buildKernelHarness(tree);
+  const version = tree.version === null ? '' : ` (Linux ${tree.version})`;
+  console.error(`daxcheck kernel: ${tree.dir}${version}: ${KERNEL_FILES.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}: ${built.binary}`);
+  if (o.buildOnly) {
+    console.log(built.binary);
+    return EXIT_OK;
+  }
+  const system = kernelSystem(built);
+  if (system.kind !== 'exec') throw new Error('the kernel harness is a process');
+  const huntArgv = [...o.hunt, '--sut-exec', commandText(system.command)];
+  if (!o.hunt.some((a) => a === '--suite' || a.startsWith('--suite='))) huntArgv.push('--suite', 'tree');
+  const huntOptions = parseHuntOptions(huntArgv);
+  const code = await huntCommand(huntArgv);
+  if (code === EXIT_USAGE) return code;
+  const summary = readRunSummary(join(huntOptions.reportsDir, 'run.json'));
+  const failures = classify(summary, huntOptions.outDir);
+  printClassified(failures, o.knownDefects);
+  const errors = summary.entries.some((e) => !e.passed && e.counterexamples.length === 0);
+  return errors || runFails(failures, o.knownDefects) ? EXIT_FAILED : EXIT_OK;
+}
+
+function readRunSummary(path: string): RunSummary {
+  const read = readJsonFile(path);
+  if (!read.ok) throw new UsageError(`daxcheck kernel: cannot read the hunt's ${path}: ${read.why}`);
+  return read.data as RunSummary;
+}
+
+/** Every counterexample of the run, with the known defect its break matches (or null). */
+function classify(summary: RunSummary, outDir: string): ClassifiedFailure[] {
+  const ids = [...new Set(summary.entries.flatMap((e) => e.counterexamples))];
+  return ids.map((id) => {
+    const file = join(outDir, `${id}.json`);
+    if (!existsSync(file)) return { id, file, known: null, what: '(file missing)' };
+    const cx = loadCounterexample(file);
+    return { id, file, known: knownDefectOf(cx), what: `step ${cx.broke.step}: ${cx.broke.call}: ${cx.broke.kind}: ${cx.broke.detail}` };
+  });
+}
+
+function printClassified(failures: readonly ClassifiedFailure[], policy: KnownDefectPolicy): void {
+  for (const f of failures) {
+    if (f.known !== null) console.log(`known: ${f.known.id} ${f.file}: ${f.what} (${f.known.title}; fault ${f.known.fault})`);
+    else console.log(`new: ${f.file}: ${f.what}`);
+  }
+  const known = failures.filter((f) => f.known !== null);
+  if (known.length > 0) {
+    const names = [...new Set(known.map((f) => f.known!.id))].join(', ');
+    console.log(`known upstream defects seen: ${names} (--known-defects ${policy}: they ${policy === 'fail' ? 'fail' : 'do not fail'} the run)`);
+  }
+  const fresh = failures.length - known.length;
+  if (failures.length > 0) console.log(`${fresh} new finding${fresh === 1 ? '' : 's'}, ${known.length} known`);
+}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+/*
+ * device.c - the device model for the kernel harness, as drivers/base/core.c
+ * keeps it for the calls bus.c makes: a device is named, counted and released
+ * by its type's (or its own) release callback at the last put_device();
+ * device_del() releases its managed resources, newest first. Registered
+ * devices are kept in one list so children can be found by name. Buses,
+ * drivers and sysfs groups register nothing: a harness calls the attribute
+ * stores itself.
+ */
+#include <stdarg.h>
+#include <linux/device.h>
+#include <linux/spinlock.h>
+
+static LIST_HEAD(registered);
+
+struct device_node {
+	struct list_head entry;
+	struct device *dev;
+};
+
+/**
+ * device_initialize - a new device with one reference
+ * @dev: the device (zeroed by its allocator)
+ */
+void device_initialize(struct device *dev)
+{
+	dev->refcount = 1;
+	INIT_LIST_HEAD(&dev->devres_head);
+}
+
+/**
+ * dev_set_name - name @dev from a printf format
+ * @dev: the device
+ * @fmt: the format
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int dev_set_name(struct device *dev, const char *fmt, ...)
+{
+	char buf[64];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	kfree(dev->name);
+	dev->name = kstrdup(buf, GFP_KERNEL);
+	return dev->name ? 0 : -ENOMEM;
+}
+
+/**
+ * device_add - register @dev (takes a reference)
+ * @dev: the device
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int device_add(struct device *dev)
+{
+	struct device_node *node = kzalloc(sizeof(*node), GFP_KERNEL);
+
+	if (!node)
+		return -ENOMEM;
+	node->dev = get_device(dev);
+	list_add_tail(&node->entry, &registered);
+	dev->registered = true;
+	return 0;
+}
+
+/**
+ * device_del - unregister @dev: its driver detaches, its managed resources go
+ * @dev: the device
+ */
+void device_del(struct device *dev)
+{
+	struct device_node *node, *tmp;
+
+	dev->driver = NULL;
+	devres_release_all(dev);
+	dev->registered = false;
+	list_for_each_entry_safe(node, tmp, &registered, entry) {
+		if (node->dev != dev)
+			continue;
+		list_del(&node->entry);
+		kfree(node);
+		put_device(dev);
+		break;
+	}
+}
+
+/**
+ * get_device - take a reference
+ * @dev: the device, or NULL
+ *
+ * Return: @dev.
+ */
+struct device *get_device(struct device *dev)
+{
+	if (dev) {
+		WARN_ON(dev->refcount <= 0);
+		dev->refcount++;
+	}
+	return dev;
+}
+
+/**
+ * put_device - drop a reference; the last one frees the name and calls release
+ * @dev: the device, or NULL
+ */
+void put_device(struct device *dev)
+{
+	char *name;
+
+	if (!dev || WARN_ON(dev->refcount <= 0) || --dev->refcount)
+		return;
+	name = dev->name;
+	if (dev->type && dev->type->release)
+		dev->type->release(dev);
+	else if (dev->release)
+		dev->release(dev);
+	else
+		WARN(1, "device %s has no release function\n", name);
+	kfree(name);
+}
+
+/**
+ * device_find_child_by_name - a registered child of @parent named @name
+ * @parent: the parent
+ * @name: the name
+ *
+ * Return: the child with a reference taken, or NULL.
+ */
+struct device *device_find_child_by_name(struct device *parent, const char *name)
+{
+	struct device_node *node;
+
+	list_for_each_entry(node, &registered, entry)
+		if (node->dev->parent == parent && !strcmp(dev_name(node->dev), name))
+			return get_device(node->dev);
+	return NULL;
+}
+
+/**
+ * device_lock - take the device's lock (counted with the other locks)
+ * @dev: the device
+ */
+void device_lock(struct device *dev)
+{
+	WARN_ON(dev->locked);
+	dev->locked = true;
+	lock_depth++;
+}
+
+/**
+ * device_unlock - release the device's lock
+ * @dev: the device
+ */
+void device_unlock(struct device *dev)
+{
+	WARN_ON(!dev->locked);
+	dev->locked = false;
+	lock_depth--;
+}
+
+/**
+ * add_uevent_var - uevents go nowhere
+ * @env: the environment
+ * @format: the variable
+ *
+ * Return: 0.
+ */
+int add_uevent_var(struct kobj_uevent_env *env, const char *format, ...)
+{
+	(void)env;
+	(void)format;
+	return 0;
+}
+
+/**
+ * sysfs_create_groups - nothing to create: attributes are called directly
+ * @kobj: the object
+ * @groups: its groups
+ *
+ * Return: 0.
+ */
+int sysfs_create_groups(struct kobject *kobj, const struct attribute_group **groups)
+{
+	(void)kobj;
+	(void)groups;
+	return 0;
+}
+
+/**
+ * sysfs_remove_groups - nothing to remove
+ * @kobj: the object
+ * @groups: its groups
+ */
+void sysfs_remove_groups(struct kobject *kobj, const struct attribute_group **groups)
+{
+	(void)kobj;
+	(void)groups;
+}
+
+/**
+ * bus_register - a bus is data here
+ * @bus: the bus
+ *
+ * Return: 0.
+ */
+int bus_register(struct bus_type *bus)
+{
+	(void)bus;
+	return 0;
+}
+
+/**
+ * bus_unregister - nothing to undo
+ * @bus: the bus
+ */
+void bus_unregister(struct bus_type *bus)
+{
+	(void)bus;
+}
+
+/**
+ * driver_register - a driver is data here; a harness binds devices itself
+ * @drv: the driver
+ *
+ * Return: 0.
+ */
+int driver_register(struct device_driver *drv)
+{
+	(void)drv;
+	return 0;
+}
+
+/**
+ * driver_unregister - nothing to undo
+ * @drv: the driver
+ */
+void driver_unregister(struct device_driver *drv)
+{
+	(void)drv;
+}
+
+/**
+ * driver_attach - a harness binds devices itself
+ * @drv: the driver
+ *
+ * Return: 0.
+ */
+int driver_attach(struct device_driver *drv)
+{
+	(void)drv;
+	return 0;
+}

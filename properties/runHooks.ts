@@ -1,0 +1,35 @@
+/**
+ * Optional hooks into runSuite, for code that measures the runner instead of copying it
+ * (bench/): what makes each run's World, and what runSuite tells at the moments a
+ * measurement needs (a generated run passed, the first failure, fast-check's shrunk
+ * counterexample replayed). Without hooks runSuite behaves exactly as before; a hook
+ * never changes which runs fast-check generates for a seed.
+ */
+import type { SutFactory } from '../sut/interface.ts';
+import type { StepFailure } from './stepFailure.ts';
+import type { AnySuite } from './suiteSpec.ts';
+
+/** What runSuite and fast-check's commands use of a run's state: the surface of World. */
+export interface RunWorld {
+  /** Commands applied so far. */
+  readonly steps: number;
+  readonly labels: ReadonlySet<string>;
+  readonly opCounts: ReadonlyMap<string, number>;
+  /** fast-check's check: the command applies in the current state. */
+  applies(cmd: { op: string }): boolean;
+  /** Runs the command; throws when something broke. */
+  step(cmd: { op: string }): void;
+  /** After the last command (batch mode checks the planned run here). */
+  finish(): void;
+}
+
+export interface RunHooks {
+  /** Makes each run's state in place of `new World(suite, model, sut)` (e.g. one that times its steps). */
+  world?(suite: AnySuite, model: SutFactory, sut: SutFactory): RunWorld;
+  /** A generated run passed (shrink attempts are not generated runs). */
+  passed?(world: RunWorld): void;
+  /** The first failing run threw error, before fast-check shrinks; world.steps counts the failing step. */
+  failed?(world: RunWorld, error: unknown): void;
+  /** fast-check's shrunk counterexample, replayed (normalized), before properties/minimize.ts. */
+  shrunk?(commands: readonly { op: string }[], failure: StepFailure): void;
+}

@@ -1,0 +1,33 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { knownDefectOf, runFails, type ClassifiedFailure } from '../../campaign/knownDefects.ts';
+import { FAULT_NAMES } from '../../impl/faults.ts';
+
+const k1 = (detail: string, call = 'mapping(dax0.0, 0x0-0xffffffffffffffff)') => ({ broke: { kind: 'result-mismatch' as const, step: 1, call, detail } });
+
+test('a whole-space mapping answered ok or EBUSY where the model says ENOMEM is known: K1', () => {
+  assert.is(knownDefectOf(k1('model ENOMEM, sut EBUSY'))?.id, 'K1');
+  assert.is(knownDefectOf(k1('model ENOMEM, sut ok'))?.id, 'K1');
+  assert.is(knownDefectOf(k1('model ENOMEM, sut ok', 'mapping(dax3.2, 0x0-0xffffffffffffffff)'))?.id, 'K1');
+});
+
+test('any other break is a new finding, not K1', () => {
+  assert.is(knownDefectOf(k1('model ENOMEM, sut ENXIO')), null);
+  assert.is(knownDefectOf(k1('model ENOMEM, sut ok', 'mapping(dax0.0, 0x0-0x1fffff)')), null);
+  assert.is(knownDefectOf({ broke: { kind: 'snapshot-mismatch' as const, step: 1, call: 'mapping(dax0.0, 0x0-0xffffffffffffffff)', detail: 'model ENOMEM, sut ok' } }), null);
+});
+
+test('each known defect names a fault of the implementation that reproduces it', () => {
+  assert.ok((FAULT_NAMES as readonly string[]).includes(knownDefectOf(k1('model ENOMEM, sut ok'))!.fault));
+});
+
+test('--known-defects report fails a run only for a new finding; fail also for a known one', () => {
+  const known: ClassifiedFailure = { id: 'a', file: 'a.json', known: knownDefectOf(k1('model ENOMEM, sut ok')), what: '' };
+  const fresh: ClassifiedFailure = { id: 'b', file: 'b.json', known: null, what: '' };
+  assert.is(runFails([known], 'report'), false);
+  assert.is(runFails([known], 'fail'), true);
+  assert.is(runFails([known, fresh], 'report'), true);
+  assert.is(runFails([], 'fail'), false);
+});
+
+test.run();

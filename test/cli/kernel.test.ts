@@ -1,0 +1,58 @@
+/**
+ * `daxcheck kernel` as a user runs it (a child process), on the C port's resource.c laid
+ * out as a kernel tree: a clean tree passes, a planted defect is a new finding (exit 1),
+ * and every usage mistake is one line (exit 2). The harness is built into a private cache.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cPortAsKernelTree, NO_PREVIOUS_SIBLING_CHECK } from '../ports/kernelTree.ts';
+import { daxcheck } from './daxcheck.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'daxcheck-kcli-'));
+process.env.DAXCHECK_CACHE = join(dir, 'cache');
+const clean = cPortAsKernelTree();
+const planted = cPortAsKernelTree(NO_PREVIOUS_SIBLING_CHECK);
+const hunt = (name: string, seconds = 2) => ['--seconds', String(seconds), '--workers', '1', '--batch-runs', '5', '--out', join(dir, name, 'shrinks'), '--reports', join(dir, name, 'reports')];
+
+test('daxcheck kernel on a clean tree builds it, hunts the tree suite against it and exits 0', async () => {
+  const r = await daxcheck(['kernel', '--src', clean, ...hunt('clean')]);
+  assert.is(r.code, 0, r.stderr + r.stdout);
+  assert.match(r.stderr, /kernel\/resource\.c, include\/linux\/ioport\.h built against the shims/);
+  assert.match(r.stdout, /ok {3}tree \(exec:.*daxcheck-kernel\): .* no failure/);
+});
+
+test('daxcheck kernel on a tree with a planted defect reports a new finding and exits 1', async () => {
+  const r = await daxcheck(['kernel', '--src', planted, ...hunt('planted', 8)]);
+  assert.is(r.code, 1, r.stderr + r.stdout);
+  assert.match(r.stdout, /^new: .*cx-[0-9a-f]+\.json: step \d+: adjustResource/m);
+});
+
+test('daxcheck kernel --build-only prints the binary, from the cache the second time', async () => {
+  const r = await daxcheck(['kernel', '--src', clean, '--build-only']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout.trim(), /daxcheck-kernel$/);
+  assert.match(r.stderr, /\(cached\)/);
+});
+
+test('daxcheck kernel refuses a missing --src, a bad --known-defects and --sut-exec with one line each (exit 2)', async () => {
+  for (const [args, says] of [
+    [[], '--src DIR is required'],
+    [['--src', clean, '--known-defects', 'maybe'], '--known-defects takes fail or report, not "maybe"'],
+    [['--src', clean, '--sut-exec', 'x'], '--sut-exec names another system under test'],
+    [['--src', dir], 'no kernel/resource.c there'],
+  ] as const) {
+    const r = await daxcheck(['kernel', ...args]);
+    assert.is(r.code, 2, r.stderr);
+    assert.is(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    assert.ok(r.stderr.includes(says), r.stderr);
+  }
+});
+
+test.after(() => {
+  for (const d of [dir, clean, planted]) rmSync(d, { recursive: true, force: true });
+});
+
+test.run();

@@ -1,0 +1,127 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
+import { processFactory } from '../../campaign/process/processSut.ts';
+import { UsageError } from '../../campaign/usageError.ts';
+import { modelFactory } from '../../model/index.ts';
+import { runSuite } from '../../properties/runSuite.ts';
+import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import { cPortAsKernelTree, NO_PREVIOUS_SIBLING_CHECK, plant, tempCache } from './kernelTree.ts';
+
+const cache = tempCache();
+const clean = cPortAsKernelTree();
+
+function session(binary: string, lines: string[]): string[] {
+  const out = execFileSync(binary, { input: ['daxcheck 1', ...lines, ''].join('\n'), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  return out.trimEnd().split('\n');
+}
+
+test('the C port resource.c laid out as a kernel tree builds against the shims, and a second build comes from the cache', () => {
+  const tree = findKernelTree(clean, '--src');
+  assert.is(tree.version, '0.0.0-cport');
+  const first = buildKernelHarness(tree, cache);
+  const again = buildKernelHarness(tree, cache);
+  assert.is(again.binary, first.binary);
+  assert.ok(again.cached);
+  assert.equal(session(first.binary, ['new dax']), ['daxcheck 1 kernel-resource check', 'err EINVAL']);
+});
+
+test('a change to the tree rebuilds into another cache folder', () => {
+  const tree = cPortAsKernelTree((t) => t + '\n/* changed */\n');
+  try {
+    const a = buildKernelHarness(findKernelTree(clean, '--src'), cache);
+    const b = buildKernelHarness(findKernelTree(tree, '--src'), cache);
+    assert.is.not(a.dir, b.dir);
+    assert.not.ok(b.cached);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
+
+test('releaseRegion of a range that is not there answers ENOENT, read from the "Trying to free nonexistent resource" message', () => {
+  const { binary } = buildKernelHarness(findKernelTree(clean, '--src'), cache);
+  const out = session(binary, ['new tree', 'addRoot 0x0 0xffff r', 'requestRegion 0 0x10 0x10 a', 'releaseRegion 0 0x10 0x11', 'releaseRegion 0 0x10 0x10']);
+  assert.equal(out.slice(1), ['ok', 'ok 0', 'ok 1', 'err ENOENT', 'ok']);
+});
+
+test('adjustResource with size 0 or a wrapping end is EINVAL by the driver (daxcheck rule), before the kernel sees it', () => {
+  const { binary } = buildKernelHarness(findKernelTree(clean, '--src'), cache);
+  const out = session(binary, ['new tree', 'addRoot 0x0 0xffff r', 'requestResource 0 0x1000 0x1fff a', 'adjustResource 1 0x1000 0x0', 'adjustResource 1 0xffffffffffffffff 0x2', 'observe']);
+  assert.equal(out.slice(4, 6), ['err EINVAL', 'err EINVAL']);
+  assert.match(out[6]!, /"start":"0x1000","end":"0x1fff"/);
+});
+
+test('the harness built from the laid-out tree agrees with the model on 300 runs of the resource tree suite', () => {
+  const { binary } = buildKernelHarness(findKernelTree(clean, '--src'), cache);
+  const sut = processFactory([binary]);
+  try {
+    const o = runSuite({ suite: treeSuite, model: modelFactory, sut, seed: 14, numRuns: 300, maxCommands: 60, minimizeReplays: 100 });
+    assert.is(o.counterexample?.failure.message ?? null, null);
+    assert.is(o.runs, 300);
+  } finally {
+    sut.close();
+  }
+});
+
+test('a planted defect (adjust_resource without its previous-sibling check) is caught and shrunk to at most 5 commands', () => {
+  const tree = cPortAsKernelTree(NO_PREVIOUS_SIBLING_CHECK);
+  const sut = processFactory([buildKernelHarness(findKernelTree(tree, '--src'), cache).binary]);
+  try {
+    const o = runSuite({ suite: treeSuite, model: modelFactory, sut, seed: 14, numRuns: 300, maxCommands: 60, minimizeReplays: 200 });
+    assert.ok(o.counterexample, 'the defect was not found');
+    assert.match(o.counterexample!.failure.message, /adjustResource/);
+    assert.ok(o.counterexample!.commands.length <= 5, `${o.counterexample!.commands.length} commands`);
+  } finally {
+    sut.close();
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
+
+test('a lock left held by kernel code stops the harness with a line naming the request', () => {
+  const tree = cPortAsKernelTree(plant('struct resource *request_resource_conflict(struct resource *root, struct resource *new)\n{\n',
+    'static DEFINE_RWLOCK(resource_lock);\n\nstruct resource *request_resource_conflict(struct resource *root, struct resource *new)\n{\n\twrite_lock(&resource_lock);\n'));
+  try {
+    const file = join(tree, 'kernel/resource.c');
+    writeFileSync(file, '#include <linux/spinlock.h>\n' + readFileSync(file, 'utf8'));
+    const { binary } = buildKernelHarness(findKernelTree(tree, '--src'), cache);
+    let stderr = '';
+    try {
+      session(binary, ['new tree', 'addRoot 0x0 0xffff r', 'requestResource 0 0x0 0xf a']);
+      assert.unreachable('the harness did not stop');
+    } catch (e) {
+      stderr = String((e as { stderr?: string }).stderr);
+    }
+    assert.match(stderr, /daxcheck lock check: requestResource returned with 1 lock\(s\) held/);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
+
+test('a folder that is not a kernel tree is refused with one line naming the missing file', () => {
+  const bare = tempCache();
+  try {
+    assert.throws(() => findKernelTree(join(bare, 'nope'), 'daxcheck kernel: --src'), (e: unknown) => e instanceof UsageError && /nope: no such directory$/.test(e.message));
+    assert.throws(() => findKernelTree(bare, 'daxcheck kernel: --src'), (e: unknown) => e instanceof UsageError && /no kernel\/resource\.c there/.test(e.message));
+  } finally {
+    rmSync(bare, { recursive: true, force: true });
+  }
+});
+
+test('a tree whose resource.c does not compile is refused with the first compiler error and the log path', () => {
+  const tree = cPortAsKernelTree((t) => t + '\nthis is not C;\n');
+  try {
+    assert.throws(() => buildKernelHarness(findKernelTree(tree, '--src'), cache), (e: unknown) => e instanceof UsageError && /cannot build .* against the shims: .*error.*\(full log: .*last-build-error\.log\)$/.test(e.message));
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
+
+test.after(() => {
+  rmSync(cache, { recursive: true, force: true });
+  rmSync(clean, { recursive: true, force: true });
+});
+
+test.run();

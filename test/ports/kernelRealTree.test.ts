@@ -1,0 +1,30 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
+import { processFactory } from '../../campaign/process/processSut.ts';
+import { modelFactory } from '../../model/index.ts';
+import { runSuite } from '../../properties/runSuite.ts';
+import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import { tempCache } from './kernelTree.ts';
+
+/** A real kernel tree, when the environment names one (e.g. Debian's linux-source-6.1, unpacked). */
+const SRC = process.env.DAXCHECK_KERNEL_SRC;
+
+if (SRC === undefined || SRC === '') {
+  test('the real-tree tests need a kernel tree', () => {
+    console.log('skipped: DAXCHECK_KERNEL_SRC not set');
+  });
+} else {
+  test(`the kernel's own resource.c from ${SRC} builds against the shims and agrees with the model on 300 runs of the tree suite`, () => {
+    const cache = tempCache();
+    const sut = processFactory([buildKernelHarness(findKernelTree(SRC, 'DAXCHECK_KERNEL_SRC'), cache).binary]);
+    try {
+      const o = runSuite({ suite: treeSuite, model: modelFactory, sut, seed: 61, numRuns: 300, maxCommands: 60, minimizeReplays: 100 });
+      assert.is(o.counterexample?.failure.message ?? null, null);
+    } finally {
+      sut.close();
+    }
+  });
+}
+
+test.run();

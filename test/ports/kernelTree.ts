@@ -1,0 +1,52 @@
+/**
+ * What the kernel harness tests share: a kernel tree laid out in a temp folder from the C
+ * port's own files (kernel/resource.c, include/linux/ioport.h), optionally with a defect
+ * planted by a text edit, and a private cache folder, so that `npm test` exercises the
+ * whole build path without a kernel tree.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './cport.ts';
+
+/** A fresh temp folder for built harnesses. */
+export function tempCache(): string {
+  return mkdtempSync(join(tmpdir(), 'daxcheck-kcache-'));
+}
+
+/**
+ * Lays out ports/c/resource.c and ports/c/ioport.h as a kernel tree under a new temp
+ * folder; `edit` rewrites resource.c's text first (it must change it). Returns the root.
+ */
+export function cPortAsKernelTree(edit: (text: string) => string = (t) => t): string {
+  const root = mkdtempSync(join(tmpdir(), 'daxcheck-ktree-'));
+  mkdirSync(join(root, 'kernel'));
+  mkdirSync(join(root, 'include/linux'), { recursive: true });
+  const text = readFileSync(join(ROOT, 'ports/c/resource.c'), 'utf8');
+  writeFileSync(join(root, 'kernel/resource.c'), edit(text));
+  writeFileSync(join(root, 'include/linux/ioport.h'), readFileSync(join(ROOT, 'ports/c/ioport.h')));
+  writeFileSync(join(root, 'Makefile'), 'VERSION = 0\nPATCHLEVEL = 0\nSUBLEVEL = 0\nEXTRAVERSION = -cport\n');
+  return root;
+}
+
+/** Replaces exactly one occurrence of `from` (throws if there is not exactly one: a plant that misses is a broken test). */
+export function plant(from: string, to: string): (text: string) => string {
+  return (text) => {
+    const at = text.indexOf(from);
+    if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`plant: "${from.slice(0, 40)}…" is not in resource.c exactly once`);
+    return text.slice(0, at) + to + text.slice(at + from.length);
+  };
+}
+
+/** adjust_resource() without its previous-sibling check: the planted defect of issue 14. */
+export const NO_PREVIOUS_SIBLING_CHECK = plant(
+  `	tmp = parent->child;
+	if (tmp != res) {
+		while (tmp->sibling != res)
+			tmp = tmp->sibling;
+		if (start <= tmp->end)
+			return -EBUSY;
+	}
+`,
+  '',
+);
