@@ -40,7 +40,7 @@ function offlineChecker(client: boolean, lines: string[][]): SutFactory & RunChe
     name: 'offline', createTree: none, createDax: none,
     checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]) {
       if (!client) return null;
-      const plan = planBatch(suite, steps, [], true);
+      const plan = planBatch(suite, steps, [], { changed: true, selfCheck: true }); // what the protocol pass sends the C port (it answers both)
       lines.push(plan.lines);
       return compareBatch(plan, plan.expected, []);
     },

@@ -17,7 +17,7 @@ import { UsageError } from './usageError.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const HARNESS = join(ROOT, 'ports/kernel');
 /** The C port's driver files the harness links (copied beside harness/compat.h). */
-const DRIVER_FILES = ['driver.c', 'driver-tree.c', 'driver.h'].map((f) => join(ROOT, 'ports/c', f));
+const DRIVER_FILES = ['driver.c', 'driver-tree.c', 'check.c', 'driver.h'].map((f) => join(ROOT, 'ports/c', f));
 
 /** The files of a kernel tree the harness reads. */
 export interface KernelTree {

@@ -3,47 +3,64 @@
  * already resolved and run every command (sut/runCheck.ts PlannedStep), which gives the
  * exact request lines and the exact answers expected (results and canonical snapshot
  * text). The port gets all requests at once; its answers are compared as text and parsed
- * only at the first difference.
+ * only at the first difference. A port with the `check` capability also gets a `check`
+ * after every step's `observe`, expected to answer `ok`; `bad TEXT` is a self-check
+ * failure at that step.
  */
-import type { PlannedStep, RunVerdict } from '../../sut/runCheck.ts';
+import { SutFailure, type PlannedStep, type RunVerdict } from '../../sut/runCheck.ts';
 import { ProcessSutError } from './portChannel.ts';
-import { AnswerError, answerText, parseAnswer, RequestRecorder, stringToken } from './protocol.ts';
+import { AnswerError, answerText, CHECK_REQUEST, parseAnswer, parseCheckAnswer, RequestRecorder, stringToken } from './protocol.ts';
 import { sameData } from '../../properties/sameData.ts';
 import { daxSnapshotText, parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError, treeSnapshotText } from './snapshotText.ts';
 
-/** The lines of a run and the answers the model expects, after `setup` lines of `new` and faults. */
+/** The lines of a run and the answers the model expects, after `setup` lines of `new` and faults, then `perStep` lines per step. */
 export interface BatchPlan {
   lines: string[];
   expected: string[];
   setup: number;
   /** Per observe line (by line index): the model's snapshot text there, `same` or not (for a port that answers in full). */
   texts: Map<number, string>;
+  /** 2 (the operation, its observe), or 3 with the port's self-check (`check`). */
+  perStep: number;
 }
 
 /** The request lines of a batch, before its expected answers are known. */
-export type BatchRequests = Pick<BatchPlan, 'lines' | 'setup'> & { observe: string };
+export type BatchRequests = Pick<BatchPlan, 'lines' | 'setup' | 'perStep'> & { observe: string };
 
-/** The request lines of steps on a fresh instance of suite with faults on; `changed`: observe with `observe changed`. */
-export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[], faults: readonly string[], changed = false): BatchRequests {
+/**
+ * What a batch asks besides the operations: `changed`, observe with `observe changed`
+ * (a port that answers it, PROTOCOL.md "Unchanged snapshots"); `selfCheck`, a `check`
+ * after every step's observe (a port with the `check` capability, "The self-check").
+ */
+export interface BatchOptions {
+  changed?: boolean;
+  selfCheck?: boolean;
+}
+
+/** The request lines of steps on a fresh instance of suite with faults on: per step the operation, its observe and, with selfCheck, `check`. */
+export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[], faults: readonly string[], opts: BatchOptions = {}): BatchRequests {
   const setup = [`new ${suite}`, ...(suite === 'dax' ? faults.map((f) => `fault ${stringToken(f)}`) : [])];
   const lines = [...setup];
-  const observe = changed ? 'observe changed' : 'observe';
+  const observe = opts.changed === true ? 'observe changed' : 'observe';
+  const selfCheck = opts.selfCheck === true;
   const recorder = new RequestRecorder();
   for (const s of steps) {
     s.apply(recorder);
     lines.push(recorder.lines[recorder.lines.length - 1]!, observe);
+    if (selfCheck) lines.push(CHECK_REQUEST);
   }
-  return { lines, setup: setup.length, observe };
+  return { lines, setup: setup.length, observe, perStep: selfCheck ? 3 : 2 };
 }
 
 /**
  * The answers the model expects to requests (planRequests of the same steps). With
  * `observe changed` (a port that knows it, PROTOCOL.md) a step whose snapshot text is
  * the previous step's expects `same`; a snapshot equal to the previous one as data
- * (sameData) has its text and is not serialized again.
+ * (sameData) has its text and is not serialized again. A step's `check`, if any,
+ * expects `ok`.
  */
 export function expectAnswers(requests: BatchRequests, steps: readonly PlannedStep[]): BatchPlan {
-  const { lines, setup } = requests;
+  const { lines, setup, perStep } = requests;
   const changed = requests.observe === 'observe changed';
   const expected = lines.slice(0, setup).map(() => 'ok');
   const texts = new Map<number, string>();
@@ -55,21 +72,22 @@ export function expectAnswers(requests: BatchRequests, steps: readonly PlannedSt
     const snap: string = unchanged ? beforeText! : text(s.snapshot as never);
     texts.set(expected.length + 1, snap);
     expected.push(answerText(s.result), changed && snap === beforeText ? 'same' : `snap ${snap}`);
+    if (perStep === 3) expected.push('ok'); // the self-check
     before = s.snapshot;
     beforeText = snap;
   }
-  return { lines, expected, setup, texts };
+  return { lines, expected, setup, texts, perStep };
 }
 
 /** The request lines and expected answers of steps on a fresh instance of suite with faults on (planRequests, then expectAnswers). */
-export function planBatch(suite: 'tree' | 'dax', steps: readonly PlannedStep[], faults: readonly string[], changed = false): BatchPlan {
-  return expectAnswers(planRequests(suite, steps, faults, changed), steps);
+export function planBatch(suite: 'tree' | 'dax', steps: readonly PlannedStep[], faults: readonly string[], opts: BatchOptions = {}): BatchPlan {
+  return expectAnswers(planRequests(suite, steps, faults, opts), steps);
 }
 
 /** The step a line belongs to (0 for the setup lines), clamped to the steps there are. */
 function stepOf(plan: BatchPlan, line: number): number {
-  const steps = (plan.lines.length - plan.setup) / 2;
-  return Math.max(0, Math.min(steps - 1, Math.floor((line - plan.setup) / 2)));
+  const steps = (plan.lines.length - plan.setup) / plan.perStep;
+  return Math.max(0, Math.min(steps - 1, Math.floor((line - plan.setup) / plan.perStep)));
 }
 
 /** The first difference between the port's answers and the plan's, as a verdict; null when equal. */
@@ -82,13 +100,13 @@ export function compareBatch(plan: BatchPlan, answers: readonly string[], comman
       if (got !== 'same' && plan.texts.has(i)) portSnap = got;
       continue;
     }
-    const verdict = difference(plan, i, got === 'same' && portSnap !== null ? portSnap : got, command);
+    const verdict = difference(plan, i, got === 'same' && portSnap !== null && plan.texts.has(i) ? portSnap : got, command);
     if (verdict !== null) return verdict;
   }
   return null;
 }
 
-/** The verdict for line i, whose answer got differs from the plan's (a `same` replaced by the full answer it stands for). */
+/** The verdict for line i, whose answer got differs from the plan's (a `same` to an observe replaced by the full answer it stands for). */
 function difference(plan: BatchPlan, i: number, got: string, command: string[]): RunVerdict {
   const step = stepOf(plan, i);
   const request = plan.lines[i]!;
@@ -96,6 +114,15 @@ function difference(plan: BatchPlan, i: number, got: string, command: string[]):
   if (i < plan.setup) {
     const lacks = got === 'err EINVAL' && i === 0;
     return malformed(lacks ? `the port does not implement this suite (it answered "err EINVAL" to "${request}")` : `expected "ok" in answer to "${request}", got ${JSON.stringify(got.slice(0, 120))}`);
+  }
+  if (request === CHECK_REQUEST) {
+    try {
+      const bad = parseCheckAnswer(got);
+      return { step, kind: 'failure', failure: new SutFailure('self-check', bad.join('\n')) };
+    } catch (e) {
+      if (e instanceof AnswerError) return malformed(e.message);
+      throw e;
+    }
   }
   if (!plan.texts.has(i)) {
     try {

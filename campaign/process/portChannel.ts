@@ -8,7 +8,8 @@
  * Every failure is a ProcessSutError: sut-crashed (the process ended: exit code or
  * signal, the first lines of stderr and a sanitizer's SUMMARY line), hang (no answer in
  * time), sut-malformed (an answer that does not parse), protocol (wrong handshake, a
- * suite the port lacks, a value the protocol cannot carry). Children never outlive
+ * suite the port lacks, a value the protocol cannot carry). The handshake answer's
+ * capability words (`daxcheck 1 NAME check`) are kept for the callers. Children never outlive
  * the node process: a process 'exit' handler kills every live one.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -163,6 +164,8 @@ export class PortChannel {
   private lastRequest: string | null = null;
   /** The NAME token of the handshake answer. */
   readonly name: string;
+  /** The capability words after NAME in the handshake answer (PROTOCOL.md "Handshake"), unknown ones included. */
+  readonly capabilities: ReadonlySet<string>;
 
   constructor(readonly command: string[], private readonly opts: ChannelOptions) {
     if (command.length === 0) throw new ProcessSutError('protocol', 'empty port command', { command });
@@ -182,12 +185,13 @@ export class PortChannel {
     live.add(this);
     killAllOnExit();
     const [hello] = this.exchange([HANDSHAKE], opts.startupTimeoutMs ?? Math.max(opts.commandTimeoutMs, 10_000));
-    const m = /^daxcheck 1 (\S+)$/.exec(hello!);
+    const m = /^daxcheck 1 (\S+)((?: \S+)*)$/.exec(hello!);
     if (m === null) {
       this.close();
       throw new ProcessSutError('protocol', `the port at ${command.join(' ')} does not speak protocol version 1: expected "daxcheck 1 NAME" in answer to "${HANDSHAKE}", got ${JSON.stringify(hello!.slice(0, 120))}`, { command, lastRequest: HANDSHAKE });
     }
     this.name = m[1]!;
+    this.capabilities = new Set(m[2]!.split(' ').filter((w) => w !== ''));
   }
 
   /** The process id (0 before it started). */

@@ -1,9 +1,11 @@
 /**
  * A port process as a system under test (sut/interface.ts SutFactory): createTree() and
  * createDax() start the process, or reuse it with `new tree` / `new dax`, and every
- * method is one synchronous round trip (PROTOCOL.md). After a failure the next create
- * starts a fresh process. `runBatch` sends many requests at once and reads all answers:
- * the fast path for a run resolved on the model beforehand.
+ * method is one synchronous round trip (PROTOCOL.md). A port that announces the `check`
+ * capability gets selfCheck() on its instances and a `check` after every step of a
+ * batch. After a failure the next create starts a fresh process. `runBatch` sends many
+ * requests at once and reads all answers: the fast path for a run resolved on the model
+ * beforehand.
  */
 import type {
   CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
@@ -11,7 +13,9 @@ import type {
 import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
 import { checkBatch, expectAnswers, planRequests } from './checkRun.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
-import { AnswerError, parseAnswer, ProtocolValueError, requestLine, stringToken } from './protocol.ts';
+import {
+  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
+} from './protocol.ts';
 import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
 
 export interface ProcessOptions {
@@ -23,6 +27,8 @@ export interface ProcessOptions {
   name?: string;
   /** Working directory of the process (default: the current one). */
   cwd?: string;
+  /** Ask a port with the `check` capability for its self-check after every step (default true; false: never send `check`). */
+  selfCheck?: boolean;
 }
 
 /** A SutFactory over a port process that checks whole runs at once, with the pipelined API and a way to stop the process. */
@@ -31,6 +37,8 @@ export interface ProcessSutFactory extends SutFactory, RunChecker {
   runBatch(lines: readonly string[]): string[];
   /** The name the port gave in its handshake (starts the process if needed). */
   portName(): string;
+  /** The capability words the port gave in its handshake, e.g. `check` (starts the process if needed). */
+  capabilities(): ReadonlySet<string>;
   /** The id of the current process, or null when none runs. */
   processId(): number | null;
   /** Stops the process (`quit`); the next create starts a new one. */
@@ -68,30 +76,68 @@ function snapText(answer: string, request: string): string {
 
 /**
  * One instance (tree or DAX) living in the port's current process; stale once another is
- * created. Every operation is sent together with an `observe` (one round trip instead of
- * two, since the runner observes after every step); the snapshot answer waits for the
- * next observe() and is dropped by any other call.
+ * created. Every operation is sent together with an `observe` (`observe changed` when a
+ * batch found that the process answers it: a `same` stands for the port's previous
+ * snapshot answer in this instance, kept here), and a `check` when the port has that
+ * capability (one round trip instead of three, since the runner observes and
+ * self-checks after every step); those answers wait for the next observe() and
+ * selfCheck() and are dropped by the next operation.
  */
 class Instance {
   private prefetched: string | null = null;
+  private prefetchedCheck: string | null = null;
+  private readonly checks: boolean;
+  /** `observe changed` or `observe`. */
+  private readonly observeRequest: string;
+  /** The port's last snapshot answer in full in this instance (what its `same` stands for). */
+  private lastSnap: string | null = null;
+  /**
+   * Only on a port with the `check` capability: its own invariants (PROTOCOL.md `check`),
+   * [] when they hold, else [the port's text of the first violation].
+   */
+  declare readonly selfCheck?: () => string[];
 
-  constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number) {}
+  constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number) {
+    this.checks = owner.selfChecks(ch);
+    this.observeRequest = owner.knowsChanges(ch) ? 'observe changed' : 'observe';
+    if (this.checks) this.selfCheck = () => this.check();
+  }
 
   protected call(line: () => string): Result {
     const ch = this.channel();
     const request = requestText(ch, line);
     this.prefetched = null;
-    const [answer, snap] = ch.exchange([request, 'observe']);
+    this.prefetchedCheck = null;
+    const observe = this.observeRequest;
+    const [answer, snap, check] = ch.exchange(this.checks ? [request, observe, CHECK_REQUEST] : [request, observe]);
     const result = parsed(ch, answer!, request, parseAnswer);
-    this.prefetched = snap!;
+    this.prefetched = this.full(snap!);
+    this.prefetchedCheck = check ?? null;
     return result;
+  }
+
+  private check(): string[] {
+    const ch = this.channel();
+    const answer = this.prefetchedCheck ?? ch.exchange([CHECK_REQUEST])[0]!;
+    this.prefetchedCheck = null;
+    return parsed(ch, answer, CHECK_REQUEST, parseCheckAnswer);
   }
 
   protected observeText(): string {
     const ch = this.channel();
-    const answer = this.prefetched ?? ch.exchange(['observe'])[0]!;
+    const answer = this.prefetched ?? this.full(ch.exchange([this.observeRequest])[0]!);
     this.prefetched = null;
-    return parsed(ch, answer, 'observe', snapText);
+    return parsed(ch, answer, this.observeRequest, snapText);
+  }
+
+  /** A snapshot answer with `same` replaced by the full answer it stands for (kept as the new one when full). */
+  private full(answer: string): string {
+    if (answer !== 'same') {
+      if (answer.startsWith('snap ')) this.lastSnap = answer;
+      return answer;
+    }
+    if (this.observeRequest === 'observe changed' && this.lastSnap !== null) return this.lastSnap;
+    throw this.ch.fail(new ProcessSutError('sut-malformed', `answered "same" to "${this.observeRequest}" with no earlier snapshot in this instance`, { command: this.ch.command, lastRequest: this.observeRequest }));
   }
 
   protected channel(): PortChannel {
@@ -162,12 +208,25 @@ class ProcessFactoryImpl implements ProcessSutFactory {
     this.name = opts.name ?? command[command.length - 1]!.split('/').pop()!;
   }
 
+  /** Whether the runner asks the port behind ch for its self-check: it has the capability and the options allow it. */
+  selfChecks(ch: PortChannel): boolean {
+    return this.opts.selfCheck !== false && ch.capabilities.has(CHECK_CAPABILITY);
+  }
+
   /** The running process, or a fresh one (after a crash, a hang, a malformed answer or close). */
   private channel(): PortChannel {
     if (this.ch === null || !this.ch.alive) {
       this.ch = new PortChannel(this.command, { commandTimeoutMs: this.opts.commandTimeoutMs ?? 5000, ...(this.opts.cwd === undefined ? {} : { cwd: this.opts.cwd }) });
     }
     return this.ch;
+  }
+
+  /**
+   * Whether the process behind ch is known to answer `observe changed` (asked once per
+   * process by the first batch, observesChanges); step by step instances then use it too.
+   */
+  knowsChanges(ch: PortChannel): boolean {
+    return this.changes?.channel === ch && this.changes.known;
   }
 
   /** `new SUITE` plus the faults, in one exchange; a port that lacks the suite answers err EINVAL. */
@@ -200,7 +259,15 @@ class ProcessFactoryImpl implements ProcessSutFactory {
 
   /** Sends the run's requests first and works out the answers expected while the port computes its own. */
   checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
-    const requests = planRequests(suite, steps, this.opts.faults ?? [], this.observesChanges(suite));
+    const changed = this.observesChanges(suite);
+    let selfCheck: boolean;
+    try {
+      selfCheck = this.selfChecks(this.channel()); // the process the batch goes to
+    } catch (e) {
+      if (e instanceof ProcessSutError) return { step: 0, kind: 'failure', failure: e };
+      throw e;
+    }
+    const requests = planRequests(suite, steps, this.opts.faults ?? [], { changed, selfCheck });
     let answers: () => string[];
     try {
       answers = this.sendBatch(requests.lines);
@@ -244,6 +311,10 @@ class ProcessFactoryImpl implements ProcessSutFactory {
 
   portName(): string {
     return this.channel().name;
+  }
+
+  capabilities(): ReadonlySet<string> {
+    return this.channel().capabilities;
   }
 
   processId(): number | null {

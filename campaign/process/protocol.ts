@@ -11,6 +11,11 @@ import { U64_MAX } from '../../sut/u64.ts';
 export const PROTOCOL_VERSION = 1;
 export const HANDSHAKE = `daxcheck ${PROTOCOL_VERSION}`;
 
+/** The capability word of a port that answers `check` with its own invariants (`ok` or `bad TEXT`). */
+export const CHECK_CAPABILITY = 'check';
+/** The request of the self-check. */
+export const CHECK_REQUEST = 'check';
+
 /** A request that cannot be written in the protocol (a value outside u64). */
 export class ProtocolValueError extends Error {
   constructor(message: string) {
@@ -79,6 +84,17 @@ export function parseAnswer(line: string, request: string): Result {
   }
   if (parts[0] === 'error') throw new AnswerError(`the port could not handle "${request}": ${line}`);
   throw new AnswerError(`malformed answer to "${request}": ${JSON.stringify(line.slice(0, 200))}`);
+}
+
+/**
+ * Parses the answer to `check`: [] for `ok`, [TEXT] for `bad TEXT` (the port's first
+ * violated invariant, free text); AnswerError for anything else.
+ */
+export function parseCheckAnswer(line: string): string[] {
+  if (line === 'ok') return [];
+  if (line.startsWith('bad ') && line.length > 4) return [line.slice(4)];
+  if (line.startsWith('error ')) throw new AnswerError(`the port could not handle "${CHECK_REQUEST}": ${line}`);
+  throw new AnswerError(`expected "ok" or "bad TEXT" in answer to ${CHECK_REQUEST}, got ${JSON.stringify(line.slice(0, 120))}`);
 }
 
 /** The request line of each operation, by the interface's method names. */

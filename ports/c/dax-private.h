@@ -162,6 +162,9 @@ int dev_dax_align_store(struct dev_dax *dev_dax, u64 align);
 int dev_dax_bind(struct dev_dax *dev_dax);
 int dev_dax_unbind(struct dev_dax *dev_dax);
 
+/* dax-check.c */
+bool dax_bus_check(const struct dax_bus *dax_bus);
+
 /* extent.c */
 int dax_extent_add(struct dax_region *dax_region, u64 offset, u64 length, const char *label);
 int dax_extent_remove(struct dax_region *dax_region, int id);

@@ -338,6 +338,16 @@ static void observe_region(struct dax_region *dax_region)
 }
 
 /**
+ * dax_check - the self-check of the instance (dax-check.c)
+ *
+ * Return: true, or false after check_bad().
+ */
+bool dax_check(void)
+{
+	return dax_bus_check(&bus);
+}
+
+/**
  * dax_observe - answer "snap" with the canonical snapshot of every region
  */
 void dax_observe(void)

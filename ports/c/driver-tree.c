@@ -379,3 +379,60 @@ void tree_observe(void)
 	}
 	out_str("]}\n");
 }
+
+/* Every resource reachable from a root is a live node, known to the id map by its address. */
+static bool check_reachable(const struct resource *res)
+{
+	const struct resource *child;
+	long id = map_find(res, false);
+
+	if (id < 0 || nodes[id].res != res)
+		return check_bad("resource %s [0x%llx-0x%llx] in the tree has no id",
+				 res->name, (unsigned long long)res->start,
+				 (unsigned long long)res->end);
+	if (nodes[id].dead)
+		return check_bad("resource %ld is in the tree but marked dead", id);
+	for (child = res->child; child; child = child->sibling)
+		if (!check_reachable(child))
+			return false;
+	return true;
+}
+
+/**
+ * tree_check - the forest's own invariants, beyond what observe shows
+ *
+ * Every root is a live root node without a parent; below each root the tree's shape
+ * holds (check_resource_tree()); every resource in the forest is a live node that the
+ * id map finds at its address, with the name the driver gave it; and every live node
+ * is in the forest, under a root (so a resource the kernel code unlinked is marked dead).
+ *
+ * Return: true, or false after check_bad().
+ */
+bool tree_check(void)
+{
+	long i, reachable = 0, live = 0;
+
+	for (i = 0; i < nr_roots; i++) {
+		const struct tree_node *root = &nodes[roots[i]];
+
+		if (!root->root || root->dead || root->res->parent)
+			return check_bad("root %ld is not a live root without a parent", roots[i]);
+		reachable++;
+		if (!check_resource_tree(root->res, &reachable) || !check_reachable(root->res))
+			return false;
+	}
+	for (i = 0; i < nr_nodes; i++) {
+		const struct tree_node *node = &nodes[i];
+
+		if (node->dead)
+			continue;
+		live++;
+		if (node->freed || node->res->name != node->name)
+			return check_bad("resource %ld: live but freed, or renamed", i);
+	}
+	/* every resource in the forest is live: equal counts leave no live one outside */
+	if (live != reachable)
+		return check_bad("%ld live resources but %ld in the forest: a live one was unlinked",
+				 live, reachable);
+	return true;
+}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * driver.c - speaks daxcheck's port protocol (PROTOCOL.md) on stdin/stdout and hands
- * each request to the tree part (driver-tree.c) or the DAX part (driver-dax.c).
+ * each request to the tree part (driver-tree.c) or the DAX part (driver-dax.c), and
+ * `check` to their self-checks (check.c, dax-check.c).
  * Answers are buffered and written out when no complete request is left in the
  * input buffer, so that a pipelined batch costs a few system calls.
  */
@@ -17,6 +18,13 @@
 
 #ifndef PORT_NAME
 #define PORT_NAME "c-port"
+#endif
+/*
+ * The capabilities announced after the name (PROTOCOL.md "Handshake"), each
+ * after one space; a build may announce none with -DPORT_CAPABILITIES='""'.
+ */
+#ifndef PORT_CAPABILITIES
+#define PORT_CAPABILITIES " check"
 #endif
 
 static char *out;
@@ -428,6 +436,15 @@ static bool handle(char *line)
 		observe(argc == 2);
 		return true;
 	}
+	if (strcmp(argv[0], "check") == 0 && argc == 1) {
+		if (suite == SUITE_TREE)
+			check_answer(tree_check());
+		else if (suite == SUITE_DAX)
+			check_answer(dax_check());
+		else
+			answer_error("check: no instance (send new tree or new dax first)");
+		return true;
+	}
 	if (strcmp(argv[0], "fault") == 0 && argc == 2) {
 		char *name;
 
@@ -477,7 +494,7 @@ int main(void)
 			pos = (size_t)(nl - in) + 1;
 			if (!handshaken) {
 				if (strcmp(line, "daxcheck 1") == 0) {
-					out_str("daxcheck 1 " PORT_NAME "\n");
+					out_str("daxcheck 1 " PORT_NAME PORT_CAPABILITIES "\n");
 					handshaken = true;
 				} else {
 					answer_error("unsupported protocol version");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * driver.h - what the protocol driver's parts share: the output buffer, the
- * canonical JSON writers, and the request arguments (PROTOCOL.md).
+ * canonical JSON writers, the request arguments and the self-check (PROTOCOL.md).
  */
 #ifndef DAXCHECK_DRIVER_H
 #define DAXCHECK_DRIVER_H
@@ -29,19 +29,27 @@ bool arg_u64(char **argv, int i, u64 *v);
 bool arg_long(char **argv, int i, long *v);
 bool arg_string(char **argv, int i, char **s);	/* decoded in place */
 
+/* The self-check (PROTOCOL.md "The self-check"): checks return false after check_bad(). */
+struct resource;
+bool check_bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void check_answer(bool ok_so_far);
+bool check_resource_tree(const struct resource *parent, long *count);
+
 /*
  * The two suites: *_new() returns false when this build lacks the suite (the
  * port then answers "new tree"/"new dax" with err EINVAL); *_request() returns
- * false if it does not know argv[0].
+ * false if it does not know argv[0]; *_check() is the suite's self-check.
  */
 bool tree_new(void);
 void tree_free(void);
 bool tree_request(int argc, char **argv);
 void tree_observe(void);
+bool tree_check(void);
 bool dax_new(void);
 void dax_free(void);
 bool dax_request(int argc, char **argv);
 void dax_observe(void);
+bool dax_check(void);
 int dax_set_fault(const char *name);
 
 /*

@@ -30,7 +30,7 @@ test('the C port answers "observe changed" with same when nothing changed, and i
 function tampered(tamper: (answers: string[]) => string[]): SutFactory & { close(): void } {
   const port = processFactory([C_PORT]);
   return { name: 'tampered', createTree: () => port.createTree(), createDax: () => port.createDax(), close: () => port.close(),
-    checkRun: (suite: 'tree' | 'dax', steps: readonly PlannedStep[]) => checkBatch(planBatch(suite, steps, [], true), (lines) => tamper(port.runBatch(lines)), [C_PORT]) } as SutFactory & { close(): void };
+    checkRun: (suite: 'tree' | 'dax', steps: readonly PlannedStep[]) => checkBatch(planBatch(suite, steps, [], { changed: true }), (lines) => tamper(port.runBatch(lines)), [C_PORT]) } as SutFactory & { close(): void };
 }
 
 test('batch mode with observe changed: the C port agrees with the model on a trigger run when its fault is off', () => {
