@@ -239,7 +239,12 @@ export class PortChannel {
     for (;;) {
       const status = Atomics.load(this.cells, STATUS);
       if (status === 1) return this.take<{ answers: string[] }>().answers;
-      if (status === 2) throw this.exited(lines);
+      if (status === 2) {
+        // The port may answer and exit at once (e.g. a refused handshake): its answers came first.
+        const first = receiveMessageOnPort(this.port)?.message as { answers?: string[] } | undefined;
+        if (first?.answers !== undefined && first.answers.length === lines.filter((l) => l !== 'quit').length) return first.answers;
+        throw this.exited(lines, first);
+      }
       const waited = Atomics.wait(this.cells, SEQ, seq, timeoutMs);
       const now = Atomics.load(this.cells, SEQ);
       if (waited === 'timed-out' && now === seq && Atomics.load(this.cells, STATUS) === 0) throw this.hang(lines, timeoutMs);
@@ -257,8 +262,8 @@ export class PortChannel {
     throw new Error('port channel: the worker set its status but posted nothing');
   }
 
-  private exited(lines: readonly string[]): ProcessSutError {
-    let m = this.take<{ answers?: string[]; exit?: { code: number | null; signal: string | null; stderrHead: string[]; summaries: string[]; answered: number } }>();
+  private exited(lines: readonly string[], taken?: object): ProcessSutError {
+    let m = (taken ?? this.take()) as { answers?: string[]; exit?: { code: number | null; signal: string | null; stderrHead: string[]; summaries: string[]; answered: number } };
     while (m.exit === undefined) m = this.take(); // answers of an earlier batch never taken
     const x = m.exit;
     const cwd = `${this.opts.cwd ?? process.cwd()}/`;
