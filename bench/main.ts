@@ -3,10 +3,11 @@
  * the protocol against the C port, built on first use with make), time to failure of each
  * named fault and cost growth with size in one process, writes bench.json (default
  * reports/bench.json) and prints the tables. --quick: small sizes, for the test that
- * checks the benchmark runs (its figures mean nothing).
+ * checks the benchmark runs (its figures mean nothing). Other top-level sections of an
+ * existing bench.json (`mutants`, written by `npm run mutants`) are kept.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeSections } from './jsonSections.ts';
 import { describeMachine } from './machine.ts';
 import { judgeGoals, REPORT_SCHEMA, type BenchReport } from './report.ts';
 import { logReference, measureScaling, type ScalingOptions } from './scaling.ts';
@@ -77,10 +78,7 @@ function main(): void {
     scaling: { options: s.scaling, logReference: logReference(s.scaling.sizes), workloads },
   } satisfies Omit<BenchReport, 'goals'>;
   const report: BenchReport = { ...partial, goals: judgeGoals(partial) };
-  mkdirSync(dirname(out), { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp`; // written whole, then renamed: a reader never sees half a file
-  writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
-  renameSync(tmp, out);
+  writeSections(out, { ...report }); // keeps sections other programs own (npm run mutants)
   console.log(formatReport(report));
   console.log(`\nwrote ${out}`);
 }

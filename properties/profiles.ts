@@ -42,4 +42,4 @@ export const CI_FAULT_SEARCH = { seed: 7, numRuns: 2000, maxCommands: 30 };
 export const HUNT_MAX_COMMANDS = 200;
 
 /** Hunting: this percent of runs are big runs (many live objects, refs reaching any of them). */
-export const HUNT_BIG_RUN_PERCENT = 3;
+export const HUNT_BIG_RUN_PERCENT = 10;

@@ -1,0 +1,74 @@
+/**
+ * npm run mutants [-- --quick] [--budget SECONDS] [--jobs N] [--only NAME,…] [--out FILE]:
+ * the mutation score of the suites. Every mutant of the catalog (catalog.ts) is applied
+ * to a temporary copy of the repository and hunted there on one worker for the budget
+ * (default 20 s), `--jobs` at a time (default 2); the table goes to bench.json's
+ * `mutants` section (default reports/bench.json, other sections kept) and to stdout.
+ * --quick: the two quick mutants, 2 s each (for the test that checks the script runs).
+ */
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { writeSections } from '../jsonSections.ts';
+import { describeMachine } from '../machine.ts';
+import { MUTANTS, QUICK_MUTANTS } from './catalog.ts';
+import { mutantsSection } from './report.ts';
+import { runMutants } from './runMutant.ts';
+import { formatMutants } from './table.ts';
+
+interface Args {
+  out: string;
+  quick: boolean;
+  budgetSeconds: number;
+  jobs: number;
+  only: string[] | null;
+}
+
+const USAGE = 'usage: npm run mutants -- [--quick] [--budget SECONDS] [--jobs N] [--only NAME,…] [--out FILE]';
+
+/** Exits with the usage line (status 2). */
+function usage(problem: string): never {
+  console.error(`mutants: ${problem}\n${USAGE}`);
+  process.exit(2);
+}
+
+/** The flags; exits with the usage line on anything else. */
+function parseArgs(argv: string[]): Args {
+  const a: Args = { out: 'reports/bench.json', quick: false, budgetSeconds: 20, jobs: 2, only: null };
+  let budget: number | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => (i + 1 < argv.length ? argv[++i]! : usage(`${flag} needs a value`));
+    const positive = (x: string) => (Number(x) > 0 ? Number(x) : usage(`${flag} needs a positive number, not ${x}`));
+    if (flag === '--quick') a.quick = true;
+    else if (flag === '--out') a.out = value();
+    else if (flag === '--budget') budget = positive(value());
+    else if (flag === '--jobs') a.jobs = Math.floor(positive(value()));
+    else if (flag === '--only') a.only = value().split(',');
+    else usage(`unknown argument ${flag}`);
+  }
+  if (a.quick) a.only ??= [...QUICK_MUTANTS];
+  a.budgetSeconds = budget ?? (a.quick ? 2 : 20);
+  const unknown = (a.only ?? []).filter((n) => !MUTANTS.some((m) => m.name === n));
+  if (unknown.length > 0) usage(`unknown mutant ${unknown.join(', ')}`);
+  return { ...a, out: resolve(a.out) };
+}
+
+async function main(): Promise<void> {
+  const a = parseArgs(process.argv.slice(2));
+  const mutants = a.only === null ? MUTANTS : MUTANTS.filter((m) => a.only!.includes(m.name));
+  const started = performance.now();
+  const machine = describeMachine();
+  const root = resolve(import.meta.dirname, '../..');
+  let done = 0;
+  const rows = await runMutants(mutants, a.jobs, { root, budgetMs: a.budgetSeconds * 1000, graceMs: 60_000 }, (r) => {
+    const verdict = r.error ?? (r.killed ? `killed in ${r.seconds.toFixed(3)} s by ${r.caughtBy}` : 'survived');
+    console.error(`mutants: ${++done}/${mutants.length} ${r.name}: ${verdict}`);
+  });
+  const roundLoad = loadavg().map((x) => Math.round(x * 100) / 100);
+  const section = mutantsSection(rows, { quick: a.quick, budgetSeconds: a.budgetSeconds, jobs: a.jobs, durationSeconds: (performance.now() - started) / 1000, machine, loadAverageAtEnd: roundLoad });
+  writeSections(a.out, { mutants: section });
+  console.log(formatMutants(section));
+  console.log(`\nwrote the mutants section of ${a.out}`);
+}
+
+await main();

@@ -1,0 +1,87 @@
+/**
+ * Runs one mutant's hunt in its sandbox as a child process (huntOne.ts), and turns what
+ * the child printed into the mutant's row. A child that outlives its budget by the grace
+ * period is stopped: after a reported failure it was shrinking (killed, no shrunk
+ * length); before one, the mutated implementation hung (killed as a 'hang', which a hunt
+ * reports through its command timeout). A child that exits without a result is an error.
+ */
+import { spawn } from 'node:child_process';
+import type { HuntResult } from './huntOne.ts';
+import type { Mutant } from './mutant.ts';
+import { makeSandbox } from './sandbox.ts';
+
+/** One row of the mutation table. */
+export interface MutantRow extends HuntResult {
+  name: string;
+  file: string;
+  summary: string;
+  /** The failing run was caught by the implementation's own selfCheck (caughtBy 'self-check'). */
+  selfCheck: boolean;
+  /** Why the row has no hunt result (the child crashed or the mutant did not apply), else null. */
+  error: string | null;
+}
+
+export interface RunMutantOptions {
+  root: string;
+  budgetMs: number;
+  /** How long a child may run past its budget (shrinking, start-up) before it is stopped. */
+  graceMs: number;
+}
+
+const SURVIVED: HuntResult = { killed: false, seconds: 0, secondsWithShrink: null, suite: null, seed: null, runs: 0, commands: 0, caughtBy: null, kind: null, shrunkLength: null, call: null };
+
+function row(m: Mutant, r: HuntResult, error: string | null = null): MutantRow {
+  return { name: m.name, file: m.file, summary: m.summary, ...r, selfCheck: r.caughtBy === 'self-check', error };
+}
+
+/** Hunts m in a fresh sandbox; resolves with its row (never rejects). */
+export function runMutant(m: Mutant, o: RunMutantOptions): Promise<MutantRow> {
+  let box;
+  try {
+    box = makeSandbox(o.root, m);
+  } catch (e) {
+    return Promise.resolve(row(m, SURVIVED, e instanceof Error ? e.message : String(e)));
+  }
+  const sandbox = box;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/mutants/huntOne.ts', String(o.budgetMs)], { cwd: sandbox.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let foundAt: number | null = null;
+    let stopped = false;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const f = /^found (\S+)$/m.exec(out);
+      if (f && foundAt === null) foundAt = Number(f[1]);
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => {
+      stopped = true;
+      child.kill('SIGKILL');
+    }, o.budgetMs + o.graceMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      sandbox.remove();
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (!stopped && code === 0 && last.startsWith('{')) return resolve(row(m, JSON.parse(last) as HuntResult));
+      if (stopped && foundAt !== null) return resolve(row(m, { ...SURVIVED, killed: true, seconds: foundAt, caughtBy: 'unknown (stopped while shrinking)' }));
+      if (stopped) return resolve(row(m, { ...SURVIVED, killed: true, seconds: (o.budgetMs + o.graceMs) / 1000, caughtBy: 'hang', kind: 'hang' }));
+      resolve(row(m, SURVIVED, `hunt exited with ${signal ?? code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+    });
+  });
+}
+
+/** Runs every mutant, `jobs` at a time, in catalog order of the rows; onRow sees each row as it ends. */
+export async function runMutants(mutants: readonly Mutant[], jobs: number, o: RunMutantOptions, onRow: (r: MutantRow) => void = () => undefined): Promise<MutantRow[]> {
+  const rows: MutantRow[] = new Array(mutants.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < mutants.length) {
+      const i = next++;
+      rows[i] = await runMutant(mutants[i]!, o);
+      onRow(rows[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, lane));
+  return rows;
+}

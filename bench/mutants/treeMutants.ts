@@ -1,0 +1,223 @@
+/**
+ * Mutants of the resource tree: the treap index (impl/treap.ts), the child index and its
+ * caches (impl/childIndex.ts), kernel/resource.c's algorithms (impl/resourceTree.ts) and
+ * the tree suite's argument checks (impl/treeSut.ts). Each is one slip, as data.
+ */
+import type { Mutant } from './mutant.ts';
+
+const TREAP = 'impl/treap.ts';
+const INDEX = 'impl/childIndex.ts';
+const TREE = 'impl/resourceTree.ts';
+
+export const TREE_MUTANTS: readonly Mutant[] = [
+  {
+    name: 'treap-pull-ignores-right',
+    file: TREAP,
+    summary: 'the max-gap augmentation forgets the right subtree',
+    find: '  if (n.tr !== null && n.tr.maxGap > m) m = n.tr.maxGap;\n',
+    replace: '',
+  },
+  {
+    name: 'treap-rotate-wrong-up-link',
+    file: TREAP,
+    summary: 'a right rotation hangs the moved subtree under x instead of under the old parent',
+    find: '    if (x.tr !== null) x.tr.tu = p;',
+    replace: '    if (x.tr !== null) x.tr.tu = x;',
+  },
+  {
+    name: 'treap-rotate-no-pull',
+    file: TREAP,
+    summary: 'a rotation recomputes the augmentation of the new top only, not of the node that went down',
+    find: '  pull(p);\n  pull(x);',
+    replace: '  pull(x);',
+  },
+  {
+    name: 'treap-insert-no-pullup',
+    file: TREAP,
+    summary: 'an insert does not repair the max-gap augmentation on the path above the new node',
+    find: '  else up.tr = x;\n  pullUp(up);',
+    replace: '  else up.tr = x;',
+  },
+  {
+    name: 'treap-insert-min-heap',
+    file: TREAP,
+    summary: 'an insert rotates while the parent has the higher priority (< vs >): heap order inverted',
+    find: 'x.tu.prio < x.prio',
+    replace: 'x.tu.prio > x.prio',
+  },
+  {
+    name: 'treap-remove-lower-child-up',
+    file: TREAP,
+    summary: 'a remove rotates up the child with the lower priority, breaking heap order',
+    find: 'x.tl.prio > x.tr.prio ? x.tl : x.tr',
+    replace: 'x.tl.prio < x.tr.prio ? x.tl : x.tr',
+  },
+  {
+    name: 'treap-remove-no-pullup',
+    file: TREAP,
+    summary: 'a remove does not repair the augmentation above the removed node',
+    find: '  x.tl = x.tr = x.tu = null;\n  pullUp(up);',
+    replace: '  x.tl = x.tr = x.tu = null;',
+  },
+  {
+    name: 'treap-first-gap-node-first',
+    file: TREAP,
+    summary: 'first fit looks at the node before its left subtree: not the lowest gap',
+    find: '    if (n.tl !== null && n.tl.maxGap > 0n) n = n.tl;\n    else if (n.gap > 0n) return n;',
+    replace: '    if (n.gap > 0n) return n;\n    else if (n.tl !== null && n.tl.maxGap > 0n) n = n.tl;',
+  },
+  {
+    name: 'treap-lower-bound-strict',
+    file: TREAP,
+    summary: 'the lower bound by end uses > for >=: a child ending exactly at v is skipped',
+    find: '    if (n.end >= v) {',
+    replace: '    if (n.end > v) {',
+  },
+  {
+    name: 'treap-prev-leftmost',
+    file: TREAP,
+    summary: 'the predecessor descends to the leftmost node of the left subtree instead of its rightmost',
+    find: '    while (n.tr !== null) n = n.tr;\n    return n;\n  }\n  let n = x;',
+    replace: '    while (n.tl !== null) n = n.tl;\n    return n;\n  }\n  let n = x;',
+  },
+  {
+    name: 'gap-after-sibling-off-by-one',
+    file: INDEX,
+    summary: 'the gap before the next sibling is computed without the -1 of inclusive ends',
+    find: 'c.sibling.start - c.end - 1n',
+    replace: 'c.sibling.start - c.end',
+  },
+  {
+    name: 'gap-after-last-off-by-one',
+    file: INDEX,
+    summary: 'the gap after the last child up to the parent end counts one byte too many',
+    find: ': parent.end - c.end;',
+    replace: ': parent.end - c.end + 1n;',
+  },
+  {
+    name: 'link-no-childbytes',
+    file: INDEX,
+    summary: 'linking a child does not add its size to the parent childBytes',
+    find: '  parent.childBytes += resourceSize(x);\n',
+    replace: '',
+  },
+  {
+    name: 'link-no-refresh-prev',
+    file: INDEX,
+    summary: 'linking a child does not shrink the cached gap of its previous sibling',
+    find: '  treapInsert(parent, x);\n  refreshGap(parent, prev);',
+    replace: '  treapInsert(parent, x);',
+  },
+  {
+    name: 'unlink-no-refresh-prev',
+    file: INDEX,
+    summary: 'unlinking a child does not grow the cached gap of its previous sibling',
+    find: '  x.sibling = null;\n  refreshGap(parent, prev);',
+    replace: '  x.sibling = null;',
+  },
+  {
+    name: 'unlink-keeps-parent',
+    file: INDEX,
+    summary: 'a release unlinks the child from the list but forgets to clear its parent pointer',
+    find: '  x.parent = null;\n',
+    replace: '',
+  },
+  {
+    name: 'move-no-childbytes',
+    file: INDEX,
+    summary: 'moving (adjusting) a child does not update the parent childBytes by the size change',
+    find: '    parent.childBytes += resourceSize(x) - oldSize;\n',
+    replace: '',
+  },
+  {
+    name: 'move-no-refresh-prev',
+    file: INDEX,
+    summary: 'moving a child\'s start does not refresh the gap of its previous sibling',
+    find: '    refreshGap(parent, treapPrev(x));\n',
+    replace: '',
+  },
+  {
+    name: 'move-no-refresh-last-child',
+    file: INDEX,
+    summary: 'moving a resource\'s end does not refresh the gap after its own last child',
+    find: '  refreshGap(x, treapLast(x));\n',
+    replace: '',
+  },
+  {
+    name: 'first-gap-leading-le',
+    file: INDEX,
+    summary: 'first fit takes the leading gap when the first child starts at the parent start (> vs >=): an empty gap',
+    find: 'if (first.start > parent.start)',
+    replace: 'if (first.start >= parent.start)',
+  },
+  {
+    name: 'request-conflict-strict',
+    file: TREE,
+    summary: 'request_resource sees no conflict with a child starting exactly at the new end (<= vs <)',
+    find: 'next.start <= end) return next;',
+    replace: 'next.start < end) return next;',
+  },
+  {
+    name: 'request-root-end-ge',
+    file: TREE,
+    summary: 'request_resource refuses a range ending exactly at the root end (> vs >=)',
+    find: 'start < root.start || end > root.end) return root;',
+    replace: 'start < root.start || end >= root.end) return root;',
+  },
+  {
+    name: 'request-no-wrap-check',
+    file: TREE,
+    summary: 'request_resource does not refuse an empty or wrapped range (end < start)',
+    find: '  if (end < start || start < root.start',
+    replace: '  if (start < root.start',
+  },
+  {
+    name: 'request-region-descends-busy',
+    file: TREE,
+    summary: '__request_region descends into a busy conflict instead of failing',
+    find: '    if (conflict === p || conflict.busy) return null;',
+    replace: '    if (conflict === p) return null;',
+  },
+  {
+    name: 'release-region-partial',
+    file: TREE,
+    summary: '__release_region checks only the start of the busy resource, so a partial range releases it',
+    find: '    if (c.start !== start || c.end !== end) return null;',
+    replace: '    if (c.start !== start) return null;',
+  },
+  {
+    name: 'adjust-no-prev-check',
+    file: TREE,
+    summary: 'adjust_resource drops the rule that the new start stays after the previous sibling',
+    find: '    if (prev !== null && start <= prev.end) return false;\n',
+    replace: '',
+  },
+  {
+    name: 'adjust-next-strict',
+    file: TREE,
+    summary: 'adjust_resource lets the new end reach the next sibling start (<= vs <)',
+    find: 'res.sibling.start <= end) return false;',
+    replace: 'res.sibling.start < end) return false;',
+  },
+  {
+    name: 'adjust-children-first-only',
+    file: TREE,
+    summary: 'adjust_resource checks only the first child against the new range, not the last',
+    find: '(first.start < start || lastChild(res)!.end > end)',
+    replace: '(first.start < start)',
+  },
+  {
+    name: 'adjust-parent-start-dropped',
+    file: TREE,
+    summary: 'adjust_resource drops the check that the new start stays inside the parent',
+    find: '    if (start < parent.start || end > parent.end) return false;',
+    replace: '    if (end > parent.end) return false;',
+  },
+  {
+    name: 'tree-adjust-wrap-unchecked',
+    file: 'impl/treeSut.ts',
+    summary: 'adjustResource does not refuse a size whose end wraps past 2^64 - 1',
+    find: " || size === 0n || endOf(start, size) < start) return fail('EINVAL');",
+    replace: " || size === 0n) return fail('EINVAL');",
+  },
+];
