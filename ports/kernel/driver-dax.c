@@ -358,6 +358,7 @@ static int create_device(struct harness_region *hr, u64 size)
 	struct dev_dax_data data = { .dax_region = hr->dax_region, .size = size, .id = -1 };
 	struct dev_dax *dev_dax;
 	char buf[4096];
+	void *group;
 	int rc;
 
 	/* daxcheck rule: a size is in whole 2 MiB (the kernel's create takes none) */
@@ -367,12 +368,29 @@ static int create_device(struct harness_region *hr, u64 size)
 		rc = attr_store(&hr->dev, "create", "1");
 		return rc ? rc : youngest_id(hr);
 	}
-	/* a sized device, as a region driver makes one: create's check, then the call */
+	/*
+	 * A sized device, as a region driver makes one: create's avail check,
+	 * then devm_create_dev_dax(size). Its failure after device_add() leaves
+	 * the device registered for the caller's devres unwind (in a probe, the
+	 * probe's failure unwinds it). Outside a probe the caller must undo it
+	 * itself: the call runs in a devres group released on failure. (Without
+	 * the group, a failed sized create keeps its device and range: see the
+	 * README, "interface gap: sized create".)
+	 */
 	attr_show(&hr->dev, "available_size", buf);
 	if (strtoull(buf, NULL, 10) == 0)
 		return -ENOSPC;
 	device_lock(&hr->dev);
+	group = devres_open_group(&hr->dev, NULL, GFP_KERNEL);
+	if (!group) {
+		device_unlock(&hr->dev);
+		return -ENOMEM;
+	}
 	dev_dax = devm_create_dev_dax(&data);
+	if (IS_ERR(dev_dax))
+		devres_release_group(&hr->dev, group);
+	else
+		devres_remove_group(&hr->dev, group);
 	device_unlock(&hr->dev);
 	return IS_ERR(dev_dax) ? (int)PTR_ERR(dev_dax) : dev_dax->id;
 }

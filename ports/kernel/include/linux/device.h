@@ -189,6 +189,9 @@ int devres_destroy(struct device *dev, dr_release_t release, dr_match_t match,
 int devres_release(struct device *dev, dr_release_t release, dr_match_t match,
 		   void *match_data);
 void devres_release_all(struct device *dev);
+void *devres_open_group(struct device *dev, void *id, gfp_t gfp);
+void devres_remove_group(struct device *dev, void *id);
+int devres_release_group(struct device *dev, void *id);
 int devm_add_action(struct device *dev, void (*action)(void *), void *data);
 int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
