@@ -22,8 +22,10 @@ const DRIVER_FILES = ['driver.c', 'driver-tree.c', 'check.c', 'driver.h'].map((f
 /** The files of a kernel tree the harness reads. */
 export interface KernelTree {
   dir: string;
-  /** kernel/resource.c and include/linux/ioport.h: always there. */
+  /** kernel/resource.c and include/linux/ioport.h: always there; with dax, DAX_FILES too. */
   files: Record<string, string>;
+  /** Build the DAX half too (drivers/dax/bus.c): for the dax-contiguous suite. */
+  dax: boolean;
   /** "6.1.192" from the tree's Makefile, or null. */
   version: string | null;
 }
@@ -31,20 +33,27 @@ export interface KernelTree {
 /** The tree's files the harness needs, relative to its root. */
 export const KERNEL_FILES = ['kernel/resource.c', 'include/linux/ioport.h'] as const;
 
+/** The tree's files the DAX half needs besides KERNEL_FILES (bus.c and the two headers it includes from its folder). */
+export const DAX_FILES = ['drivers/dax/bus.c', 'drivers/dax/bus.h', 'drivers/dax/dax-private.h'] as const;
+
 /**
  * The kernel tree at dir; a UsageError naming `where` and the missing file when dir is not
- * one (or lacks a file the harness reads).
+ * one (or lacks a file the harness reads). With `dax`, the DAX files must be there too.
  */
-export function findKernelTree(dir: string, where: string): KernelTree {
+export function findKernelTree(dir: string, where: string, options: { dax?: boolean } = {}): KernelTree {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${where} ${dir}: no such directory`);
+  const dax = options.dax ?? false;
   const files: Record<string, string> = {};
-  for (const f of KERNEL_FILES) {
+  for (const f of [...KERNEL_FILES, ...(dax ? DAX_FILES : [])]) {
     const path = join(root, f);
-    if (!existsSync(path)) throw new UsageError(`${where} ${dir}: no ${f} there (expected the root of a kernel source tree)`);
+    if (!existsSync(path)) {
+      const why = (DAX_FILES as readonly string[]).includes(f) ? 'the DAX suite drives the tree\'s drivers/dax/bus.c' : 'expected the root of a kernel source tree';
+      throw new UsageError(`${where} ${dir}: no ${f} there (${why})`);
+    }
     files[f] = path;
   }
-  return { dir: root, files, version: treeVersion(root) };
+  return { dir: root, files, dax, version: treeVersion(root) };
 }
 
 /** "VERSION.PATCHLEVEL.SUBLEVEL" from the tree's top Makefile, or null. */
@@ -85,6 +94,7 @@ function harnessFiles(): string[] {
 export function harnessKey(tree: KernelTree, cc: string): string {
   const h = createHash('sha256');
   h.update(ccVersion(cc));
+  h.update(tree.dax ? '\0dax' : '\0nodax');
   for (const f of harnessFiles()) h.update(`\0${relative(ROOT, f)}\0`).update(readFileSync(f));
   for (const [name, path] of Object.entries(tree.files).sort()) h.update(`\0tree:${name}\0`).update(readFileSync(path));
   return h.digest('hex').slice(0, 16);
@@ -106,7 +116,8 @@ export interface BuiltHarness {
 }
 
 /**
- * Builds the harness for tree into the cache (make -C ports/kernel KSRC=… O=…), or reuses
+ * Builds the harness for tree into the cache (make -C ports/kernel KSRC=… O=…, and DAX=1
+ * for a tree found with dax), or reuses
  * the binary built from the same inputs. A build failure is a UsageError naming the
  * first compiler error and the full log's path.
  */
@@ -119,7 +130,7 @@ export function buildKernelHarness(tree: KernelTree, cacheDir: string = kernelCa
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   try {
-    execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`, ...(tree.dax ? ['DAX=1'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string; message?: string };
     const log = `${err.stdout ?? ''}${err.stderr ?? err.message ?? String(e)}`;

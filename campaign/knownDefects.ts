@@ -4,19 +4,29 @@
  * signature is that of a known defect is reported by the defect's name ("known: K1"),
  * not as a new finding. Whether a known defect fails the run is the caller's choice
  * (--known-defects): a user with a patched kernel wants to know it is gone.
+ *
+ * A known interface gap (README, "Checking a kernel tree") is reported the same way
+ * ("known: G1"): a place where daxcheck's interface reaches a state the kernel's own
+ * callers never make, so that the two differ without either being wrong. A gap never
+ * fails the run: patching the kernel does not remove it.
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 
-/** A known upstream defect and the signature of the failure it causes. */
+/** What a counterexample's classification looks at: what broke, and the commands that led there. */
+export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: readonly { op: string }[] };
+
+/** A known upstream defect (or interface gap) and the signature of the failure it causes. */
 export interface KnownDefect {
-  /** "K1", as SEMANTICS.md §6 names it. */
+  /** "K1", as SEMANTICS.md §6 names it; "G1" for an interface gap (README). */
   id: string;
-  /** One line: what the kernel does wrong. */
+  /** An upstream defect (the kernel is wrong) or an interface gap (neither is). */
+  kind: 'upstream defect' | 'interface gap';
+  /** One line: what the kernel does wrong, or where the interface and the kernel part. */
   title: string;
-  /** The implementation's fault that reproduces it (daxcheck faults). */
-  fault: string;
-  /** Does this break have the defect's signature? */
-  matches(broke: CounterexampleFile['broke']): boolean;
+  /** The implementation's fault that reproduces it (daxcheck faults); null for a gap. */
+  fault: string | null;
+  /** Does this counterexample have the signature? */
+  matches(cx: ClassifiedFacts): boolean;
 }
 
 const WHOLE_SPACE_MAPPING = /^mapping\([^,]+, 0x0-0xffffffffffffffff\)$/;
@@ -26,14 +36,24 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   {
     id: 'K1',
     title: 'bus.c: a mapping write of 0-ffffffffffffffff wraps to length 0 (ok with nothing allocated, or EBUSY after a WARN) where the specification says ENOMEM',
+    kind: 'upstream defect',
     fault: 'k1-whole-space-mapping',
-    matches: (broke) => broke.kind === 'result-mismatch' && WHOLE_SPACE_MAPPING.test(broke.call) && /^model ENOMEM, sut (ok|EBUSY)$/.test(broke.detail),
+    matches: ({ broke }) => broke.kind === 'result-mismatch' && WHOLE_SPACE_MAPPING.test(broke.call) && /^model ENOMEM, sut (ok|EBUSY)$/.test(broke.detail),
+  },
+  {
+    id: 'G1',
+    kind: 'interface gap',
+    title: 'a sized createDevice (no sysfs counterpart in bus.c) can make a device whose size is not a multiple of its align; growing it then trips dev_dax_resize\'s "resize misaligned" WARN (ENXIO) where the model grows it',
+    fault: null,
+    matches: ({ broke, commands }) =>
+      broke.kind === 'result-mismatch' && /^resize\(/.test(broke.call) && broke.detail === 'model ok, sut ENXIO' &&
+      (commands ?? []).some((c) => c.op === 'createDevice' && BigInt((c as { sizeBytes?: string }).sizeBytes ?? '0') !== 0n),
   },
 ];
 
-/** The known defect whose signature the counterexample's break has, or null (a new finding). */
-export function knownDefectOf(cx: Pick<CounterexampleFile, 'broke'>): KnownDefect | null {
-  return KNOWN_DEFECTS.find((d) => d.matches(cx.broke)) ?? null;
+/** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */
+export function knownDefectOf(cx: ClassifiedFacts): KnownDefect | null {
+  return KNOWN_DEFECTS.find((d) => d.matches(cx)) ?? null;
 }
 
 /** What to do with a failure that matches a known defect: fail the run, or only report it. */
@@ -48,7 +68,7 @@ export interface ClassifiedFailure {
   what: string;
 }
 
-/** Does the run fail under policy: any new finding, or a known one when policy is 'fail'. */
+/** Does the run fail under policy: any new finding, or a known upstream defect when policy is 'fail' (a known gap never). */
 export function runFails(failures: readonly ClassifiedFailure[], policy: KnownDefectPolicy): boolean {
-  return failures.some((f) => f.known === null || policy === 'fail');
+  return failures.some((f) => f.known === null || (policy === 'fail' && f.known.kind === 'upstream defect'));
 }

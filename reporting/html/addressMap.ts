@@ -5,7 +5,10 @@ import { daxAddressMap } from './daxMap.ts';
 import { MAP_WIDTH, type MapSide } from './svgShell.ts';
 import { treeAddressMap } from './treeMap.ts';
 
-/** One <svg class="address-map" data-side=side> of snap, a snapshot of suite's systems; width: of its address axis. */
+/**
+ * One <svg class="address-map" data-side=side> of snap, a snapshot of suite's systems (both
+ * DAX suites, dax and dax-contiguous, have DAX snapshots); width: of its address axis.
+ */
 export function addressMap(suite: SuiteName, snap: unknown, side: MapSide, title: string, width = MAP_WIDTH): string {
-  return suite === 'dax' ? daxAddressMap(snap as DaxSnapshot, side, title, width) : treeAddressMap(snap as TreeSnapshot, side, title, width);
+  return suite !== 'tree' ? daxAddressMap(snap as DaxSnapshot, side, title, width) : treeAddressMap(snap as TreeSnapshot, side, title, width);
 }

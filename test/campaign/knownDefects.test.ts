@@ -17,8 +17,25 @@ test('any other break is a new finding, not K1', () => {
   assert.is(knownDefectOf({ broke: { kind: 'snapshot-mismatch' as const, step: 1, call: 'mapping(dax0.0, 0x0-0xffffffffffffffff)', detail: 'model ENOMEM, sut ok' } }), null);
 });
 
-test('each known defect names a fault of the implementation that reproduces it', () => {
-  assert.ok((FAULT_NAMES as readonly string[]).includes(knownDefectOf(k1('model ENOMEM, sut ok'))!.fault));
+test('each known upstream defect names a fault of the implementation that reproduces it', () => {
+  assert.ok((FAULT_NAMES as readonly string[]).includes(knownDefectOf(k1('model ENOMEM, sut ok'))!.fault!));
+});
+
+const g1 = (createSize: string, detail = 'model ok, sut ENXIO') => ({
+  broke: { kind: 'result-mismatch' as const, step: 2, call: 'resize(dax0.1, 4MiB)', detail },
+  commands: [{ op: 'createRegion' }, { op: 'createDevice', region: 0, sizeBytes: createSize }, { op: 'resize' }],
+});
+
+test('a grow refused with ENXIO after a sized create is the known interface gap G1; without a sized create it is new', () => {
+  assert.is(knownDefectOf(g1('0x200000'))?.id, 'G1');
+  assert.is(knownDefectOf(g1('0x200000'))?.kind, 'interface gap');
+  assert.is(knownDefectOf(g1('0x0')), null);
+  assert.is(knownDefectOf(g1('0x200000', 'model ok, sut ENOSPC')), null);
+});
+
+test('a known interface gap never fails the run, even with --known-defects fail', () => {
+  const gap: ClassifiedFailure = { id: 'g', file: 'g.json', known: knownDefectOf(g1('0x200000')), what: '' };
+  assert.is(runFails([gap], 'fail'), false);
 });
 
 test('--known-defects report fails a run only for a new finding; fail also for a known one', () => {

@@ -4,7 +4,7 @@
  * planted by a text edit, and a private cache folder, so that `npm test` exercises the
  * whole build path without a kernel tree.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './cport.ts';
@@ -50,3 +50,16 @@ export const NO_PREVIOUS_SIBLING_CHECK = plant(
 `,
   '',
 );
+
+/**
+ * Adds daxcheck's fake drivers/dax/ (test/ports/fixtures/fake-dax: bus.c, bus.h,
+ * dax-private.h, MIT, not kernel code) to a laid-out tree, so that the DAX half of the
+ * harness builds and runs without a kernel tree. The fake checks nothing of the kernel:
+ * it lets a test see the driver's request parsing, its own rules and its snapshots.
+ * Returns root.
+ */
+export function withFakeDax(root: string): string {
+  mkdirSync(join(root, 'drivers/dax'), { recursive: true });
+  for (const f of ['bus.c', 'bus.h', 'dax-private.h']) copyFileSync(join(ROOT, 'test/ports/fixtures/fake-dax', f), join(root, 'drivers/dax', f));
+  return root;
+}

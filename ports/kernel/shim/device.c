@@ -4,9 +4,10 @@
  * keeps it for the calls bus.c makes: a device is named, counted and released
  * by its type's (or its own) release callback at the last put_device();
  * device_del() releases its managed resources, newest first. Registered
- * devices are kept in one list so children can be found by name. Buses,
- * drivers and sysfs groups register nothing: a harness calls the attribute
- * stores itself.
+ * devices are kept in one list so children can be found by name. Buses and
+ * drivers register nothing: a harness binds a driver itself
+ * (device_driver_attach, as a write to the bus's bind file does), and finds a
+ * device's sysfs attributes by name to call their show and store.
  */
 #include <stdarg.h>
 #include <linux/device.h>
@@ -67,6 +68,72 @@ int device_add(struct device *dev)
 	return 0;
 }
 
+/* drivers/base/dd.c's __device_release_driver(), with @dev locked. */
+static void __device_release_driver(struct device *dev)
+{
+	if (!dev->driver)
+		return;
+	if (dev->bus && dev->bus->remove)
+		dev->bus->remove(dev);
+	devres_release_all(dev);
+	dev_set_drvdata(dev, NULL);
+	dev->driver = NULL;
+}
+
+/**
+ * device_driver_attach - bind @drv to @dev, as a write to the bus's bind file
+ * @drv: the driver
+ * @dev: the device
+ *
+ * The driver core's order: @dev must be registered (-ENODEV) and unbound
+ * (-EBUSY) and match @drv (-ENODEV); then @dev->driver is set and the bus's
+ * probe runs under the device lock; a failed probe releases what it managed
+ * and leaves @dev unbound.
+ *
+ * Return: 0, or the probe's error.
+ */
+int device_driver_attach(struct device_driver *drv, struct device *dev)
+{
+	struct bus_type *bus = drv->bus;
+	int rc = 0;
+
+	device_lock(dev);
+	if (!dev->registered)
+		rc = -ENODEV;
+	else if (dev->driver)
+		rc = -EBUSY;
+	else if (bus && bus->match && !bus->match(dev, drv))
+		rc = -ENODEV;
+	if (rc) {
+		device_unlock(dev);
+		return rc;
+	}
+	dev->driver = drv;
+	if (bus && bus->probe)
+		rc = bus->probe(dev);
+	if (rc) {
+		devres_release_all(dev);
+		dev_set_drvdata(dev, NULL);
+		dev->driver = NULL;
+	}
+	device_unlock(dev);
+	return rc;
+}
+
+/**
+ * device_release_driver - unbind @dev's driver (nothing when it has none)
+ * @dev: the device
+ *
+ * The bus's remove runs, then the device's managed resources are released,
+ * newest first (devres unwind), under the device lock.
+ */
+void device_release_driver(struct device *dev)
+{
+	device_lock(dev);
+	__device_release_driver(dev);
+	device_unlock(dev);
+}
+
 /**
  * device_del - unregister @dev: its driver detaches, its managed resources go
  * @dev: the device
@@ -75,7 +142,8 @@ void device_del(struct device *dev)
 {
 	struct device_node *node, *tmp;
 
-	dev->driver = NULL;
+	if (dev->driver)
+		device_release_driver(dev);
 	devres_release_all(dev);
 	dev->registered = false;
 	list_for_each_entry_safe(node, tmp, &registered, entry) {
@@ -141,6 +209,30 @@ struct device *device_find_child_by_name(struct device *parent, const char *name
 }
 
 /**
+ * device_for_each_child - call @fn for each registered child of @parent
+ * @parent: the parent
+ * @data: passed to @fn
+ * @fn: stops the walk by returning non-zero
+ *
+ * Return: the first non-zero value of @fn, or 0.
+ */
+int device_for_each_child(struct device *parent, void *data,
+			  int (*fn)(struct device *dev, void *data))
+{
+	struct device_node *node, *tmp;
+	int rc;
+
+	list_for_each_entry_safe(node, tmp, &registered, entry) {
+		if (node->dev->parent != parent)
+			continue;
+		rc = fn(node->dev, data);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/**
  * device_lock - take the device's lock (counted with the other locks)
  * @dev: the device
  */
@@ -177,28 +269,73 @@ int add_uevent_var(struct kobj_uevent_env *env, const char *format, ...)
 }
 
 /**
- * sysfs_create_groups - nothing to create: attributes are called directly
+ * sysfs_create_groups - remember @groups on @kobj (one set per object)
  * @kobj: the object
  * @groups: its groups
  *
- * Return: 0.
+ * Return: 0, or -EEXIST when @kobj has groups already.
  */
 int sysfs_create_groups(struct kobject *kobj, const struct attribute_group **groups)
 {
-	(void)kobj;
-	(void)groups;
+	if (WARN_ON(kobj->groups))
+		return -EEXIST;
+	kobj->groups = groups;
 	return 0;
 }
 
 /**
- * sysfs_remove_groups - nothing to remove
+ * sysfs_remove_groups - forget @groups
  * @kobj: the object
  * @groups: its groups
  */
 void sysfs_remove_groups(struct kobject *kobj, const struct attribute_group **groups)
 {
-	(void)kobj;
-	(void)groups;
+	if (kobj->groups == groups)
+		kobj->groups = NULL;
+}
+
+static struct device_attribute *find_in_groups(struct device *dev,
+					       const struct attribute_group **groups,
+					       const char *name)
+{
+	const struct attribute_group *grp;
+	int i;
+
+	for (; groups && *groups; groups++) {
+		grp = *groups;
+		for (i = 0; grp->attrs[i]; i++) {
+			struct attribute *attr = grp->attrs[i];
+
+			if (strcmp(attr->name, name))
+				continue;
+			if (grp->is_visible && !grp->is_visible(&dev->kobj, attr, i))
+				return NULL;	/* hidden: no such file */
+			return container_of(attr, struct device_attribute, attr);
+		}
+	}
+	return NULL;
+}
+
+/**
+ * sysfs_find_dev_attr - the attribute file @name of @dev, as sysfs shows it
+ * @dev: the device
+ * @name: the file's name
+ *
+ * Looks in the groups added to @dev's kobject (sysfs_create_groups), then in
+ * its type's and its own groups (which device_add() would create); a file the
+ * group's is_visible() hides is not there.
+ *
+ * Return: the attribute, or NULL.
+ */
+struct device_attribute *sysfs_find_dev_attr(struct device *dev, const char *name)
+{
+	struct device_attribute *attr = find_in_groups(dev, dev->kobj.groups, name);
+
+	if (!attr && dev->type)
+		attr = find_in_groups(dev, dev->type->groups, name);
+	if (!attr)
+		attr = find_in_groups(dev, dev->groups, name);
+	return attr;
 }
 
 /**

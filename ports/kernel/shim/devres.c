@@ -2,7 +2,8 @@
 /*
  * devres.c - managed device resources for the kernel harness, as
  * drivers/base/devres.c keeps them: a list per device, released in reverse
- * order of adding; an action is a devres whose release calls it.
+ * order of adding; an action is a devres whose release calls it; a group
+ * (devres_open_group) lets a caller outside probe undo what it added.
  */
 #include <linux/device.h>
 
@@ -220,4 +221,87 @@ void devm_release_action(struct device *dev, void (*action)(void *), void *data)
 	struct action_devres match = { .data = data, .action = action };
 
 	WARN_ON(devres_release(dev, devm_action_release, devm_action_match, &match));
+}
+
+/* A group is a marker in the list: what was added after it belongs to it. */
+static void group_marker_release(struct device *dev, void *res)
+{
+	(void)dev;
+	(void)res;
+}
+
+static struct devres *group_marker(struct device *dev, void *id)
+{
+	struct devres *dr;
+
+	list_for_each_entry_reverse(dr, devres_head(dev), entry)
+		if (dr->release == group_marker_release && (!id || *(void **)dr->data == id))
+			return dr;
+	return NULL;
+}
+
+/**
+ * devres_open_group - open a group: the resources @dev gets from now on belong to it
+ * @dev: the device
+ * @id: the group's id, or NULL for the marker's own address
+ * @gfp: allocation flags
+ *
+ * Groups here are never closed (devres_close_group is not needed by the
+ * callers): a group holds every resource added after it until it is removed
+ * or released.
+ *
+ * Return: the group's id, or NULL.
+ */
+void *devres_open_group(struct device *dev, void *id, gfp_t gfp)
+{
+	void **marker = devres_alloc(group_marker_release, sizeof(void *), gfp);
+
+	if (!marker)
+		return NULL;
+	*marker = id ? id : marker;
+	devres_add(dev, marker);
+	return *marker;
+}
+
+/**
+ * devres_remove_group - forget group @id; its resources stay with @dev
+ * @dev: the device
+ * @id: the group's id, or NULL for the newest group
+ */
+void devres_remove_group(struct device *dev, void *id)
+{
+	struct devres *marker = group_marker(dev, id);
+
+	if (WARN_ON(!marker))
+		return;
+	list_del(&marker->entry);
+	kfree(marker);
+}
+
+/**
+ * devres_release_group - release the resources of group @id, newest first
+ * @dev: the device
+ * @id: the group's id, or NULL for the newest group
+ *
+ * Return: the number of resources released, or -ENOENT when there is no such group.
+ */
+int devres_release_group(struct device *dev, void *id)
+{
+	struct devres *marker = group_marker(dev, id);
+	struct list_head *head = devres_head(dev);
+	int n = 0;
+
+	if (WARN_ON(!marker))
+		return -ENOENT;
+	while (head->prev != &marker->entry) {
+		struct devres *dr = list_last_entry(head, struct devres, entry);
+
+		list_del(&dr->entry);
+		dr->release(dev, dr->data);
+		kfree(dr);
+		n++;
+	}
+	list_del(&marker->entry);
+	kfree(marker);
+	return n;
 }

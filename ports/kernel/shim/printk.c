@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * printk.c - captured printk, WARN and BUG for the kernel harness. The last
- * message is kept for the driver to read (as a test reads dmesg); every
- * message is counted by level; DAXCHECK_VERBOSE shows them on stderr.
+ * message is kept for the driver to read (as a test reads dmesg), each is
+ * shown to an optional observer, every message is counted by level, and
+ * DAXCHECK_VERBOSE shows them on stderr.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 unsigned long printk_count;
 unsigned long printk_level_count[8];
 unsigned long warn_count;
+void (*printk_observer)(int level, const char *msg);
 static char last[512];
 
 /**
@@ -36,6 +38,8 @@ int printk(const char *fmt, ...)
 	va_end(ap);
 	printk_count++;
 	printk_level_count[level]++;
+	if (printk_observer)
+		printk_observer(level, last);
 	if (getenv("DAXCHECK_VERBOSE"))
 		fprintf(stderr, "<%d>%s", level, last);
 	return n;

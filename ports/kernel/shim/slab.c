@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * slab.c - kmalloc and friends over malloc for the kernel harness, with
- * "fail the nth allocation" injection, optionally restricted to one caller.
+ * "fail the nth allocation" injection, optionally restricted to one caller
+ * (several callers may be armed at once).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +12,17 @@
 unsigned long kmalloc_count, kfree_count;
 void (*kfree_observer)(const void *p);
 
-static long fail_nth;
-static char fail_caller[64];
+/*
+ * Armed failures: each counts down the allocations of its caller ("" for any);
+ * the allocation that brings a count to 0 fails, and that entry is disarmed.
+ * Several callers may be armed at once (the DAX harness arms one per failure
+ * point); arming a caller again replaces its count.
+ */
+#define NR_FAIL_ARMS	8
+static struct {
+	long nth;
+	char caller[64];
+} fail_arms[NR_FAIL_ARMS];
 
 /**
  * slab_fail_nth - make the @nth allocation from now fail, once
@@ -30,34 +40,56 @@ int slab_fail_nth(long nth)
  * @caller: the allocating function's name ("" for any)
  * @nth: 1 for the next one
  *
- * Return: 0, or -EINVAL for @nth < 1 or a name too long.
+ * Arming a caller that is armed already replaces its count; other callers
+ * stay armed.
+ *
+ * Return: 0, or -EINVAL for @nth < 1, a name too long, or no free entry.
  */
 int slab_fail_nth_in(const char *caller, long nth)
 {
-	if (nth < 1 || strlen(caller) >= sizeof(fail_caller))
+	int i, free_slot = -1;
+
+	if (nth < 1 || strlen(caller) >= sizeof(fail_arms[0].caller))
 		return -EINVAL;
-	strcpy(fail_caller, caller);
-	fail_nth = nth;
+	for (i = 0; i < NR_FAIL_ARMS; i++) {
+		if (fail_arms[i].nth && !strcmp(fail_arms[i].caller, caller))
+			break;
+		if (!fail_arms[i].nth && free_slot < 0)
+			free_slot = i;
+	}
+	if (i == NR_FAIL_ARMS) {
+		if (free_slot < 0)
+			return -EINVAL;
+		i = free_slot;
+	}
+	strcpy(fail_arms[i].caller, caller);
+	fail_arms[i].nth = nth;
 	return 0;
 }
 
 /**
- * slab_fail_reset - disarm the failure injection
+ * slab_fail_reset - disarm every failure injection
  */
 void slab_fail_reset(void)
 {
-	fail_nth = 0;
-	fail_caller[0] = '\0';
+	memset(fail_arms, 0, sizeof(fail_arms));
 }
 
 static bool should_fail(const char *caller)
 {
-	if (!fail_nth || (fail_caller[0] && strcmp(caller, fail_caller)))
-		return false;
-	if (--fail_nth)
-		return false;
-	fail_caller[0] = '\0';
-	return true;
+	bool fail = false;
+	int i;
+
+	for (i = 0; i < NR_FAIL_ARMS; i++) {
+		if (!fail_arms[i].nth ||
+		    (fail_arms[i].caller[0] && strcmp(caller, fail_arms[i].caller)))
+			continue;
+		if (--fail_arms[i].nth == 0) {
+			fail_arms[i].caller[0] = '\0';
+			fail = true;
+		}
+	}
+	return fail;
 }
 
 /**

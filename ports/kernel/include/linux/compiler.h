@@ -38,6 +38,17 @@
 #define __stringify_1(x)	#x
 #define __stringify(x)		__stringify_1(x)
 #define __same_type(a, b)	__builtin_types_compatible_p(typeof(a), typeof(b))
-#define IS_ENABLED(option)	0
+/*
+ * IS_ENABLED(CONFIG_X): 1 when the build defines CONFIG_X as 1, else 0 (the
+ * kernel's kconfig.h idiom: a defined option pastes into a placeholder that
+ * shifts a 1 into the second argument). Every CONFIG_* is unset unless a
+ * build passes it: the DAX build passes the x86-64 huge page options.
+ */
+#define __ARG_PLACEHOLDER_1	0,
+#define __take_second_arg(__ignored, val, ...)	val
+#define ____is_defined(arg1_or_junk)	__take_second_arg(arg1_or_junk 1, 0)
+#define ___is_defined(val)	____is_defined(__ARG_PLACEHOLDER_##val)
+#define __is_defined(x)		___is_defined(x)
+#define IS_ENABLED(option)	__is_defined(option)
 
 #endif /* _LINUX_COMPILER_H */

@@ -3,7 +3,10 @@
  * device.h - daxcheck's shim for <linux/device.h>: a device with a name, a
  * parent, a release callback and a devres list. Managed resources
  * (devres_add, devm_add_action) are released in reverse order of adding, as
- * the kernel does when a driver detaches (devres_release_all).
+ * the kernel does when a driver detaches (devres_release_all). Binding a
+ * driver (device_driver_attach) runs the bus's probe as the driver core does;
+ * sysfs attributes are found by name (sysfs_find_dev_attr) and called
+ * directly, as a write to the file would call them.
  */
 #ifndef _LINUX_DEVICE_H
 #define _LINUX_DEVICE_H
@@ -20,8 +23,12 @@ struct device;
 typedef void (*dr_release_t)(struct device *dev, void *res);
 typedef int (*dr_match_t)(struct device *dev, void *res, void *match_data);
 
+struct attribute_group;
+
 struct kobject {
 	const char *name;
+	/* what sysfs_create_groups() added: a harness finds attributes here */
+	const struct attribute_group **groups;
 };
 
 struct kobj_uevent_env;
@@ -163,6 +170,11 @@ void device_unlock(struct device *dev);
 int add_uevent_var(struct kobj_uevent_env *env, const char *format, ...);
 int sysfs_create_groups(struct kobject *kobj, const struct attribute_group **groups);
 void sysfs_remove_groups(struct kobject *kobj, const struct attribute_group **groups);
+struct device_attribute *sysfs_find_dev_attr(struct device *dev, const char *name);
+int device_for_each_child(struct device *parent, void *data,
+			  int (*fn)(struct device *dev, void *data));
+int device_driver_attach(struct device_driver *drv, struct device *dev);
+void device_release_driver(struct device *dev);
 int bus_register(struct bus_type *bus);
 void bus_unregister(struct bus_type *bus);
 int driver_register(struct device_driver *drv);
@@ -177,6 +189,9 @@ int devres_destroy(struct device *dev, dr_release_t release, dr_match_t match,
 int devres_release(struct device *dev, dr_release_t release, dr_match_t match,
 		   void *match_data);
 void devres_release_all(struct device *dev);
+void *devres_open_group(struct device *dev, void *id, gfp_t gfp);
+void devres_remove_group(struct device *dev, void *id);
+int devres_release_group(struct device *dev, void *id);
 int devm_add_action(struct device *dev, void (*action)(void *), void *data);
 int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);

@@ -5,15 +5,25 @@
 
 #include <linux/range.h>
 #include <linux/pfn.h>
+#include <linux/pgtable.h>
+
+/* One memory subsection: 2 MiB on x86-64 (SUBSECTION_SHIFT 21). */
+#define SUBSECTION_SIZE	(1UL << 21)
 
 struct dev_pagemap {
 	int nr_range;
 	struct range range;
 };
 
+/*
+ * memremap_compat_align - the smallest alignment a device-dax range may have:
+ * mm/memremap.c's generic version (every architecture but powerpc) answers
+ * one subsection, 2 MiB. (bus.c's alloc_is_aligned() takes max(align, this):
+ * the effective alignment of SEMANTICS.md §3.)
+ */
 static inline unsigned long memremap_compat_align(void)
 {
-	return PAGE_SIZE;
+	return SUBSECTION_SIZE;
 }
 
 #endif /* _LINUX_MEMREMAP_H */

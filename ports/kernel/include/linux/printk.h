@@ -35,6 +35,8 @@ int printk(const char *fmt, ...);
 extern unsigned long printk_count;
 extern unsigned long printk_level_count[8];
 const char *printk_last(void);
+/* If set, sees every message (without its level prefix) as it is printed. */
+extern void (*printk_observer)(int level, const char *msg);
 
 #define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_alert(fmt, ...)	printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
