@@ -745,3 +745,24 @@ void dax_observe(void)
 	}
 	out_str("]}\n");
 }
+
+/**
+ * dax_check - the self-check of the DAX instance: bus.c's region resource trees
+ *
+ * Every live region's resource tree is sorted, disjoint, inside its parent and
+ * linked back to it (check_resource_tree): what the kernel's own code keeps,
+ * checked after every step.
+ *
+ * Return: true when it holds, false after check_bad() said what does not.
+ */
+bool dax_check(void)
+{
+	long count = 0;
+	int i;
+
+	for (i = 0; i < nr_regions; i++) {
+		if (live(regions[i]) && !check_resource_tree(&regions[i]->dax_region->res, &count))
+			return false;
+	}
+	return true;
+}
