@@ -15,6 +15,9 @@ export interface RunWorld {
   readonly steps: number;
   readonly labels: ReadonlySet<string>;
   readonly opCounts: ReadonlyMap<string, number>;
+  /** Optional, for guided generation's features (World has them): steps per label, and `op ok|ERRNO` outcomes. */
+  readonly labelHits?: ReadonlyMap<string, number>;
+  readonly outcomes?: ReadonlySet<string>;
   /** fast-check's check: the command applies in the current state. */
   applies(cmd: { op: string }): boolean;
   /** Runs the command; throws when something broke. */

@@ -10,7 +10,8 @@ import { minimize } from './minimize.ts';
 import { replayCommands } from './replay.ts';
 import type { RunHooks, RunWorld } from './runHooks.ts';
 import { StepFailure } from './stepFailure.ts';
-import { runArbitrary } from './runArbitrary.ts';
+import { runArbitrary, type RunValue } from './runArbitrary.ts';
+import { guidance, type GuidedOptions } from './guided/guidance.ts';
 import { commandData } from './suiteCommand.ts';
 import type { AnySuite } from './suiteSpec.ts';
 import { World } from './world.ts';
@@ -32,6 +33,12 @@ export interface RunOptions {
   minimizeReplays?: number;
   /** Measurement hooks (properties/runHooks.ts); none by default. */
   hooks?: RunHooks;
+  /**
+   * Guided generation (properties/guided/): part of the runs mutate a corpus of runs that
+   * reached new features. true: a fresh corpus; or the corpus (and share) to use. Ignored
+   * with `path` (a path names a run of unguided generation). Default: off.
+   */
+  guided?: boolean | GuidedOptions;
 }
 
 export interface Counterexample {
@@ -60,7 +67,9 @@ export function runSuite(o: RunOptions): RunOutcome {
   const arb = runArbitrary(o.suite, o.maxCommands, o.bigRunPercent ?? 0);
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const hooks = o.hooks ?? {};
-  const makeWorld = hooks.world ?? ((suite, model, sut) => new World(suite, model, sut));
+  const guided = o.guided === undefined || o.guided === false || o.path !== undefined ? null : guidance(o.suite, o.guided === true ? {} : o.guided, o.seed, o.maxCommands, o.bigRunPercent ?? 0);
+  const baseWorld = hooks.world ?? ((suite, model, sut) => new World(suite, model, sut));
+  const makeWorld: typeof baseWorld = guided === null ? baseWorld : (suite, model, sut) => guided.wrap(baseWorld(suite, model, sut));
   // A hang costs its whole time limit per try: it is not shrunk (every later try passes) nor minimized.
   let hung = false;
   const property = fc.property(arb, ([prefix, cmds]) => {
@@ -78,13 +87,18 @@ export function runSuite(o: RunOptions): RunOutcome {
     }
     if (shrinking) return;
     record(stats, world);
+    guided?.passed(world);
     hooks.passed?.(world);
   });
+  const plugins: fc.Plugin<[RunValue]>[] = [
+    ...(o.timeLimitMs === undefined ? [] : [fc.interruptAfterTimeLimit(o.timeLimitMs, { failOnInterrupt: false }) as fc.Plugin<[RunValue]>]),
+    ...(guided === null ? [] : [guided.plugin]),
+  ];
   const details = fc.check(property, {
     seed: o.seed,
     numRuns: o.numRuns,
     ...(o.path === undefined ? {} : { path: o.path }),
-    ...(o.timeLimitMs === undefined ? {} : { plugins: [fc.interruptAfterTimeLimit(o.timeLimitMs, { failOnInterrupt: false })] }),
+    ...(plugins.length === 0 ? {} : { plugins }),
   });
   const outcome: RunOutcome = { ...stats, durationMs: performance.now() - started, counterexample: null };
   if (details.failed && details.counterexample) {

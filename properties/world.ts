@@ -26,6 +26,10 @@ export class World {
   steps = 0;
   readonly labels = new Set<string>();
   readonly opCounts = new Map<string, number>();
+  /** Steps that reached each label (guided generation counts them in buckets, properties/guided/features.ts). */
+  readonly labelHits = new Map<string, number>();
+  /** Each operation's outcomes the run reached, as `op ok` / `op ERRNO` (guided generation's features). */
+  readonly outcomes = new Set<string>();
   readonly records: StepRecord[] = [];
   /** Batch mode: the checker, and the run planned on the model so far. */
   private readonly checker: RunChecker | null;
@@ -66,8 +70,9 @@ export class World {
       const sutSnap = guard(index, shown, () => suite.observe(this.sut));
       this.records.push({ index, call: shown.text, model: modelResult, sut: sutResult!, modelSnap, sutSnap });
     }
-    for (const label of suite.labels(before, call, modelResult, modelSnap)) this.labels.add(label);
-    if (suite.modelEvents) for (const label of suite.modelEvents(this.model)) this.labels.add(label);
+    for (const label of suite.labels(before, call, modelResult, modelSnap)) this.reached(label);
+    if (suite.modelEvents) for (const label of suite.modelEvents(this.model)) this.reached(label);
+    this.outcomes.add(`${call.op} ${modelResult.ok ? 'ok' : modelResult.errno}`);
 
     const modelBroken = broken(suite, call, modelResult, modelSnap);
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
@@ -84,6 +89,11 @@ export class World {
     judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, sutSnap);
     const own = guard(index, shown, () => (this.sut as { selfCheck?(): string[] }).selfCheck?.() ?? []);
     if (own.length > 0) throw new StepFailure('self-check', index, shown.text, own.join('\n'));
+  }
+
+  private reached(label: string): void {
+    this.labels.add(label);
+    this.labelHits.set(label, (this.labelHits.get(label) ?? 0) + 1);
   }
 
   /** Batch mode: checks the planned run on the system under test; throws StepFailure at its first difference. Nothing in step-by-step mode. */

@@ -3,11 +3,13 @@
  * so that its imports of impl/ are the mutated copy: one worker, seeds 1, 2, … in
  * sequence, each seed one batch of the tree suite then one of the DAX suite (runSuite
  * with the hunt's run length, batch size and big-run share) against the model, until a
- * counterexample or the budget. Prints `found SECONDS` the moment a run fails (so the
+ * counterexample or the budget. With `--guided`, guided generation (properties/guided/),
+ * one corpus per suite kept across the seeds, as a `hunt --guided` worker does. Prints `found SECONDS` the moment a run fails (so the
  * parent knows a kill even if shrinking outlives it), then one JSON line: HuntResult.
  *
- *   node --import tsx bench/mutants/huntOne.ts BUDGET_MS
+ *   node --import tsx bench/mutants/huntOne.ts BUDGET_MS [--guided]
  */
+import { Corpus } from '../../properties/guided/corpus.ts';
 import { implFactory } from '../../impl/index.ts';
 import { modelFactory } from '../../model/index.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
@@ -41,7 +43,7 @@ export interface HuntResult {
 }
 
 /** Hunts the implementation this module's impl/ is until a counterexample or budgetMs. */
-export function huntMutant(budgetMs: number, onFound: (seconds: number) => void = () => undefined): HuntResult {
+export function huntMutant(budgetMs: number, onFound: (seconds: number) => void = () => undefined, guided = false): HuntResult {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const deadline = started + budgetMs;
@@ -56,11 +58,12 @@ export function huntMutant(budgetMs: number, onFound: (seconds: number) => void 
       onFound(caughtAt);
     },
   };
+  const corpora = new Map([treeSuite, daxSuite].map((s) => [s.name, new Corpus()]));
   for (let seed = 1; ; seed++) {
     for (const suite of [treeSuite, daxSuite]) {
       const remaining = deadline - performance.now();
       if (remaining <= 0) return { killed: false, seconds: elapsed(), secondsWithShrink: null, suite: null, seed: null, runs, commands, caughtBy: null, kind: null, shrunkLength: null, call: null };
-      const out = runSuite({ suite, model: modelFactory, sut: implFactory, seed, numRuns: HUNT_BATCH_RUNS, maxCommands: HUNT_MAX_COMMANDS, timeLimitMs: remaining, bigRunPercent: HUNT_BIG_RUN_PERCENT, hooks });
+      const out = runSuite({ suite, model: modelFactory, sut: implFactory, seed, numRuns: HUNT_BATCH_RUNS, maxCommands: HUNT_MAX_COMMANDS, timeLimitMs: remaining, bigRunPercent: HUNT_BIG_RUN_PERCENT, hooks, ...(guided ? { guided: { corpus: corpora.get(suite.name)! } } : {}) });
       runs += out.runs;
       commands += out.commands;
       const cx = out.counterexample;
@@ -74,6 +77,6 @@ export function huntMutant(budgetMs: number, onFound: (seconds: number) => void 
 
 if (process.argv[1]?.endsWith('huntOne.ts')) {
   const budgetMs = Number(process.argv[2] ?? 20_000);
-  const result = huntMutant(budgetMs, (s) => console.log(`found ${s}`));
+  const result = huntMutant(budgetMs, (s) => console.log(`found ${s}`), process.argv.includes('--guided'));
   console.log(JSON.stringify(result));
 }

@@ -1,9 +1,10 @@
 /**
- * npm run mutants [-- --quick] [--budget SECONDS] [--jobs N] [--only NAME,…] [--out FILE]:
+ * npm run mutants [-- --quick] [--guided] [--budget SECONDS] [--jobs N] [--only NAME,…] [--out FILE]:
  * the mutation score of the suites. Every mutant of the catalog (catalog.ts) is applied
  * to a temporary copy of the repository and hunted there on one worker for the budget
  * (default 20 s), `--jobs` at a time (default 2); the table goes to bench.json's
  * `mutants` section (default reports/bench.json, other sections kept) and to stdout.
+ * --guided: each mutant is also hunted with guided generation (the `guided` column).
  * --quick: the two quick mutants, 2 s each (for the test that checks the script runs).
  */
 import { loadavg } from 'node:os';
@@ -18,12 +19,13 @@ import { formatMutants } from './table.ts';
 interface Args {
   out: string;
   quick: boolean;
+  guided: boolean;
   budgetSeconds: number;
   jobs: number;
   only: string[] | null;
 }
 
-const USAGE = 'usage: npm run mutants -- [--quick] [--budget SECONDS] [--jobs N] [--only NAME,…] [--out FILE]';
+const USAGE = 'usage: npm run mutants -- [--quick] [--guided] [--budget SECONDS] [--jobs N] [--only NAME,…] [--out FILE]';
 
 /** Exits with the usage line (status 2). */
 function usage(problem: string): never {
@@ -33,13 +35,14 @@ function usage(problem: string): never {
 
 /** The flags; exits with the usage line on anything else. */
 function parseArgs(argv: string[]): Args {
-  const a: Args = { out: 'reports/bench.json', quick: false, budgetSeconds: 20, jobs: 2, only: null };
+  const a: Args = { out: 'reports/bench.json', quick: false, guided: false, budgetSeconds: 20, jobs: 2, only: null };
   let budget: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => (i + 1 < argv.length ? argv[++i]! : usage(`${flag} needs a value`));
     const positive = (x: string) => (Number(x) > 0 ? Number(x) : usage(`${flag} needs a positive number, not ${x}`));
     if (flag === '--quick') a.quick = true;
+    else if (flag === '--guided') a.guided = true;
     else if (flag === '--out') a.out = value();
     else if (flag === '--budget') budget = positive(value());
     else if (flag === '--jobs') a.jobs = Math.floor(positive(value()));
@@ -62,8 +65,9 @@ async function main(): Promise<void> {
   let done = 0;
   const rows = await runMutants(mutants, a.jobs, { root, budgetMs: a.budgetSeconds * 1000, graceMs: 60_000 }, (r) => {
     const verdict = r.error ?? (r.killed ? `killed in ${r.seconds.toFixed(3)} s by ${r.caughtBy}` : 'survived');
-    console.error(`mutants: ${++done}/${mutants.length} ${r.name}: ${verdict}`);
-  });
+    const g = r.guided === undefined ? '' : `; guided: ${r.guided.error ?? (r.guided.killed ? `killed in ${r.guided.seconds.toFixed(3)} s` : 'survived')}`;
+    console.error(`mutants: ${++done}/${mutants.length} ${r.name}: ${verdict}${g}`);
+  }, a.guided);
   const roundLoad = loadavg().map((x) => Math.round(x * 100) / 100);
   const section = mutantsSection(rows, { quick: a.quick, budgetSeconds: a.budgetSeconds, jobs: a.jobs, durationSeconds: (performance.now() - started) / 1000, machine, loadAverageAtEnd: roundLoad });
   writeSections(a.out, { mutants: section });

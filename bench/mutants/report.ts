@@ -25,13 +25,51 @@ export interface MutantsSection {
   /** Killed mutants whose first failing step was caught by impl/selfCheck.ts. */
   caughtBySelfCheck: number;
   goal: { killedShare: number; budgetSeconds: number; met: boolean };
+  /** With --guided: the guided column summed up against the unguided one (same mutants, same lanes). */
+  guided?: GuidedSummary;
   rows: MutantRow[];
+}
+
+/** Guided against unguided hunts of the same mutants. */
+export interface GuidedSummary {
+  killed: number;
+  /** Median and total seconds to kill, over the mutants both hunts killed within the budget. */
+  medianSeconds: { unguided: number; guided: number };
+  totalSeconds: { unguided: number; guided: number };
+  /** Mutants killed sooner by the guided hunt (by more than 10%), later (by more than 10%), and within 10%. */
+  faster: number;
+  slower: number;
+  same: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** The guided summary of rows that have a guided column, or undefined. */
+export function guidedSummary(rows: MutantRow[], budgetSeconds: number): GuidedSummary | undefined {
+  if (!rows.some((r) => r.guided !== undefined)) return undefined;
+  const killed = (k: boolean, s: number) => k && s <= budgetSeconds;
+  const both = rows.filter((r) => killed(r.killed, r.seconds) && r.guided !== undefined && killed(r.guided.killed, r.guided.seconds));
+  const u = both.map((r) => r.seconds);
+  const g = both.map((r) => r.guided!.seconds);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    killed: rows.filter((r) => r.guided !== undefined && killed(r.guided.killed, r.guided.seconds)).length,
+    medianSeconds: { unguided: median(u), guided: median(g) },
+    totalSeconds: { unguided: sum(u), guided: sum(g) },
+    faster: both.filter((r) => r.guided!.seconds < 0.9 * r.seconds).length,
+    slower: both.filter((r) => r.guided!.seconds > 1.1 * r.seconds).length,
+    same: both.filter((r) => r.guided!.seconds >= 0.9 * r.seconds && r.guided!.seconds <= 1.1 * r.seconds).length,
+  };
 }
 
 /** The section for rows hunted with budgetSeconds each. */
 export function mutantsSection(rows: MutantRow[], o: { quick: boolean; budgetSeconds: number; jobs: number; durationSeconds: number; machine: Machine; loadAverageAtEnd: number[] }): MutantsSection {
   const killed = rows.filter((r) => r.killed && r.seconds <= o.budgetSeconds).length;
   const score = rows.length === 0 ? 0 : killed / rows.length;
+  const guided = guidedSummary(rows, o.budgetSeconds);
   return {
     generatedAt: new Date().toISOString(),
     ...o,
@@ -40,6 +78,7 @@ export function mutantsSection(rows: MutantRow[], o: { quick: boolean; budgetSec
     score,
     caughtBySelfCheck: rows.filter((r) => r.killed && r.selfCheck).length,
     goal: { ...MUTATION_GOAL, met: score >= MUTATION_GOAL.killedShare && o.budgetSeconds <= MUTATION_GOAL.budgetSeconds },
+    ...(guided === undefined ? {} : { guided }),
     rows,
   };
 }

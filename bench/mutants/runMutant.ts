@@ -10,6 +10,9 @@ import type { HuntResult } from './huntOne.ts';
 import type { Mutant } from './mutant.ts';
 import { makeSandbox } from './sandbox.ts';
 
+/** The guided hunt of a mutant (the table's `guided` column), when one ran: `npm run mutants -- --guided`. */
+export type GuidedResult = Pick<HuntResult, 'killed' | 'seconds' | 'caughtBy' | 'shrunkLength' | 'suite' | 'runs'> & { error: string | null };
+
 /** One row of the mutation table. */
 export interface MutantRow extends HuntResult {
   name: string;
@@ -19,6 +22,8 @@ export interface MutantRow extends HuntResult {
   selfCheck: boolean;
   /** Why the row has no hunt result (the child crashed or the mutant did not apply), else null. */
   error: string | null;
+  /** The same hunt with guided generation (after the unguided one, in the same lane), or absent. */
+  guided?: GuidedResult;
 }
 
 export interface RunMutantOptions {
@@ -26,6 +31,8 @@ export interface RunMutantOptions {
   budgetMs: number;
   /** How long a child may run past its budget (shrinking, start-up) before it is stopped. */
   graceMs: number;
+  /** Hunt with guided generation (huntOne.ts --guided). */
+  guided?: boolean;
 }
 
 const SURVIVED: HuntResult = { killed: false, seconds: 0, secondsWithShrink: null, suite: null, seed: null, runs: 0, commands: 0, caughtBy: null, kind: null, shrunkLength: null, call: null };
@@ -44,7 +51,7 @@ export function runMutant(m: Mutant, o: RunMutantOptions): Promise<MutantRow> {
   }
   const sandbox = box;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/mutants/huntOne.ts', String(o.budgetMs)], { cwd: sandbox.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/mutants/huntOne.ts', String(o.budgetMs), ...(o.guided === true ? ['--guided'] : [])], { cwd: sandbox.dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let foundAt: number | null = null;
@@ -71,15 +78,26 @@ export function runMutant(m: Mutant, o: RunMutantOptions): Promise<MutantRow> {
   });
 }
 
-/** Runs every mutant, `jobs` at a time, in catalog order of the rows; onRow sees each row as it ends. */
-export async function runMutants(mutants: readonly Mutant[], jobs: number, o: RunMutantOptions, onRow: (r: MutantRow) => void = () => undefined): Promise<MutantRow[]> {
+/** The guided column of a row hunted with o.guided. */
+function guidedResult(r: MutantRow): GuidedResult {
+  return { killed: r.killed, seconds: r.seconds, caughtBy: r.caughtBy, shrunkLength: r.shrunkLength, suite: r.suite, runs: r.runs, error: r.error };
+}
+
+/**
+ * Runs every mutant, `jobs` at a time, in catalog order of the rows; onRow sees each row
+ * as it ends. With guidedToo, each mutant is hunted unguided and then guided in the same
+ * lane (same load), the guided hunt in the row's `guided` column.
+ */
+export async function runMutants(mutants: readonly Mutant[], jobs: number, o: RunMutantOptions, onRow: (r: MutantRow) => void = () => undefined, guidedToo = false): Promise<MutantRow[]> {
   const rows: MutantRow[] = new Array(mutants.length);
   let next = 0;
   const lane = async () => {
     while (next < mutants.length) {
       const i = next++;
-      rows[i] = await runMutant(mutants[i]!, o);
-      onRow(rows[i]!);
+      const row = await runMutant(mutants[i]!, { ...o, guided: false });
+      if (guidedToo) row.guided = guidedResult(await runMutant(mutants[i]!, { ...o, guided: true }));
+      rows[i] = row;
+      onRow(row);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, lane));

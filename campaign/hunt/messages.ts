@@ -29,6 +29,8 @@ export interface HuntWorkerData {
   commandTimeoutMs: number;
   maxCommands: number;
   batchRuns: number;
+  /** Guided generation (--guided): each target keeps a corpus across its batches (properties/guided/). Absent: off. */
+  guided?: boolean;
   /** The SutWatch buffer. */
   buffer: SharedArrayBuffer;
 }

@@ -5,9 +5,11 @@
  * bounded in time (fast-check's shrink included) and so is the minimizing of what it
  * found, so that a stop (Ctrl-C) is answered within a bounded time with the batch's
  * counterexample kept. Counterexamples go to the main thread, which saves them.
+ * With guided generation (--guided), each target keeps one corpus across its batches.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
+import { Corpus } from '../../properties/guided/corpus.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
 import { runSuite } from '../../properties/runSuite.ts';
@@ -31,6 +33,7 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
   const systems: Systems[] = [];
   for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs }));
   const suites = data.targets.map((t, i) => watchedSuite(SUITES[t.suite], systems[i]!.sut, watch));
+  const corpora = data.targets.map(() => (data.guided === true ? new Corpus() : null));
   post({ type: 'ready', worker: data.worker });
   watch.waitForStart();
   const stream = { base: data.base, shard: data.shard, worker: data.worker, workers: data.workers };
@@ -44,15 +47,15 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
       if (watch.stopRequested() || remaining <= 0) return;
       const seed = seedAt(stream, k);
       watch.setPosition(k, t, seed);
-      runBatch(data, t, suites[t]!, systems[t]!, seed, Math.min(remaining, BATCH_TIME_LIMIT_MS, share), post);
+      runBatch(data, t, suites[t]!, systems[t]!, corpora[t]!, seed, Math.min(remaining, BATCH_TIME_LIMIT_MS, share), post);
     }
   }
 }
 
-function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, seed: number, timeLimitMs: number, post: (m: HuntMessage) => void): void {
+function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, corpus: Corpus | null, seed: number, timeLimitMs: number, post: (m: HuntMessage) => void): void {
   const started = performance.now();
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
       const cx = out.counterexample;

@@ -31,6 +31,8 @@ export interface HuntOptions {
   commandTimeoutMs: number;
   /** Runs per batch: a worker looks at the budget and the stop flag between batches. */
   batchRuns: number;
+  /** --guided: part of the runs mutate a corpus of runs that reached new labels (properties/guided/). */
+  guided: boolean;
   /** A line to print about a flag that was adjusted (--workers above what the machine runs), or null. */
   note: string | null;
 }
@@ -53,6 +55,7 @@ export const HUNT_FLAGS: Record<string, FlagSpec> = {
   json: { type: 'boolean', help: 'also print the run summary as JSON on stdout' },
   'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a call that does not return within this is a hang' },
   'batch-runs': { type: 'int', min: 1, value: 'N', default: '20', help: 'runs per batch (a worker checks the budget between batches)' },
+  guided: { type: 'boolean', help: 'guided generation: half the runs mutate a per-worker corpus of runs that reached new labels or outcomes' },
 };
 
 /** `daxcheck hunt --help`. */
@@ -95,6 +98,7 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
     json: get('json', false),
     commandTimeoutMs: get('command-timeout-ms', 5000),
     batchRuns: get('batch-runs', 20),
+    guided: get('guided', false),
     note,
   };
 }

@@ -59,4 +59,12 @@ test('a batch the budget interrupts before its first run passes ends without err
   }
 });
 
+test('a guided worker runs the same seeds in order and reports its batches', async () => {
+  const d = data({ guided: true, targets: [{ suite: 'dax', fault: null }] });
+  const seen = await run(d, 400);
+  const batches = seen.filter((m) => m.type === 'batch');
+  assert.ok(batches.length > 1 && batches.every((b) => b.runs > 0), `${batches.length} batches`);
+  assert.equal(batches.map((b) => b.seed), batches.map((_, k) => seedAt({ base: 1, shard: d.shard, worker: 1, workers: 2 }, k)));
+});
+
 test.run();
