@@ -232,9 +232,11 @@ export interface DaxSut {
   /** dev/size (SEMANTICS.md §3). EINVAL, EBUSY, ENOSPC, ENOMEM (injected), ENXIO (no device). */
   resize(region: number, device: number, sizeBytes: bigint): Result;
   /**
-   * dev/mapping = "start-end". ENXIO: no such device, or length not a multiple of the
-   * effective alignment. EINVAL: dynamic region, or end < start. ENOMEM: conflict or
-   * injected failure.
+   * dev/mapping = "start-end". ENXIO: no such device, length not a multiple of the
+   * effective alignment, or start − region start not a multiple of it (daxcheck's rule:
+   * the kernel checks only the length, and an unaligned start lets a later grow fill the
+   * gap before it with a range shorter than 2 MiB; sut/RULES.md). EINVAL: dynamic region,
+   * or end < start. ENOMEM: conflict or injected failure.
    */
   mapping(region: number, device: number, start: bigint, end: bigint): Result;
   /** dev/align. ENXIO: no device. EINVAL: not 4 KiB, 2 MiB or 1 GiB, or a range not a multiple of max(A, 2 MiB). EBUSY: bound. */
