@@ -17,6 +17,8 @@ export const TREE_LABELS = {
   releaseDescended: 'release found through a non-busy resource',
   emptyOrWrapping: 'request with n = 0 or a wrapping end',
   top: 'resource ending at 2^64 - 1',
+  allSpace: 'request into a root spanning all of u64',
+  adjustAtTop: 'adjust of a resource to end at 2^64 - 1',
   manyResources: 'at least 24 live resources',
   deep: 'a resource nested at least 4 deep',
   releasedWithGrandchildren: 'a resource released with live grandchildren',
@@ -28,6 +30,8 @@ export function treeStepLabels(result: Result, after: TreeSnapshot): string[] {
   const live = liveResources(after);
   const labels: string[] = live.some((p) => p.node.id === result.id && p.parent && p.node.end === U64_MAX) ? [TREE_LABELS.top] : [];
   if (live.length >= 24) labels.push(TREE_LABELS.manyResources);
+  const placed = live.find((p) => p.node.id === result.id);
+  if (placed?.parent && placed.root.start === 0n && placed.root.end === U64_MAX) labels.push(TREE_LABELS.allSpace);
   if (depthOf(after, result.id) >= 4) labels.push(TREE_LABELS.deep);
   return labels;
 }

@@ -18,13 +18,19 @@ import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
 const operations = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot];
 const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot>(operations);
 
-/** Every run starts from a low root, a second root and a root ending at 2^64 − 1. */
+/**
+ * Every run starts from a low root, a second root and a root ending at 2^64 − 1; most
+ * runs also get a root spanning all of u64 (the kernel's own iomem root does), where
+ * requests and adjusts meet both ends of the address space.
+ */
 function treePrefix(): fc.Arbitrary<TreeCommand[]> {
-  return fc.constant<TreeCommand[]>([
+  const base: TreeCommand[] = [
     { op: 'addRoot', start: 0n, end: 0xffffn, name: 'low' },
     { op: 'addRoot', start: 0x100000n, end: 0x10ffffn, name: 'mid' },
     { op: 'addRoot', start: U64_MAX - 0xffffn, end: U64_MAX, name: 'top' },
-  ]);
+  ];
+  const all: TreeCommand = { op: 'addRoot', start: 0n, end: U64_MAX, name: 'all' };
+  return fc.boolean().map((withAll) => (withAll ? [...base, all] : base));
 }
 
 export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot> = {
@@ -50,6 +56,8 @@ export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSn
     [TREE_LABELS.releaseDescended]: 0.03,
     [TREE_LABELS.emptyOrWrapping]: 0.05,
     [TREE_LABELS.top]: 0.05,
+    [TREE_LABELS.allSpace]: 0.05,
+    [TREE_LABELS.adjustAtTop]: 0.01,
   },
   prefix: treePrefix,
   command: table.command,

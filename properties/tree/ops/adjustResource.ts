@@ -42,7 +42,8 @@ export function adjustRule(snap: TreeSnapshot, c: AdjustResourceCall): number {
 const RULE_LABELS = [TREE_LABELS.adjustRule1, TREE_LABELS.adjustRule2, TREE_LABELS.adjustRule3, TREE_LABELS.adjustRule4];
 
 function adjustLabels(before: TreeSnapshot, c: AdjustResourceCall, result: Result): string[] {
-  if (result.ok || result.errno !== 'EBUSY') return [];
+  if (result.ok) return endOf(c.start, c.size) === U64_MAX ? [TREE_LABELS.adjustAtTop] : [];
+  if (result.errno !== 'EBUSY') return [];
   const rule = adjustRule(before, c);
   return rule > 0 ? [RULE_LABELS[rule - 1]!] : [];
 }
