@@ -116,7 +116,7 @@ function classify(summary: RunSummary, outDir: string): ClassifiedFailure[] {
     const file = join(outDir, `${id}.json`);
     if (!existsSync(file)) return { id, file, known: null, what: '(file missing)' };
     const cx = loadCounterexample(file);
-    return { id, file, known: knownDefectOf(cx), what: `step ${cx.broke.step + 1}: ${cx.broke.call}: ${cx.broke.kind}: ${cx.broke.detail}` };
+    return { id, file, known: knownDefectOf(cx), what: `step ${cx.broke.step}: ${cx.broke.call}: ${cx.broke.kind}: ${cx.broke.detail}` };
   });
 }
 

@@ -13,7 +13,8 @@ import { ALL_SUITE_NAMES, type SuiteName } from './suiteSpec.ts';
 import { isSystemSpec, type SystemSpec } from './systemSpec.ts';
 import { decodeValue, encodeValue } from './values.ts';
 
-export const COUNTEREXAMPLE_FORMAT = 1;
+/** Format 2: broke.step counts from 1, as every message says "step N". Format 1 (0-based) is read and converted. */
+export const COUNTEREXAMPLE_FORMAT = 2;
 
 export interface CounterexampleFile {
   format: typeof COUNTEREXAMPLE_FORMAT;
@@ -27,6 +28,7 @@ export interface CounterexampleFile {
   /** The named fault that was on, or null (found against the correct implementation). */
   fault: string | null;
   /** What broke at which step. */
+  /** What broke, at which step (counted from 1 among the commands that ran, as messages print it). */
   broke: { kind: FailureKind; step: number; call: string; detail: string };
   commands: { op: string }[];
   /** Where it came from (informational: replay needs only the commands). */
@@ -79,7 +81,7 @@ function validate(file: string, data: unknown): CounterexampleFile {
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) bad('is not a JSON object');
   const d = data as Record<string, unknown>;
-  if (d.format !== COUNTEREXAMPLE_FORMAT) bad(`has format ${JSON.stringify(d.format)}; this daxcheck reads format ${COUNTEREXAMPLE_FORMAT}`);
+  if (d.format !== 1 && d.format !== COUNTEREXAMPLE_FORMAT) bad(`has format ${JSON.stringify(d.format)}; this daxcheck reads formats 1 and ${COUNTEREXAMPLE_FORMAT}`);
   if (!(ALL_SUITE_NAMES as readonly unknown[]).includes(d.suite)) bad(`has unknown suite ${JSON.stringify(d.suite)} (expected ${ALL_SUITE_NAMES.map((n) => `"${n}"`).join(', ')})`);
   if (d.fault !== null && typeof d.fault !== 'string') bad('has a "fault" that is neither null nor a name');
   if (!Array.isArray(d.commands) || d.commands.some((c) => typeof c !== 'object' || c === null || typeof (c as { op?: unknown }).op !== 'string')) {
@@ -91,5 +93,10 @@ function validate(file: string, data: unknown): CounterexampleFile {
     bad('has no "broke" object with kind, step, call and detail (what the file records as broken)');
   }
   if (d.system !== undefined && !isSystemSpec(d.system)) bad('has a "system" that is none of {"kind": "impl"}, {"kind": "module", "path": …}, {"kind": "exec", "command": […]}');
+  if (d.format === 1) {
+    // Format 1 counted broke.step from 0.
+    (broke as { step: number }).step += 1;
+    d.format = COUNTEREXAMPLE_FORMAT;
+  }
   return data as CounterexampleFile;
 }

@@ -28,7 +28,7 @@ export function counterexampleRecord(f: CounterexampleFacts): CounterexampleFile
     sut: f.sut,
     system: f.system,
     fault: f.fault,
-    broke: { kind, step, call, detail },
+    broke: { kind, step: step + 1, call, detail },
     commands: f.commands,
     seed: f.seed,
     path: f.path,

@@ -50,7 +50,7 @@ export function huntEvents(o: HuntSetup, tally: HuntTally, progress: HuntLog): P
     if (!tally.addFound(target, file.id, offer.signature)) return;
     const { kind, step, call } = file.broke;
     const instead = offer.replaced === null ? '' : ` (shorter than ${offer.replaced}, which it replaces)`;
-    progress.log(`found ${file.id} after ${(progress.elapsedMs() / 1000).toFixed(1)} s [${targetName(o.targets[target]!)}] ${kind} at step ${step + 1} of ${file.commands.length}: ${call}${note} → ${offer.path}${offer.isNew ? '' : ' (saved before)'}${instead}`);
+    progress.log(`found ${file.id} after ${(progress.elapsedMs() / 1000).toFixed(1)} s [${targetName(o.targets[target]!)}] ${kind} at step ${step} of ${file.commands.length}: ${call}${note} → ${offer.path}${offer.isNew ? '' : ' (saved before)'}${instead}`);
   };
   /** A run whose worker stopped inside the system under test, saved as a counterexample. */
   const saveStopped = (reading: WatchReading, kind: FailureKind, what: string, note: string) => {

@@ -23,7 +23,7 @@ function header(t: ReplayTarget, o: Outcome): string[] {
   const lines = [
     `replay ${t.file}`,
     `  ${cx.suite} suite, ${cx.commands.length} commands${skipped > 0 ? ` (${skipped} did not apply: skipped)` : ''}; ${systems.sut.name} against ${systems.reference.name}`,
-    `  recorded: ${cx.broke.kind} at step ${cx.broke.step + 1}: ${cx.broke.call}`,
+    `  recorded: ${cx.broke.kind} at step ${cx.broke.step}: ${cx.broke.call}`,
   ];
   if (t.note) lines.push(`  note: ${t.note}`);
   return lines;
@@ -44,12 +44,12 @@ function stepLines(r: StepRecord, width: number): string[] {
 /** The verdict line(s), compared with the record. */
 function verdict(t: ReplayTarget, failure: StepFailure | null, steps: number): string[] {
   const { broke } = t.cx;
-  if (failure === null) return [`PASSES: ${steps} steps, no difference and no broken invariant (recorded: ${broke.kind} at step ${broke.step + 1})`];
-  const same = failure.kind === broke.kind && failure.step === broke.step;
+  if (failure === null) return [`PASSES: ${steps} steps, no difference and no broken invariant (recorded: ${broke.kind} at step ${broke.step})`];
+  const same = failure.kind === broke.kind && failure.step + 1 === broke.step;
   return [
     `FAILS at step ${failure.step + 1}: ${failure.call}: ${failure.kind}`,
     indent(failure.detail, '  '),
-    same ? '  (as recorded)' : `  (recorded: ${broke.kind} at step ${broke.step + 1})`,
+    same ? '  (as recorded)' : `  (recorded: ${broke.kind} at step ${broke.step})`,
   ];
 }
 

@@ -22,7 +22,7 @@ export function counterexampleSection(r: DrawnCounterexample): string {
   const { cx } = r;
   const fault = cx.fault === null ? '' : ` · fault <b>${esc(cx.fault)}</b>${r.faultSummary === null ? '' : ` (${esc(r.faultSummary)})`}`;
   const status = r.unavailable !== null
-    ? `<p class="status bad">${esc(r.sut)} could not be run here (${esc(r.unavailable)}): the steps below are drawn on ${esc(r.reference)} alone; recorded: ${esc(cx.broke.kind)} at step ${cx.broke.step + 1}.</p>`
+    ? `<p class="status bad">${esc(r.sut)} could not be run here (${esc(r.unavailable)}): the steps below are drawn on ${esc(r.reference)} alone; recorded: ${esc(cx.broke.kind)} at step ${cx.broke.step}.</p>`
     : r.failure
     ? `<p class="status bad">Replayed ${esc(r.reference)} against ${esc(r.sut)}: fails at step ${r.failure.step + 1} (${esc(r.failure.kind)}).</p>`
     : `<p class="status good">Replayed ${esc(r.reference)} against ${esc(r.sut)}: passes now — every step agrees.</p>`;
@@ -34,7 +34,7 @@ export function counterexampleSection(r: DrawnCounterexample): string {
     `<section class="counterexample" id="${esc(cx.id)}" data-steps="${r.records.length}">`,
     `<h3>${esc(cx.id)} <span class="tag">${esc(cx.suite)}</span></h3>`,
     `<p class="meta">${esc(r.file)} · found against <b>${esc(cx.sut)}</b>${fault} · ${cx.commands.length} commands · seed ${esc(cx.seed)} · ${esc(cx.foundAt)}</p>`,
-    `<p class="broke">Broke: <b>${esc(cx.broke.kind)}</b> at step ${cx.broke.step + 1}, <code>${esc(cx.broke.call)}</code></p>`,
+    `<p class="broke">Broke: <b>${esc(cx.broke.kind)}</b> at step ${cx.broke.step}, <code>${esc(cx.broke.call)}</code></p>`,
     status,
     `<ol class="steps">`,
     ...steps,

@@ -46,7 +46,7 @@ test('an unknown fault, an unknown op, an unknown version: each fails naming the
   assert.match(problem(op) ?? '', new RegExp(`^${op}: command 2 has op "format", which the dax suite does not know`));
   const version = join(dir, 'v9.json');
   writeFileSync(version, JSON.stringify({ format: 9 }));
-  assert.is(problem(version), `${version}: has format 9; this daxcheck reads format 1`);
+  assert.is(problem(version), `${version}: has format 9; this daxcheck reads formats 1 and 2`);
 });
 
 test.run();

@@ -16,7 +16,7 @@ test('a SUT that hangs in resize is recorded as a hang, and the hunt goes on to 
   for (const cx of hangs) {
     assert.ok(cx.commands.length > 0, 'the commands that ran');
     assert.is(cx.commands.at(-1)!.op, 'resize', 'the last command is the call that did not return');
-    assert.is(cx.broke.step, cx.commands.length - 1);
+    assert.is(cx.broke.step, cx.commands.length, 'the last command, counted from 1');
     assert.ok(cx.broke.call.startsWith('resize('), cx.broke.call);
   }
   const entry = readRunJson(r).entries[0]!;

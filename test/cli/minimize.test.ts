@@ -41,7 +41,7 @@ test('the padded S1 file (14 commands) becomes a 4-command file under its new id
   assert.is(cx.commands.length, 4);
   assert.is(written, join(dir, `${counterexampleId('dax', S1, cx.commands)}.json`));
   assert.is(cx.id, counterexampleId('dax', S1, cx.commands));
-  assert.equal(cx.broke, { kind: 'result-mismatch', step: 3, call: cx.broke.call, detail: 'model ok, sut EBUSY' });
+  assert.equal(cx.broke, { kind: 'result-mismatch', step: 4, call: cx.broke.call, detail: 'model ok, sut EBUSY' });
   assert.is(cx.error, `step 4: ${cx.broke.call}: result-mismatch: model ok, sut EBUSY`);
   assert.is(cx.foundAt, '2024-01-01T00:00:00.000Z', 'informational fields are kept');
 });

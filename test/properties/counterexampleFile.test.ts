@@ -22,7 +22,7 @@ test('the file is readable JSON: u64 values as hex strings, two-space indent, tr
   const text = encodeCounterexample(record('dax', S1, s1Trigger()));
   assert.ok(text.includes('"sizeBytes": "0x4000000"'), text);
   assert.ok(text.endsWith('}\n'));
-  assert.ok(text.startsWith('{\n  "format": 1,\n  "id": "cx-'));
+  assert.ok(text.startsWith('{\n  "format": 2,\n  "id": "cx-'));
 });
 
 test('id: cx- and 16 hex digits; the same suite, fault and commands give the same id', () => {
@@ -60,8 +60,20 @@ function loadError(text: string | null): CounterexampleFileError {
 const valid = () => JSON.parse(encodeCounterexample(record('dax', S1, s1Trigger()))) as Record<string, unknown>;
 
 test('an unknown format version: the error names the file, the version found and the one read', () => {
-  const e = loadError(JSON.stringify({ ...valid(), format: 2 }));
-  assert.is(e.message, `${e.file}: has format 2; this daxcheck reads format 1`);
+  const e = loadError(JSON.stringify({ ...valid(), format: 3 }));
+  assert.is(e.message, `${e.file}: has format 3; this daxcheck reads formats 1 and 2`);
+});
+
+test('broke.step counts from 1 in format 2, as messages say "step N"; a format 1 file (0-based) is read with its step converted', () => {
+  const cx = record('dax', S1, s1Trigger());
+  const dir = tempDir();
+  const v2 = saveCounterexample(dir, cx);
+  assert.is(loadCounterexample(v2).format, 2);
+  const old = join(dir, 'old.json');
+  writeFileSync(old, JSON.stringify({ ...valid(), format: 1, broke: { ...cx.broke, step: 3 } }));
+  const read = loadCounterexample(old);
+  assert.is(read.format, 2);
+  assert.is(read.broke.step, 4);
 });
 
 test('bad JSON: the error names the file and says it is not valid JSON', () => {

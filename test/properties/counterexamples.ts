@@ -57,7 +57,7 @@ export function treeCommands(): TreeCommand[] {
 }
 
 /** A file record for commands (broke as given; the rest plausible). */
-export function record(suite: SuiteName, fault: string | null, commands: { op: string }[], kind: FailureKind = 'result-mismatch', step = 3): CounterexampleFile {
+export function record(suite: SuiteName, fault: string | null, commands: { op: string }[], kind: FailureKind = 'result-mismatch', step = 4): CounterexampleFile {
   return {
     format: COUNTEREXAMPLE_FORMAT,
     id: counterexampleId(suite, fault, commands),
