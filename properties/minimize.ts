@@ -48,6 +48,29 @@ function failsSameWay<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>, comma
 const same = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && JSON.stringify(a, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) === JSON.stringify(b, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
+/** Lists up to this long are also made 2-minimal (every pair tried: at most 66 replays). */
+const PAIRS_UP_TO = 12;
+
+/**
+ * Removes pairs of commands while the list still fails: ddmin leaves a 1-minimal list,
+ * but two commands may only matter together (a destroyed region that redirects a later
+ * ref; an object made only to be freed). Short lists only; returns the (still failing) list.
+ */
+function removePairs<C>(commands: C[], attempt: Attempt<C>): C[] {
+  let current = commands;
+  for (let i = 0; i < current.length && current.length <= PAIRS_UP_TO; i++) {
+    for (let j = i + 1; j < current.length; j++) {
+      const kept = attempt(current.filter((_, k) => k !== i && k !== j));
+      if (kept !== null) {
+        current = kept;
+        i = -1; // start over on the shorter list
+        break;
+      }
+    }
+  }
+  return current;
+}
+
 /**
  * The minimized form of o.commands, or null when o.commands does not fail with o.kind
  * (then there is nothing to keep failing).
@@ -73,7 +96,7 @@ export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): M
   };
   let current = first.executed;
   for (;;) {
-    const reduced = ddmin(current, attempt);
+    const reduced = removePairs(ddmin(current, attempt), attempt);
     const simplified = simplifyValues(reduced, attempt, simplestOf(o.suite.operations));
     const done = same(simplified, current) || exhausted;
     current = simplified;

@@ -87,8 +87,23 @@ export class World {
     }
     const sutSnap = guard(index, shown, () => suite.observe(this.sut));
     judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, sutSnap);
+    // The system's own invariants after every successful step (a refused one rarely changes
+    // anything; a cache it corrupted is caught at the next success or at the run's end).
+    if (sutResult.ok) this.selfCheck(index, shown);
+    else this.unchecked = { first: this.unchecked?.first ?? index, index, shown };
+  }
+
+  /** Steps since the last self-check whose check was skipped (their operation failed): the first one's index, the last one. */
+  private unchecked: { first: number; index: number; shown: Shown } | null = null;
+
+  /** Runs the system under test's selfCheck, if it has one; throws a self-check StepFailure naming the step. */
+  private selfCheck(index: number, shown: Shown): void {
+    const since = this.unchecked;
+    this.unchecked = null;
     const own = guard(index, shown, () => (this.sut as { selfCheck?(): string[] }).selfCheck?.() ?? []);
-    if (own.length > 0) throw new StepFailure('self-check', index, shown.text, own.join('\n'));
+    if (own.length === 0) return;
+    const note = since === null ? '' : `\n(not checked after steps ${since.first + 1}–${index}, whose operations failed: the damage may be from one of them)`;
+    throw new StepFailure('self-check', index, shown.text, own.join('\n') + note);
   }
 
   private reached(label: string): void {
@@ -98,7 +113,11 @@ export class World {
 
   /** Batch mode: checks the planned run on the system under test; throws StepFailure at its first difference. Nothing in step-by-step mode. */
   finish(): void {
-    if (this.checker === null) return;
+    if (this.checker === null) {
+      const last = this.unchecked;
+      if (last !== null) this.selfCheck(last.index, last.shown);
+      return;
+    }
     let verdict: RunVerdict;
     try {
       verdict = this.checker.checkRun(this.suite.sutKind, this.planned);
