@@ -13,19 +13,21 @@ import { AnswerError, answerText, CHECK_REQUEST, parseAnswer, parseCheckAnswer, 
 import { sameData } from '../../properties/sameData.ts';
 import { daxSnapshotText, parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError, treeSnapshotText } from './snapshotText.ts';
 
-/** The lines of a run and the answers the model expects, after `setup` lines of `new` and faults, then `perStep` lines per step. */
+/** The lines of a run and the answers the model expects, after `setup` lines of `new` and faults, then each step's lines. */
 export interface BatchPlan {
   lines: string[];
   expected: string[];
   setup: number;
   /** Per observe line (by line index): the model's snapshot text there, `same` or not (for a port that answers in full). */
   texts: Map<number, string>;
-  /** 2 (the operation, its observe), or 3 with the port's self-check (`check`). */
-  perStep: number;
+  /** Per line after the setup, the step it belongs to (a step: its operation, its observe, and maybe a `check`). */
+  stepOfLine: number[];
+  /** Per step, whether a `check` follows its observe (a port with the capability: after each step whose operation succeeded, and after the last). */
+  checked: boolean[];
 }
 
 /** The request lines of a batch, before its expected answers are known. */
-export type BatchRequests = Pick<BatchPlan, 'lines' | 'setup' | 'perStep'> & { observe: string };
+export type BatchRequests = Pick<BatchPlan, 'lines' | 'setup' | 'stepOfLine' | 'checked'> & { observe: string };
 
 /**
  * What a batch asks besides the operations: `changed`, observe with `observe changed`
@@ -44,12 +46,16 @@ export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[
   const observe = opts.changed === true ? 'observe changed' : 'observe';
   const selfCheck = opts.selfCheck === true;
   const recorder = new RequestRecorder();
-  for (const s of steps) {
+  const stepOfLine: number[] = [];
+  // As the in-process runner: the self-check after each successful step, and after the last.
+  const checked = steps.map((s, i) => selfCheck && (s.result.ok || i === steps.length - 1));
+  steps.forEach((s, i) => {
     s.apply(recorder);
     lines.push(recorder.lines[recorder.lines.length - 1]!, observe);
-    if (selfCheck) lines.push(CHECK_REQUEST);
-  }
-  return { lines, setup: setup.length, observe, perStep: selfCheck ? 3 : 2 };
+    if (checked[i]) lines.push(CHECK_REQUEST);
+    while (stepOfLine.length < lines.length - setup.length) stepOfLine.push(i);
+  });
+  return { lines, setup: setup.length, observe, stepOfLine, checked };
 }
 
 /**
@@ -60,23 +66,23 @@ export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[
  * expects `ok`.
  */
 export function expectAnswers(requests: BatchRequests, steps: readonly PlannedStep[]): BatchPlan {
-  const { lines, setup, perStep } = requests;
+  const { lines, setup, stepOfLine, checked } = requests;
   const changed = requests.observe === 'observe changed';
   const expected = lines.slice(0, setup).map(() => 'ok');
   const texts = new Map<number, string>();
   const text = lines[0] === 'new dax' ? daxSnapshotText : treeSnapshotText;
   let before: unknown = null; // the previous step's snapshot and its text (none before the first)
   let beforeText: string | null = null;
-  for (const s of steps) {
+  for (const [i, s] of steps.entries()) {
     const unchanged: boolean = changed && beforeText !== null && sameData(before, s.snapshot); // about 2.5 times cheaper than serializing
     const snap: string = unchanged ? beforeText! : text(s.snapshot as never);
     texts.set(expected.length + 1, snap);
     expected.push(answerText(s.result), changed && snap === beforeText ? 'same' : `snap ${snap}`);
-    if (perStep === 3) expected.push('ok'); // the self-check
+    if (checked[i]) expected.push('ok'); // the self-check
     before = s.snapshot;
     beforeText = snap;
   }
-  return { lines, expected, setup, texts, perStep };
+  return { lines, expected, setup, texts, stepOfLine, checked };
 }
 
 /** The request lines and expected answers of steps on a fresh instance of suite with faults on (planRequests, then expectAnswers). */
@@ -86,8 +92,8 @@ export function planBatch(suite: 'tree' | 'dax', steps: readonly PlannedStep[], 
 
 /** The step a line belongs to (0 for the setup lines), clamped to the steps there are. */
 function stepOf(plan: BatchPlan, line: number): number {
-  const steps = (plan.lines.length - plan.setup) / plan.perStep;
-  return Math.max(0, Math.min(steps - 1, Math.floor((line - plan.setup) / plan.perStep)));
+  const last = plan.stepOfLine.length === 0 ? 0 : plan.stepOfLine[plan.stepOfLine.length - 1]!;
+  return line < plan.setup ? 0 : plan.stepOfLine[line - plan.setup] ?? last;
 }
 
 /** The first difference between the port's answers and the plan's, as a verdict; null when equal. */
