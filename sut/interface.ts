@@ -258,8 +258,9 @@ export interface DaxSut {
   /**
    * Optional: the port's own internal invariants, beyond what observe() shows (index
    * augmentation, heap order, cached sums), one line per violation, none when all hold.
-   * The runner calls it after every step, so a corrupt index is a counterexample
-   * (kind self-check) at the step that corrupted it.
+   * The runner calls it after every successful step and at a run's end, so a corrupt
+   * index is a counterexample (kind self-check) at the step that corrupted it, or at the
+   * next success after refused steps (the message names them).
    */
   selfCheck?(): string[];
 }
