@@ -68,7 +68,7 @@ export function runSuite(o: RunOptions): RunOutcome {
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const hooks = o.hooks ?? {};
   const guided = o.guided === undefined || o.guided === false || o.path !== undefined ? null : guidance(o.suite, o.guided === true ? {} : o.guided, o.seed, o.maxCommands, o.bigRunPercent ?? 0);
-  const baseWorld = hooks.world ?? ((suite, model, sut) => new World(suite, model, sut));
+  const baseWorld = hooks.world ?? ((suite, model, sut) => new World(suite, model, sut, false, guided !== null));
   const makeWorld: typeof baseWorld = guided === null ? baseWorld : (suite, model, sut) => guided.wrap(baseWorld(suite, model, sut));
   // A hang costs its whole time limit per try: it is not shrunk (every later try passes) nor minimized.
   let hung = false;

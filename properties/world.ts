@@ -26,10 +26,10 @@ export class World {
   steps = 0;
   readonly labels = new Set<string>();
   readonly opCounts = new Map<string, number>();
-  /** Steps that reached each label (guided generation counts them in buckets, properties/guided/features.ts). */
-  readonly labelHits = new Map<string, number>();
-  /** Each operation's outcomes the run reached, as `op ok` / `op ERRNO` (guided generation's features). */
-  readonly outcomes = new Set<string>();
+  /** With trackFeatures: steps that reached each label (guided generation counts them in buckets, properties/guided/features.ts). */
+  readonly labelHits: Map<string, number> | undefined;
+  /** With trackFeatures: each operation's outcomes the run reached, as `op ok` / `op ERRNO` (guided generation's features). */
+  readonly outcomes: Set<string> | undefined;
   readonly records: StepRecord[] = [];
   /** Batch mode: the checker, and the run planned on the model so far. */
   private readonly checker: RunChecker | null;
@@ -41,7 +41,11 @@ export class World {
     sutFactory: SutFactory,
     /** Keep a StepRecord per step (replay); off while hunting. Records need step-by-step mode. */
     readonly keepRecords = false,
+    /** Count label hits and outcomes per step (guided generation only: not paid otherwise). */
+    trackFeatures = false,
   ) {
+    this.labelHits = trackFeatures ? new Map() : undefined;
+    this.outcomes = trackFeatures ? new Set() : undefined;
     this.model = suite.create(modelFactory);
     this.checker = !keepRecords && canCheckRuns(sutFactory) ? sutFactory : null;
     this.sut = this.checker === null ? guard(0, 'creating the system', () => suite.create(sutFactory)) : null;
@@ -72,7 +76,7 @@ export class World {
     }
     for (const label of suite.labels(before, call, modelResult, modelSnap)) this.reached(label);
     if (suite.modelEvents) for (const label of suite.modelEvents(this.model)) this.reached(label);
-    this.outcomes.add(`${call.op} ${modelResult.ok ? 'ok' : modelResult.errno}`);
+    this.outcomes?.add(`${call.op} ${modelResult.ok ? 'ok' : modelResult.errno}`);
 
     const modelBroken = broken(suite, call, modelResult, modelSnap);
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
@@ -80,9 +84,10 @@ export class World {
       this.planned.push({ call, apply: (sut) => suite.call(sut, call), result: modelResult, snapshot: modelSnap });
       return;
     }
-    const badResult = resultProblem(sutResult);
-    if (badResult !== null) throw new StepFailure('sut-malformed', index, shown.text, badResult);
     if (!sameData(modelResult, sutResult)) {
+      // A result equal to the model's is well-formed: only a differing one is checked for shape.
+      const badResult = resultProblem(sutResult);
+      if (badResult !== null) throw new StepFailure('sut-malformed', index, shown.text, badResult);
       throw new StepFailure('result-mismatch', index, shown.text, `model ${showResult(modelResult)}, sut ${showResult(sutResult)}`);
     }
     const sutSnap = guard(index, shown, () => suite.observe(this.sut));
@@ -108,7 +113,7 @@ export class World {
 
   private reached(label: string): void {
     this.labels.add(label);
-    this.labelHits.set(label, (this.labelHits.get(label) ?? 0) + 1);
+    this.labelHits?.set(label, (this.labelHits.get(label) ?? 0) + 1);
   }
 
   /** Batch mode: checks the planned run on the system under test; throws StepFailure at its first difference. Nothing in step-by-step mode. */

@@ -270,7 +270,7 @@ export class PortChannel {
     const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(cwd).join('');
     const how = x.signal !== null ? `signal ${x.signal}` : `exit code ${x.code}`;
     const failing = lines.length > 1 && x.answered < lines.length ? lines[x.answered] ?? this.lastRequest : this.lastRequest;
-    this.dead = new ProcessSutError('sut-crashed', `the port ${this.command.join(' ')} ended (${how})`, {
+    this.dead = new ProcessSutError('sut-crashed', x.code === null && x.signal === null ? `the port ${this.command.join(' ')} could not be started` : `the port ${this.command.join(' ')} ended (${how})`, {
       command: this.command, exitCode: x.code, signal: x.signal, lastRequest: failing, stderrHead: x.stderrHead, summary, answered: x.answered,
     });
     this.release();

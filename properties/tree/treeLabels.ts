@@ -5,7 +5,7 @@
  */
 import type { Result, TreeSnapshot } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';
-import { depthOf, liveResources } from './treeRefs.ts';
+import { liveResources } from './treeRefs.ts';
 
 export const TREE_LABELS = {
   nested: 'request nested into a non-busy resource',
@@ -28,10 +28,11 @@ export const TREE_LABELS = {
 export function treeStepLabels(result: Result, after: TreeSnapshot): string[] {
   if (!result.ok || result.id === undefined) return [];
   const live = liveResources(after);
-  const labels: string[] = live.some((p) => p.node.id === result.id && p.parent && p.node.end === U64_MAX) ? [TREE_LABELS.top] : [];
-  if (live.length >= 24) labels.push(TREE_LABELS.manyResources);
   const placed = live.find((p) => p.node.id === result.id);
-  if (placed?.parent && placed.root.start === 0n && placed.root.end === U64_MAX) labels.push(TREE_LABELS.allSpace);
-  if (depthOf(after, result.id) >= 4) labels.push(TREE_LABELS.deep);
+  const labels: string[] = live.length >= 24 ? [TREE_LABELS.manyResources] : [];
+  if (placed === undefined || placed.parent === null) return labels;
+  if (placed.node.end === U64_MAX) labels.push(TREE_LABELS.top);
+  if (placed.root.start === 0n && placed.root.end === U64_MAX) labels.push(TREE_LABELS.allSpace);
+  if (placed.depth >= 4) labels.push(TREE_LABELS.deep);
   return labels;
 }

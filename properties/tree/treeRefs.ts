@@ -15,6 +15,8 @@ export interface Placed {
   node: TreeNode;
   parent: TreeNode | null;
   root: TreeNode;
+  /** 0 for a root, 1 for its children, … */
+  depth: number;
 }
 
 /** Index of a live resource (modulo); a negative ref -1 - k names the k-th dead one (deadOrMissing). */
@@ -31,32 +33,15 @@ export const name = one('a', 'b', 'c');
 /** Live resources in depth-first order with their parent and root. */
 export function liveResources(snap: TreeSnapshot): Placed[] {
   const out: Placed[] = [];
-  const walk = (node: TreeNode, parent: TreeNode | null, root: TreeNode) => {
-    out.push({ node, parent, root });
-    for (const c of node.children) walk(c, node, root);
+  const walk = (node: TreeNode, parent: TreeNode | null, root: TreeNode, depth: number) => {
+    out.push({ node, parent, root, depth });
+    for (const c of node.children) walk(c, node, root, depth + 1);
   };
-  for (const r of snap.roots) walk(r, null, r);
+  for (const r of snap.roots) walk(r, null, r, 0);
   return out;
 }
 
 export const sizeOf = (n: TreeNode) => n.end - n.start + 1n;
-
-/** Depth of a live resource (a root is 0), found in a snapshot; -1 when not live. */
-export function depthOf(snap: TreeSnapshot, id: number): number {
-  const walk = (n: TreeNode, d: number): number => {
-    if (n.id === id) return d;
-    for (const c of n.children) {
-      const found = walk(c, d + 1);
-      if (found >= 0) return found;
-    }
-    return -1;
-  };
-  for (const r of snap.roots) {
-    const d = walk(r, 0);
-    if (d >= 0) return d;
-  }
-  return -1;
-}
 
 /** How far past the highest live id dead ids are looked for (a released subtree may hold the newest ids). */
 const DEAD_PAST_TOP = 8;
