@@ -51,6 +51,11 @@ export interface RunSummary {
   version?: string;
   /** A hunt stopped by Ctrl-C (or SIGTERM) before its budget ended. */
   interrupted?: boolean;
+  /**
+   * Where the run saved its counterexamples (a hunt's --out): relative to the folder
+   * holding this run.json, or absolute. `report` and `report --merge` draw from there.
+   */
+  findingsDir?: string;
   entries: SuiteRunSummary[];
 }
 

@@ -5,6 +5,7 @@
  * budget starts once the workers are ready. At the end (the budget, Ctrl-C, or every
  * worker gone) the reports are written. Exit codes: HuntTally.exitCode.
  */
+import { relative, resolve } from 'node:path';
 import { huntEvents } from '../../campaign/hunt/events.ts';
 import { HuntPool } from '../../campaign/hunt/pool.ts';
 import { HuntTally } from '../../campaign/hunt/tally.ts';
@@ -111,6 +112,7 @@ function runSummary(o: HuntOptions, startedAt: Date, tally: HuntTally, interrupt
     machine: machineInfo(),
     shard: o.shardText,
     interrupted,
+    findingsDir: relative(resolve(o.reportsDir), resolve(o.outDir)) || '.',
     entries: tally.entries(),
   };
 }
