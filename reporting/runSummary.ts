@@ -35,6 +35,25 @@ export interface SuiteRunSummary {
   message: string;
   /** Replays: the counterexample file replayed (absent for the other kinds). */
   file?: string;
+  /** Errors that are not counterexamples (a worker that crashed, a run that threw); absent: none recorded. */
+  errors?: number;
+  /**
+   * Counterexamples whose failure is a known defect or interface gap (`daxcheck kernel`):
+   * drawn and listed as known; they fail the entry only when failsRun says so.
+   */
+  known?: KnownFinding[];
+}
+
+/** A counterexample of an entry classified as a known defect (K1) or interface gap (G1). */
+export interface KnownFinding {
+  /** The counterexample's id. */
+  counterexample: string;
+  /** "K1", "G1". */
+  id: string;
+  kind: 'upstream defect' | 'interface gap';
+  title: string;
+  /** Does it fail the run (--known-defects fail on an upstream defect)? */
+  failsRun: boolean;
 }
 
 export interface RunSummary {

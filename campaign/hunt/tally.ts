@@ -133,6 +133,7 @@ export class HuntTally {
         labels,
         counterexamples: ids,
         durationMs: t.durationMs,
+        errors: t.errors.length,
         passed,
         message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; labels covered ${covered}/${labels.length}${noRuns}`,
       });

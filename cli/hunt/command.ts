@@ -9,6 +9,7 @@ import { relative, resolve } from 'node:path';
 import { huntEvents } from '../../campaign/hunt/events.ts';
 import { HuntPool } from '../../campaign/hunt/pool.ts';
 import { HuntTally } from '../../campaign/hunt/tally.ts';
+import { exitCodeAfterClassifying } from '../../campaign/knownFindings.ts';
 import { prepareDir, writableDir } from '../../campaign/outputDir.ts';
 import { writeRunReports } from '../../campaign/reports.ts';
 import { systemFlag, systemsFor } from '../../campaign/systems.ts';
@@ -18,8 +19,13 @@ import { Progress } from '../progress.ts';
 import { parseHuntOptions, type HuntOptions } from './options.ts';
 import { printSummary } from './summaryLines.ts';
 
+/** What a caller adds to a hunt: `classify` rewrites the summary (known findings) before the reports, the lines and the exit code. */
+export interface HuntHooks {
+  classify?: (summary: RunSummary, outDir: string) => RunSummary;
+}
+
 /** Runs `daxcheck hunt` with argv (the arguments after "hunt"); returns the exit code. */
-export async function huntCommand(argv: string[]): Promise<number> {
+export async function huntCommand(argv: string[], hooks: HuntHooks = {}): Promise<number> {
   const o = parseHuntOptions(argv);
   if (o.note !== null) console.error(o.note);
   const sutName = await checkSut(o);
@@ -45,8 +51,12 @@ export async function huntCommand(argv: string[]): Promise<number> {
   };
   const interrupted = await runPool(pool, update, progress);
   progress.finish();
-  const summary = runSummary(o, startedAt, tally, interrupted);
-  const code = tally.exitCode(interrupted);
+  let summary = runSummary(o, startedAt, tally, interrupted);
+  let code = tally.exitCode(interrupted);
+  if (hooks.classify !== undefined) {
+    summary = hooks.classify(summary, o.outDir);
+    code = exitCodeAfterClassifying(code, summary, interrupted);
+  }
   let written: string[];
   try {
     const why = prepareDir(o.reportsDir);

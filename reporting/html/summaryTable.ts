@@ -8,6 +8,7 @@ import { esc } from './escape.ts';
 /** The heading facts of a run and the table of its entries. */
 export function summaryTable(summary: RunSummary): string {
   const failed = summary.entries.filter((e) => !e.passed).length;
+  const known = summary.entries.reduce((n, e) => n + (e.known?.length ?? 0), 0);
   const commands = summary.entries.reduce((t, e) => t + e.commands, 0);
   const m = summary.machine;
   const facts = [
@@ -15,7 +16,7 @@ export function summaryTable(summary: RunSummary): string {
     `${esc(summary.startedAt)} → ${esc(summary.finishedAt)}`,
     `${m.cpus} cpus, node ${esc(m.node)}, ${esc(m.platform)}`,
     summary.shard ? `shard ${esc(summary.shard)}` : '',
-    `${summary.entries.length} entries, <span class="${failed > 0 ? 'bad' : 'good'}">${failed} failed</span>, ${commands.toLocaleString('en')} commands`,
+    `${summary.entries.length} entries, <span class="${failed > 0 ? 'bad' : 'good'}">${failed} failed</span>${known > 0 ? `, ${known} known finding${known === 1 ? '' : 's'}` : ''}, ${commands.toLocaleString('en')} commands`,
   ].filter((f) => f !== '');
   return [
     `<p class="facts">${facts.join(' · ')}</p>`,
@@ -31,7 +32,12 @@ function row(e: SuiteRunSummary): string {
   const mark = e.passed ? '<span class="good" title="passed">✔</span>' : '<span class="bad" title="failed">✘</span>';
   const ops = Object.entries(e.opCounts).sort(([a], [b]) => a.localeCompare(b));
   const opTable = ops.length === 0 ? '' : `<details><summary>commands per operation</summary><table class="ops">${ops.map(([op, n]) => `<tr><td>${esc(op)}</td><td class="num">${n.toLocaleString('en')}</td></tr>`).join('')}</table></details>`;
-  const cx = e.counterexamples.map((id) => `<a href="#${esc(id)}">${esc(id)}</a>`).join('<br>');
+  const known = new Map((e.known ?? []).map((k) => [k.counterexample, k]));
+  const knownTag = (id: string) => {
+    const k = known.get(id);
+    return k === undefined ? '' : ` <span class="tag known" title="${esc(`${k.kind}: ${k.title}`)}">known ${esc(k.id)}</span>`;
+  };
+  const cx = e.counterexamples.map((id) => `<a href="#${esc(id)}">${esc(id)}</a>${knownTag(id)}`).join('<br>');
   return [
     `<tr class="${e.passed ? 'passed' : 'failed'}" data-kind="${esc(e.kind)}">`,
     `<td>${mark}</td>`,
