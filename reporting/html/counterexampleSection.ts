@@ -81,6 +81,7 @@ export function mapLegend(): string {
     swatch(COLOURS.outside, 'not capacity (dynamic region outside extents)', 'border:1px solid #999'),
     swatch(COLOURS.busy, 'busy resource (tree suite)'),
     swatch(COLOURS.idle, 'resource (tree suite)', 'border:1px solid #555'),
+    swatch(COLOURS.busy, 'resource overlapping a sibling, in a lane of its own', `border:1px dashed ${COLOURS.overlap}`),
     '</p>',
   ].join('');
 }
