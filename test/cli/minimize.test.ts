@@ -27,6 +27,10 @@ mkdirSync(userDir);
 const mybug = join(userDir, 'mybug.json');
 copyFileSync(padded, mybug);
 
+// A hand edit: a u64 field set to "lots".
+const lots = join(dir, 'lots.json');
+writeFileSync(lots, readFileSync(padded, 'utf8').replace(/"deltaBytes": "0x0"/, '"deltaBytes": "lots"'));
+
 // Started at once; the padded file is minimized twice (the second time, the file the first wrote).
 const runs = {
   padded: daxcheck(['minimize', padded]).then(async (first) => {
@@ -85,6 +89,15 @@ test('a file without commands: exit 2, one line naming the file and why', async 
   assert.is(code, 2);
   assert.is(stdout, '');
   assert.is(stderr, `daxcheck minimize: ${bad}: has no "commands" array of objects with an "op"\n`);
+});
+
+test('a bad value ("lots" for a u64): minimize and replay both exit 2 with the same line naming the file, the command and the field', async () => {
+  assert.ok(readFileSync(lots, 'utf8').includes('"lots"'), 'the edit was made');
+  const [m, r] = [await daxcheck(['minimize', lots]), await daxcheck(['replay', lots])];
+  for (const [run, command] of [[m, 'minimize'], [r, 'replay']] as const) {
+    assert.is(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, new RegExp(`^daxcheck ${command}: ${lots}: command \\d+ \\(\\w+\\) has "deltaBytes": "lots", which is not a hex number such as "0x200000"\n$`));
+  }
 });
 
 test.run();
