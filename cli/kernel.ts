@@ -78,9 +78,9 @@ export async function kernelCommand(argv: string[]): Promise<number> {
   const dax = o.suite === 'dax-contiguous';
   const tree = findKernelTree(o.src, 'daxcheck kernel: --src', { dax });
   const built = buildKernelHarness(tree);
-  const version = tree.version === null ? '' : ` (Linux ${tree.version})`;
+  const version = tree.version === null ? 'Linux, version unknown (no VERSION in its Makefile)' : `Linux ${tree.version}`;
   const files = [...KERNEL_FILES, ...(dax ? DAX_FILES : [])];
-  console.error(`daxcheck kernel: ${tree.dir}${version}: ${files.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}: ${built.binary}`);
+  console.error(`daxcheck kernel: ${version} at ${tree.dir}: ${files.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}`);
   if (o.buildOnly) {
     console.log(built.binary);
     return EXIT_OK;
