@@ -21,7 +21,7 @@ export function htmlReport(summary: RunSummary, drawn: readonly DrawnCounterexam
   const body = [
     svgDefs(),
     `<h1>daxcheck report — ${verdict}</h1>`,
-    summaryTable(summary),
+    summaryTable(summary, new Set(drawn.flatMap((d) => (d.cx === null ? [] : [d.cx.id])))),
     '<h2>Label coverage</h2>',
     '<p class="legend">Share of runs that reached each scenario; the black mark is the required minimum, the whisker the confidence interval the verdict rests on.</p>',
     coverageBars(summary.entries),

@@ -175,6 +175,16 @@ test('report --merge draws what the shards found (from the findings folder each 
   assert.equal(drawnIds(readFileSync(join(out, 'index.html'), 'utf8')).sections.sort(), [...ids].sort());
 });
 
+test('a counterexample run.json names but whose file is nowhere is listed without a link that leads nowhere', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'run.json'), JSON.stringify(summaryOf([entry({ passed: false, counterexamples: ['cx-00000000000000aa'] })], { findingsDir: 'gone' })));
+  const r = await run(['report', '--out', dir]);
+  assert.is(r.code, 1, r.err);
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  assert.equal(drawnIds(html).links, []);
+  assert.match(html, /cx-00000000000000aa <small class="bad"[^>]*>\(file not found\)<\/small>/);
+});
+
 test('report --shrinks A --shrinks B draws the files of both folders', async () => {
   const dir = tempDir();
   const a = join(dir, 'a');
