@@ -1,6 +1,6 @@
 /**
  * The DAX suite's system under test: regions, devices, extents and failure injection
- * (sut/interface.ts DaxSut). It resolves ids (ENXIO first, sut/RULES.md) and hands over
+ * (sut/interface.ts DaxSut). It resolves ids (ENXIO first, docs/SPECIFICATION.md §0.3) and hands over
  * to the function named after the kernel's.
  */
 import {

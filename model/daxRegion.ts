@@ -1,6 +1,6 @@
 /**
- * Creating and destroying DAX regions (SEMANTICS.md §2, sut/RULES.md createRegion /
- * destroyRegion): a non-busy root resource region{R}; on a contiguous region device
+ * Creating and destroying DAX regions (docs/SPECIFICATION.md §2.1–
+ * §2.3): a non-busy root resource region{R}; on a contiguous region device
  * ranges are its children, on a dynamic region extents are, with device ranges inside them.
  */
 import type { CreateRegionArgs, Errno } from '../sut/interface.ts';

@@ -1,6 +1,6 @@
 /**
  * A device's ranges and their resources (drivers/dax/bus.c alloc_dev_dax_range,
- * trim_dev_dax_range, adjust_dev_dax_range; sut/RULES.md "The new-range path").
+ * trim_dev_dax_range, adjust_dev_dax_range; docs/SPECIFICATION.md §3.11, §3.12).
  * A range's resource is a busy child, named after the device, of its parent: the
  * region's resource, or on a dynamic region the resource of its extent.
  */

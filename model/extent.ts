@@ -1,5 +1,5 @@
 /**
- * CXL Dynamic Capacity extents (SEMANTICS.md §4, sut/RULES.md addExtent / removeExtent).
+ * CXL Dynamic Capacity extents (docs/SPECIFICATION.md §4).
  * An extent's reference count is not stored (daxTypes.ts extentRefs); its resource is
  * released from the region when the count reaches 0.
  */

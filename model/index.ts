@@ -1,5 +1,5 @@
 /**
- * The reference model: the executable form of SEMANTICS.md and sut/RULES.md. Minimal
+ * The reference model: the executable form of docs/SPECIFICATION.md. Minimal
  * and naive on purpose (it derives sizes, free space and reference counts, caches
  * nothing) and free of the patch's defects.
  *

@@ -1,6 +1,6 @@
 /**
- * dev/size (drivers/dax/bus.c dev_dax_resize, dev_dax_shrink; SEMANTICS.md §3,
- * sut/RULES.md "Grow" and "Shrink"). Not transactional: chunks added or ranges trimmed
+ * dev/size (drivers/dax/bus.c dev_dax_resize, dev_dax_shrink; docs/SPECIFICATION.md
+ * §3.6–§3.8). Not transactional: chunks added or ranges trimmed
  * before a failure stay.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
