@@ -1,12 +1,12 @@
 /**
  * The sysfs writes on DAX devices dax{R}.{N} (docs/SPECIFICATION.md §3.2–§3.10,
- * except resize: resize.ts).
+ * except resize: devDaxResize.ts).
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, GiB, isAligned, KiB, MiB, sub64 } from '../sut/u64.ts';
 import { availSize, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxTypes.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
-import type { Failures } from './failures.ts';
+import type { Failures } from './failpoints.ts';
 
 /** The aligns dev/align accepts. */
 const ALLOWED_ALIGNS: readonly bigint[] = [4n * KiB, 2n * MiB, 1n * GiB];

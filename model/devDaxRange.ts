@@ -7,7 +7,7 @@
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { assert, daxReleaseRegion, devName, rangeLen, rangeParent, type Device, type Region } from './daxTypes.ts';
 import { extentPut } from './extent.ts';
-import type { Failures } from './failures.ts';
+import type { Failures } from './failpoints.ts';
 import { adjustResource, requestRegion, type Resource } from './resource.ts';
 
 /**

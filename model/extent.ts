@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, isAligned } from '../sut/u64.ts';
 import { daxReleaseRegion, extentRefs, type Extent, type Region } from './daxTypes.ts';
-import type { Failures } from './failures.ts';
+import type { Failures } from './failpoints.ts';
 import { requestRegion, resourceSize } from './resource.ts';
 
 /**

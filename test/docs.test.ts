@@ -69,11 +69,11 @@ test('a citation of a section the specification lacks is caught', () => {
   const sections = specSections('## 3. Devices\n### 3.6 resize\n## 5. Invariants\n1. **Tree shape.**\n');
   assert.equal([...sections].sort(), ['3', '3.6', '5', '5.1']);
   const found = badCitations([
-    { path: 'model/resize.ts', text: '(docs/SPECIFICATION.md §3.6) (docs/SPECIFICATION.md §3.7)' },
+    { path: 'model/devDaxResize.ts', text: '(docs/SPECIFICATION.md §3.6) (docs/SPECIFICATION.md §3.7)' },
     { path: 'ports/c/bus.c', text: '(docs/SPECIFICATION.md sections 5.1) (docs/SPECIFICATION.md section 5.2)' },
   ], sections);
   assert.equal(found, [
-    'model/resize.ts:1: cites section 3.7, which docs/SPECIFICATION.md does not have',
+    'model/devDaxResize.ts:1: cites section 3.7, which docs/SPECIFICATION.md does not have',
     'ports/c/bus.c:1: cites section 5.2, which docs/SPECIFICATION.md does not have',
   ]);
 });
