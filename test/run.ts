@@ -14,7 +14,7 @@
  *   node --import tsx test/run.ts model impl only files whose path contains "model" or "impl"
  *   node --import tsx test/run.ts --skip ciGate   every file except those whose path contains "ciGate"
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +26,12 @@ const sharedTmp = process.env.DAXCHECK_TEST_SHARED_TMPDIR ?? tmpdir();
 const runTmp = mkdtempSync(join(sharedTmp, 'daxcheck-tests-'));
 process.env.DAXCHECK_TEST_SHARED_TMPDIR = sharedTmp;
 process.env.TMPDIR = runTmp;
+// tsx keeps its compile cache in os.tmpdir()/tsx-<uid>: the processes the tests start
+// share the real one (through a link, which the removal below does not follow) rather
+// than each compiling every source again into an empty one.
+const tsxCache = `tsx-${process.geteuid?.() ?? 0}`;
+mkdirSync(join(sharedTmp, tsxCache), { recursive: true });
+symlinkSync(join(sharedTmp, tsxCache), join(runTmp, tsxCache));
 const removeRunTmp = () => rmSync(runTmp, { recursive: true, force: true });
 process.on('exit', removeRunTmp);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
