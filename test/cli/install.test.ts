@@ -22,7 +22,7 @@ interface Run {
 /** Runs file with args in cwd; its exit code and output (stdout then stderr). */
 function run(file: string, args: string[], cwd: string): Promise<Run> {
   return new Promise((done) => {
-    execFile(file, args, { cwd, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(file, args, { cwd, timeout: 180_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       done({ code, out: `${stdout}${stderr}` });
     });
