@@ -135,7 +135,8 @@ export function buildKernelHarness(tree: KernelTree, cacheDir: string = kernelCa
     execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`, ...(tree.dax ? ['DAX=1'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string; message?: string };
-    const log = `${err.stdout ?? ''}${err.stderr ?? err.message ?? String(e)}`;
+    // The build copies the tree's ioport.h into O/kinclude (deleted below): name the tree's own file instead.
+    const log = `${err.stdout ?? ''}${err.stderr ?? err.message ?? String(e)}`.replaceAll(`${tmp}/kinclude/`, `${tree.dir}/include/`);
     const logFile = `${dir}.build-error.log`;
     writeFileSync(logFile, log);
     rmSync(tmp, { recursive: true, force: true });

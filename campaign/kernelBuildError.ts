@@ -19,11 +19,11 @@ export class KernelBuildError extends Error {
 
 /**
  * The line of a build log that says what went wrong first: the compiler's first
- * "error:" (or "fatal error:"), else the linker's first undefined reference, else make's
+ * "FILE:LINE[:COL]: error:" (or "fatal error:"), else the linker's first undefined reference, else make's
  * first complaint, else the log's first line.
  */
 export function firstBuildError(log: string): string {
   const lines = log.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   const first = (re: RegExp) => lines.find((l) => re.test(l));
-  return first(/:\s*(fatal )?error:/) ?? first(/undefined reference/) ?? first(/error|Error|No rule/) ?? lines[0] ?? '(empty build log)';
+  return first(/:\d+(:\d+)?: (fatal )?error:/) ?? first(/undefined reference/) ?? first(/error|Error|No rule/) ?? lines[0] ?? '(empty build log)';
 }

@@ -131,6 +131,24 @@ test('a tree whose resource.c does not compile is a KernelBuildError (not a usag
   }
 });
 
+test('an error in the tree\'s ioport.h is named at the tree\'s own path, not at the build\'s deleted copy of it', () => {
+  const tree = cPortAsKernelTree();
+  try {
+    const file = join(tree, 'include/linux/ioport.h');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nthis is not C;\n');
+    let err: unknown = null;
+    try {
+      buildKernelHarness(findKernelTree(tree, '--src'), cache);
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof KernelBuildError, String(err));
+    assert.ok((err as KernelBuildError).firstError.startsWith(`${file}:`), (err as KernelBuildError).firstError);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
+
 test('firstBuildError names the compiler\'s first error, else the first undefined reference, else make\'s complaint', () => {
   const compiler = 'In file included from x.c:1:\nx.h:3:10: fatal error: linux/args.h: No such file or directory\nmake: *** [Makefile:9: x.o] Error 1\n';
   assert.is(firstBuildError(compiler), 'x.h:3:10: fatal error: linux/args.h: No such file or directory');
