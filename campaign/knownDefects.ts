@@ -44,7 +44,7 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   {
     // Found by daxcheck kernel on v6.12 and mainline (docs/kernel-trees.md); not in 6.1.
     id: 'K2',
-    title: 'bus.c (v6.9+ rwsem conversion): mapping_store() overwrites its -ENXIO with down_write_killable()\'s 0, so a mapping whose length is not a multiple of the device\'s alignment reports success and allocates nothing where the specification says ENXIO',
+    title: 'bus.c (since its rw_semaphore conversion; in 6.12 and mainline, not 6.1): mapping_store() overwrites its -ENXIO with down_write_killable()\'s 0, so a mapping whose length is not a multiple of the device\'s alignment reports success and allocates nothing where the specification says ENXIO',
     kind: 'upstream defect',
     fault: null,
     matches: ({ broke }) => broke.kind === 'result-mismatch' && MAPPING.test(broke.call) && broke.detail === 'model ENXIO, sut ok',
