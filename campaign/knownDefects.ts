@@ -23,13 +23,14 @@ export interface KnownDefect {
   kind: 'upstream defect' | 'interface gap';
   /** One line: what the kernel does wrong, or where the interface and the kernel part. */
   title: string;
-  /** The implementation's fault that reproduces it (daxcheck faults); null for a gap. */
+  /** The implementation's fault that reproduces it (daxcheck faults); null for a gap, or for a defect the implementation has no fault for yet (K2). */
   fault: string | null;
   /** Does this counterexample have the signature? */
   matches(cx: ClassifiedFacts): boolean;
 }
 
 const WHOLE_SPACE_MAPPING = /^mapping\([^,]+, 0x0-0xffffffffffffffff\)$/;
+const MAPPING = /^mapping\(/;
 
 /** The known upstream defects, by id. */
 export const KNOWN_DEFECTS: readonly KnownDefect[] = [
@@ -39,6 +40,14 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     kind: 'upstream defect',
     fault: 'k1-whole-space-mapping',
     matches: ({ broke }) => broke.kind === 'result-mismatch' && WHOLE_SPACE_MAPPING.test(broke.call) && /^model ENOMEM, sut (ok|EBUSY)$/.test(broke.detail),
+  },
+  {
+    // Found by daxcheck kernel on v6.12 and mainline (docs/kernel-trees.md); not in 6.1.
+    id: 'K2',
+    title: 'bus.c (since its rw_semaphore conversion; in 6.12 and mainline, not 6.1): mapping_store() overwrites its -ENXIO with down_write_killable()\'s 0, so a mapping whose length is not a multiple of the device\'s alignment reports success and allocates nothing where the specification says ENXIO',
+    kind: 'upstream defect',
+    fault: null,
+    matches: ({ broke }) => broke.kind === 'result-mismatch' && MAPPING.test(broke.call) && broke.detail === 'model ENXIO, sut ok',
   },
   {
     id: 'G1',

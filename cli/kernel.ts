@@ -5,14 +5,17 @@
  * or with `--suite dax-contiguous` the tree's drivers/dax/bus.c too; then classifies each
  * counterexample: a known upstream defect's signature is reported as "known: K1", anything
  * else as a new finding. Exit 0: nothing new (and, with --known-defects fail, nothing
- * known either); 1: a failure; 2: a usage error.
+ * known either); 1: a failure; 2: a usage error; 4: the tree does not build against the
+ * shims (one line: the first compiler error and the full log's path).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKernelHarness, DAX_FILES, findKernelTree, kernelSystem, KERNEL_FILES } from '../campaign/kernel.ts';
 import { knownDefectOf, runFails, type ClassifiedFailure, type KnownDefectPolicy } from '../campaign/knownDefects.ts';
 import { commandText } from '../campaign/systems.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
+import { KernelBuildError } from '../campaign/kernelBuildError.ts';
+import { EXIT_BUILD, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
+import type { KernelTree } from '../campaign/kernel.ts';
 import { loadCounterexample } from '../properties/counterexampleFile.ts';
 import { readJsonFile } from '../properties/readJsonFile.ts';
 import type { RunSummary } from '../reporting/runSummary.ts';
@@ -34,7 +37,7 @@ interface KernelOptions {
 export const KERNEL_HELP: CommandHelp = {
   name: 'kernel',
   usage: '--src DIR [flags] [hunt flags]',
-  about: 'Builds a kernel tree\'s own kernel/resource.c (with include/linux/ioport.h) against daxcheck\'s shims, under ASan and UBSan, and hunts the resource-tree suite against it; with --suite dax-contiguous also its drivers/dax/bus.c (with bus.h and dax-private.h), hunted with the contiguous DAX suite; a counterexample matching a known upstream defect is reported as "known: K1", anything else as new. Exit 0: nothing new; 1: a failure; 2: a usage error. Every hunt flag but --sut, --sut-exec and --fault is accepted.',
+  about: 'Builds a kernel tree\'s own kernel/resource.c (with include/linux/ioport.h) against daxcheck\'s shims, under ASan and UBSan, and hunts the resource-tree suite against it; with --suite dax-contiguous also its drivers/dax/bus.c (with bus.h and dax-private.h), hunted with the contiguous DAX suite; a counterexample matching a known upstream defect is reported as "known: K1", anything else as new. Exit 0: nothing new; 1: a failure; 2: a usage error; 4: the tree does not build against the shims (the first compiler error and the full log\'s path are printed). Every hunt flag but --sut, --sut-exec and --fault is accepted.',
   flags: {
     src: { type: 'string', value: 'DIR', help: 'the root of a kernel source tree (required)' },
     'known-defects': { type: 'string', value: 'fail|report', default: 'report', help: 'whether a known upstream defect fails the run' },
@@ -82,7 +85,8 @@ export async function kernelCommand(argv: string[]): Promise<number> {
   const o = parseKernelOptions(argv);
   const dax = o.suite === 'dax-contiguous';
   const tree = findKernelTree(o.src, 'daxcheck kernel: --src', { dax });
-  const built = buildKernelHarness(tree);
+  const built = buildOrExplain(tree);
+  if (built === null) return EXIT_BUILD;
   const version = tree.version === null ? '' : ` (Linux ${tree.version})`;
   const files = [...KERNEL_FILES, ...(dax ? DAX_FILES : [])];
   console.error(`daxcheck kernel: ${tree.dir}${version}: ${files.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}: ${built.binary}`);
@@ -101,6 +105,17 @@ export async function kernelCommand(argv: string[]): Promise<number> {
   printClassified(failures, o.knownDefects);
   const errors = summary.entries.some((e) => !e.passed && e.counterexamples.length === 0);
   return errors || runFails(failures, o.knownDefects) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** The built harness, or null when the tree does not build (the reason printed as one line). */
+function buildOrExplain(tree: KernelTree): ReturnType<typeof buildKernelHarness> | null {
+  try {
+    return buildKernelHarness(tree);
+  } catch (e) {
+    if (!(e instanceof KernelBuildError)) throw e;
+    console.error(e.message);
+    return null;
+  }
 }
 
 function readRunSummary(path: string): RunSummary {

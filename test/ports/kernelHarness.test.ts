@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
+import { firstBuildError, KernelBuildError } from '../../campaign/kernelBuildError.ts';
 import { processFactory } from '../../campaign/process/processSut.ts';
 import { UsageError } from '../../campaign/usageError.ts';
 import { modelFactory } from '../../model/index.ts';
@@ -110,13 +111,51 @@ test('a folder that is not a kernel tree is refused with one line naming the mis
   }
 });
 
-test('a tree whose resource.c does not compile is refused with the first compiler error and the log path', () => {
+test('a tree whose resource.c does not compile is a KernelBuildError (not a usage error) with the first compiler error and a kept log', () => {
   const tree = cPortAsKernelTree((t) => t + '\nthis is not C;\n');
   try {
-    assert.throws(() => buildKernelHarness(findKernelTree(tree, '--src'), cache), (e: unknown) => e instanceof UsageError && /cannot build .* against the shims: .*error.*\(full log: .*last-build-error\.log\)$/.test(e.message));
+    let err: unknown = null;
+    try {
+      buildKernelHarness(findKernelTree(tree, '--src'), cache);
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof KernelBuildError, String(err));
+    assert.not.ok(err instanceof UsageError);
+    const e = err as KernelBuildError;
+    assert.match(e.firstError, /kernel\/resource\.c:\d+:\d+: error: /);
+    assert.match(e.message, /cannot build .* against the shims: .*resource\.c:\d+:\d+: error: .*\(full log: .*\.build-error\.log\)$/);
+    assert.ok(readFileSync(e.logFile, 'utf8').includes(e.firstError), 'the log holds the error it names');
   } finally {
     rmSync(tree, { recursive: true, force: true });
   }
+});
+
+test('an error in the tree\'s ioport.h is named at the tree\'s own path, not at the build\'s deleted copy of it', () => {
+  const tree = cPortAsKernelTree();
+  try {
+    const file = join(tree, 'include/linux/ioport.h');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nthis is not C;\n');
+    let err: unknown = null;
+    try {
+      buildKernelHarness(findKernelTree(tree, '--src'), cache);
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof KernelBuildError, String(err));
+    assert.ok((err as KernelBuildError).firstError.startsWith(`${file}:`), (err as KernelBuildError).firstError);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
+
+test('firstBuildError names the compiler\'s first error, else the first undefined reference, else make\'s complaint', () => {
+  const compiler = 'In file included from x.c:1:\nx.h:3:10: fatal error: linux/args.h: No such file or directory\nmake: *** [Makefile:9: x.o] Error 1\n';
+  assert.is(firstBuildError(compiler), 'x.h:3:10: fatal error: linux/args.h: No such file or directory');
+  const linker = '/usr/bin/ld: bus.o: in function `f\':\nbus.c:5: undefined reference to `device_unregister\'\ncollect2: error: ld returned 1 exit status\n';
+  assert.is(firstBuildError(linker), 'bus.c:5: undefined reference to `device_unregister\'');
+  assert.is(firstBuildError('make: *** No rule to make target \'k/bus.c\'.  Stop.\n'), 'make: *** No rule to make target \'k/bus.c\'.  Stop.');
+  assert.is(firstBuildError(''), '(empty build log)');
 });
 
 test.after(() => {
