@@ -40,28 +40,41 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
   const n = data.targets.length;
   // Every target gets its share of a short budget: a batch takes at most half of its share.
   const share = Math.max(200, (watch.deadline() - Date.now()) / (2 * n));
-  for (let k = data.start; ; k++) {
-    for (let i = 0; i < n; i++) {
-      const t = (i + data.worker) % n; // workers start on different targets
-      const remaining = watch.deadline() - Date.now();
-      if (watch.stopRequested() || remaining <= 0) return;
-      const seed = seedAt(stream, k);
-      watch.setPosition(k, t, seed);
-      runBatch(data, t, suites[t]!, systems[t]!, corpora[t]!, seed, Math.min(remaining, BATCH_TIME_LIMIT_MS, share), post);
+  try {
+    for (let k = data.start; ; k++) {
+      for (let i = 0; i < n; i++) {
+        const t = (i + data.worker) % n; // workers start on different targets
+        const remaining = watch.deadline() - Date.now();
+        if (watch.stopRequested() || remaining <= 0) return;
+        const seed = seedAt(stream, k);
+        watch.setPosition(k, t, seed);
+        runBatch(data, t, suites[t]!, systems[t]!, corpora[t]!, seed, { deadline: watch.deadline(), limitMs: Math.min(remaining, BATCH_TIME_LIMIT_MS, share) }, post);
+      }
     }
+  } finally {
+    for (const s of systems) s.close(); // a port process is asked to quit (the pool ends what does not)
   }
 }
 
-function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, corpus: Corpus | null, seed: number, timeLimitMs: number, post: (m: HuntMessage) => void): void {
+/**
+ * One batch of runs within limitMs; a counterexample is minimized within what is left of
+ * the budget (deadline, Date.now() ms; at most MINIMIZE_TIME_LIMIT_MS) and posted either
+ * way, with a note when its shrinking was cut short.
+ */
+function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, corpus: Corpus | null, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
   const started = performance.now();
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, ...(corpus === null ? {} : { guided: { corpus } }) });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
       const cx = out.counterexample;
-      const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: MINIMIZE_TIME_LIMIT_MS });
+      const left = time.deadline - Date.now();
+      const limit = Math.min(MINIMIZE_TIME_LIMIT_MS, left);
+      const small = left <= 0 ? null : minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
       const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
-      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault) });
+      const atEnd = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
+      const note = left <= 0 ? 'not minimized: the budget ended' : small?.exhausted === true ? `minimizing stopped when ${atEnd}: it may not be minimal` : undefined;
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault), ...(note === undefined ? {} : { note }) });
       runs += 1;
       commands += best.commands.length;
     }

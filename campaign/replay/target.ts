@@ -30,7 +30,7 @@ export interface TargetFlags {
 /** The system the flags name instead of the recorded one, or null. */
 function flaggedSystem(command: string, flags: TargetFlags): SystemSpec | null {
   if (flags.sut !== undefined && flags.sutExec !== undefined) throw new UsageError(`daxcheck ${command}: --sut (a module) and --sut-exec (a process) name two systems under test; give one`);
-  if (flags.sutExec !== undefined) return { kind: 'exec', command: splitCommand(flags.sutExec, `daxcheck ${command}: --sut-exec`) };
+  if (flags.sutExec !== undefined) return { kind: 'exec', command: splitCommand(flags.sutExec, `daxcheck ${command}: --sut-exec`), cwd: process.cwd() };
   return flags.sut === undefined ? null : { kind: 'module', path: flags.sut };
 }
 
@@ -54,7 +54,9 @@ function chosenFault(cx: CounterexampleFile, flag: string | undefined): string |
 export async function replayTarget(command: string, file: string, flags: TargetFlags): Promise<ReplayTarget> {
   const cx = loadFile(command, file);
   const recorded = recordedSystem(cx);
-  const flagged = flaggedSystem(command, flags);
+  const given = flaggedSystem(command, flags);
+  // The recorded command given again (the hunt's replay hint) runs in the recorded folder.
+  const flagged = given?.kind === 'exec' && recorded.kind === 'exec' && sameData(given.command, recorded.command) ? null : given;
   const system: SystemSpec = flagged ?? recorded;
   if (flags.sut !== undefined && flags.fault !== undefined) {
     throw new UsageError(`daxcheck ${command}: --sut and --fault cannot be combined (a fault is a switch of the built-in implementation)`);

@@ -9,7 +9,7 @@
 import { minimizeFile } from '../../campaign/replay/minimizeFile.ts';
 import { EXIT_FAILED, EXIT_OK } from '../../campaign/usageError.ts';
 import { parseArgs, type FlagSpec } from '../args.ts';
-import type { CommandHelp } from '../help.ts';
+import { shippedCounterexample, type CommandHelp } from '../help.ts';
 import { oneFile } from './command.ts';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -24,7 +24,7 @@ export const MINIMIZE_HELP: CommandHelp = {
   usage: 'FILE [flags]',
   about: 'Shrinks a saved counterexample again (no single command can be removed) and rewrites it. Exit 0 minimized or already minimal, 1 when it no longer fails as recorded, 2 for a bad file or flag.',
   flags: FLAGS,
-  example: 'daxcheck minimize shrinks/cx-5379a7473323f1ee.json',
+  example: `daxcheck minimize bug.json   (bug.json: a counterexample a hunt saved, or a copy of one: cp ${shippedCounterexample()} bug.json)`,
 };
 
 /** Runs the minimize command; returns the exit code. */
