@@ -5,7 +5,9 @@
  *
  * The port is spawned in its own process group (detached), so that the channel can kill
  * it together with everything it started (a wrapper script's child), and so that a
- * Ctrl-C at the terminal reaches daxcheck, which ends its ports itself. Its environment
+ * Ctrl-C at the terminal reaches daxcheck, which ends its ports itself. When the port
+ * exits, what is left in its group is killed (a child of its own would hold the pipes
+ * open, and the exit would never be seen). Its environment
  * carries PORT_MARKER (portReaper.ts), which its children inherit: what finds them if
  * they outlive their group leader.
  */
@@ -104,6 +106,8 @@ function end(code, signal, error) {
 }
 child.on('error', (e) => end(null, null, e));
 child.on('close', (code, signal) => end(code, signal, null));
+// The port is gone: what it left in its group (a child holding the pipes open) goes too.
+child.on('exit', () => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} });
 port.on('message', (m) => {
   if (ended) return;
   expect = m.expect;

@@ -2,7 +2,6 @@
  * A port that stops answering in the middle of a run checked at once: the hang is placed
  * at the request that got no answer, not at the run's first step.
  */
-import { resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { processFactory } from '../../../campaign/process/processSut.ts';
@@ -10,14 +9,12 @@ import { modelFactory } from '../../../model/index.ts';
 import { replayCommands } from '../../../properties/replay.ts';
 import { treeSuite } from '../../../properties/tree/treeSuite.ts';
 import { treeCommands } from '../../properties/counterexamples.ts';
-import { ROOT } from '../../ports/cport.ts';
-
-export const HANG_ADJUST_PORT = ['python3', resolve(ROOT, 'test/ports/fixtures/hang_adjust_port.py')];
+import { HANG_ADJUST_PORT } from '../../ports/cport.ts';
 
 const hangingAdjust = { op: 'adjustResource', res: -2, at: 'self', deltaBytes: 0n, sizeDeltaBytes: 0n };
 
 test('a batch whose fifth request gets no answer is a hang at step 5, naming that request', () => {
-  const port = processFactory(HANG_ADJUST_PORT, { commandTimeoutMs: 300 });
+  const port = processFactory(HANG_ADJUST_PORT(), { commandTimeoutMs: 300 });
   try {
     const out = replayCommands(treeSuite, modelFactory, port, [...treeCommands(), hangingAdjust], false);
     assert.ok(out.failure !== null, 'it hangs');
@@ -32,7 +29,7 @@ test('a batch whose fifth request gets no answer is a hang at step 5, naming tha
 });
 
 test('step by step, the same hang is at the same step', () => {
-  const port = processFactory(HANG_ADJUST_PORT, { commandTimeoutMs: 300 });
+  const port = processFactory(HANG_ADJUST_PORT(), { commandTimeoutMs: 300 });
   try {
     const out = replayCommands(treeSuite, modelFactory, port, [...treeCommands(), hangingAdjust], true);
     assert.is(out.failure?.kind, 'hang');
