@@ -39,9 +39,15 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   report: async () => (await import('./report.ts')).reportCommand,
 };
 
+/** Whether the exit handler that ends every port process is installed. */
+let reaping = false;
+
 /** Runs `daxcheck argv…`; returns the exit code (see the file comment). */
 export async function main(argv: string[]): Promise<number> {
-  process.on('exit', () => reapPortsNow()); // no port process outlives the command, however it ends
+  if (!reaping) {
+    reaping = true;
+    process.on('exit', () => reapPortsNow()); // no port process outlives the command, however it ends
+  }
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V' || name === 'version') {
     console.log(daxcheckVersion());
