@@ -56,7 +56,7 @@ test('a counterexample found near the end of the budget is minimized only within
   const d = data({ system: { kind: 'module', path: 'test/cli/fixtures/slowTreeSut.ts' }, workers: 1, worker: 0, shard: { index: 1, count: 1 } });
   const seen: HuntMessage[] = [];
   // The budget starts once the module is loaded, as the pool starts it.
-  await huntWorker(d, (m) => (m.type === 'ready' ? new SutWatch(d.buffer).start(Date.now() + 400) : seen.push(m)));
+  await huntWorker(d, (m) => (m.type === 'ready' ? new SutWatch(d.buffer).start(Date.now() + 1000) : seen.push(m)));
   const found = seen.filter((m) => m.type === 'found');
   assert.ok(found.length > 0, 'a counterexample');
   for (const m of found) assert.match(m.note ?? '', /budget ended/);
