@@ -73,7 +73,7 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
       const small = left <= 0 ? null : minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
       const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
       const atEnd = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
-      const note = left <= 0 ? 'not minimized: the budget ended' : small?.exhausted === true ? `minimizing stopped when ${atEnd}: it may not be minimal` : undefined;
+      const note = left <= 0 ? 'not minimized: the budget ended; daxcheck minimize FILE goes on' : small?.exhausted === true ? `minimizing stopped when ${atEnd}: it may not be minimal; daxcheck minimize FILE goes on` : undefined;
       post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault), ...(note === undefined ? {} : { note }) });
       runs += 1;
       commands += best.commands.length;

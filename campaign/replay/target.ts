@@ -7,7 +7,7 @@
 import { FAULT_NAMES, isFaultName } from '../../impl/faults.ts';
 import { CounterexampleFileError, loadCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
 import { sameData } from '../../properties/sameData.ts';
-import { recordedSystem, splitCommand, systemFlag, systemsFor, type SystemSpec, type Systems } from '../systems.ts';
+import { recordedSystem, splitCommand, systemFlag, systemsFor, type SystemOptions, type SystemSpec, type Systems } from '../systems.ts';
 import { UsageError } from '../usageError.ts';
 
 export interface ReplayTarget {
@@ -51,7 +51,7 @@ function chosenFault(cx: CounterexampleFile, flag: string | undefined): string |
 }
 
 /** The file and the systems to run it on. */
-export async function replayTarget(command: string, file: string, flags: TargetFlags): Promise<ReplayTarget> {
+export async function replayTarget(command: string, file: string, flags: TargetFlags, o: SystemOptions = {}): Promise<ReplayTarget> {
   const cx = loadFile(command, file);
   const recorded = recordedSystem(cx);
   const given = flaggedSystem(command, flags);
@@ -66,7 +66,7 @@ export async function replayTarget(command: string, file: string, flags: TargetF
   }
   const fault = system.kind === 'module' ? null : chosenFault(cx, flags.fault);
   const where = flagged !== null ? `daxcheck ${command}:${systemFlag(flagged)}` : `daxcheck ${command}: ${file}: recorded against ${cx.sut}`;
-  const systems = await systemsFor(system, fault, [cx.suite], where);
+  const systems = await systemsFor(system, fault, [cx.suite], where, o);
   const moved = !sameData(system, recorded);
   const note = moved ? `recorded against ${cx.sut}; replaying on ${systems.name}${recorded.kind === 'impl' ? '' : ` (add${systemFlag(recorded)} to replay on it)`}` : null;
   return { file, cx, fault, system, systems, note };

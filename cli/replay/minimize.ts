@@ -16,6 +16,7 @@ const FLAGS: Record<string, FlagSpec> = {
   sut: { type: 'string', value: 'MODULE', default: 'the system the file records', help: 'minimize on this port' },
   'sut-exec': { type: 'string', value: '"CMD ARGS"', default: 'the system the file records', help: 'minimize on this port process (PROTOCOL.md)' },
   'max-replays': { type: 'int', min: 1, value: 'N', default: '20000', help: 'replays the search may use' },
+  'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a port process that does not answer within this hangs (each hanging try costs it)' },
 };
 
 /** `daxcheck minimize --help`. */
@@ -34,7 +35,8 @@ export async function minimizeCommand(argv: string[]): Promise<number> {
   const sut = flags.get('sut') as string | undefined;
   const sutExec = flags.get('sut-exec') as string | undefined;
   const maxReplays = flags.get('max-replays') as number | undefined;
-  const out = await minimizeFile(file, { ...(sut === undefined ? {} : { sut }), ...(sutExec === undefined ? {} : { sutExec }), ...(maxReplays === undefined ? {} : { maxReplays }) });
+  const commandTimeoutMs = flags.get('command-timeout-ms') as number | undefined;
+  const out = await minimizeFile(file, { ...(sut === undefined ? {} : { sut }), ...(sutExec === undefined ? {} : { sutExec }), ...(maxReplays === undefined ? {} : { maxReplays }), ...(commandTimeoutMs === undefined ? {} : { commandTimeoutMs }) });
   for (const line of out.lines) console.log(line);
   return out.failed ? EXIT_FAILED : EXIT_OK;
 }
