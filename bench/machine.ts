@@ -1,5 +1,5 @@
 /**
- * The machine a benchmark ran on, as the README quotes it.
+ * The machine a benchmark ran on, as docs/benchmarks.md quotes it.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';

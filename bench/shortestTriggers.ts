@@ -1,5 +1,5 @@
 /**
- * The shortest known trigger of each named fault (SEMANTICS.md §6), as DAX-suite command
+ * The shortest known trigger of each named fault (docs/SPECIFICATION.md §6), as DAX-suite command
  * lists, counted in commands including createRegion. Each is replayed against the
  * fault's reference (the model, or for S5 the implementation with S2) by
  * verifyTrigger: it must fail, and fail at its last command.

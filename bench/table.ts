@@ -1,5 +1,5 @@
 /**
- * The benchmark report as text tables, for the terminal and the README.
+ * The benchmark report as text tables, for the terminal and docs/benchmarks.md.
  */
 import type { BenchReport } from './report.ts';
 

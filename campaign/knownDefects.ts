@@ -1,11 +1,11 @@
 /**
- * Known defects of upstream kernel code (SEMANTICS.md §6, "Defects of upstream
- * drivers/dax/bus.c"): when daxcheck checks a real kernel tree, a failure whose
+ * Known defects of upstream kernel code (docs/SPECIFICATION.md §6.6, a defect of upstream
+ * drivers/dax/bus.c): when daxcheck checks a real kernel tree, a failure whose
  * signature is that of a known defect is reported by the defect's name ("known: K1"),
  * not as a new finding. Whether a known defect fails the run is the caller's choice
  * (--known-defects): a user with a patched kernel wants to know it is gone.
  *
- * A known interface gap (README, "Checking a kernel tree") is reported the same way
+ * A known interface gap (docs/kernel.md) is reported the same way
  * ("known: G1"): a place where daxcheck's interface reaches a state the kernel's own
  * callers never make, so that the two differ without either being wrong. A gap never
  * fails the run: patching the kernel does not remove it.
@@ -17,7 +17,7 @@ export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: r
 
 /** A known upstream defect (or interface gap) and the signature of the failure it causes. */
 export interface KnownDefect {
-  /** "K1", as SEMANTICS.md §6 names it; "G1" for an interface gap (README). */
+  /** "K1", as docs/SPECIFICATION.md §6.6 names it; "G1" for an interface gap (docs/kernel.md). */
   id: string;
   /** An upstream defect (the kernel is wrong) or an interface gap (neither is). */
   kind: 'upstream defect' | 'interface gap';

@@ -129,7 +129,7 @@ function printClassified(failures: readonly ClassifiedFailure[], policy: KnownDe
   const defects = [...new Set(known.filter((f) => f.known!.kind === 'upstream defect').map((f) => f.known!.id))];
   const gaps = [...new Set(known.filter((f) => f.known!.kind === 'interface gap').map((f) => f.known!.id))];
   if (defects.length > 0) console.log(`known upstream defects seen: ${defects.join(', ')} (--known-defects ${policy}: they ${policy === 'fail' ? 'fail' : 'do not fail'} the run)`);
-  if (gaps.length > 0) console.log(`known interface gaps seen: ${gaps.join(', ')} (never fail the run: see the README, "Checking a kernel tree")`);
+  if (gaps.length > 0) console.log(`known interface gaps seen: ${gaps.join(', ')} (never fail the run: see docs/kernel.md)`);
   const fresh = failures.length - known.length;
   if (failures.length > 0) console.log(`${fresh} new finding${fresh === 1 ? '' : 's'}, ${known.length} known`);
 }

@@ -37,7 +37,7 @@ export interface DaxRegion {
   readonly ctx: DaxContext;
 }
 
-/** The region arguments' first error in RULES.md order (EINVAL), or null. */
+/** The region arguments' first error in docs/SPECIFICATION.md §2.2 order (EINVAL), or null. */
 export function checkRegionArgs(args: CreateRegionArgs): Errno | null {
   if (typeof args !== 'object' || args === null) return 'EINVAL';
   const { kind, start, sizeBytes, align } = args;

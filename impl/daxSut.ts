@@ -1,6 +1,6 @@
 /**
  * The DAX suite's system under test (DaxSut): regions by id, each operation checking its
- * arguments in RULES.md order before calling the kernel-style code.
+ * arguments in docs/SPECIFICATION.md order before calling the kernel-style code.
  */
 import {
   fail,
@@ -145,7 +145,7 @@ export class ImplDax implements DaxSut {
     const len = add64(end - start, 1n); // [0, U64_MAX] wraps to 0: a conflict (ENOMEM), or fault K1
     const align = devDaxAlign(dev);
     if (len % align !== 0n) return fail('ENXIO');
-    // daxcheck's rule (RULES.md): an unaligned start would leave a sub-2 MiB gap before it.
+    // daxcheck's rule (docs/SPECIFICATION.md §3.9): an unaligned start would leave a sub-2 MiB gap before it.
     if (sub64(start, dev.region.res.start) % align !== 0n) return fail('ENXIO');
     return done(allocDevDaxRange(dev, dev.region.res, start, len, null));
   }

@@ -13,7 +13,7 @@ import type { Resource } from './resource.ts';
 import { adjustResource, requestRegion } from './resourceTree.ts';
 
 /**
- * alloc_dev_dax_range (the new-range path of RULES.md): requests [start, start + len - 1]
+ * alloc_dev_dax_range (the new-range path, docs/SPECIFICATION.md §3.11): requests [start, start + len - 1]
  * under parent, named after the device, and appends it as the last range with pgoff =
  * size before it; on a dynamic region the range takes a reference on extent. Returns null
  * on success, ENOMEM on an injected failure (resource, ranges, mapping) or a conflict.

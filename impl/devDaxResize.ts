@@ -1,5 +1,5 @@
 /**
- * dev_dax_resize: the dev/size write (SEMANTICS.md §3, RULES.md "Grow"). Growth is first
+ * dev_dax_resize: the dev/size write (docs/SPECIFICATION.md §3.6, §3.7). Growth is first
  * fit by address over the region's (contiguous) or the first extent's (dynamic) children,
  * found through the child index and the extent index in O(log n) per chunk.
  */

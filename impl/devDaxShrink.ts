@@ -1,5 +1,5 @@
 /**
- * dev_dax_shrink: the dev/size write to a smaller size (SEMANTICS.md §3, RULES.md "Shrink").
+ * dev_dax_shrink: the dev/size write to a smaller size (docs/SPECIFICATION.md §3.8).
  */
 import type { Errno } from '../sut/interface.ts';
 import type { DevDax } from './daxDevice.ts';

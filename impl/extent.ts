@@ -1,5 +1,5 @@
 /**
- * DC extents of a dynamic region (SEMANTICS.md §4): each holds a busy resource in the
+ * DC extents of a dynamic region (docs/SPECIFICATION.md §4): each holds a busy resource in the
  * region and a kref; the extent's own device holds one reference while it is visible,
  * and every device range inside it one more. The release callback frees the resource
  * exactly when the count reaches 0.

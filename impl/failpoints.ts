@@ -1,5 +1,5 @@
 /**
- * Allocation-failure injection (sut/RULES.md "Failure injection"): a point armed with n
+ * Allocation-failure injection (docs/SPECIFICATION.md §8): a point armed with n
  * fails its nth allocation from now, counted over the whole system, then disarms.
  */
 import { FAIL_POINTS, type FailPoint } from '../sut/interface.ts';

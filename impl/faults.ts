@@ -1,8 +1,8 @@
 /**
- * The known defects (SEMANTICS.md §6) of the seed patch (S1–S5) and of upstream
+ * The known defects (docs/SPECIFICATION.md §6) of the seed patch (S1–S5) and of upstream
  * drivers/dax/bus.c (K1), as named faults of the optimized implementation. This file is
  * the one place that lists them: every fault has a name,
- * its SEMANTICS id, a one-line summary and the faults it implies (switched on with it).
+ * its specification id, a one-line summary and the faults it implies (switched on with it).
  * The correct implementation runs with none of them.
  */
 import type { FailPoint } from '../sut/interface.ts';
@@ -10,7 +10,7 @@ import type { FailPoint } from '../sut/interface.ts';
 /** One entry of the fault registry. */
 export interface FaultInfo {
   readonly name: FaultName;
-  /** Id in SEMANTICS.md §6. */
+  /** Id in docs/SPECIFICATION.md §6. */
   readonly id: 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'K1';
   readonly summary: string;
   /** Faults switched on together with this one (this one alone is unreachable). */

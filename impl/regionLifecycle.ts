@@ -1,5 +1,5 @@
 /**
- * Creating and destroying a DAX region (RULES.md createRegion / destroyRegion).
+ * Creating and destroying a DAX region (docs/SPECIFICATION.md §2.2, §2.3).
  */
 import type { CreateRegionArgs, Errno } from '../sut/interface.ts';
 import { devDaxAdd, devDaxRemove } from './daxDevice.ts';
@@ -11,7 +11,7 @@ import { removeDaxExtent } from './extent.ts';
 /**
  * Creates region{id} with device dax{id}.0: size 0 on a dynamic region or a contiguous
  * 'empty' one; on a contiguous 'whole' one the whole region as its one range.
- * Returns the region, or EINVAL (bad arguments, RULES.md order) or ENOMEM (the seed
+ * Returns the region, or EINVAL (bad arguments, docs/SPECIFICATION.md §2.2 order) or ENOMEM (the seed
  * range's allocation failed: nothing of the region remains).
  */
 export function createDaxRegion(id: number, args: CreateRegionArgs, ctx: DaxContext): DaxRegion | Errno {

@@ -1,5 +1,5 @@
 /**
- * The resource tree algorithms of kernel/resource.c (SEMANTICS.md §1), on the linked
+ * The resource tree algorithms of kernel/resource.c (docs/SPECIFICATION.md §1), on the linked
  * struct resource of resource.ts. Where the kernel walks a sibling list, these search the
  * child index instead (O(log n) per level).
  */

@@ -1,12 +1,12 @@
 /**
- * The sysfs writes on DAX devices dax{R}.{N} (SEMANTICS.md §3, sut/RULES.md
- * createDevice … setAlign, except resize: resize.ts).
+ * The sysfs writes on DAX devices dax{R}.{N} (docs/SPECIFICATION.md §3.2–§3.10,
+ * except resize: devDaxResize.ts).
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, GiB, isAligned, KiB, MiB, sub64 } from '../sut/u64.ts';
 import { availSize, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxTypes.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
-import type { Failures } from './failures.ts';
+import type { Failures } from './failpoints.ts';
 
 /** The aligns dev/align accepts. */
 const ALLOWED_ALIGNS: readonly bigint[] = [4n * KiB, 2n * MiB, 1n * GiB];
@@ -59,7 +59,7 @@ export function unbind(dev: Device): Result {
  * dev/mapping = "start-end": allocates exactly that range as the new last range
  * (no bound check). EINVAL: dynamic region, end < start. ENXIO: length (mod 2^64), then
  * start - region.start (mod 2^64), not a multiple of the effective alignment (the second
- * check is daxcheck's, see RULES.md). ENOMEM: conflict or injected failure.
+ * check is daxcheck's, docs/SPECIFICATION.md §3.9). ENOMEM: conflict or injected failure.
  */
 export function mapping(fp: Failures, region: Region, dev: Device, start: bigint, end: bigint): Result {
   if (region.kind === 'dynamic') return fail('EINVAL');

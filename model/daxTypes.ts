@@ -1,5 +1,5 @@
 /**
- * The DAX model's state (SEMANTICS.md §2–§4) and the values derived from it. Nothing
+ * The DAX model's state (docs/SPECIFICATION.md §2–§4) and the values derived from it. Nothing
  * derived is stored: a device's size, an extent's references and a region's available
  * size are computed from the ranges and resources whenever they are read.
  * Every other DAX file of the model builds on this one.
@@ -79,7 +79,7 @@ export function rangeParent(region: Region, range: Range): Resource {
 
 /**
  * Every extent's reference count, by extent id: (visible ? 1 : 0) + the number of
- * device ranges in it (SEMANTICS.md §4). The one definition, for the model and its snapshot.
+ * device ranges in it (docs/SPECIFICATION.md §4.1). The one definition, for the model and its snapshot.
  */
 export function extentRefs(region: Region): number[] {
   const refs = region.extents.map((e) => (e.visible ? 1 : 0));

@@ -1,13 +1,13 @@
 /**
  * A device's ranges and their resources (drivers/dax/bus.c alloc_dev_dax_range,
- * trim_dev_dax_range, adjust_dev_dax_range; sut/RULES.md "The new-range path").
+ * trim_dev_dax_range, adjust_dev_dax_range; docs/SPECIFICATION.md §3.11, §3.12).
  * A range's resource is a busy child, named after the device, of its parent: the
  * region's resource, or on a dynamic region the resource of its extent.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { assert, daxReleaseRegion, devName, rangeLen, rangeParent, type Device, type Region } from './daxTypes.ts';
 import { extentPut } from './extent.ts';
-import type { Failures } from './failures.ts';
+import type { Failures } from './failpoints.ts';
 import { adjustResource, requestRegion, type Resource } from './resource.ts';
 
 /**

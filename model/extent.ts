@@ -1,12 +1,12 @@
 /**
- * CXL Dynamic Capacity extents (SEMANTICS.md §4, sut/RULES.md addExtent / removeExtent).
+ * CXL Dynamic Capacity extents (docs/SPECIFICATION.md §4).
  * An extent's reference count is not stored (daxTypes.ts extentRefs); its resource is
  * released from the region when the count reaches 0.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, isAligned } from '../sut/u64.ts';
 import { daxReleaseRegion, extentRefs, type Extent, type Region } from './daxTypes.ts';
-import type { Failures } from './failures.ts';
+import type { Failures } from './failpoints.ts';
 import { requestRegion, resourceSize } from './resource.ts';
 
 /**

@@ -1,16 +1,17 @@
 /**
- * The reference model: the executable form of SEMANTICS.md and sut/RULES.md. Minimal
+ * The reference model: the executable form of docs/SPECIFICATION.md. Minimal
  * and naive on purpose (it derives sizes, free space and reference counts, caches
  * nothing) and free of the patch's defects.
  *
  * Read top to bottom, each file importing only files before it: resource.ts (the
- * resource tree), resourceForest.ts (the tree suite), failures.ts (failure injection),
- * daxTypes.ts (DAX state and derived reads), extent.ts, devDaxRange.ts, resize.ts,
- * daxDevice.ts, daxRegion.ts, snapshot.ts, dax.ts (the DAX suite).
+ * resource tree), treeSut.ts (the tree suite), failpoints.ts (failure injection),
+ * daxTypes.ts (DAX state and derived reads), extent.ts, devDaxRange.ts, devDaxShrink.ts,
+ * devDaxResize.ts, daxDevice.ts, regionLifecycle.ts, daxSnapshot.ts, daxSut.ts (the DAX
+ * suite). Each has the name of its counterpart in impl/.
  */
 import type { SutFactory } from '../sut/interface.ts';
-import { DaxModel } from './dax.ts';
-import { ResourceForest } from './resourceForest.ts';
+import { DaxModel } from './daxSut.ts';
+import { ResourceForest } from './treeSut.ts';
 
 export const modelFactory: SutFactory = {
   name: 'model',

@@ -1,7 +1,7 @@
 /**
- * The resource tree of kernel/resource.c (SEMANTICS.md §1), as plain objects: a
+ * The resource tree of kernel/resource.c (docs/SPECIFICATION.md §1), as plain objects: a
  * resource has a parent and an array of children kept sorted by start.
- * These functions know nothing of ids or errnos; the tree suite (resourceForest.ts)
+ * These functions know nothing of ids or errnos; the tree suite (treeSut.ts)
  * and the DAX model (daxTypes.ts, extent.ts, devDaxRange.ts) wrap them.
  */
 import { endOf } from '../sut/u64.ts';

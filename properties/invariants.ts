@@ -1,5 +1,5 @@
 /**
- * The invariants of SEMANTICS.md §5, checked on snapshots. Each check returns the
+ * The invariants of docs/SPECIFICATION.md §5, checked on snapshots. Each check returns the
  * list of violations (empty = all hold), one readable sentence each, starting with
  * the invariant's tag (I1 … I7, or "ids").
  */

@@ -35,7 +35,7 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
   resolve(cmd: Cmd, modelSnap: Snap): Call | null;
   call(sut: Sut, call: Call): Result;
   show(call: Call): string;
-  /** Violations of the state invariants (SEMANTICS.md §5) in a snapshot. */
+  /** Violations of the state invariants (docs/SPECIFICATION.md §5) in a snapshot. */
   invariants(snap: Snap): string[];
   /** Violations that only hold after this particular step (e.g. alignment after a successful resize). */
   stepInvariants(call: Call, result: Result, snap: Snap): string[];

@@ -1,7 +1,7 @@
 /**
  * The state of one run: the model and the system under test side by side, the model's
  * latest snapshot (what commands' check and resolution read), and what the run reached.
- * `step` is the differential check of SEMANTICS.md §5 after every command.
+ * `step` is the differential check of docs/SPECIFICATION.md §5 after every command.
  *
  * A system under test that can check whole runs (sut/runCheck.ts, e.g. a port process)
  * is driven in batch mode: `step` runs the model only and plans the call, and `finish`

@@ -10,8 +10,8 @@
  * deterministically (rules below), so that the model and the SUT agree on them.
  * An id that names nothing live gives ENXIO.
  *
- * See ../../shared/SEMANTICS.md for the behaviour; the rules below add what
- * SEMANTICS.md leaves open (handles, failure injection, sized create).
+ * The behaviour, with the order of checks and every errno, is docs/SPECIFICATION.md;
+ * the comments below summarize it per operation (handles, failure injection, sized create).
  */
 
 /** Kernel errno names that operations return. ENOENT: release_region found nothing to release. */
@@ -29,7 +29,7 @@ export type Result =
   | { ok: false; errno: Errno; conflict?: number };
 
 // ---------------------------------------------------------------------------
-// Resource tree (SEMANTICS.md §1)
+// Resource tree (docs/SPECIFICATION.md §1)
 // ---------------------------------------------------------------------------
 
 /** A resource in a tree snapshot: children sorted by start. */
@@ -91,7 +91,7 @@ export interface ResourceTreeSut {
 }
 
 // ---------------------------------------------------------------------------
-// DAX regions, devices and extents (SEMANTICS.md §2–§4)
+// DAX regions, devices and extents (docs/SPECIFICATION.md §2–§4)
 // ---------------------------------------------------------------------------
 
 export type RegionKind = 'contiguous' | 'dynamic';
@@ -229,13 +229,13 @@ export interface DaxSut {
   bind(region: number, device: number): Result;
   /** Driver detach. ENXIO: no such device or not bound. */
   unbind(region: number, device: number): Result;
-  /** dev/size (SEMANTICS.md §3). EINVAL, EBUSY, ENOSPC, ENOMEM (injected), ENXIO (no device). */
+  /** dev/size (docs/SPECIFICATION.md §3.6). EINVAL, EBUSY, ENOSPC, ENOMEM (injected), ENXIO (no device). */
   resize(region: number, device: number, sizeBytes: bigint): Result;
   /**
    * dev/mapping = "start-end". ENXIO: no such device, length not a multiple of the
    * effective alignment, or start − region start not a multiple of it (daxcheck's rule:
    * the kernel checks only the length, and an unaligned start lets a later grow fill the
-   * gap before it with a range shorter than 2 MiB; sut/RULES.md). EINVAL: dynamic region,
+   * gap before it with a range shorter than 2 MiB; docs/SPECIFICATION.md §3.9). EINVAL: dynamic region,
    * or end < start. ENOMEM: conflict or injected failure.
    */
   mapping(region: number, device: number, start: bigint, end: bigint): Result;

@@ -1,5 +1,5 @@
 /**
- * The shape of the house (DESIGN.md, issue "One campaign layer"): which folder may import
+ * The shape of the house (docs/DESIGN.md §3, issue "One campaign layer"): which folder may import
  * which, no cycle between folders, and none inside model/. Read from the sources' import
  * lines, type-only imports included.
  */

@@ -1,5 +1,5 @@
 /**
- * The mutation table as printed (and pasted into the README): one line per mutant, then
+ * The mutation table as printed (and pasted into docs/benchmarks.md): one line per mutant, then
  * the score.
  */
 import type { MutantsSection } from './report.ts';

@@ -1,5 +1,5 @@
 /**
- * A run checked as one batch (DESIGN.md "Foreign systems under test"): the model has
+ * A run checked as one batch (docs/DESIGN.md §6): the model has
  * already resolved and run every command (sut/runCheck.ts PlannedStep), which gives the
  * exact request lines and the exact answers expected (results and canonical snapshot
  * text). The port gets all requests at once; its answers are compared as text and parsed

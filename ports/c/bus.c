@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * bus.c - DAX regions and devices (SEMANTICS.md sections 2-3, sut/RULES.md), written
+ * bus.c - DAX regions and devices (docs/SPECIFICATION.md sections 2-3), written
  * for daxcheck in the manner of drivers/dax/bus.c: region/create, region/delete, the
  * dev/size, dev/mapping and dev/align writes, and the range allocator behind them.
  */

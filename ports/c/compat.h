@@ -56,7 +56,7 @@ extern unsigned long kfree_count;
 extern void (*kfree_observer)(const void *p);
 
 /*
- * Failure injection at daxcheck's named allocation points (sut/RULES.md), in the
+ * Failure injection at daxcheck's named allocation points (docs/SPECIFICATION.md section 8), in the
  * manner of the kernel's fault-injection framework: an armed point fails its nth
  * allocation from now, once.
  */

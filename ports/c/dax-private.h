@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * dax-private.h - DAX regions, devices and CXL Dynamic Capacity extents, in the
- * manner of drivers/dax/dax-private.h (SEMANTICS.md sections 2-4, sut/RULES.md).
+ * manner of drivers/dax/dax-private.h (docs/SPECIFICATION.md sections 2-4).
  */
 #ifndef DAXCHECK_DAX_PRIVATE_H
 #define DAXCHECK_DAX_PRIVATE_H
 
 #include "ioport.h"
 
-/* The seed patch's and upstream's known defects (SEMANTICS.md section 6), off by default. */
+/* The seed patch's and upstream's known defects (docs/SPECIFICATION.md section 6), off by default. */
 enum dax_fault {
 	DAX_FAULT_S1_SHRINK_ADJUSTS_EXTENT = 1 << 0,
 	DAX_FAULT_S2_FREE_SPACE_INT = 1 << 1,

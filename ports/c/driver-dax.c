@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * driver-dax.c - the DAX suite: each request becomes the sysfs write or bus call a
- * real caller makes (region/create, dev/size, ...), checked in sut/RULES.md order.
+ * real caller makes (region/create, dev/size, ...), checked in docs/SPECIFICATION.md order.
  */
 #include <string.h>
 #include "driver.h"

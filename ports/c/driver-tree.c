@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * driver-tree.c - the resource tree suite (sut/RULES.md "Resource tree suite") over
+ * driver-tree.c - the resource tree suite (docs/SPECIFICATION.md sections 1.2-1.9) over
  * the kernel's public resource API only (ioport.h), so that it builds against a real
  * kernel/resource.c as well as ours.
  *
@@ -268,7 +268,7 @@ static void do_adjust_resource(long id, u64 start, u64 size)
 		return;
 	}
 	/*
-	 * daxcheck's rule (sut/RULES.md), not the kernel's: adjust_resource()
+	 * daxcheck's rule (docs/SPECIFICATION.md section 1.7), not the kernel's: adjust_resource()
 	 * accepts size 0 or a wrapping end and leaves an inverted resource
 	 * (size 0 at 0x1000 gives [0x1000, 0xfff]). The driver refuses them
 	 * here, before the kernel sees them.

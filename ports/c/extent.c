@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * extent.c - CXL Dynamic Capacity extents of dynamic DAX regions (SEMANTICS.md
+ * extent.c - CXL Dynamic Capacity extents of dynamic DAX regions (docs/SPECIFICATION.md
  * section 4). An extent holds a busy resource in its region and a kref: one
  * reference for its own device while it is visible, one per device range inside
  * it. The last put releases the resource and frees the extent.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * resource.c - the resource tree (SEMANTICS.md section 1), written for daxcheck in the
+ * resource.c - the resource tree (docs/SPECIFICATION.md section 1), written for daxcheck in the
  * manner of kernel/resource.c: every resource has a parent, its first child and its
  * next sibling; siblings are sorted by start and pairwise disjoint. It includes
  * only the kernel's header names, so the kernel harness (ports/kernel/) builds

@@ -28,10 +28,10 @@
  *
  * Where daxcheck's interface says more than the kernel, the driver applies
  * daxcheck's rule itself before the kernel sees the request; each such place
- * is marked "daxcheck rule" below and listed in the README. What upstream
+ * is marked "daxcheck rule" below and listed in docs/kernel.md. What upstream
  * bus.c has no counterpart for: dynamic regions (createRegion dynamic
  * answers "error": this port has the dax-contiguous suite only), extents
- * (addExtent and removeExtent answer what sut/RULES.md gives on a contiguous
+ * (addExtent and removeExtent answer what docs/SPECIFICATION.md gives on a contiguous
  * region: EINVAL, ENXIO) and the extentDevice failure point (armed, never
  * reached, as on the model's contiguous regions).
  */
@@ -298,7 +298,7 @@ static int create_region(u64 start, u64 size, u64 align, bool whole)
 	int rc;
 
 	/*
-	 * daxcheck rule (sut/RULES.md createRegion): firmware hands hmem aligned,
+	 * daxcheck rule (docs/SPECIFICATION.md §2.2): firmware hands hmem aligned,
 	 * non-empty ranges inside u64; alloc_dax_region() checks only start and
 	 * size against align (NULL, which hmem reports as ENOMEM).
 	 */
@@ -375,7 +375,7 @@ static int create_device(struct harness_region *hr, u64 size)
 	 * probe's failure unwinds it). Outside a probe the caller must undo it
 	 * itself: the call runs in a devres group released on failure. (Without
 	 * the group, a failed sized create keeps its device and range: see the
-	 * README, "interface gap: sized create".)
+	 * docs/kernel.md, "interface gap: sized create".)
 	 */
 	attr_show(&hr->dev, "available_size", buf);
 	if (strtoull(buf, NULL, 10) == 0)
@@ -420,7 +420,7 @@ static int mapping(struct harness_region *hr, struct dev_dax *dev_dax, u64 start
 	if (end < start)
 		return -EINVAL;
 	/*
-	 * daxcheck rule (SEMANTICS.md §3): the start is aligned too. bus.c checks
+	 * daxcheck rule (docs/SPECIFICATION.md §3.9): the start is aligned too. bus.c checks
 	 * only the length; an unaligned start whose length passes is refused here.
 	 */
 	if ((end - start + 1) % eff == 0 && (start - hr->start) % eff)
@@ -572,7 +572,7 @@ bool dax_request(int argc, char **argv)
 		if (!arg_long(argv, 1, &r) || !arg_u64(argv, 2, &a) || !arg_u64(argv, 3, &b) ||
 		    !arg_string(argv, 4, &label))
 			return true;
-		/* sut/RULES.md: a contiguous region takes no extent */
+		/* docs/SPECIFICATION.md §4.2: a contiguous region takes no extent */
 		answer_rc(region_of(r) ? -EINVAL : -ENXIO);
 	} else if (strcmp(op, "removeExtent") == 0 && argc == 3) {
 		if (!arg_long(argv, 1, &r) || !arg_long(argv, 2, &e))

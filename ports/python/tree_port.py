@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The smallest daxcheck port (PROTOCOL.md): the resource tree suite only, in plain
 python3. It answers `new dax` with `err EINVAL`, the way a port says it implements
-one suite only. Behaviour: SEMANTICS.md section 1 and sut/RULES.md "Resource tree suite".
+one suite only. Behaviour: docs/SPECIFICATION.md section 1 (the resource tree suite).
 """
 import sys
 from urllib.parse import unquote_to_bytes

@@ -1,5 +1,5 @@
 /**
- * The DAX suite: regions, devices and extents (SEMANTICS.md §2–§4) driven side by side,
+ * The DAX suite: regions, devices and extents (docs/SPECIFICATION.md §2–§4) driven side by side,
  * and its contiguous-only variant (upstream bus.c has no dynamic regions): the same
  * operations without extents, coverage required only of what contiguous regions reach.
  */

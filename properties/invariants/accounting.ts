@@ -1,6 +1,6 @@
 /**
  * I3 available-size conservation: the region's availBytes equals what its devices
- * leave free and what its resource tree leaves free (SEMANTICS §2).
+ * leave free and what its resource tree leaves free (docs/SPECIFICATION.md §2.4).
  */
 import type { ResNode } from '../../sut/interface.ts';
 import { sizeText } from '../../sut/u64.ts';

@@ -1,5 +1,5 @@
 /**
- * All SEMANTICS §5 invariants over a DAX snapshot, region by region.
+ * All docs/SPECIFICATION.md §5 invariants over a DAX snapshot, region by region.
  */
 import type { DaxSnapshot, RegionSnap } from '../../sut/interface.ts';
 import { checkAvail } from './accounting.ts';
@@ -29,7 +29,7 @@ function checkExtentIds(r: RegionSnap, where: string, out: string[]): void {
 }
 
 /**
- * Checks every invariant of SEMANTICS §5 that a DAX snapshot shows: I1 tree shape of
+ * Checks every invariant of docs/SPECIFICATION.md §5 that a DAX snapshot shows: I1 tree shape of
  * each region's resource tree, I2 range placement, I3 available size, I4 extent
  * reference counts and destroyed regions, I5 pgoff, I6 range and device sizes, I7
  * names, and ids. Returns one sentence per violation, each starting with its tag

@@ -1,4 +1,4 @@
-/** The resource-tree suite: request/release/adjust on a forest of roots (SEMANTICS.md §1). */
+/** The resource-tree suite: request/release/adjust on a forest of roots (docs/SPECIFICATION.md §1). */
 import fc from 'fast-check';
 import type { ResourceTreeSut, SutFactory, TreeSnapshot } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';

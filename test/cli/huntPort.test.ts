@@ -1,5 +1,5 @@
 /**
- * `daxcheck hunt --sut PORT` for a port outside the repository, followed as the README
+ * `daxcheck hunt --sut PORT` for a port outside the repository, followed as docs/ports.md
  * says: the right verdict and exit code, findings where a port's findings belong, hints
  * that reproduce, the same figures on the terminal as in the reports, and a Ctrl-C that
  * keeps what the batches in progress found.

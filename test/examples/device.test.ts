@@ -1,4 +1,4 @@
-/** SEMANTICS.md §3 and sut/RULES.md createDevice … setAlign, mapping, by example, on every SUT. */
+/** docs/SPECIFICATION.md §3.2–§3.10 (createDevice … setAlign, mapping), by example, on every SUT. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SUTS } from '../suts.ts';

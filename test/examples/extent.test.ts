@@ -1,4 +1,4 @@
-/** SEMANTICS.md §4 and sut/RULES.md addExtent / removeExtent, by example, on every SUT. */
+/** docs/SPECIFICATION.md §4 (addExtent, removeExtent, release), by example, on every SUT. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SUTS } from '../suts.ts';

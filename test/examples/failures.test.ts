@@ -1,4 +1,4 @@
-/** sut/RULES.md "Failure injection" and the new-range path's failure points, by example, on every SUT. */
+/** docs/SPECIFICATION.md §8 (failure injection) and the new-range path's failure points, by example, on every SUT. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FAIL_POINTS, type FailPoint } from '../../sut/interface.ts';

@@ -1,6 +1,6 @@
 /**
  * Shared helpers of the example tests: result and snapshot builders, and
- * expectInvariants, which checks SEMANTICS.md §5 on a snapshot with properties/invariants.ts.
+ * expectInvariants, which checks docs/SPECIFICATION.md §5 on a snapshot with properties/invariants.ts.
  * Examples use only the SutFactory interface, so they run unchanged on every SUT.
  */
 import * as assert from 'uvu/assert';
@@ -21,7 +21,7 @@ export const okId = (id: number): Result => ({ ok: true, id });
 export const err = (errno: Errno, conflict?: number): Result =>
   conflict === undefined ? { ok: false, errno } : { ok: false, errno, conflict };
 
-/** Asserts that every SEMANTICS.md §5 invariant holds on the snapshot. */
+/** Asserts that every docs/SPECIFICATION.md §5 invariant holds on the snapshot. */
 export function expectInvariants(snapshot: DaxSnapshot | TreeSnapshot): void {
   const problems = 'roots' in snapshot ? checkTreeInvariants(snapshot) : checkDaxInvariants(snapshot);
   assert.equal(problems, [], 'invariants hold');
@@ -82,7 +82,7 @@ export function dynamic(dax: DaxSut, size: bigint, extents: [bigint, bigint][] =
 /** [start, start + len - 1] */
 export const span = (start: bigint, len: bigint): [bigint, bigint] => [start, start + len - 1n];
 
-/** The last statement of every example: the SEMANTICS.md §5 invariants hold on each SUT instance it used. */
+/** The last statement of every example: the docs/SPECIFICATION.md §5 invariants hold on each SUT instance it used. */
 export function invariantsHold(...suts: (DaxSut | ResourceTreeSut)[]): void {
   for (const sut of suts) expectInvariants(sut.observe());
 }

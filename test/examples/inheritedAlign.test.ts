@@ -1,5 +1,5 @@
 /**
- * SEMANTICS.md §2/§3, sut/RULES.md createRegion / createDevice, by example, on every SUT:
+ * docs/SPECIFICATION.md §2.2, §3.1, §3.2 (createRegion, createDevice), by example, on every SUT:
  * every new device (dax{R}.0 and each created one) starts with the region's align, as
  * devm_create_dev_dax copies dax_region->align; its effective alignment is max(align, 2 MiB).
  */

@@ -1,4 +1,4 @@
-/** The outcomes that ndctl's test/daxctl-create.sh checks on a contiguous region (SEMANTICS.md §7), on every SUT. */
+/** The outcomes that ndctl's test/daxctl-create.sh checks on a contiguous region (docs/SPECIFICATION.md §7), on every SUT. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SUTS } from '../suts.ts';

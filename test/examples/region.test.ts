@@ -1,4 +1,4 @@
-/** SEMANTICS.md §2 and sut/RULES.md createRegion / destroyRegion, by example, on every SUT. */
+/** docs/SPECIFICATION.md §2 (createRegion, destroyRegion), by example, on every SUT. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RegionSnap } from '../../sut/interface.ts';

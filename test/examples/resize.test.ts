@@ -1,4 +1,4 @@
-/** SEMANTICS.md §3 resize, sut/RULES.md resize / Grow / Shrink, by example, on every SUT. */
+/** docs/SPECIFICATION.md §3.6–§3.8 (resize, grow, shrink), by example, on every SUT. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DaxSut } from '../../sut/interface.ts';

@@ -1,4 +1,4 @@
-/** SEMANTICS.md §1 and sut/RULES.md "Resource tree suite", by example, on every SUT. */
+/** docs/SPECIFICATION.md §1 (the resource tree suite), by example, on every SUT. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ResourceTreeSut, TreeSnapshot } from '../../sut/interface.ts';

@@ -1,6 +1,6 @@
 /**
- * Each allocation failure point (RULES.md "Failure injection") fired once in a realistic
- * situation: the exact result, then a consistent snapshot (SEMANTICS §5) with nothing leaked.
+ * Each allocation failure point (docs/SPECIFICATION.md §8) fired once in a realistic
+ * situation: the exact result, then a consistent snapshot (docs/SPECIFICATION.md §5) with nothing leaked.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';

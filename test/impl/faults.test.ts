@@ -1,5 +1,5 @@
 /**
- * Each named fault (impl/faults.ts) on its minimal trigger from SEMANTICS.md §6: the
+ * Each named fault (impl/faults.ts) on its minimal trigger from docs/SPECIFICATION.md §6: the
  * defective result with the fault on, the correct one with it off.
  */
 import { test } from 'uvu';

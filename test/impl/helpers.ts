@@ -42,7 +42,7 @@ export function region(d: ImplDax, r = 0): RegionSnap {
   return d.observe().regions[r]!;
 }
 
-/** Asserts the SEMANTICS §5 invariants hold and returns the snapshot. */
+/** Asserts the docs/SPECIFICATION.md §5 invariants hold and returns the snapshot. */
 export function consistent(d: ImplDax): DaxSnapshot {
   const s = d.observe();
   assert.equal(checkDaxInvariants(s), [], 'invariants hold');

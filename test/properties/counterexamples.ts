@@ -1,6 +1,6 @@
 /**
  * Counterexamples for the tests of the file format, minimize and the replay command: the
- * S1 trigger of SEMANTICS.md §6, the same padded with irrelevant commands, and records
+ * S1 trigger of docs/SPECIFICATION.md §6.1, the same padded with irrelevant commands, and records
  * ready to save.
  */
 import { mkdtempSync } from 'node:fs';

@@ -15,7 +15,7 @@ import { MiB } from '../../sut/u64.ts';
 import leakyReleasePort from '../cli/fixtures/leakyReleasePort.ts';
 import { S1, s1Padded, s1Trigger, treeCommands } from './counterexamples.ts';
 
-/** Shortest known S1 trigger (SEMANTICS.md §6): one extent, grow, shrink to half. */
+/** Shortest known S1 trigger (docs/SPECIFICATION.md §6.1): one extent, grow, shrink to half. */
 const S1_SHORTEST = s1Trigger().length;
 
 test('ddmin keeps exactly the two elements that make it fail, and asks few questions', () => {

@@ -24,7 +24,7 @@ function adjustStart(x: Placed, cmd: AdjustResourceCmd): bigint {
   }
 }
 
-/** Which of adjust_resource's rules (1–4, SEMANTICS.md §1) refuses the call, or 0. */
+/** Which of adjust_resource's rules (a–d, docs/SPECIFICATION.md §1.7) refuses the call, or 0. */
 export function adjustRule(snap: TreeSnapshot, c: AdjustResourceCall): number {
   const x = liveResources(snap).find((p) => p.node.id === c.res);
   if (!x) return 0;

@@ -19,7 +19,7 @@ struct dev_pagemap {
  * memremap_compat_align - the smallest alignment a device-dax range may have:
  * mm/memremap.c's generic version (every architecture but powerpc) answers
  * one subsection, 2 MiB. (bus.c's alloc_is_aligned() takes max(align, this):
- * the effective alignment of SEMANTICS.md §3.)
+ * the effective alignment of docs/SPECIFICATION.md §3.1.)
  */
 static inline unsigned long memremap_compat_align(void)
 {

@@ -1,12 +1,13 @@
 /**
- * dev/size (drivers/dax/bus.c dev_dax_resize, dev_dax_shrink; SEMANTICS.md §3,
- * sut/RULES.md "Grow" and "Shrink"). Not transactional: chunks added or ranges trimmed
+ * dev/size (drivers/dax/bus.c dev_dax_resize; docs/SPECIFICATION.md §3.6, §3.7; the
+ * shrink, §3.8, is devDaxShrink.ts). Not transactional: chunks added or ranges trimmed
  * before a failure stay.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { assert, availSize, devName, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxTypes.ts';
-import { adjustDevDaxRange, allocDevDaxRange, trimDevDaxRange } from './devDaxRange.ts';
-import type { Failures } from './failures.ts';
+import { adjustDevDaxRange, allocDevDaxRange } from './devDaxRange.ts';
+import { devDaxShrink } from './devDaxShrink.ts';
+import type { Failures } from './failpoints.ts';
 import { freeSpace, type Resource } from './resource.ts';
 
 /** A free gap [start, end] of a resource, and the child it follows (null: at the resource's start). */
@@ -58,20 +59,6 @@ function growStep(fp: Failures, region: Region, dev: Device, toAlloc: bigint): R
   }
   adjustDevDaxRange(region, dev, rangeLen(dev.ranges[dev.ranges.length - 1]!) + chunk);
   return ok();
-}
-
-/**
- * dev_dax_shrink: from the last range back, a range no longer than what is left to
- * remove is trimmed whole; the first one only partly removed is shortened in place
- * (start kept) and the shrink stops. Never fails in the model.
- */
-export function devDaxShrink(region: Region, dev: Device, size: bigint): void {
-  while (devSize(dev) > size) {
-    const toShrink = devSize(dev) - size;
-    const len = rangeLen(dev.ranges[dev.ranges.length - 1]!);
-    if (len > toShrink) return adjustDevDaxRange(region, dev, len - toShrink);
-    trimDevDaxRange(region, dev);
-  }
 }
 
 /**

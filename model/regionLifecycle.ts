@@ -1,6 +1,6 @@
 /**
- * Creating and destroying DAX regions (SEMANTICS.md §2, sut/RULES.md createRegion /
- * destroyRegion): a non-busy root resource region{R}; on a contiguous region device
+ * Creating and destroying DAX regions (docs/SPECIFICATION.md §2.1–
+ * §2.3): a non-busy root resource region{R}; on a contiguous region device
  * ranges are its children, on a dynamic region extents are, with device ranges inside them.
  */
 import type { CreateRegionArgs, Errno } from '../sut/interface.ts';
@@ -8,9 +8,9 @@ import { isAligned, isPowerOfTwo, MiB, U64_MAX } from '../sut/u64.ts';
 import type { Device, Region } from './daxTypes.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
 import { removeExtent } from './extent.ts';
-import type { Failures } from './failures.ts';
+import type { Failures } from './failpoints.ts';
 import { newResource } from './resource.ts';
-import { devDaxShrink } from './resize.ts';
+import { devDaxShrink } from './devDaxShrink.ts';
 
 /**
  * Creates region{id} and its device dax{id}.0 (align = the region's align): size 0 on a

@@ -1,5 +1,5 @@
 /**
- * The resource tree suite's system under test (sut/RULES.md "Resource tree suite"): a
+ * The resource tree suite's system under test (docs/SPECIFICATION.md §1.2–§1.9): a
  * forest of roots over model/resource.ts. Ids are indexes into `created`: every resource
  * created successfully takes the next one, roots included; ids are never reused.
  * A resource is live while it is reachable from a root.

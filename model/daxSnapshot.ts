@@ -1,7 +1,7 @@
 /**
- * The canonical DAX snapshot (sut/interface.ts, sut/RULES.md "Snapshot"): fresh plain
+ * The canonical DAX snapshot (sut/interface.ts, docs/SPECIFICATION.md §9): fresh plain
  * data computed from the model's state, sharing nothing with it. Derived values are
- * computed here, in one pass each, straight from SEMANTICS.md: a device's size and the
+ * computed here, in one pass each, straight from the specification: a device's size and the
  * pgoff of range i as running sums of range lengths in array order (§3), an extent's
  * refs by daxTypes.ts extentRefs (the model's one definition), released as "its
  * resource is no longer among the region resource's children".

@@ -1,18 +1,18 @@
 /**
  * The DAX suite's system under test: regions, devices, extents and failure injection
- * (sut/interface.ts DaxSut). It resolves ids (ENXIO first, sut/RULES.md) and hands over
+ * (sut/interface.ts DaxSut). It resolves ids (ENXIO first, docs/SPECIFICATION.md §0.3) and hands over
  * to the function named after the kernel's.
  */
 import {
   fail, ok, type CreateRegionArgs, type DaxSnapshot, type DaxSut, type FailPoint, type Result,
 } from '../sut/interface.ts';
 import * as device from './daxDevice.ts';
-import { createRegion, destroyRegion } from './daxRegion.ts';
+import { createRegion, destroyRegion } from './regionLifecycle.ts';
 import type { Device, Region } from './daxTypes.ts';
 import { addExtent, removeExtent } from './extent.ts';
-import { Failures } from './failures.ts';
-import { devDaxResize } from './resize.ts';
-import { regionSnap } from './snapshot.ts';
+import { Failures } from './failpoints.ts';
+import { devDaxResize } from './devDaxResize.ts';
+import { regionSnap } from './daxSnapshot.ts';
 
 export class DaxModel implements DaxSut {
   /** Every region ever created; index = id. */

@@ -1,5 +1,5 @@
 /**
- * Failure injection (sut/RULES.md "Failure injection"): each point can be armed so that
+ * Failure injection (docs/SPECIFICATION.md §8): each point can be armed so that
  * its nth allocation from now fails; counted over the whole system, disarmed once fired.
  */
 import { fail, FAIL_POINTS, ok, type FailPoint, type Result } from '../sut/interface.ts';
