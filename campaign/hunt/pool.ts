@@ -56,8 +56,6 @@ interface Slot {
   restarting: boolean;
   /** The worker has loaded its systems (or ended before it could). */
   ready: boolean;
-  /** The PORT_SCOPE of the current worker: its port processes carry it. */
-  scope: string;
 }
 
 /** The workers of one hunt; see the file comment. */
@@ -83,7 +81,7 @@ export class HuntPool {
   /** Starts one worker per stream and the hang watchdog. */
   start(): void {
     for (let i = 0; i < this.o.data.workers; i++) {
-      const slot: Slot = { index: i, worker: null, watch: new SutWatch(SutWatch.allocate(0)), lastTick: 0, lastChange: 0, crashes: 0, restarting: false, ready: false, scope: '' };
+      const slot: Slot = { index: i, worker: null, watch: new SutWatch(SutWatch.allocate(0)), lastTick: 0, lastChange: 0, crashes: 0, restarting: false, ready: false };
       this.slots.push(slot);
       this.spawn(slot, 0);
     }
@@ -150,7 +148,6 @@ export class HuntPool {
     const scope = `hunt-${slot.index}-${++this.spawned}`;
     const worker = new Worker(ENTRY, { workerData: data, env: { ...process.env, [PORT_SCOPE]: scope } });
     slot.worker = worker;
-    slot.scope = scope;
     let error: unknown = null;
     worker.on('message', (m: HuntMessage) => {
       if (m.type === 'ready') this.readied(slot);

@@ -12,7 +12,7 @@ import { recordOfFound } from '../../properties/counterexampleRecord.ts';
 import { Corpus } from '../../properties/guided/corpus.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
-import { runSuite } from '../../properties/runSuite.ts';
+import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
@@ -57,9 +57,9 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
 }
 
 /**
- * One batch of runs within limitMs; a counterexample is minimized within what is left of
- * the budget (deadline, Date.now() ms; at most MINIMIZE_TIME_LIMIT_MS) and posted either
- * way, with a note when its shrinking was cut short.
+ * One batch of runs within time.limitMs; a counterexample is minimized within what is
+ * left of the budget (time.deadline, Date.now() ms) and posted either way, with a note
+ * when its minimizing was cut short.
  */
 function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, corpus: Corpus | null, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
   const started = performance.now();
@@ -67,14 +67,8 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
     const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
-      const cx = out.counterexample;
-      const left = time.deadline - Date.now();
-      const limit = Math.min(MINIMIZE_TIME_LIMIT_MS, left);
-      const small = left <= 0 ? null : minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
-      const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
-      const atEnd = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
-      const note = left <= 0 ? 'not minimized: the budget ended; daxcheck minimize FILE goes on' : small?.exhausted === true ? `minimizing stopped when ${atEnd}: it may not be minimal; daxcheck minimize FILE goes on` : undefined;
-      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault), ...(note === undefined ? {} : { note }) });
+      const { best, note } = minimizeWithin(suite, systems, out.counterexample, time.deadline);
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault), ...(note === null ? {} : { note }) });
       runs += 1;
       commands += best.commands.length;
     }
@@ -83,6 +77,18 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** Minimizes cx within what is left of the budget (at most MINIMIZE_TIME_LIMIT_MS); the best found, and why it may not be minimal (null: it is). */
+function minimizeWithin(suite: ReturnType<typeof watchedSuite>, systems: Systems, cx: Counterexample, deadline: number): { best: Counterexample; note: string | null } {
+  const left = deadline - Date.now();
+  if (left <= 0) return { best: cx, note: 'not minimized: the budget ended; daxcheck minimize FILE goes on' };
+  const limit = Math.min(MINIMIZE_TIME_LIMIT_MS, left);
+  const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
+  const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
+  if (small?.exhausted !== true) return { best, note: null };
+  const why = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
+  return { best, note: `minimizing stopped when ${why}: it may not be minimal; daxcheck minimize FILE goes on` };
 }
 
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'buffer' in workerData) {
