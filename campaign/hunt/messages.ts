@@ -61,6 +61,8 @@ export interface FoundMessage {
   type: 'found';
   target: number;
   record: CounterexampleFile;
+  /** Why it may not be minimal (its shrinking was cut short), or absent. */
+  note?: string;
 }
 
 /** runSuite threw (e.g. a counterexample that passes when replayed: a non-deterministic system). */
