@@ -5,10 +5,11 @@
  * not as a new finding. Whether a known defect fails the run is the caller's choice
  * (--known-defects): a user with a patched kernel wants to know it is gone.
  *
- * A known interface gap (README, "Checking a kernel tree") is reported the same way
- * ("known: G1"): a place where daxcheck's interface reaches a state the kernel's own
- * callers never make, so that the two differ without either being wrong. A gap never
- * fails the run: patching the kernel does not remove it.
+ * A known interface gap would be reported the same way ("known: G…"): a place where
+ * daxcheck's interface reaches a state the kernel's own callers never make, so that the
+ * two differ without either being wrong. A gap never fails the run: patching the kernel
+ * does not remove it. (G1, a sized create of a size its device could never grow from,
+ * was closed when SEMANTICS.md made such a create EINVAL.)
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 
@@ -17,7 +18,7 @@ export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: r
 
 /** A known upstream defect (or interface gap) and the signature of the failure it causes. */
 export interface KnownDefect {
-  /** "K1", as SEMANTICS.md §6 names it; "G1" for an interface gap (README). */
+  /** "K1", as SEMANTICS.md §6 names it; "G…" for an interface gap. */
   id: string;
   /** An upstream defect (the kernel is wrong) or an interface gap (neither is). */
   kind: 'upstream defect' | 'interface gap';
@@ -39,15 +40,6 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     kind: 'upstream defect',
     fault: 'k1-whole-space-mapping',
     matches: ({ broke }) => broke.kind === 'result-mismatch' && WHOLE_SPACE_MAPPING.test(broke.call) && /^model ENOMEM, sut (ok|EBUSY)$/.test(broke.detail),
-  },
-  {
-    id: 'G1',
-    kind: 'interface gap',
-    title: 'a sized createDevice (no sysfs counterpart in bus.c) can make a device whose size is not a multiple of its align; growing it then trips dev_dax_resize\'s "resize misaligned" WARN (ENXIO) where the model grows it',
-    fault: null,
-    matches: ({ broke, commands }) =>
-      broke.kind === 'result-mismatch' && /^resize\(/.test(broke.call) && broke.detail === 'model ok, sut ENXIO' &&
-      (commands ?? []).some((c) => c.op === 'createDevice' && BigInt((c as { sizeBytes?: string }).sizeBytes ?? '0') !== 0n),
   },
 ];
 
