@@ -56,6 +56,8 @@ export interface RunOutcome {
   opCounts: Map<string, number>;
   /** Number of passing runs that reached each label. */
   labelRuns: Map<string, number>;
+  /** Number of passing runs that hit each argument-domain bucket (properties/domains.ts). */
+  bucketRuns: Map<string, number>;
   durationMs: number;
   counterexample: Counterexample | null;
 }
@@ -63,7 +65,7 @@ export interface RunOutcome {
 /** Runs the suite's property; never throws for a failing SUT (that is the counterexample). */
 export function runSuite(o: RunOptions): RunOutcome {
   const started = performance.now();
-  const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>() };
+  const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>(), bucketRuns: new Map<string, number>() };
   const arb = runArbitrary(o.suite, o.maxCommands, o.bigRunPercent ?? 0);
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const hooks = o.hooks ?? {};
@@ -124,4 +126,5 @@ function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample'>, world:
   stats.commands += world.steps;
   for (const [op, n] of world.opCounts) stats.opCounts.set(op, (stats.opCounts.get(op) ?? 0) + n);
   for (const label of world.labels) stats.labelRuns.set(label, (stats.labelRuns.get(label) ?? 0) + 1);
+  for (const b of world.domainBuckets ?? []) stats.bucketRuns.set(b, (stats.bucketRuns.get(b) ?? 0) + 1);
 }

@@ -4,12 +4,13 @@
  * operations without extents, coverage required only of what contiguous regions reach.
  */
 import fc from 'fast-check';
-import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type Result, type SutFactory } from '../../sut/interface.ts';
+import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type RegionKind, type Result, type SutFactory } from '../../sut/interface.ts';
 import { checkDaxInvariants, checkDeviceAlignment } from '../invariants.ts';
 import { daxSnapshotProblem } from '../snapshotShape.ts';
 import { operationTable, type AnyOperation } from '../operation.ts';
 import type { SuiteName, SuiteSpec } from '../suiteSpec.ts';
 import type { DaxCall, DaxCommand } from './daxCommand.ts';
+import { daxDomains } from './daxDomains.ts';
 import { DAX_LABELS, daxStepLabels, failureLabel } from './daxLabels.ts';
 import { addExtent } from './ops/addExtent.ts';
 import { bind } from './ops/bind.ts';
@@ -30,7 +31,10 @@ type DaxSuite = SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot>;
 /** How long a big run is: long enough for regions with many extents, devices and ranges. */
 const BIG_RUN_COMMANDS = 300;
 
-function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], coverage: Record<string, number>, bigCoverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>): DaxSuite {
+function daxSuiteOf(
+  name: SuiteName, operations: readonly AnyOperation[], kinds: readonly RegionKind[], points: readonly FailPoint[],
+  coverage: Record<string, number>, bigCoverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>,
+): DaxSuite {
   const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations);
   return {
     name,
@@ -47,6 +51,7 @@ function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], covera
       c.op === 'resize' && result.ok ? checkDeviceAlignment(snap, c.region, c.device) : [],
     labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...daxStepLabels(c, result, after)],
     modelEvents: (model: DaxSut) => (model.takeFiredFailures?.() ?? []).map(failureLabel),
+    domains: daxDomains(operations.map((o) => o.op), kinds, points),
     coverage,
     prefix,
     command: table.command,
@@ -69,6 +74,8 @@ function daxPrefix(): fc.Arbitrary<DaxCommand[]> {
 export const daxSuite: DaxSuite = daxSuiteOf(
   'dax',
   [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation],
+  ['contiguous', 'dynamic'],
+  FAIL_POINTS,
   {
     [DAX_LABELS.growAcrossExtents]: 0.05,
     [DAX_LABELS.holeBeforeLast]: 0.01,
@@ -92,6 +99,8 @@ const CONTIGUOUS_POINTS: readonly FailPoint[] = ['resource', 'ranges', 'mapping'
 export const daxContiguousSuite: DaxSuite = daxSuiteOf(
   'dax-contiguous',
   [createRegionOp(fc.constant('contiguous' as const)), destroyRegion, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocationAt(CONTIGUOUS_POINTS)],
+  ['contiguous'],
+  CONTIGUOUS_POINTS,
   {
     [DAX_LABELS.holeBeforeLast]: 0.01,
     [DAX_LABELS.extendInPlace]: 0.05,

@@ -13,6 +13,7 @@ import { releaseResource } from './ops/releaseResource.ts';
 import { requestRegion } from './ops/requestRegion.ts';
 import { requestResource } from './ops/requestResource.ts';
 import type { TreeCall, TreeCommand } from './treeCommand.ts';
+import { treeDomains } from './treeDomains.ts';
 import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
 
 const operations = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot];
@@ -45,6 +46,7 @@ export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSn
   show: table.show,
   invariants: checkTreeInvariants,
   stepInvariants: () => [],
+  domains: treeDomains,
   labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...treeStepLabels(result, after)],
   coverage: {
     [TREE_LABELS.nested]: 0.1,
