@@ -95,3 +95,19 @@ export function bucketLine(c: BucketCoverage, shown = 8): string {
   const more = c.missing.length > shown ? `, … ${c.missing.length - shown} more` : '';
   return `argument buckets hit ${c.hit}/${c.total}${c.missing.length > 0 ? `; missing: ${c.missing.slice(0, shown).join(', ')}${more}` : ''}`;
 }
+
+/** The bucket table by argument, one line each: "createRegion.align  44/44" (and what is missing). */
+export function formatBuckets(c: BucketCoverage): string {
+  const byArg = new Map<string, { hit: number; total: number; missing: string[] }>();
+  for (const [b, runs] of Object.entries(c.runs)) {
+    const arg = b.slice(0, b.indexOf(' '));
+    const row = byArg.get(arg) ?? { hit: 0, total: 0, missing: [] };
+    row.total += 1;
+    if (runs > 0) row.hit += 1;
+    else row.missing.push(b.slice(arg.length + 1));
+    byArg.set(arg, row);
+  }
+  const width = Math.max(8, ...[...byArg.keys()].map((k) => k.length));
+  const lines = [...byArg].map(([arg, r]) => `  ${arg.padEnd(width)}  ${`${r.hit}/${r.total}`.padStart(7)}${r.missing.length > 0 ? `  missing: ${r.missing.join(', ')}` : ''}`);
+  return [`  ${'argument'.padEnd(width)}  buckets hit`, ...lines].join('\n');
+}

@@ -86,9 +86,10 @@ export const daxSuite: DaxSuite = daxSuiteOf(
     [DAX_LABELS.allocationFailureRecovered]: 0.05,
     [DAX_LABELS.topOfAddressSpace]: 0.05,
     [DAX_LABELS.bigExtentFree4GiB]: 0.05,
+    [DAX_LABELS.pages2e32]: 0.01,
     ...failureCoverage(FAIL_POINTS),
   },
-  { [DAX_LABELS.manyExtents]: 0.05, [DAX_LABELS.manyDevices]: 0.1, [DAX_LABELS.manyRanges]: 0.03, [DAX_LABELS.idReused]: 0.1 },
+  { [DAX_LABELS.manyExtents]: 0.05, [DAX_LABELS.manyDevices]: 0.1, [DAX_LABELS.manyRanges]: 0.03, [DAX_LABELS.idReused]: 0.1, [DAX_LABELS.idsFreedOutOfOrder]: 0.1 },
   daxPrefix,
 );
 
@@ -106,6 +107,7 @@ export const daxContiguousSuite: DaxSuite = daxSuiteOf(
     [DAX_LABELS.extendInPlace]: 0.05,
     [DAX_LABELS.allocationFailureRecovered]: 0.05,
     [DAX_LABELS.topOfAddressSpace]: 0.05,
+    [DAX_LABELS.pages2e32]: 0.01,
     ...failureCoverage(CONTIGUOUS_POINTS),
   },
   { [DAX_LABELS.manyDevices]: 0.1, [DAX_LABELS.idReused]: 0.1 },

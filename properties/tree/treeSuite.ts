@@ -4,7 +4,7 @@ import type { ResourceTreeSut, SutFactory, TreeSnapshot } from '../../sut/interf
 import { U64_MAX } from '../../sut/u64.ts';
 import { checkTreeInvariants } from '../invariants.ts';
 import { treeSnapshotProblem } from '../snapshotShape.ts';
-import { operationTable } from '../operation.ts';
+import { operationTable, w } from '../operation.ts';
 import type { SuiteSpec } from '../suiteSpec.ts';
 import { addRoot } from './ops/addRoot.ts';
 import { adjustResource } from './ops/adjustResource.ts';
@@ -22,7 +22,8 @@ const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapsho
 /**
  * Every run starts from a low root, a second root and a root ending at 2^64 − 1; most
  * runs also get a root spanning all of u64 (the kernel's own iomem root does), where
- * requests and adjusts meet both ends of the address space.
+ * requests and adjusts meet both ends of the address space. A few runs have that root
+ * alone (an only root, for the argument buckets).
  */
 function treePrefix(): fc.Arbitrary<TreeCommand[]> {
   const base: TreeCommand[] = [
@@ -31,7 +32,7 @@ function treePrefix(): fc.Arbitrary<TreeCommand[]> {
     { op: 'addRoot', start: U64_MAX - 0xffffn, end: U64_MAX, name: 'top' },
   ];
   const all: TreeCommand = { op: 'addRoot', start: 0n, end: U64_MAX, name: 'all' };
-  return fc.boolean().map((withAll) => (withAll ? [...base, all] : base));
+  return fc.oneof(w(8, fc.boolean().map((withAll) => (withAll ? [...base, all] : base))), w(1, fc.constant<TreeCommand[]>([all])));
 }
 
 export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot> = {
