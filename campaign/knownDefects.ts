@@ -41,6 +41,13 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     fault: 'k1-whole-space-mapping',
     matches: ({ broke }) => broke.kind === 'result-mismatch' && WHOLE_SPACE_MAPPING.test(broke.call) && /^model ENOMEM, sut (ok|EBUSY)$/.test(broke.detail),
   },
+  {
+    id: 'G2',
+    kind: 'interface gap',
+    title: "a region align of 4 GiB or more: bus.c keeps a region's align in an unsigned int (alloc_dax_region), so the kernel harness cannot make such a region and says so (docs/argument-domains.md)",
+    fault: null,
+    matches: ({ broke }) => broke.kind === 'sut-malformed' && /^createRegion\(/.test(broke.call) && /align 0x[0-9a-f]+ does not fit bus\.c's unsigned int/.test(broke.detail),
+  },
 ];
 
 /** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */

@@ -24,11 +24,15 @@ export const bucket = (op: string, arg: string, value: string) => `${op}.${arg} 
 /** 2^k for k in lo..hi. */
 export const binadeNames = (lo: number, hi: number): string[] => Array.from({ length: hi - lo + 1 }, (_, i) => `2^${lo + i}`);
 
+const BINADES = binadeNames(0, 64);
+const TWO_32 = 1n << 32n;
+
 /** The binade of a u64: "0", or "2^k" with 2^k <= v < 2^(k+1); "invalid" past u64. */
 export function binade(v: bigint): string {
   if (v < 0n || v > U64_MAX) return 'invalid';
   if (v === 0n) return '0';
-  return `2^${v.toString(2).length - 1}`;
+  const k = v < TWO_32 ? 31 - Math.clz32(Number(v)) : 63 - Math.clz32(Number(v >> 32n));
+  return BINADES[k]!;
 }
 
 /** A power of two 2^k with k uniform in lo..hi (a generator reaching every binade of a range). */

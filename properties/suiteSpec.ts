@@ -56,7 +56,13 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
    * states with many live objects; a run options' bigRunPercent says how many runs are
    * big (hunts mix a few in; the CI gate checks them apart, requiring their coverage).
    */
-  bigRuns?: { maxCommands: number; command(): fc.Arbitrary<Cmd>; coverage: Record<string, number> };
+  bigRuns?: {
+    maxCommands: number;
+    command(): fc.Arbitrary<Cmd>;
+    coverage: Record<string, number>;
+    /** What a big run starts with, in place of prefix() (e.g. long bursts of creates and deletes); absent: prefix(). */
+    prefix?(): fc.Arbitrary<Cmd[]>;
+  };
 }
 
 /** A suite spec with its type parameters erased, for code that handles both suites. */

@@ -55,8 +55,26 @@ function daxSuiteOf(
     coverage,
     prefix,
     command: table.command,
-    bigRuns: { maxCommands: BIG_RUN_COMMANDS, command: table.bigCommand, coverage: bigCoverage },
+    bigRuns: { maxCommands: BIG_RUN_COMMANDS, command: table.bigCommand, coverage: bigCoverage, prefix: () => burstPrefix(prefix()) },
   };
+}
+
+/**
+ * What a big run starts with: a contiguous region with nothing allocated (region 0, the
+ * first live one, which createDevice's and deleteDevice's ref 0 name), then the suite's
+ * prefix, then long bursts of creates and deletes in random order on region 0 — so that
+ * the id allocator holds many ids freed out of order and hands them out again (deep
+ * allocator states) — and region 0 destroyed with all its devices, so that the big run's
+ * body meets the regions it always did.
+ */
+function burstPrefix(prefix: fc.Arbitrary<DaxCommand[]>): fc.Arbitrary<DaxCommand[]> {
+  const region: DaxCommand = { op: 'createRegion', kind: 'contiguous', start: 1n << 62n, sizeBytes: 256n * (1n << 30n), align: 2n << 20n, seed: 'empty' };
+  const create: DaxCommand = { op: 'createDevice', region: 0, sizeBytes: 0n };
+  const burst = fc.tuple(fc.integer({ min: 6, max: 16 }), fc.array(fc.nat({ max: 255 }), { minLength: 5, maxLength: 16 })).map(([creates, refs]): DaxCommand[] => [
+    ...Array.from({ length: creates }, () => create),
+    ...refs.map((device): DaxCommand => ({ op: 'deleteDevice', region: 0, device, deletable: true })),
+  ]);
+  return fc.tuple(prefix, fc.array(burst, { minLength: 2, maxLength: 3 })).map(([p, bursts]) => [region, ...p, ...bursts.flat(), { op: 'destroyRegion', region: 0 }]);
 }
 
 const failureCoverage = (points: readonly FailPoint[]) => Object.fromEntries(points.map((p) => [failureLabel(p), 0.05]));

@@ -31,6 +31,14 @@ test('G1 is closed: a grow refused with ENXIO after a sized create is a new find
   assert.not.ok(KNOWN_DEFECTS.some((d) => d.id === 'G1'));
 });
 
+test('a region align past bus.c\'s unsigned int that the kernel harness cannot make is the known interface gap G2', () => {
+  const detail = 'the port could not handle "createRegion contiguous 0x0 0x100000000 0x100000000 whole": error createRegion: align 0x100000000 does not fit bus.c\'s unsigned int';
+  const g2 = { broke: { kind: 'sut-malformed' as const, step: 0, call: 'createRegion(contiguous, start=0x0, size=4GiB, align=4GiB, seed=whole)', detail } };
+  assert.is(knownDefectOf(g2)?.id, 'G2');
+  assert.is(knownDefectOf(g2)?.kind, 'interface gap');
+  assert.is(knownDefectOf({ broke: { ...g2.broke, detail: 'malformed answer to "createRegion …": "x"' } }), null);
+});
+
 test('a known interface gap never fails the run, even with --known-defects fail', () => {
   const gapDefect: KnownDefect = { id: 'G0', kind: 'interface gap', title: 'a test gap', fault: null, matches: () => true };
   const gap: ClassifiedFailure = { id: 'g', file: 'g.json', known: gapDefect, what: '' };

@@ -2,10 +2,9 @@
 import type { DaxSnapshot, DaxSut, RegionSnap, Result } from '../../../sut/interface.ts';
 import type { Operation } from '../../operation.ts';
 import { DAX_LABELS } from '../daxLabels.ts';
-import fc from 'fast-check';
 import { bigRef, devName, deviceCommand, inRegion, resolveDevice } from '../daxRefs.ts';
 
-/** deletable: the ref picks among the devices a delete would free (id ≠ 0, unbound, size 0), so big runs free ids in random order. */
+/** deletable: the ref picks among the devices a delete would free (id ≠ 0, unbound, size 0): big runs' bursts free ids in random order. */
 export type DeleteDeviceCmd = { op: 'deleteDevice'; region: number; device: number; deletable?: boolean };
 export type DeleteDeviceCall = { op: 'deleteDevice'; region: number; device: number };
 
@@ -31,10 +30,7 @@ export const deleteDevice: Operation<DeleteDeviceCmd, DeleteDeviceCall, DaxSut, 
   method: 'deleteDevice',
   weight: 3,
   arbitrary: deviceCommand('deleteDevice'),
-  scale: {
-    weight: 12,
-    arbitrary: fc.oneof(deviceCommand('deleteDevice', bigRef), deviceCommand('deleteDevice', bigRef).map((c) => ({ ...c, deletable: true }))),
-  },
+  scale: { weight: 12, arbitrary: deviceCommand('deleteDevice', bigRef) },
   resolve: (cmd, snap) => {
     if (cmd.deletable !== true || cmd.device < 0) return resolveDevice(snap, { op: cmd.op, region: cmd.region, device: cmd.device }, () => ({}));
     return inRegion(snap, cmd.region, undefined, (r) => {
