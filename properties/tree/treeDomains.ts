@@ -10,7 +10,6 @@ import type { TreeNode, TreeSnapshot } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';
 import { binade, binadeNames, bucket, position, type ArgumentDomains } from '../domains.ts';
 import type { TreeCall } from './treeCommand.ts';
-import { liveResources } from './treeRefs.ts';
 
 const ADDRESS = ['0', ...binadeNames(0, 63)];
 /** Sizes of requests: 1 .. 2^64 − 1 by binade; 0 or an end past 2^64 − 1 is invalid. */
@@ -29,13 +28,24 @@ const TABLE: Record<TreeCall['op'], Record<string, readonly string[]>> = {
   releaseResource: { res: RESOURCE },
 };
 
+/** The live resource id among siblings (depth first): its siblings and index, or null. */
+function find(siblings: readonly TreeNode[], id: number): { siblings: readonly TreeNode[]; i: number } | null {
+  for (let i = 0; i < siblings.length; i++) {
+    const n = siblings[i]!;
+    if (n.id === id) return { siblings, i };
+    const below = n.children.length > 0 ? find(n.children, id) : null;
+    if (below !== null) return below;
+  }
+  return null;
+}
+
 /** The bucket of a resource argument: its kind and place among its siblings, or dead. */
 function resourceBuckets(s: TreeSnapshot, id: number): string[] {
-  const p = liveResources(s).find((x) => x.node.id === id);
-  if (p === undefined) return ['dead'];
-  const siblings: readonly TreeNode[] = p.parent === null ? s.roots : p.parent.children;
-  const kind = `${p.parent === null ? 'root' : 'inner'} ${position(siblings.indexOf(p.node), siblings.length)}`;
-  return p.parent === null && p.node.children.length > 0 ? [kind, 'root with children'] : [kind];
+  const at = find(s.roots, id);
+  if (at === null) return ['dead'];
+  const root = at.siblings === s.roots;
+  const kind = `${root ? 'root' : 'inner'} ${position(at.i, at.siblings.length)}`;
+  return root && at.siblings[at.i]!.children.length > 0 ? [kind, 'root with children'] : [kind];
 }
 
 /** A size from start to an inclusive end: by binade, invalid when end < start (wrapped). */
