@@ -21,6 +21,38 @@ export interface ArgumentDomains<Call, Snap> {
 /** The bucket name of one argument's value. */
 export const bucket = (op: string, arg: string, value: string) => `${op}.${arg} ${value}`;
 
+/**
+ * Every bucket of a table {op: {argument: values}}, with the bucket names built once:
+ * `name(op, arg, value)` looks a name up (null for a value the table does not have), so
+ * that a step costs map lookups, not string building.
+ */
+export class BucketTable {
+  readonly all: readonly string[];
+  private readonly names = new Map<string, Map<string, Map<string, string>>>();
+
+  constructor(table: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>) {
+    const all: string[] = [];
+    for (const [op, args] of Object.entries(table)) {
+      const byArg = new Map<string, Map<string, string>>();
+      for (const [arg, values] of Object.entries(args)) {
+        const byValue = new Map<string, string>();
+        for (const v of values) {
+          byValue.set(v, bucket(op, arg, v));
+          all.push(bucket(op, arg, v));
+        }
+        byArg.set(arg, byValue);
+      }
+      this.names.set(op, byArg);
+    }
+    this.all = all;
+  }
+
+  /** The bucket of op's argument arg with value, or null when the table has none. */
+  name(op: string, arg: string, value: string): string | null {
+    return this.names.get(op)?.get(arg)?.get(value) ?? null;
+  }
+}
+
 /** 2^k for k in lo..hi. */
 export const binadeNames = (lo: number, hi: number): string[] => Array.from({ length: hi - lo + 1 }, (_, i) => `2^${lo + i}`);
 
@@ -71,9 +103,11 @@ export const OBJECT_BUCKETS = ['live first', 'live middle', 'live last', 'live o
 /** The bucket of an object argument: a live object by position among its live peers, else dead or missing. */
 export function objectBucket<T extends { id: number }>(live: readonly T[], id: number, dead: (id: number) => boolean): string {
   const i = live.findIndex((x) => x.id === id);
-  if (i >= 0) return `live ${position(i, live.length)}`;
+  if (i >= 0) return LIVE[position(i, live.length)];
   return dead(id) ? 'dead' : 'missing';
 }
+
+const LIVE: Record<Position, string> = { first: 'live first', middle: 'live middle', last: 'live last', only: 'live only' };
 
 /** Runs that hit each bucket, as a run summary records them. */
 export interface BucketCoverage {

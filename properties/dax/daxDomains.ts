@@ -6,7 +6,7 @@
  */
 import type { DaxSnapshot, FailPoint, RegionSnap } from '../../sut/interface.ts';
 import { MiB } from '../../sut/u64.ts';
-import { alignBucket, binade, binadeNames, bucket, OBJECT_BUCKETS, objectBucket, REGION_ALIGN_BUCKETS, type ArgumentDomains } from '../domains.ts';
+import { alignBucket, binade, binadeNames, BucketTable, OBJECT_BUCKETS, objectBucket, REGION_ALIGN_BUCKETS, type ArgumentDomains } from '../domains.ts';
 import type { DaxCall } from './daxCommand.ts';
 
 const GRANULE = 2n * MiB;
@@ -85,14 +85,16 @@ function hits(c: DaxCall, s: DaxSnapshot): [string, string | null][] {
 
 /** The argument domains of a DAX suite of the given operations, region kinds and failure points. */
 export function daxDomains(ops: readonly string[], kinds: readonly RegionSnap['kind'][], points: readonly FailPoint[]): ArgumentDomains<DaxCall, DaxSnapshot> {
-  const table = argumentTable(kinds, points);
-  const all = ops.flatMap((op) => Object.entries(table[op] ?? {}).flatMap(([arg, values]) => values.map((v) => bucket(op, arg, v))));
-  const known = new Set(all);
+  const table = new BucketTable(Object.fromEntries(ops.map((op) => [op, argumentTable(kinds, points)[op] ?? {}])));
   return {
-    all,
-    buckets: (c, before) => hits(c, before).flatMap(([arg, v]) => {
-      const b = v === null ? null : bucket(c.op, arg, v);
-      return b !== null && known.has(b) ? [b] : [];
-    }),
+    all: table.all,
+    buckets: (c, before) => {
+      const out: string[] = [];
+      for (const [arg, v] of hits(c, before)) {
+        const b = v === null ? null : table.name(c.op, arg, v);
+        if (b !== null) out.push(b);
+      }
+      return out;
+    },
   };
 }

@@ -8,7 +8,7 @@
  */
 import type { TreeNode, TreeSnapshot } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';
-import { binade, binadeNames, bucket, position, type ArgumentDomains } from '../domains.ts';
+import { binade, binadeNames, BucketTable, position, type ArgumentDomains, type Position } from '../domains.ts';
 import type { TreeCall } from './treeCommand.ts';
 
 const ADDRESS = ['0', ...binadeNames(0, 63)];
@@ -16,7 +16,9 @@ const ADDRESS = ['0', ...binadeNames(0, 63)];
 const SIZE = [...binadeNames(0, 63), 'invalid'];
 /** Sizes of roots: up to all of u64 (2^64); end < start is invalid. */
 const ROOT_SIZE = [...binadeNames(0, 64), 'invalid'];
-const KINDS = ['root', 'inner'].flatMap((k) => ['first', 'middle', 'last', 'only'].map((p) => `${k} ${p}`));
+const POSITIONS: readonly Position[] = ['first', 'middle', 'last', 'only'];
+const KIND_NAMES = { root: Object.fromEntries(POSITIONS.map((p) => [p, `root ${p}`])), inner: Object.fromEntries(POSITIONS.map((p) => [p, `inner ${p}`])) } as Record<'root' | 'inner', Record<Position, string>>;
+const KINDS = [...Object.values(KIND_NAMES.root), ...Object.values(KIND_NAMES.inner)];
 const RESOURCE = [...KINDS, 'dead'];
 
 const TABLE: Record<TreeCall['op'], Record<string, readonly string[]>> = {
@@ -44,7 +46,7 @@ function resourceBuckets(s: TreeSnapshot, id: number): string[] {
   const at = find(s.roots, id);
   if (at === null) return ['dead'];
   const root = at.siblings === s.roots;
-  const kind = `${root ? 'root' : 'inner'} ${position(at.i, at.siblings.length)}`;
+  const kind = KIND_NAMES[root ? 'root' : 'inner'][position(at.i, at.siblings.length)];
   return root && at.siblings[at.i]!.children.length > 0 ? [kind, 'root with children'] : [kind];
 }
 
@@ -65,8 +67,19 @@ function hits(c: TreeCall, s: TreeSnapshot): [string, string[]][] {
   }
 }
 
+const BUCKETS = new BucketTable(TABLE);
+
 /** The tree suite's argument domains. */
 export const treeDomains: ArgumentDomains<TreeCall, TreeSnapshot> = {
-  all: Object.entries(TABLE).flatMap(([op, args]) => Object.entries(args).flatMap(([arg, values]) => values.map((v) => bucket(op, arg, v)))),
-  buckets: (c, before) => hits(c, before).flatMap(([arg, values]) => values.map((v) => bucket(c.op, arg, v))),
+  all: BUCKETS.all,
+  buckets: (c, before) => {
+    const out: string[] = [];
+    for (const [arg, values] of hits(c, before)) {
+      for (const v of values) {
+        const b = BUCKETS.name(c.op, arg, v);
+        if (b !== null) out.push(b);
+      }
+    }
+    return out;
+  },
 };
