@@ -29,6 +29,8 @@ export interface RunOptions {
   timeLimitMs?: number;
   /** Percent of runs that are the suite's big runs (0, the default: none; 100: only big runs). */
   bigRunPercent?: number;
+  /** false: keep fast-check's first failing run unshrunk (fast-check's endOnFailure), leaving it to minimizeReplays; default true. */
+  shrink?: boolean;
   /** Replays allowed to minimize fast-check's shrunk counterexample further (ddmin + values); 0 = none. Default 2000. */
   minimizeReplays?: number;
   /** Measurement hooks (properties/runHooks.ts); none by default. */
@@ -99,6 +101,7 @@ export function runSuite(o: RunOptions): RunOutcome {
   const details = fc.check(property, {
     seed: o.seed,
     numRuns: o.numRuns,
+    ...(o.shrink === false ? { endOnFailure: true } : {}),
     ...(o.path === undefined ? {} : { path: o.path }),
     ...(plugins.length === 0 ? {} : { plugins }),
   });
