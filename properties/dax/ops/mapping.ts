@@ -34,7 +34,7 @@ export const mapping: Operation<MappingCmd, MappingCall, DaxSut, DaxSnapshot> = 
     device: ref,
     at: one('abs' as const, 'firstGap' as const, 'afterLast' as const, 'overLast' as const),
     deltaBytes: fc.oneof(w(6, fc.constant(0n)), w(4, one(2n * MiB, 4n * MiB, GiB, -2n * MiB)), w(1, fc.constant(4n * KiB)), w(1, powerOfTwo(21, 63))),
-    lengthBytes: fc.oneof(w(6, one(2n * MiB, 4n * MiB, GiB)), w(1, one(MiB, 0n)), w(1, powerOfTwo(21, 63))),
+    lengthBytes: fc.oneof(w(6, one(2n * MiB, 4n * MiB, GiB)), w(2, one(MiB, 0n)), w(1, powerOfTwo(21, 63))),
   }),
   scale: {
     weight: 2,
