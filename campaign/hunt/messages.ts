@@ -53,6 +53,8 @@ export interface BatchMessage {
   commands: number;
   opCounts: Map<string, number>;
   labelRuns: Map<string, number>;
+  /** Runs that hit each argument-domain bucket (absent from a worker that does not count them). */
+  bucketRuns?: Map<string, number>;
   durationMs: number;
 }
 

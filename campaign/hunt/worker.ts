@@ -72,8 +72,8 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
       runs += 1;
       commands += best.commands.length;
     }
-    const { opCounts, labelRuns } = out;
-    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, durationMs: performance.now() - started });
+    const { opCounts, labelRuns, bucketRuns } = out;
+    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, durationMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
   }
