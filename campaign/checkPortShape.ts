@@ -8,6 +8,19 @@ import { SUITES } from '../properties/suites.ts';
 import type { SutFactory } from '../sut/interface.ts';
 import { UsageError } from './usageError.ts';
 
+/** Thrown by a loaded module's create method that the module does not have (loadPort.ts). */
+export class MissingCreate extends Error {
+  constructor(readonly create: 'createTree' | 'createDax') {
+    super(`the module has no ${create}()`);
+    this.name = 'MissingCreate';
+  }
+}
+
+/** The suites whose create method is create. */
+function suitesOf(create: 'createTree' | 'createDax'): string {
+  return Object.values(SUITES).filter((s) => (s.sutKind === 'tree') === (create === 'createTree')).map((s) => s.name).join(', ');
+}
+
 /** The factory method and the instance methods a suite calls. */
 export function suiteShape(suite: SuiteName): { create: 'createTree' | 'createDax'; methods: string[] } {
   const s = SUITES[suite];
@@ -25,6 +38,10 @@ export function checkPortShape(factory: SutFactory, suites: readonly SuiteName[]
     try {
       instance = factory[create]();
     } catch (e) {
+      if (e instanceof MissingCreate) {
+        const other = create === 'createTree' ? 'createDax' : 'createTree';
+        throw new UsageError(`${where}: exports no ${create}(), which the ${suite} suite needs; it has ${other}() only (use --suite ${suitesOf(other).split(', ').join(' or --suite ')})`);
+      }
       const why = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
       throw new UsageError(`${where}: ${create}() threw (${why})`);
     }

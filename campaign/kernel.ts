@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { homedir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { SystemSpec } from '../properties/systemSpec.ts';
+import { firstBuildError, KernelBuildError } from './kernelBuildError.ts';
 import { UsageError } from './usageError.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -126,8 +127,9 @@ export interface BuiltHarness {
 /**
  * Builds the harness for tree into the cache (make -C ports/kernel KSRC=… O=…, and DAX=1
  * for a tree found with dax), or reuses
- * the binary built from the same inputs. A build failure is a UsageError naming the
- * first compiler error and the full log's path.
+ * the binary built from the same inputs. A build failure is a KernelBuildError naming
+ * the first compiler error and the full log's path (<cache>/kernel/<key>.build-error.log,
+ * one per set of inputs, kept).
  */
 export function buildKernelHarness(tree: KernelTree, cacheDir: string = kernelCacheDir()): BuiltHarness {
   const cc = process.env.CC ?? 'cc';
@@ -141,12 +143,12 @@ export function buildKernelHarness(tree: KernelTree, cacheDir: string = kernelCa
     execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`, ...(tree.dax ? ['DAX=1'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string; message?: string };
-    const log = `${err.stdout ?? ''}${err.stderr ?? err.message ?? String(e)}`;
-    const logFile = join(cacheDir, 'kernel', 'last-build-error.log');
+    // The build copies the tree's ioport.h into O/kinclude (deleted below): name the tree's own file instead.
+    const log = `${err.stdout ?? ''}${err.stderr ?? err.message ?? String(e)}`.replaceAll(`${tmp}/kinclude/`, `${tree.dir}/include/`);
+    const logFile = `${dir}.build-error.log`;
     writeFileSync(logFile, log);
-    const first = log.split('\n').find((l) => /error|Error|No rule/.test(l)) ?? log.trim().split('\n')[0] ?? '';
     rmSync(tmp, { recursive: true, force: true });
-    throw new UsageError(`daxcheck kernel: cannot build ${tree.dir} against the shims: ${first.trim()} (full log: ${logFile})`);
+    throw new KernelBuildError(tree.dir, firstBuildError(log), logFile);
   }
   try {
     renameSync(tmp, dir);

@@ -4,6 +4,7 @@
  * fault into {reference, system under test, name}. Everything that runs a suite (the CI
  * gate, fault searches, saved-counterexample checks, hunts, replays, reports) asks here.
  */
+import { existsSync, statSync } from 'node:fs';
 import { FAULT_NAMES, faultInfo, isFaultName, type FaultName } from '../impl/faults.ts';
 import { createImplFactory, implFactory } from '../impl/index.ts';
 import { modelFactory } from '../model/index.ts';
@@ -13,7 +14,7 @@ import type { SutFactory } from '../sut/interface.ts';
 import { checkPortShape } from './checkPortShape.ts';
 import { loadPort } from './loadPort.ts';
 import { ProcessSutError } from './process/portChannel.ts';
-import { processFactory } from './process/processSut.ts';
+import { processFactory, type ProcessSutFactory } from './process/processSut.ts';
 import { UsageError } from './usageError.ts';
 
 export type { SystemSpec };
@@ -99,12 +100,17 @@ export function systemsNow(system: Exclude<SystemSpec, { kind: 'module' }>, faul
         if (e instanceof UnknownFaultError) throw new UsageError(`${where}: ${e.message}`);
         throw e;
       }
-    case 'exec': return execSystems(system.command, fault, suites, where, o);
+    case 'exec': return execSystems(system.command, portFolder(system.cwd), fault, suites, where, o);
   }
 }
 
-/** A process port with fault on (sent as `fault NAME`; the reference is the fault's), its handshake checked for each suite. */
-function execSystems(command: string[], fault: string | null, suites: readonly SuiteName[], where: string, o: SystemOptions): Systems {
+/** The folder a port process starts in: the recorded one while it exists, else (undefined) the current one. */
+function portFolder(cwd: string | undefined): string | undefined {
+  return cwd !== undefined && existsSync(cwd) && statSync(cwd).isDirectory() ? cwd : undefined;
+}
+
+/** A process port started in cwd, with fault on (sent as `fault NAME`; the reference is the fault's), its handshake checked for each suite. */
+function execSystems(command: string[], cwd: string | undefined, fault: string | null, suites: readonly SuiteName[], where: string, o: SystemOptions): Systems {
   let reference: SutFactory = modelFactory;
   if (fault !== null) {
     try {
@@ -114,15 +120,28 @@ function execSystems(command: string[], fault: string | null, suites: readonly S
       throw e;
     }
   }
-  const sut = processFactory(command, { faults: fault === null ? [] : [fault], ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), name: execName(command) });
+  const sut = processFactory(command, { faults: fault === null ? [] : [fault], ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(cwd === undefined ? {} : { cwd }), name: execName(command) });
   try {
     for (const suite of suites) (suite === 'tree' ? sut.createTree() : sut.createDax());
   } catch (e) {
+    const hint = e instanceof ProcessSutError && e.reason === 'protocol' && e.lastRequest?.startsWith('new ') === true ? otherSuiteHint(sut, e.lastRequest) : '';
     sut.close();
-    if (e instanceof ProcessSutError) throw new UsageError(`${where}: ${e.message}`);
+    if (e instanceof ProcessSutError) throw new UsageError(`${where}: ${e.message}${hint}`);
     throw e;
   }
   return { reference, sut, name: execName(command), close: () => sut.close() };
+}
+
+/** For a port that refused `new dax` (or `new tree`): whether it has the other suite, as advice; '' when not. */
+function otherSuiteHint(sut: ProcessSutFactory, refused: string): string {
+  const tree = refused === 'new dax';
+  try {
+    if (tree) sut.createTree();
+    else sut.createDax();
+  } catch {
+    return '';
+  }
+  return tree ? '; it implements the tree suite: use --suite tree' : '; it implements the DAX suites: use --suite dax or --suite dax-contiguous';
 }
 
 /** The name of a process port: "exec:" and its command line. */

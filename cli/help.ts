@@ -3,7 +3,34 @@
  * parser accepts (from the same FlagSpec table, so help and parser cannot drift) with
  * its value and default, and an example.
  */
+import { readdirSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { FlagSpec } from './args.ts';
+
+/** The folder daxcheck is installed in (its package.json's). */
+const PACKAGE_ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * A file that ships with daxcheck (a path inside the package), as a user types it from
+ * the current folder: relative when it lies below it, else absolute. Help examples use
+ * it, so that every example names a file that exists wherever daxcheck runs.
+ */
+export function shippedPath(path: string): string {
+  const file = resolve(PACKAGE_ROOT, path);
+  const rel = relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+/** A saved counterexample that ships in shrinks/ (for examples), as shippedPath gives it. */
+export function shippedCounterexample(): string {
+  let files: string[] = [];
+  try {
+    files = readdirSync(resolve(PACKAGE_ROOT, 'shrinks')).filter((f) => /^cx-.*\.json$/.test(f)).sort();
+  } catch {
+    // not shipped
+  }
+  return files.length === 0 ? 'daxcheck-findings/cx-ID.json' : shippedPath(`shrinks/${files[0]}`);
+}
 
 export interface CommandHelp {
   name: string;

@@ -5,13 +5,16 @@
  * or with `--suite dax-contiguous` the tree's drivers/dax/bus.c too; then classifies each
  * counterexample: a known upstream defect's signature is reported as "known: K1", anything
  * else as a new finding. Exit 0: nothing new (and, with --known-defects fail, nothing
- * known either); 1: a failure; 2: a usage error.
+ * known either); 1: a failure; 2: a usage error; 4: the tree does not build against the
+ * shims (one line: the first compiler error and the full log's path).
  */
 import { buildKernelHarness, DAX_FILES, findKernelTree, kernelSystem, KERNEL_FILES } from '../campaign/kernel.ts';
 import type { ClassifiedFailure, KnownDefectPolicy } from '../campaign/knownDefects.ts';
 import { classifyFindings, withKnownFindings } from '../campaign/knownFindings.ts';
 import { commandText } from '../campaign/systems.ts';
-import { EXIT_OK, EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
+import { KernelBuildError } from '../campaign/kernelBuildError.ts';
+import { EXIT_BUILD, EXIT_OK, EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
+import type { KernelTree } from '../campaign/kernel.ts';
 import { huntCommand } from './hunt/command.ts';
 import type { CommandHelp } from './help.ts';
 
@@ -29,7 +32,7 @@ interface KernelOptions {
 export const KERNEL_HELP: CommandHelp = {
   name: 'kernel',
   usage: '--src DIR [flags] [hunt flags]',
-  about: 'Builds a kernel tree\'s own kernel/resource.c (with include/linux/ioport.h) against daxcheck\'s shims, under ASan and UBSan, and hunts the resource-tree suite against it; with --suite dax-contiguous also its drivers/dax/bus.c (with bus.h and dax-private.h), hunted with the contiguous DAX suite; a counterexample matching a known upstream defect is reported as "known: K1", anything else as new. Exit 0: nothing new; 1: a failure; 2: a usage error. Every hunt flag but --sut, --sut-exec and --fault is accepted.',
+  about: 'Builds a kernel tree\'s own kernel/resource.c (with include/linux/ioport.h) against daxcheck\'s shims, under ASan and UBSan, and hunts the resource-tree suite against it; with --suite dax-contiguous also its drivers/dax/bus.c (with bus.h and dax-private.h), hunted with the contiguous DAX suite; a counterexample matching a known upstream defect is reported as "known: K1", anything else as new. Exit 0: nothing new; 1: a failure; 2: a usage error; 4: the tree does not build against the shims (the first compiler error and the full log\'s path are printed). Every hunt flag but --sut, --sut-exec and --fault is accepted.',
   flags: {
     src: { type: 'string', value: 'DIR', help: 'the root of a kernel source tree (required)' },
     'known-defects': { type: 'string', value: 'fail|report', default: 'report', help: 'whether a known upstream defect fails the run' },
@@ -77,7 +80,8 @@ export async function kernelCommand(argv: string[]): Promise<number> {
   const o = parseKernelOptions(argv);
   const dax = o.suite === 'dax-contiguous';
   const tree = findKernelTree(o.src, 'daxcheck kernel: --src', { dax });
-  const built = buildKernelHarness(tree);
+  const built = buildOrExplain(tree);
+  if (built === null) return EXIT_BUILD;
   const version = tree.version === null ? 'Linux, version unknown (no VERSION in its Makefile)' : `Linux ${tree.version}`;
   const files = [...KERNEL_FILES, ...(dax ? DAX_FILES : [])];
   console.error(`daxcheck kernel: ${version} at ${tree.dir}: ${files.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}`);
@@ -100,6 +104,17 @@ export async function kernelCommand(argv: string[]): Promise<number> {
   if (code === EXIT_USAGE) return code;
   printClassified(failures, o.knownDefects);
   return code;
+}
+
+/** The built harness, or null when the tree does not build (the reason printed as one line). */
+function buildOrExplain(tree: KernelTree): ReturnType<typeof buildKernelHarness> | null {
+  try {
+    return buildKernelHarness(tree);
+  } catch (e) {
+    if (!(e instanceof KernelBuildError)) throw e;
+    console.error(e.message);
+    return null;
+  }
 }
 
 function printClassified(failures: readonly ClassifiedFailure[], policy: KnownDefectPolicy): void {

@@ -2,7 +2,9 @@
  * `daxcheck <command> …`: dispatches to the subcommands. Returns the exit code: 0 nothing
  * failed, 1 something failed, 2 a usage error (one clear line on stderr).
  */
+import { reapPortsNow } from '../campaign/process/portReaper.ts';
 import { EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
+import { daxcheckVersion } from '../reporting/runSummary.ts';
 import { flagSummary, formatHelp, type CommandHelp } from './help.ts';
 
 /** Each command's help, loaded on use (the flag tables are the parsers' own). */
@@ -17,7 +19,7 @@ const HELPS: Record<string, () => Promise<CommandHelp>> = {
 
 /** The overall usage: every command with every flag it accepts. */
 async function usage(): Promise<string> {
-  const lines = ['usage: daxcheck <command> [flags]   (daxcheck <command> --help for one command)', '', 'commands:'];
+  const lines = ['usage: daxcheck <command> [flags]   (daxcheck <command> --help for one command; daxcheck --version)', '', 'commands:'];
   for (const load of Object.values(HELPS)) {
     const h = await load();
     lines.push(`  ${h.name.padEnd(9)} ${h.usage}`, `            ${h.about.split('. ')[0]}.`, `            flags: ${flagSummary(h)}`);
@@ -37,9 +39,20 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   report: async () => (await import('./report.ts')).reportCommand,
 };
 
+/** Whether the exit handler that ends every port process is installed. */
+let reaping = false;
+
 /** Runs `daxcheck argv…`; returns the exit code (see the file comment). */
 export async function main(argv: string[]): Promise<number> {
+  if (!reaping) {
+    reaping = true;
+    process.on('exit', () => reapPortsNow()); // no port process outlives the command, however it ends
+  }
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    console.log(daxcheckVersion());
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const text = await usage();
     if (name === undefined) console.error(text);

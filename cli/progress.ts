@@ -53,10 +53,10 @@ export class Progress {
     this.out.write(`${line}\n`);
   }
 
-  /** Ends the live line (the last figures stay visible on a terminal). */
-  finish(): void {
-    if (this.live) this.out.write('\n');
-    this.live = false;
+  /** Ends the display with the final figures, always shown (on a terminal in place of the live line). */
+  finish(final: ProgressFigures): void {
+    this.clear();
+    this.out.write(`${formatProgress(final)}\n`);
   }
 
   private clear(): void {

@@ -2,7 +2,10 @@
  * Minimizes a counterexample again without its generator: delta debugging over the
  * command list, then simplification of the values inside the commands, repeated until
  * neither changes anything. A candidate is kept only when it fails the same way: the
- * same suite, systems and failure kind. Deterministic: same input, same output.
+ * same suite, systems and failure kind; for a hang also at the same operation, and at
+ * the candidate's own last command (a hang is a property of the call that got no answer:
+ * a try that stopped answering earlier, or elsewhere, is another hang, or a slow
+ * machine). Deterministic: same input, same output.
  */
 import type { SutFactory } from '../sut/interface.ts';
 import { ddmin, type Attempt } from './ddmin.ts';
@@ -35,14 +38,27 @@ export interface Minimized<Cmd> {
   exhausted: boolean;
 }
 
-/** Replays a candidate; the failure when it fails with the wanted kind, else null (a harness error counts as not failing). */
-function failsSameWay<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>, commands: readonly Cmd[]): { executed: Cmd[]; failure: StepFailure } | null {
+/**
+ * Replays a candidate; the failure when it fails with the wanted kind (a hang, once
+ * hangOp is known from the input: at that operation, the candidate's own last command),
+ * else null (a harness error counts as not failing).
+ */
+function failsSameWay<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>, commands: readonly Cmd[], hangOp: string | null): { executed: Cmd[]; failure: StepFailure } | null {
   try {
     const out = replayCommands(o.suite, o.model, o.sut, commands, false);
-    return out.failure !== null && out.failure.kind === o.kind ? { executed: out.executed, failure: out.failure } : null;
+    if (out.failure === null || out.failure.kind !== o.kind) return null;
+    if (o.kind === 'hang' && hangOp !== null && !hangsAtItsEnd(o, commands, out.executed, hangOp)) return null;
+    return { executed: out.executed, failure: out.failure };
   } catch {
     return null;
   }
+}
+
+/** A hang replay (executed: up to the call that got no answer) is the same hang: that call is hangOp and the candidate's last applicable command. */
+function hangsAtItsEnd<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>, commands: readonly Cmd[], executed: readonly Cmd[], hangOp: string): boolean {
+  const last = executed.at(-1);
+  if (last === undefined || last.op !== hangOp) return false;
+  return replayCommands(o.suite, o.model, o.model, commands, false).executed.length === executed.length;
 }
 
 const same = (a: readonly unknown[], b: readonly unknown[]) =>
@@ -78,8 +94,9 @@ function removePairs<C>(commands: C[], attempt: Attempt<C>): C[] {
 export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): Minimized<Cmd> | null {
   const budget = o.maxReplays ?? 20000;
   const until = o.timeLimitMs === undefined ? Infinity : performance.now() + o.timeLimitMs;
-  const first = failsSameWay(o, o.commands);
+  const first = failsSameWay(o, o.commands, null);
   if (first === null) return null;
+  const hangOp = o.kind === 'hang' ? first.executed.at(-1)!.op : null;
   let replays = 1;
   let exhausted = false;
   let best = first;
@@ -89,7 +106,7 @@ export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): M
       return null;
     }
     replays++;
-    const found = failsSameWay(o, candidate);
+    const found = failsSameWay(o, candidate, hangOp);
     if (found === null) return null;
     best = found;
     return found.executed;
@@ -103,6 +120,6 @@ export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): M
     if (done) break;
   }
   // `best` is the last candidate that failed; current is always one such list.
-  const last = same(best.executed, current) ? best : failsSameWay(o, current)!;
+  const last = same(best.executed, current) ? best : failsSameWay(o, current, hangOp)!;
   return { commands: current, failure: last.failure, replays, exhausted };
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { LabelCoverage } from '../properties/coverage.ts';
+import type { BucketCoverage } from '../properties/domains.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
 
 export const RUN_SUMMARY_FORMAT = 1;
@@ -25,6 +26,8 @@ export interface SuiteRunSummary {
   /** Commands executed per operation. */
   opCounts: Record<string, number>;
   labels: LabelCoverage[];
+  /** Argument-domain buckets hit (docs/argument-domains.md); absent for replays and in files written before buckets. */
+  buckets?: BucketCoverage;
   /** Counterexample ids found (or replayed). */
   counterexamples: string[];
   durationMs: number;

@@ -68,7 +68,7 @@ export function huntEvents(o: HuntSetup, tally: HuntTally, progress: HuntLog): P
       if (m.type === 'batch') tally.addBatch(m);
       else if (m.type === 'found') {
         try {
-          found(m.target, m.record, '');
+          found(m.target, m.record, m.note === undefined ? '' : ` (${m.note})`);
         } catch (e) {
           tally.addError(m.target, `${m.record.id} could not be saved under ${o.outDir}: ${String(e)}`);
           progress.log(`error: ${m.record.id} could not be saved under ${o.outDir}: ${String(e)}`);

@@ -53,6 +53,8 @@ export interface BatchMessage {
   commands: number;
   opCounts: Map<string, number>;
   labelRuns: Map<string, number>;
+  /** Runs that hit each argument-domain bucket (absent from a worker that does not count them). */
+  bucketRuns?: Map<string, number>;
   durationMs: number;
 }
 
@@ -61,6 +63,8 @@ export interface FoundMessage {
   type: 'found';
   target: number;
   record: CounterexampleFile;
+  /** Why it may not be minimal (its shrinking was cut short), or absent. */
+  note?: string;
 }
 
 /** runSuite threw (e.g. a counterexample that passes when replayed: a non-deterministic system). */

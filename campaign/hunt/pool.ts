@@ -6,14 +6,19 @@
  * stopped and reported as a hang; a worker that crashes is reported. Either way a fresh
  * worker takes over the rest of its stream (from the position after the one it was at),
  * unless the hunt is stopping. Workers still running well after the budget, or after an
- * interrupt, are stopped outright.
+ * interrupt, are stopped outright. The port processes of a worker that is gone (their
+ * environment names its scope, campaign/process/portReaper.ts) are ended with it.
  */
 import { Worker } from 'node:worker_threads';
+import { PORT_SCOPE, reapPorts } from '../process/portReaper.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { SutWatch, type WatchReading } from './sutWatch.ts';
 import { BATCH_TIME_LIMIT_MS, MINIMIZE_TIME_LIMIT_MS } from './worker.ts';
 
 const ENTRY = new URL('./workerEntry.js', import.meta.url);
+
+/** How long the port processes of a worker that is gone get between SIGTERM and SIGKILL. */
+const PORT_GRACE_MS = 500;
 
 /** Crashes per stream after which it is given up. */
 const MAX_CRASHES = 3;
@@ -59,6 +64,10 @@ export class HuntPool {
   /** Workers this pool stopped on purpose, so that their exit is not taken for a crash. */
   private readonly stopped = new WeakSet<Worker>();
   private stopping = false;
+  /** Workers spawned so far (names their port scopes). */
+  private spawned = 0;
+  /** Port reaps under way (done waits for them). */
+  private reaping = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   /** The budget's end once started (Date.now() ms), else null. */
@@ -136,7 +145,8 @@ export class HuntPool {
     slot.lastTick = 0;
     slot.lastChange = performance.now();
     const data: HuntWorkerData = { ...this.o.data, worker: slot.index, start, buffer };
-    const worker = new Worker(ENTRY, { workerData: data });
+    const scope = `hunt-${slot.index}-${++this.spawned}`;
+    const worker = new Worker(ENTRY, { workerData: data, env: { ...process.env, [PORT_SCOPE]: scope } });
     slot.worker = worker;
     let error: unknown = null;
     worker.on('message', (m: HuntMessage) => {
@@ -144,7 +154,7 @@ export class HuntPool {
       else this.events.message(m);
     });
     worker.on('error', (e) => (error = e));
-    worker.on('exit', (code) => this.exited(slot, worker, code, error));
+    worker.on('exit', (code) => this.exited(slot, worker, code, error, scope));
   }
 
   /** A worker is ready (or gone): the budget starts once every slot is. */
@@ -153,8 +163,9 @@ export class HuntPool {
     if (this.slots.every((s) => s.ready)) this.go();
   }
 
-  private exited(slot: Slot, worker: Worker, code: number, error: unknown): void {
+  private exited(slot: Slot, worker: Worker, code: number, error: unknown, scope: string): void {
     if (slot.worker === worker) slot.worker = null;
+    this.reap(scope);
     if (!this.stopped.has(worker) && (error !== null || code !== 0)) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : `worker exited with code ${code}`;
       const reading = slot.watch.read();
@@ -203,8 +214,17 @@ export class HuntPool {
     await worker.terminate();
   }
 
+  /** Ends the port processes a worker that is gone left behind (a call it was stopped in, a crash); done settles after. */
+  private reap(scope: string): void {
+    this.reaping += 1;
+    void reapPorts(PORT_GRACE_MS, scope).finally(() => {
+      this.reaping -= 1;
+      this.settle();
+    });
+  }
+
   private settle(): void {
-    if (this.slots.every((s) => s.worker === null && !s.restarting)) {
+    if (this.reaping === 0 && this.slots.every((s) => s.worker === null && !s.restarting)) {
       if (this.timer !== null) clearInterval(this.timer);
       this.timer = null;
       for (const t of this.timers) clearTimeout(t);

@@ -12,7 +12,7 @@ import { recordOfFound } from '../../properties/counterexampleRecord.ts';
 import { Corpus } from '../../properties/guided/corpus.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
-import { runSuite } from '../../properties/runSuite.ts';
+import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
@@ -40,36 +40,55 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
   const n = data.targets.length;
   // Every target gets its share of a short budget: a batch takes at most half of its share.
   const share = Math.max(200, (watch.deadline() - Date.now()) / (2 * n));
-  for (let k = data.start; ; k++) {
-    for (let i = 0; i < n; i++) {
-      const t = (i + data.worker) % n; // workers start on different targets
-      const remaining = watch.deadline() - Date.now();
-      if (watch.stopRequested() || remaining <= 0) return;
-      const seed = seedAt(stream, k);
-      watch.setPosition(k, t, seed);
-      runBatch(data, t, suites[t]!, systems[t]!, corpora[t]!, seed, Math.min(remaining, BATCH_TIME_LIMIT_MS, share), post);
+  try {
+    for (let k = data.start; ; k++) {
+      for (let i = 0; i < n; i++) {
+        const t = (i + data.worker) % n; // workers start on different targets
+        const remaining = watch.deadline() - Date.now();
+        if (watch.stopRequested() || remaining <= 0) return;
+        const seed = seedAt(stream, k);
+        watch.setPosition(k, t, seed);
+        runBatch(data, t, suites[t]!, systems[t]!, corpora[t]!, seed, { deadline: watch.deadline(), limitMs: Math.min(remaining, BATCH_TIME_LIMIT_MS, share) }, post);
+      }
     }
+  } finally {
+    for (const s of systems) s.close(); // a port process is asked to quit (the pool ends what does not)
   }
 }
 
-function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, corpus: Corpus | null, seed: number, timeLimitMs: number, post: (m: HuntMessage) => void): void {
+/**
+ * One batch of runs within time.limitMs; a counterexample is minimized within what is
+ * left of the budget (time.deadline, Date.now() ms) and posted either way, with a note
+ * when its minimizing was cut short.
+ */
+function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, corpus: Corpus | null, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
   const started = performance.now();
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, ...(corpus === null ? {} : { guided: { corpus } }) });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
-      const cx = out.counterexample;
-      const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: MINIMIZE_TIME_LIMIT_MS });
-      const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
-      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault) });
+      const { best, note } = minimizeWithin(suite, systems, out.counterexample, time.deadline);
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault), ...(note === null ? {} : { note }) });
       runs += 1;
       commands += best.commands.length;
     }
-    const { opCounts, labelRuns } = out;
-    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, durationMs: performance.now() - started });
+    const { opCounts, labelRuns, bucketRuns } = out;
+    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, durationMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** Minimizes cx within what is left of the budget (at most MINIMIZE_TIME_LIMIT_MS); the best found, and why it may not be minimal (null: it is). */
+function minimizeWithin(suite: ReturnType<typeof watchedSuite>, systems: Systems, cx: Counterexample, deadline: number): { best: Counterexample; note: string | null } {
+  const left = deadline - Date.now();
+  if (left <= 0) return { best: cx, note: 'not minimized: the budget ended; daxcheck minimize FILE goes on' };
+  const limit = Math.min(MINIMIZE_TIME_LIMIT_MS, left);
+  const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
+  const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
+  if (small?.exhausted !== true) return { best, note: null };
+  const why = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
+  return { best, note: `minimizing stopped when ${why}: it may not be minimal; daxcheck minimize FILE goes on` };
 }
 
 if (parentPort !== null && workerData !== null && typeof workerData === 'object' && 'buffer' in workerData) {

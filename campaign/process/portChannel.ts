@@ -5,135 +5,30 @@
  * exited, or no answer came for `commandTimeoutMs` (then the child is killed). Answers
  * travel back over a MessagePort read with receiveMessageOnPort, so no size limit.
  *
- * Every failure is a ProcessSutError: sut-crashed (the process ended: exit code or
- * signal, the first lines of stderr and a sanitizer's SUMMARY line), hang (no answer in
+ * Every failure is a ProcessSutError: sut-crashed (the process could not be started, or
+ * ended: exit code or signal, a sanitizer's SUMMARY line or else the last lines of
+ * stderr), hang (no answer in
  * time), sut-malformed (an answer that does not parse), protocol (wrong handshake, a
  * suite the port lacks, a value the protocol cannot carry). The handshake answer's
- * capability words (`daxcheck 1 NAME check`) are kept for the callers. Children never outlive
- * the node process: a process 'exit' handler kills every live one.
+ * capability words (`daxcheck 1 NAME check`) are kept for the callers. A port runs in
+ * its own process group, killed whole (its children too) when the channel is done with
+ * it; a process 'exit' handler kills every group still known (portReaper.ts finds the
+ * rest).
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { SutFailure } from '../../sut/runCheck.ts';
+import { signalGroup } from './portReaper.ts';
+import { ANSWERED, CELL_BYTES, NAP, PID, SEQ, STATUS, WORKER_SOURCE, type PortExit } from './portWorkerSource.ts';
+import { ProcessSutError } from './processSutError.ts';
 import { HANDSHAKE } from './protocol.ts';
 
-export type ProcessFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'protocol';
+export { ProcessSutError, type ProcessFailureInfo, type ProcessFailureKind } from './processSutError.ts';
 
-export interface ProcessFailureInfo {
-  /** The port's command line. */
-  command: string[];
-  /** Exit code when the process ended by itself, else null. */
-  exitCode?: number | null;
-  /** The signal that ended it (SIGKILL after a hang), else null. */
-  signal?: string | null;
-  /** The last request written before the failure. */
-  lastRequest?: string | null;
-  /** The first lines of stderr. */
-  stderrHead?: string[];
-  /** A sanitizer's `SUMMARY:` line, with the working directory stripped from paths. */
-  summary?: string | null;
-  /** Answers received for the batch in flight before the failure. */
-  answered?: number;
-}
+/** How long a released port (sent `quit`, or already failed) has to exit before its group is killed. */
+const RELEASE_GRACE_MS = 1000;
 
-/** Every failure of a process SUT: a SutFailure whose kind the runner records ('protocol' is recorded as sut-malformed). */
-export class ProcessSutError extends SutFailure {
-  readonly command: string[];
-  readonly exitCode: number | null;
-  readonly signal: string | null;
-  readonly lastRequest: string | null;
-  readonly stderrHead: string[];
-  readonly summary: string | null;
-  readonly answered: number;
-
-  constructor(readonly reason: ProcessFailureKind, what: string, info: ProcessFailureInfo) {
-    const summary = info.summary ?? null;
-    const last = info.lastRequest ?? null;
-    const stderr = info.stderrHead ?? [];
-    const detail = summary ?? (reason === 'sut-crashed' && stderr.length > 0 ? `stderr: ${stderr.slice(0, 3).join(' | ')}` : null);
-    super(reason === 'protocol' ? 'sut-malformed' : reason, `${reason}: ${what}${last === null ? '' : ` (last request: ${last})`}${detail === null ? '' : `: ${detail}`}`);
-    this.name = 'ProcessSutError';
-    this.command = info.command;
-    this.exitCode = info.exitCode ?? null;
-    this.signal = info.signal ?? null;
-    this.lastRequest = last;
-    this.stderrHead = stderr;
-    this.summary = summary;
-    this.answered = info.answered ?? 0;
-  }
-}
-
-// Cells of the shared Int32Array.
-const STATUS = 0; // 0 waiting, 1 answers posted, 2 exited (sticky)
-const SEQ = 1; // bumped on every event, the main thread waits on it
-const PID = 2;
-
-/** The worker: plain JavaScript (eval'd), so it runs without the TypeScript loader. */
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { spawn } = require('node:child_process');
-const { command, cwd, sab, port, stderrLines } = workerData;
-const cells = new Int32Array(sab);
-const bump = () => { Atomics.add(cells, ${SEQ}, 1); Atomics.notify(cells, ${SEQ}); };
-let expect = 0;
-let answers = [];
-let pending = '';
-let ended = false;
-const stderrHead = [];
-const summaries = [];
-let stderrPending = '';
-const child = spawn(command[0], command.slice(1), { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-Atomics.store(cells, ${PID}, child.pid ?? -1);
-function progress() {
-  if (expect > 0 && answers.length >= expect) {
-    const out = answers.length === expect ? answers : answers.slice(0, expect);
-    answers = answers.length === expect ? [] : answers.slice(expect);
-    expect = 0;
-    port.postMessage({ answers: out });
-    Atomics.store(cells, ${STATUS}, 1);
-  }
-  bump();
-}
-child.stdout.setEncoding('utf8');
-child.stdout.on('data', (chunk) => {
-  const parts = (pending + chunk).split('\\n');
-  pending = parts.pop();
-  for (const p of parts) answers.push(p);
-  progress();
-});
-function stderrLine(line) {
-  if (stderrHead.length < stderrLines) stderrHead.push(line);
-  if (/^SUMMARY: /.test(line) && summaries.length < 4) summaries.push(line);
-}
-child.stderr.setEncoding('utf8');
-child.stderr.on('data', (chunk) => {
-  const parts = (stderrPending + chunk).split('\\n');
-  stderrPending = parts.pop();
-  if (stderrPending.length > 4096) stderrPending = stderrPending.slice(0, 4096);
-  for (const p of parts) stderrLine(p);
-});
-child.stdin.on('error', () => {});
-function end(code, signal, error) {
-  if (ended) return;
-  ended = true;
-  if (stderrPending) stderrLine(stderrPending);
-  if (error) stderrHead.unshift(String(error.message || error));
-  port.postMessage({ exit: { code, signal, stderrHead, summaries, answered: answers.length } });
-  Atomics.store(cells, ${STATUS}, 2);
-  bump();
-}
-child.on('error', (e) => end(null, null, e));
-child.on('close', (code, signal) => end(code, signal, null));
-port.on('message', (m) => {
-  if (ended) return;
-  expect = m.expect;
-  child.stdin.write(m.text);
-  if (m.close) child.stdin.end();
-  if (expect > 0) progress();
-});
-`;
-
-/** Live channels, killed when the node process exits. */
+/** Live channels, and the process groups of released ones: killed when this thread or the node process exits. */
 const live = new Set<PortChannel>();
+const released = new Set<number>();
 let exitHandler = false;
 
 function killAllOnExit(): void {
@@ -141,6 +36,7 @@ function killAllOnExit(): void {
   exitHandler = true;
   process.on('exit', () => {
     for (const ch of live) ch.kill();
+    for (const pid of released) signalGroup(pid, 'SIGKILL');
   });
 }
 
@@ -169,7 +65,7 @@ export class PortChannel {
 
   constructor(readonly command: string[], private readonly opts: ChannelOptions) {
     if (command.length === 0) throw new ProcessSutError('protocol', 'empty port command', { command });
-    const sab = new SharedArrayBuffer(16);
+    const sab = new SharedArrayBuffer(CELL_BYTES);
     this.cells = new Int32Array(sab);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -257,30 +153,39 @@ export class PortChannel {
     for (let spins = 0; spins < 2000; spins++) {
       const m = receiveMessageOnPort(this.port);
       if (m !== undefined) return m.message as T;
-      Atomics.wait(this.cells, 3, 0, 1);
+      Atomics.wait(this.cells, NAP, 0, 1);
     }
     throw new Error('port channel: the worker set its status but posted nothing');
   }
 
   private exited(lines: readonly string[], taken?: object): ProcessSutError {
-    let m = (taken ?? this.take()) as { answers?: string[]; exit?: { code: number | null; signal: string | null; stderrHead: string[]; summaries: string[]; answered: number } };
+    let m = (taken ?? this.take()) as { answers?: string[]; exit?: PortExit };
     while (m.exit === undefined) m = this.take(); // answers of an earlier batch never taken
     const x = m.exit;
-    const cwd = `${this.opts.cwd ?? process.cwd()}/`;
-    const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(cwd).join('');
+    const cwd = this.opts.cwd ?? process.cwd();
+    const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(`${cwd}/`).join('');
+    const info = { command: this.command, exitCode: x.code, signal: x.signal, stderrHead: x.stderrHead, stderrTail: x.stderrTail, summary, answered: x.answered };
+    const port = `the port ${this.command.join(' ')}`;
     const how = x.signal !== null ? `signal ${x.signal}` : `exit code ${x.code}`;
-    const failing = lines.length > 1 && x.answered < lines.length ? lines[x.answered] ?? this.lastRequest : this.lastRequest;
-    this.dead = new ProcessSutError('sut-crashed', x.code === null && x.signal === null ? `the port ${this.command.join(' ')} could not be started` : `the port ${this.command.join(' ')} ended (${how})`, {
-      command: this.command, exitCode: x.code, signal: x.signal, lastRequest: failing, stderrHead: x.stderrHead, summary, answered: x.answered,
-    });
+    if (x.spawnError !== null) {
+      const why = /ENOENT/.test(x.spawnError) ? ` (no such program, or no such working directory: relative paths are looked up from ${cwd})` : /EACCES/.test(x.spawnError) ? ' (not executable: chmod +x, or name its interpreter first)' : '';
+      this.dead = new ProcessSutError('sut-crashed', `${port} could not be started: ${x.spawnError}${why}`, { ...info, stderrTail: [] });
+    } else if (lines.length === 1 && lines[0] === HANDSHAKE) {
+      this.dead = new ProcessSutError('sut-crashed', `${port} ended (${how}) before answering the handshake "${HANDSHAKE}"`, info);
+    } else {
+      const failing = lines.length > 1 && x.answered < lines.length ? lines[x.answered] ?? this.lastRequest : this.lastRequest;
+      this.dead = new ProcessSutError('sut-crashed', `${port} ended (${how})`, { ...info, lastRequest: failing });
+    }
     this.release();
     return this.dead;
   }
 
+  /** The port stopped answering: killed; the failure names the request it got no answer to (answered: the answers before it). */
   private hang(lines: readonly string[], timeoutMs: number): ProcessSutError {
+    const answered = Math.min(Atomics.load(this.cells, ANSWERED), lines.length);
     this.kill();
     this.dead = new ProcessSutError('hang', `the port ${this.command.join(' ')} gave no answer within ${timeoutMs} ms (killed)`, {
-      command: this.command, signal: 'SIGKILL', lastRequest: lines.length > 1 ? null : this.lastRequest,
+      command: this.command, signal: 'SIGKILL', lastRequest: lines[answered] ?? this.lastRequest, answered,
     });
     this.release();
     return this.dead;
@@ -294,16 +199,10 @@ export class PortChannel {
     return err;
   }
 
-  /** Kills the process at once (SIGKILL). */
+  /** Kills the process and its process group at once (SIGKILL). */
   kill(): void {
     const pid = Atomics.load(this.cells, PID);
-    if (pid > 0) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    if (pid > 0) signalGroup(pid, 'SIGKILL');
   }
 
   /** Ends the process politely (`quit`), then stops the worker. */
@@ -319,20 +218,20 @@ export class PortChannel {
     this.release();
   }
 
+  /**
+   * Forgets the channel: the worker stops, and the process group is killed after a grace
+   * (a closed port exits on end of input; a child it left behind, or a port that does
+   * not exit, does not outlive it).
+   */
   private release(): void {
     live.delete(this);
-    // A closed port exits on end of input; one that does not is killed shortly after.
     const pid = Atomics.load(this.cells, PID);
     const timer = setTimeout(() => {
-      if (pid > 0 && Atomics.load(this.cells, STATUS) !== 2) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }
+      if (pid > 0) signalGroup(pid, 'SIGKILL');
+      released.delete(pid);
       void this.worker.terminate();
-    }, 2000);
+    }, RELEASE_GRACE_MS);
     timer.unref();
+    if (pid > 0) released.add(pid);
   }
 }

@@ -25,9 +25,9 @@ function rewrite(file: string, previousId: string, next: CounterexampleFile): st
 }
 
 /** Minimizes file; the lines to print and whether it failed (no longer fails as recorded). UsageError for a bad file or flag. */
-export async function minimizeFile(file: string, o: { sut?: string; sutExec?: string; maxReplays?: number }): Promise<{ lines: string[]; failed: boolean }> {
-  const { maxReplays: _, ...flags } = o;
-  const t = await replayTarget('minimize', file, flags);
+export async function minimizeFile(file: string, o: { sut?: string; sutExec?: string; maxReplays?: number; commandTimeoutMs?: number }): Promise<{ lines: string[]; failed: boolean }> {
+  const { maxReplays: _, commandTimeoutMs, ...flags } = o;
+  const t = await replayTarget('minimize', file, flags, commandTimeoutMs === undefined ? {} : { commandTimeoutMs });
   try {
     return minimizeTarget(file, t, o.maxReplays);
   } finally {
@@ -37,7 +37,8 @@ export async function minimizeFile(file: string, o: { sut?: string; sutExec?: st
 
 function minimizeTarget(file: string, t: ReplayTarget, maxReplays: number | undefined): { lines: string[]; failed: boolean } {
   const { cx } = t;
-  if (cx.broke.kind === 'hang') {
+  // A port process that hangs is killed after its command timeout; a module would block this thread.
+  if (cx.broke.kind === 'hang' && t.system.kind !== 'exec') {
     throw new UsageError(`daxcheck minimize: ${file}: records a hang; a hang cannot be minimized by replaying in this process (check it with daxcheck replay ${file}${systemFlag(t.system)})`);
   }
   const started = performance.now();

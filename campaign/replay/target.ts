@@ -8,7 +8,7 @@ import { FAULT_NAMES, isFaultName } from '../../impl/faults.ts';
 import { CounterexampleFileError, loadCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
 import { checkCommands } from '../../properties/replaySaved.ts';
 import { sameData } from '../../properties/sameData.ts';
-import { recordedSystem, splitCommand, systemFlag, systemsFor, type SystemSpec, type Systems } from '../systems.ts';
+import { recordedSystem, splitCommand, systemFlag, systemsFor, type SystemOptions, type SystemSpec, type Systems } from '../systems.ts';
 import { UsageError } from '../usageError.ts';
 
 export interface ReplayTarget {
@@ -31,7 +31,7 @@ export interface TargetFlags {
 /** The system the flags name instead of the recorded one, or null. */
 function flaggedSystem(command: string, flags: TargetFlags): SystemSpec | null {
   if (flags.sut !== undefined && flags.sutExec !== undefined) throw new UsageError(`daxcheck ${command}: --sut (a module) and --sut-exec (a process) name two systems under test; give one`);
-  if (flags.sutExec !== undefined) return { kind: 'exec', command: splitCommand(flags.sutExec, `daxcheck ${command}: --sut-exec`) };
+  if (flags.sutExec !== undefined) return { kind: 'exec', command: splitCommand(flags.sutExec, `daxcheck ${command}: --sut-exec`), cwd: process.cwd() };
   return flags.sut === undefined ? null : { kind: 'module', path: flags.sut };
 }
 
@@ -54,10 +54,12 @@ function chosenFault(cx: CounterexampleFile, flag: string | undefined): string |
 }
 
 /** The file and the systems to run it on. */
-export async function replayTarget(command: string, file: string, flags: TargetFlags): Promise<ReplayTarget> {
+export async function replayTarget(command: string, file: string, flags: TargetFlags, o: SystemOptions = {}): Promise<ReplayTarget> {
   const cx = loadFile(command, file);
   const recorded = recordedSystem(cx);
-  const flagged = flaggedSystem(command, flags);
+  const given = flaggedSystem(command, flags);
+  // The recorded command given again (the hunt's replay hint) runs in the recorded folder.
+  const flagged = given?.kind === 'exec' && recorded.kind === 'exec' && sameData(given.command, recorded.command) ? null : given;
   const system: SystemSpec = flagged ?? recorded;
   if (flags.sut !== undefined && flags.fault !== undefined) {
     throw new UsageError(`daxcheck ${command}: --sut and --fault cannot be combined (a fault is a switch of the built-in implementation)`);
@@ -67,7 +69,7 @@ export async function replayTarget(command: string, file: string, flags: TargetF
   }
   const fault = system.kind === 'module' ? null : chosenFault(cx, flags.fault);
   const where = flagged !== null ? `daxcheck ${command}:${systemFlag(flagged)}` : `daxcheck ${command}: ${file}: recorded against ${cx.sut}`;
-  const systems = await systemsFor(system, fault, [cx.suite], where);
+  const systems = await systemsFor(system, fault, [cx.suite], where, o);
   const moved = !sameData(system, recorded);
   const note = moved ? `recorded against ${cx.sut}; replaying on ${systems.name}${recorded.kind === 'impl' ? '' : ` (add${systemFlag(recorded)} to replay on it)`}` : null;
   return { file, cx, fault, system, systems, note };

@@ -11,6 +11,7 @@ import { HuntPool } from '../../campaign/hunt/pool.ts';
 import { HuntTally } from '../../campaign/hunt/tally.ts';
 import { exitCodeAfterClassifying } from '../../campaign/knownFindings.ts';
 import { prepareDir, writableDir } from '../../campaign/outputDir.ts';
+import { reapPorts } from '../../campaign/process/portReaper.ts';
 import { writeRunReports } from '../../campaign/reports.ts';
 import { systemFlag, systemsFor } from '../../campaign/systems.ts';
 import { EXIT_OK, EXIT_USAGE } from '../../campaign/usageError.ts';
@@ -18,6 +19,9 @@ import { daxcheckVersion, machineInfo, RUN_SUMMARY_FORMAT, type RunSummary } fro
 import { Progress } from '../progress.ts';
 import { parseHuntOptions, type HuntOptions } from './options.ts';
 import { printSummary } from './summaryLines.ts';
+
+/** How long port processes still running at the end get between SIGTERM and SIGKILL. */
+const PORT_GRACE_MS = 500;
 
 /** What a caller adds to a hunt: `classify` rewrites the summary (known findings) before the reports, the lines and the exit code. */
 export interface HuntHooks {
@@ -45,12 +49,13 @@ export async function huntCommand(argv: string[], hooks: HuntHooks = {}): Promis
     },
     overdue: (ms) => progress.log(`some workers did not stop within ${ms / 1000} s of being asked to: stopping them (their current batches are lost)`),
   });
-  const update = () => {
+  const figures = (running: number) => {
     const t = tally.totals();
-    progress.update({ elapsedMs: elapsedMs(), budgetMs: o.seconds * 1000, runs: t.runs, commands: t.commands, failures: t.failures, workers: pool.running() });
+    return { elapsedMs: elapsedMs(), budgetMs: o.seconds * 1000, runs: t.runs, commands: t.commands, failures: t.failures, workers: running };
   };
-  const interrupted = await runPool(pool, update, progress);
-  progress.finish();
+  const interrupted = await runPool(pool, () => progress.update(figures(pool.running())), progress);
+  await reapPorts(PORT_GRACE_MS); // every port process and its children, whatever ended the hunt
+  progress.finish(figures(workers)); // the workers the hunt ran, not the none left running
   let summary = runSummary(o, startedAt, tally, interrupted);
   let code = tally.exitCode(interrupted);
   if (hooks.classify !== undefined) {
@@ -107,7 +112,6 @@ async function runPool(pool: HuntPool, update: () => void, progress: Progress): 
   clearInterval(ticker);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  update();
   return interrupted;
 }
 

@@ -12,7 +12,7 @@ import { HUNT_MAX_COMMANDS } from '../../properties/profiles.ts';
 import type { SuiteName } from '../../properties/suiteSpec.ts';
 import { SUITE_NAMES, SUITES } from '../../properties/suites.ts';
 import { parseArgs, type FlagSpec } from '../args.ts';
-import type { CommandHelp } from '../help.ts';
+import { shippedPath, type CommandHelp } from '../help.ts';
 
 export interface HuntOptions {
   seconds: number;
@@ -64,7 +64,7 @@ export const HUNT_HELP: CommandHelp = {
   usage: '[flags]',
   about: 'Random search for a time budget. Exit 0: nothing failed; 1: something did; 2: a usage error; 3: a suite completed no run; 130: interrupted.',
   flags: HUNT_FLAGS,
-  example: 'daxcheck hunt --sut ./my-port.ts --seconds 60',
+  example: `daxcheck hunt --sut ${shippedPath('examples/my-port.ts')} --seconds 60`,
 };
 
 /** Parses the arguments of `daxcheck hunt`; throws UsageError for anything wrong. */
@@ -89,7 +89,7 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
     targets: targets(get<string | null>('suite', null), faults),
     seed,
     maxCommands: get('max-commands', HUNT_MAX_COMMANDS),
-    system: sutExec !== null ? { kind: 'exec', command: splitCommand(sutExec, 'daxcheck hunt: --sut-exec') } : sutModule === null ? IMPL : { kind: 'module', path: sutModule },
+    system: sutExec !== null ? { kind: 'exec', command: splitCommand(sutExec, 'daxcheck hunt: --sut-exec'), cwd: process.cwd() } : sutModule === null ? IMPL : { kind: 'module', path: sutModule },
     workers,
     shard,
     shardText,

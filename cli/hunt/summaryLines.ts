@@ -25,7 +25,21 @@ export function printSummary(summary: RunSummary, written: string[], o: HuntOpti
     const sut = o.system.kind === 'module' ? systemFlag({ kind: 'module', path: shellWord(o.system.path) }) : systemFlag(o.system);
     console.log(`counterexamples in ${o.outDir}/: ${ids.join(', ')} (replay one: daxcheck replay ${shellWord(`${o.outDir}/${ids[0]}.json`)}${sut})`);
   }
-  const empty = summary.entries.filter((e) => e.runs === 0).map((e) => e.name);
-  if (empty.length > 0) console.log(`no run completed for ${empty.join(', ')}: nothing was checked (a longer --seconds, or fewer --max-commands)`);
+  for (const line of noRunLines(summary)) console.log(line);
   if (written.length > 0) console.log(`reports: ${written.join(', ')}`);
+}
+
+/**
+ * Advice for suites that completed no run: one that found something stopped at it (a
+ * hang costs --command-timeout-ms each time; more time only finds it again), one that
+ * found nothing needs more time or shorter runs.
+ */
+export function noRunLines(summary: RunSummary): string[] {
+  const empty = summary.entries.filter((e) => e.runs === 0);
+  const stopped = empty.filter((e) => e.counterexamples.length > 0).map((e) => e.name);
+  const idle = empty.filter((e) => e.counterexamples.length === 0).map((e) => e.name);
+  return [
+    ...(stopped.length === 0 ? [] : [`no run completed for ${stopped.join(', ')}: every run stopped at the failure saved above (a hang costs --command-timeout-ms each time); replay it and fix it, a longer --seconds only finds it again`]),
+    ...(idle.length === 0 ? [] : [`no run completed for ${idle.join(', ')}: nothing was checked (a longer --seconds, or fewer --max-commands)`]),
+  ];
 }

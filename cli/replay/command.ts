@@ -8,7 +8,7 @@
 import { runReplay } from '../../campaign/replay/run.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../../campaign/usageError.ts';
 import { parseArgs, type FlagSpec } from '../args.ts';
-import type { CommandHelp } from '../help.ts';
+import { shippedCounterexample, type CommandHelp } from '../help.ts';
 
 const FLAGS: Record<string, FlagSpec> = {
   sut: { type: 'string', value: 'MODULE', default: 'the system the file records', help: 'replay on this port' },
@@ -24,7 +24,7 @@ export const REPLAY_HELP: CommandHelp = {
   usage: 'FILE [flags]',
   about: 'Replays a saved counterexample step by step: call, both results, first difference. Exit 1 while it still fails, 0 when it passes, 2 for a bad file or flag.',
   flags: FLAGS,
-  example: 'daxcheck replay shrinks/cx-5379a7473323f1ee.json',
+  example: `daxcheck replay ${shippedCounterexample()}`,
 };
 
 /** The single FILE argument. */

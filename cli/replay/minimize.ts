@@ -9,13 +9,14 @@
 import { minimizeFile } from '../../campaign/replay/minimizeFile.ts';
 import { EXIT_FAILED, EXIT_OK } from '../../campaign/usageError.ts';
 import { parseArgs, type FlagSpec } from '../args.ts';
-import type { CommandHelp } from '../help.ts';
+import { shippedCounterexample, type CommandHelp } from '../help.ts';
 import { oneFile } from './command.ts';
 
 const FLAGS: Record<string, FlagSpec> = {
   sut: { type: 'string', value: 'MODULE', default: 'the system the file records', help: 'minimize on this port' },
   'sut-exec': { type: 'string', value: '"CMD ARGS"', default: 'the system the file records', help: 'minimize on this port process (PROTOCOL.md)' },
   'max-replays': { type: 'int', min: 1, value: 'N', default: '20000', help: 'replays the search may use' },
+  'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a port process that does not answer within this hangs (each hanging try costs it)' },
 };
 
 /** `daxcheck minimize --help`. */
@@ -24,7 +25,7 @@ export const MINIMIZE_HELP: CommandHelp = {
   usage: 'FILE [flags]',
   about: 'Shrinks a saved counterexample again (no single command can be removed) and rewrites it in place (the file keeps its name). Exit 0 minimized or already minimal, 1 when it no longer fails as recorded, 2 for a bad file or flag.',
   flags: FLAGS,
-  example: 'daxcheck minimize shrinks/cx-5379a7473323f1ee.json',
+  example: `daxcheck minimize bug.json   (bug.json: a counterexample a hunt saved, or a copy of one: cp ${shippedCounterexample()} bug.json)`,
 };
 
 /** Runs the minimize command; returns the exit code. */
@@ -34,7 +35,8 @@ export async function minimizeCommand(argv: string[]): Promise<number> {
   const sut = flags.get('sut') as string | undefined;
   const sutExec = flags.get('sut-exec') as string | undefined;
   const maxReplays = flags.get('max-replays') as number | undefined;
-  const out = await minimizeFile(file, { ...(sut === undefined ? {} : { sut }), ...(sutExec === undefined ? {} : { sutExec }), ...(maxReplays === undefined ? {} : { maxReplays }) });
+  const commandTimeoutMs = flags.get('command-timeout-ms') as number | undefined;
+  const out = await minimizeFile(file, { ...(sut === undefined ? {} : { sut }), ...(sutExec === undefined ? {} : { sutExec }), ...(maxReplays === undefined ? {} : { maxReplays }), ...(commandTimeoutMs === undefined ? {} : { commandTimeoutMs }) });
   for (const line of out.lines) console.log(line);
   return out.failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -8,6 +8,7 @@
  *                  (drivers/dax/hmem/hmem.c): alloc_dax_region(), then the
  *                  seed device devm_create_dev_dax(size = the region's size
  *                  for 'whole', 0 for 'empty'), then dax_region_put()
+ *                  where the tree hands hmem a reference (probe.sh)
  *   destroyRegion  the region driver unbinds: the region device's managed
  *                  actions run newest first (devres unwind: mappings,
  *                  devices, the region)
@@ -98,9 +99,14 @@ static void region_dev_release(struct device *dev)
  * hmem_probe - what drivers/dax/hmem/hmem.c's dax_hmem_probe() does
  * @dev: the region device (locked by the driver core)
  *
- * One difference: when devm_create_dev_dax() fails, 6.1's hmem returns
- * without dax_region_put() and the region leaks (fixed upstream later);
- * the stand-in puts it, so that a leak report is about bus.c.
+ * Where the tree's alloc_dax_region() hands its caller a reference (its
+ * bus.h declares dax_region_put(): probe.sh's DAXCHECK_REGION_PUT, before
+ * v6.6), the stand-in puts it after devm_create_dev_dax() whatever that
+ * returned. One difference: when devm_create_dev_dax() fails, 6.1's hmem
+ * returns without dax_region_put() and the region leaks (fixed upstream
+ * later); the stand-in puts it, so that a leak report is about bus.c. Later
+ * trees keep the only reference in the region's managed action: the caller
+ * has none to put.
  *
  * Return: 0 or a negative errno (the region is then not created).
  */
@@ -121,11 +127,12 @@ static int hmem_probe(struct device *dev)
 		.size = hr->whole ? hr->size : 0,
 	};
 	dev_dax = devm_create_dev_dax(&data);
-	if (IS_ERR(dev_dax)) {
-		dax_region_put(dax_region);
-		return PTR_ERR(dev_dax);
-	}
+#ifdef DAXCHECK_REGION_PUT
+	/* the tree's alloc_dax_region() handed hmem a reference: put it */
 	dax_region_put(dax_region);
+#endif
+	if (IS_ERR(dev_dax))
+		return PTR_ERR(dev_dax);
 	hr->dax_region = dax_region;
 	return 0;
 }
@@ -152,7 +159,12 @@ static void device_dax_remove(struct dev_dax *dev_dax)
 static struct dax_device_driver device_dax_driver = {
 	.probe = device_dax_probe,
 	.remove = device_dax_remove,
+#ifdef DAXCHECK_MATCH_ALWAYS
 	.match_always = 1,
+#endif
+#ifdef DAXCHECK_DRIVER_TYPE
+	.type = DAXDRV_DEVICE_TYPE,
+#endif
 };
 
 /* --- observing what the kernel says --- */
@@ -361,8 +373,13 @@ static int create_device(struct harness_region *hr, u64 size)
 	void *group;
 	int rc;
 
-	/* daxcheck rule: a size is in whole 2 MiB (the kernel's create takes none) */
-	if (size % SZ_2M_ULL)
+	/*
+	 * daxcheck rule: a size is a multiple of the new device's effective
+	 * alignment, max(region align, 2 MiB) (the kernel's create takes none;
+	 * a device of any other size could never grow: dev_dax_resize refuses
+	 * the misaligned increment)
+	 */
+	if (size % (hr->align > SZ_2M_ULL ? hr->align : SZ_2M_ULL))
 		return -EINVAL;
 	if (size == 0) {
 		rc = attr_store(&hr->dev, "create", "1");

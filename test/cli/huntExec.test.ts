@@ -19,7 +19,7 @@ test('the C port with s1 on: the hunt saves the counterexample with the process 
   const files = savedFiles(r);
   assert.ok(files.length > 0, r.stdout);
   const cx = loadCounterexample(files[0]!);
-  assert.equal(cx.system, { kind: 'exec', command: [C_PORT] });
+  assert.equal(cx.system, { kind: 'exec', command: [C_PORT], cwd: ROOT });
   assert.is(cx.fault, 's1-shrink-adjusts-extent');
   const hint = /replay one: (daxcheck replay .*)\)$/m.exec(r.stdout)?.[1];
   assert.ok(hint !== undefined && hint.includes('--sut-exec'), r.stdout);

@@ -1,9 +1,10 @@
 /**
  * `daxcheck kernel` as a user runs it (a child process), on the C port's resource.c laid
  * out as a kernel tree: a clean tree passes, a planted defect is a new finding (exit 1),
- * and every usage mistake is one line (exit 2). The harness is built into a private cache.
+ * every usage mistake is one line (exit 2), and a tree that does not build is one line
+ * (exit 4). The harness is built into a private cache.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -50,6 +51,20 @@ test('daxcheck kernel refuses a missing --src, a bad --known-defects and --sut-e
     assert.is(r.code, 2, r.stderr);
     assert.is(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
     assert.ok(r.stderr.includes(says), r.stderr);
+  }
+});
+
+test('daxcheck kernel on a tree that does not build exits 4 (not 2) with one line: the first compiler error and the log', async () => {
+  const broken = cPortAsKernelTree((t) => t + '\nthis is not C;\n');
+  try {
+    const r = await daxcheck(['kernel', '--src', broken, ...hunt('broken')]);
+    assert.is(r.code, 4, r.stderr + r.stdout);
+    assert.is(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /^daxcheck kernel: cannot build .* against the shims: .*kernel\/resource\.c:\d+:\d+: error: .*\(full log: (.*\.build-error\.log)\)\n$/);
+    const log = /\(full log: (.*)\)\n$/.exec(r.stderr)![1]!;
+    assert.ok(existsSync(log), log);
+  } finally {
+    rmSync(broken, { recursive: true, force: true });
   }
 });
 

@@ -1,12 +1,14 @@
 /**
  * A system under test that never returns does not hang `replay`: with --sut the replay
- * runs in a worker stopped after --timeout-seconds; `minimize` refuses a hang record.
+ * runs in a worker stopped after --timeout-seconds; `minimize` refuses a hang record of
+ * a module, and minimizes one of a port process (killed after --command-timeout-ms).
  */
 import { resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { saveCounterexample } from '../../properties/counterexampleFile.ts';
-import { record, s1Trigger, tempDir } from '../properties/counterexamples.ts';
+import { loadCounterexample, saveCounterexample } from '../../properties/counterexampleFile.ts';
+import { record, s1Trigger, tempDir, treeCommands } from '../properties/counterexamples.ts';
+import { HANG_ADJUST_PORT } from '../ports/cport.ts';
 import { daxcheck } from './daxcheck.ts';
 
 const dir = tempDir();
@@ -33,6 +35,20 @@ test('minimize refuses a hang record with one line naming the file (exit 2)', as
   assert.is(run.code, 2);
   assert.match(run.stderr, /records a hang/);
   assert.is(run.stderr.trim().split('\n').length, 1);
+});
+
+test('minimize of a port process that hangs (killed after --command-timeout-ms): the hang stays at the call that hung, and the file still replays as that hang', async () => {
+  const adjust = { op: 'adjustResource', res: -2, at: 'self', deltaBytes: 0n, sizeDeltaBytes: 0n };
+  const port = HANG_ADJUST_PORT();
+  const file = saveCounterexample(dir, { ...record('tree', null, [...treeCommands(), adjust], 'hang', 5), sut: `exec:${port.join(' ')}`, system: { kind: 'exec', command: port } });
+  const run = await daxcheck(['minimize', file, '--command-timeout-ms', '300']);
+  assert.is(run.code, 0, run.stdout + run.stderr);
+  const written = /written (\S+\.json)|rewritten (\S+\.json)/.exec(run.stdout);
+  const cx = loadCounterexample(written?.[1] ?? written?.[2] ?? file);
+  assert.is(cx.broke.kind, 'hang');
+  assert.ok(cx.commands.length < 5, `${cx.commands.length} commands`);
+  assert.is(cx.commands.at(-1)!.op, 'adjustResource');
+  assert.is(cx.broke.step, cx.commands.length);
 });
 
 test.run();

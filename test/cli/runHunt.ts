@@ -28,6 +28,12 @@ export interface HuntRunOptions {
   interruptAfter?: RegExp;
   /** Called with the hunt's folders just before the SIGINT. */
   beforeInterrupt?: (dirs: { outDir: string; reportsDir: string }) => void;
+  /** A second SIGINT this long after the first. */
+  secondInterruptMs?: number;
+  /** Called with the hunt's process id once it started. */
+  onSpawn?: (pid: number) => void;
+  /** Working directory (default: the repository). */
+  cwd?: string;
 }
 
 /** Runs the hunt with args (plus --out/--reports in a temp dir), interrupting it as o says. */
@@ -36,13 +42,15 @@ export function runHunt(args: string[], o: HuntRunOptions = {}): Promise<HuntRes
   const outDir = join(dir, 'shrinks');
   const reportsDir = join(dir, 'reports');
   const started = performance.now();
-  const child = spawn(process.execPath, ['cli/bin.js', 'hunt', ...args, '--out', outDir, '--reports', reportsDir], { cwd: ROOT });
+  const child = spawn(process.execPath, [join(ROOT, 'cli/bin.js'), 'hunt', ...args, '--out', outDir, '--reports', reportsDir], { cwd: o.cwd ?? ROOT });
+  if (child.pid !== undefined) o.onSpawn?.(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   const interrupt = () => setTimeout(() => {
     o.beforeInterrupt?.({ outDir, reportsDir });
     child.kill('SIGINT');
+    if (o.secondInterruptMs !== undefined) setTimeout(() => child.kill('SIGINT'), o.secondInterruptMs);
   }, o.interruptDelayMs ?? 0);
   let armed = o.interruptAfter !== undefined;
   child.stderr.on('data', (d) => {

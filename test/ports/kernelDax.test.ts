@@ -77,6 +77,11 @@ test('daxcheck rules are applied before the kernel sees the request: sized creat
   assert.equal(out, ['ok 0', 'err EINVAL', 'err EINVAL', 'err ENXIO', 'ok', 'err EINVAL', 'err EINVAL', 'err EINVAL']);
 });
 
+test('daxcheck rule for a sized create: a multiple of the new device\'s effective alignment, max(region align, 2 MiB) (4 MiB region: 2 MiB is EINVAL, 4 MiB is not)', () => {
+  const out = session(['createRegion contiguous 0x40000000 0x1000000 0x400000 empty', 'createDevice 0 0x200000', 'createDevice 0 0x600000', 'createDevice 0 0x400000']);
+  assert.equal(out, ['ok 0', 'err EINVAL', 'err EINVAL', 'ok 1']);
+});
+
 test('what bus.c has no counterpart for: dynamic regions are an error line, extents answer as on a contiguous region, extentDevice arms nothing', () => {
   const out = session([`${REGION} empty`, 'createRegion dynamic 0x0 0x200000 0x200000 default', 'addExtent 0 0x0 0x200000 a', 'addExtent 5 0x0 0x200000 a', 'removeExtent 0 0', 'failAllocation extentDevice 1', 'failAllocation resource 0', 'fault k1-whole-space-mapping']);
   assert.match(out[1]!, /^error createRegion dynamic: upstream drivers\/dax\/bus\.c has no dynamic regions/);

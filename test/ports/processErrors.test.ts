@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { ProcessSutError } from '../../campaign/process/portChannel.ts';
 import { processFactory } from '../../campaign/process/processSut.ts';
 import { MiB } from '../../sut/u64.ts';
-import { buildCPort, C_PORT, FAKE_PORT, PYTHON_PORT } from './cport.ts';
+import { BOOM_PORT, buildCPort, C_PORT, FAKE_PORT, PYTHON_PORT } from './cport.ts';
 
 function thrown(f: () => unknown): ProcessSutError {
   try {
@@ -48,8 +48,30 @@ test('a port that exits is sut-crashed, with its exit code, the request, and the
   assert.is(e.lastRequest, 'createRegion dynamic 0x0 0x4000000 0x200000 default');
   assert.is(e.summary, 'SUMMARY: AddressSanitizer: heap-use-after-free fake.c:42 in fake_put');
   assert.ok(e.stderrHead.some((l) => l.includes('ERROR: AddressSanitizer')));
-  assert.match(e.message, /^sut-crashed: .*ended \(exit code 1\) \(last request: createRegion .*\): SUMMARY: AddressSanitizer/);
+  assert.match(e.message, /^the port .*ended \(exit code 1\) \(last request: createRegion .*\): SUMMARY: AddressSanitizer/);
   sut.close();
+});
+
+test('a port that dies with a Python traceback after chatter on stderr: the message ends with the traceback\'s last line, once labelled', () => {
+  const sut = processFactory(BOOM_PORT);
+  const tree = sut.createTree();
+  assert.equal(tree.addRoot(0n, 0xffffn, 'r'), { ok: true, id: 0 });
+  assert.equal(tree.requestResource(0, 0n, 0xffn, 'a'), { ok: true, id: 1 });
+  const e = thrown(() => tree.adjustResource(1, 0n, 0x10n));
+  assert.is(e.reason, 'sut-crashed');
+  assert.is(e.stderrTail.at(-1), 'RuntimeError: boom');
+  assert.match(e.message, /: stderr ends: .*\| RuntimeError: boom$/);
+  assert.ok(e.stderrHead[0]!.startsWith('port log line 0'), 'the head is the chatter');
+  assert.not.match(e.message, /sut-crashed/, 'the kind is the runner\'s to print, once');
+  sut.close();
+});
+
+test('a port that cannot be started says so, with the reason and the folder relative paths are looked up from; no "last request"', () => {
+  const e = thrown(() => processFactory(['./no-such-port'], { cwd: '/tmp' }).createTree());
+  assert.is(e.reason, 'sut-crashed');
+  assert.match(e.message, /^the port \.\/no-such-port could not be started: spawn \.\/no-such-port ENOENT \(no such program.*looked up from \/tmp\)$/);
+  const exited = thrown(() => processFactory(FAKE_PORT('silent')).createTree());
+  assert.match(exited.message, /ended \(exit code 3\) before answering the handshake "daxcheck 1"$/);
 });
 
 test('a port killed by a signal is sut-crashed with that signal', () => {

@@ -94,7 +94,7 @@ static void __device_release_driver(struct device *dev)
  */
 int device_driver_attach(struct device_driver *drv, struct device *dev)
 {
-	struct bus_type *bus = drv->bus;
+	const struct bus_type *bus = drv->bus;
 	int rc = 0;
 
 	device_lock(dev);
@@ -154,6 +154,19 @@ void device_del(struct device *dev)
 		put_device(dev);
 		break;
 	}
+}
+
+/**
+ * device_unregister - device_del() then the registration's put_device()
+ * @dev: the device
+ *
+ * Weak: another shim file may define it too (the DCD shims do); either does
+ * the same.
+ */
+void __weak device_unregister(struct device *dev)
+{
+	device_del(dev);
+	put_device(dev);
 }
 
 /**
@@ -344,7 +357,7 @@ struct device_attribute *sysfs_find_dev_attr(struct device *dev, const char *nam
  *
  * Return: 0.
  */
-int bus_register(struct bus_type *bus)
+int bus_register(const struct bus_type *bus)
 {
 	(void)bus;
 	return 0;
@@ -354,7 +367,7 @@ int bus_register(struct bus_type *bus)
  * bus_unregister - nothing to undo
  * @bus: the bus
  */
-void bus_unregister(struct bus_type *bus)
+void bus_unregister(const struct bus_type *bus)
 {
 	(void)bus;
 }

@@ -52,6 +52,16 @@ test('a batch that finds a failure reports the counterexample record, and counts
   assert.ok(batches.every((b) => b.runs >= 1 && b.commands >= 1), 'every batch (the failing ones too) counts its runs');
 });
 
+test('a counterexample found near the end of the budget is minimized only within what is left of it, and its message says so', async () => {
+  const d = data({ system: { kind: 'module', path: 'test/cli/fixtures/slowTreeSut.ts' }, workers: 1, worker: 0, shard: { index: 1, count: 1 } });
+  const seen: HuntMessage[] = [];
+  // The budget starts once the module is loaded, as the pool starts it.
+  await huntWorker(d, (m) => (m.type === 'ready' ? new SutWatch(d.buffer).start(Date.now() + 1000) : seen.push(m)));
+  const found = seen.filter((m) => m.type === 'found');
+  assert.ok(found.length > 0, 'a counterexample');
+  for (const m of found) assert.match(m.note ?? '', /budget ended/);
+});
+
 test('a batch the budget interrupts before its first run passes ends without error and without runs', () => {
   for (let seed = 1; seed <= 10; seed++) {
     const out = runSuite({ suite: SUITES.dax, model: faultReference('s1-shrink-adjusts-extent'), sut: createImplFactory(['s1-shrink-adjusts-extent']), seed, numRuns: 20, maxCommands: 200, timeLimitMs: 1 });

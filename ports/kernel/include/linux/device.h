@@ -18,6 +18,7 @@
 #include <linux/ioport.h>
 #include <linux/kref.h>
 #include <linux/string.h>
+#include <linux/sysfs.h>
 
 struct device;
 typedef void (*dr_release_t)(struct device *dev, void *res);
@@ -80,10 +81,25 @@ struct driver_attribute {
 		NULL,							\
 	}
 
+/*
+ * The callbacks' const-ness is the tree's: probe.sh reads it from the tree's
+ * bus.c (a const driver for match, v6.11+; a const device for uevent, v6.3+).
+ */
+#ifdef DAXCHECK_CONST_MATCH
+#define __daxcheck_match_const	const
+#else
+#define __daxcheck_match_const
+#endif
+#ifdef DAXCHECK_CONST_UEVENT
+#define __daxcheck_uevent_const	const
+#else
+#define __daxcheck_uevent_const
+#endif
+
 struct bus_type {
 	const char *name;
-	int (*match)(struct device *dev, struct device_driver *drv);
-	int (*uevent)(struct device *dev, struct kobj_uevent_env *env);
+	int (*match)(struct device *dev, __daxcheck_match_const struct device_driver *drv);
+	int (*uevent)(__daxcheck_uevent_const struct device *dev, struct kobj_uevent_env *env);
 	int (*probe)(struct device *dev);
 	void (*remove)(struct device *dev);
 	const struct attribute_group **drv_groups;
@@ -91,7 +107,7 @@ struct bus_type {
 
 struct device_driver {
 	const char *name;
-	struct bus_type *bus;
+	const struct bus_type *bus;
 	struct module *owner;
 	const char *mod_name;
 };
@@ -109,7 +125,7 @@ struct device {
 	char *name;
 	void *driver_data;
 	dev_t devt;
-	struct bus_type *bus;
+	const struct bus_type *bus;
 	const struct device_type *type;
 	const struct attribute_group **groups;
 	struct device_driver *driver;
@@ -157,6 +173,7 @@ void device_initialize(struct device *dev);
 int dev_set_name(struct device *dev, const char *fmt, ...) __printf(2, 3);
 int device_add(struct device *dev);
 void device_del(struct device *dev);
+void device_unregister(struct device *dev);
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
 static inline bool device_is_registered(struct device *dev)
@@ -175,8 +192,8 @@ int device_for_each_child(struct device *parent, void *data,
 			  int (*fn)(struct device *dev, void *data));
 int device_driver_attach(struct device_driver *drv, struct device *dev);
 void device_release_driver(struct device *dev);
-int bus_register(struct bus_type *bus);
-void bus_unregister(struct bus_type *bus);
+int bus_register(const struct bus_type *bus);
+void bus_unregister(const struct bus_type *bus);
 int driver_register(struct device_driver *drv);
 void driver_unregister(struct device_driver *drv);
 int driver_attach(struct device_driver *drv);

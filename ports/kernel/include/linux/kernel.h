@@ -33,6 +33,11 @@
 #define round_down(x, y)	((x) & ~((typeof(x))(y) - 1))
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
+/* container_of_const: const in, const out (v6.2+). */
+#define container_of_const(ptr, type, member)				\
+	_Generic(ptr,							\
+		const typeof(*(ptr)) *: ((const type *)container_of(ptr, type, member)), \
+		default: ((type *)container_of(ptr, type, member)))
 #define BUILD_BUG_ON(cond)	_Static_assert(!(cond), "BUILD_BUG_ON: " #cond)
 #define might_sleep()		do { } while (0)
 #define cond_resched()		do { } while (0)

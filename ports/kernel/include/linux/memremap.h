@@ -6,6 +6,7 @@
 #include <linux/range.h>
 #include <linux/pfn.h>
 #include <linux/pgtable.h>
+#include <linux/memory_hotplug.h>
 
 /* One memory subsection: 2 MiB on x86-64 (SUBSECTION_SHIFT 21). */
 #define SUBSECTION_SIZE	(1UL << 21)

@@ -11,5 +11,7 @@
 #define min_t(type, a, b)	({ type __a = (a); type __b = (b); __a < __b ? __a : __b; })
 #define max_t(type, a, b)	({ type __a = (a); type __b = (b); __a > __b ? __a : __b; })
 #define clamp(v, lo, hi)	min(max(v, lo), hi)
+/* in_range(val, start, len): start <= val < start + len, without overflow (v6.6+). */
+#define in_range(val, start, len)	((u64)(val) - (u64)(start) < (u64)(len))
 
 #endif /* _LINUX_MINMAX_H */

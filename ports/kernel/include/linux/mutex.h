@@ -4,6 +4,7 @@
 #define _LINUX_MUTEX_H
 
 #include <linux/spinlock.h>
+#include <linux/rwsem.h>
 
 struct mutex {
 	spinlock_t lock;
@@ -15,5 +16,7 @@ struct mutex {
 #define mutex_unlock(m)		spin_unlock(&(m)->lock)
 #define mutex_lock_interruptible(m)	({ spin_lock(&(m)->lock); 0; })
 #define lockdep_assert_held_mutex(m)	WARN_ON(!(m)->lock.held)
+
+DEFINE_GUARD(mutex, struct mutex *, mutex_lock(_T), mutex_unlock(_T))
 
 #endif /* _LINUX_MUTEX_H */

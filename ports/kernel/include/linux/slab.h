@@ -30,6 +30,24 @@ char *__kstrdup(const char *s, gfp_t gfp, const char *caller);
 #define kvfree(p)		kfree(p)
 #define __free_kfree(p)		kfree(*(void **)(p))
 
+/*
+ * The typed allocators (v7.0+): kzalloc_obj(VAR_OR_TYPE[, gfp]) allocates one
+ * object of that type, *_objs(VAR_OR_TYPE, n[, gfp]) an array of n; gfp
+ * defaults to GFP_KERNEL. The caller's name still tags the allocation.
+ */
+#define __kobj_gfp(_, gfp, ...)	gfp
+#define kmalloc_obj(P, ...) \
+	((typeof(P) *)kmalloc(sizeof(P), __kobj_gfp(_, ##__VA_ARGS__, GFP_KERNEL)))
+#define kzalloc_obj(P, ...) \
+	((typeof(P) *)kzalloc(sizeof(P), __kobj_gfp(_, ##__VA_ARGS__, GFP_KERNEL)))
+#define kmalloc_objs(P, n, ...) \
+	((typeof(P) *)kmalloc_array(n, sizeof(P), __kobj_gfp(_, ##__VA_ARGS__, GFP_KERNEL)))
+#define kzalloc_objs(P, n, ...) \
+	((typeof(P) *)kcalloc(n, sizeof(P), __kobj_gfp(_, ##__VA_ARGS__, GFP_KERNEL)))
+#define kvmalloc_objs(P, n, ...)	kmalloc_objs(P, n, ##__VA_ARGS__)
+#define kvzalloc_objs(P, n, ...)	kzalloc_objs(P, n, ##__VA_ARGS__)
+#define kvzalloc_obj(P, ...)		kzalloc_obj(P, ##__VA_ARGS__)
+
 /* Failure injection: the @nth allocation from now (1 = the next) fails, once. */
 int slab_fail_nth(long nth);
 /* The same, counting only allocations made by function @caller. */

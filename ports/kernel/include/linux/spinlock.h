@@ -10,6 +10,7 @@
 #define _LINUX_SPINLOCK_H
 
 #include <linux/types.h>
+#include <linux/cleanup.h>
 
 typedef struct {
 	int readers;
@@ -41,5 +42,9 @@ void spin_unlock(spinlock_t *lock);
 #define spin_unlock_irq(l)		spin_unlock(l)
 #define spin_lock_irqsave(l, f)		do { (f) = 0; spin_lock(l); } while (0)
 #define spin_unlock_irqrestore(l, f)	do { (void)(f); spin_unlock(l); } while (0)
+
+DEFINE_GUARD(read_lock, rwlock_t *, read_lock(_T), read_unlock(_T))
+DEFINE_GUARD(write_lock, rwlock_t *, write_lock(_T), write_unlock(_T))
+DEFINE_GUARD(spinlock, spinlock_t *, spin_lock(_T), spin_unlock(_T))
 
 #endif /* _LINUX_SPINLOCK_H */
