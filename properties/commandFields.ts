@@ -13,6 +13,8 @@ interface FieldSpec {
   types: Set<string>;
   /** The lowest number generated (refs: negative ones name a missing or dead object). */
   min: number;
+  /** In every command generated (else the field may be left out). */
+  required: boolean;
 }
 
 const SAMPLES = 400;
@@ -22,19 +24,23 @@ const specs = new WeakMap<AnyOperation, Map<string, FieldSpec>>();
 function fieldsOf(op: AnyOperation): Map<string, FieldSpec> {
   const known = specs.get(op);
   if (known !== undefined) return known;
-  const fields = new Map<string, FieldSpec>();
+  const fields = new Map<string, FieldSpec & { seen: number }>();
   const arbitraries = [op.arbitrary, ...(op.scale ? [op.scale.arbitrary] : [])] as fc.Arbitrary<Record<string, unknown>>[];
+  let generated = 0;
   for (const arbitrary of arbitraries) {
     for (const cmd of fc.sample(arbitrary, { seed: 0x5eed, numRuns: SAMPLES })) {
+      generated += 1;
       for (const [field, value] of Object.entries(cmd)) {
         if (field === 'op') continue;
-        const spec = fields.get(field) ?? { types: new Set<string>(), min: Infinity };
+        const spec = fields.get(field) ?? { types: new Set<string>(), min: Infinity, required: false, seen: 0 };
         spec.types.add(typeof value);
+        spec.seen += 1;
         if (typeof value === 'number') spec.min = Math.min(spec.min, value);
         fields.set(field, spec);
       }
     }
   }
+  for (const spec of fields.values()) spec.required = spec.seen === generated;
   specs.set(op, fields);
   return fields;
 }
@@ -46,7 +52,10 @@ export function commandFieldProblem(op: AnyOperation, cmd: Record<string, unknow
   const fields = fieldsOf(op);
   const shown = (v: unknown) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : JSON.stringify(v));
   for (const [field, spec] of fields) {
-    if (!(field in cmd)) return `has no "${field}"`;
+    if (!(field in cmd)) {
+      if (spec.required) return `has no "${field}"`;
+      continue;
+    }
     const value = cmd[field];
     if (!spec.types.has(typeof value)) return `has "${field}": ${shown(value)}, which is not ${[...spec.types].map((t) => TYPE_TEXT[t] ?? t).join(' or ')}`;
     if (typeof value === 'number') {
