@@ -38,6 +38,25 @@ export interface SuiteRunSummary {
   message: string;
   /** Replays: the counterexample file replayed (absent for the other kinds). */
   file?: string;
+  /** Errors that are not counterexamples (a worker that crashed, a run that threw); absent: none recorded. */
+  errors?: number;
+  /**
+   * Counterexamples whose failure is a known defect or interface gap (`daxcheck kernel`):
+   * drawn and listed as known; they fail the entry only when failsRun says so.
+   */
+  known?: KnownFinding[];
+}
+
+/** A counterexample of an entry classified as a known defect (K1) or interface gap (G1). */
+export interface KnownFinding {
+  /** The counterexample's id. */
+  counterexample: string;
+  /** "K1", "G1". */
+  id: string;
+  kind: 'upstream defect' | 'interface gap';
+  title: string;
+  /** Does it fail the run (--known-defects fail on an upstream defect)? */
+  failsRun: boolean;
 }
 
 export interface RunSummary {
@@ -54,6 +73,11 @@ export interface RunSummary {
   version?: string;
   /** A hunt stopped by Ctrl-C (or SIGTERM) before its budget ended. */
   interrupted?: boolean;
+  /**
+   * Where the run saved its counterexamples (a hunt's --out): relative to the folder
+   * holding this run.json, or absolute. `report` and `report --merge` draw from there.
+   */
+  findingsDir?: string;
   entries: SuiteRunSummary[];
 }
 

@@ -139,6 +139,7 @@ export class HuntTally {
         buckets,
         counterexamples: ids,
         durationMs: t.durationMs,
+        errors: t.errors.length,
         passed,
         message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; labels covered ${covered}/${labels.length}; ${bucketLine(buckets, 3)}${noRuns}`,
       });

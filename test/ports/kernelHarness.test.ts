@@ -104,11 +104,11 @@ test('a lock left held by kernel code stops the harness with a line naming the r
   }
 });
 
-test('a folder that is not a kernel tree is refused with one line naming the missing file', () => {
+test('a folder that is not a kernel tree is refused with one line naming the missing files', () => {
   const bare = tempCache();
   try {
     assert.throws(() => findKernelTree(join(bare, 'nope'), 'daxcheck kernel: --src'), (e: unknown) => e instanceof UsageError && /nope: no such directory$/.test(e.message));
-    assert.throws(() => findKernelTree(bare, 'daxcheck kernel: --src'), (e: unknown) => e instanceof UsageError && /no kernel\/resource\.c there/.test(e.message));
+    assert.throws(() => findKernelTree(bare, 'daxcheck kernel: --src'), (e: unknown) => e instanceof UsageError && /: no kernel\/resource\.c, include\/linux\/ioport\.h there \(expected the root of a kernel source tree\)$/.test(e.message));
   } finally {
     rmSync(bare, { recursive: true, force: true });
   }
