@@ -83,7 +83,11 @@ struct driver_attribute {
 struct bus_type {
 	const char *name;
 	int (*match)(struct device *dev, struct device_driver *drv);
+#ifdef DAXCHECK_CONST_UEVENT	/* the tree's bus.c passes a const device (v6.3+) */
+	int (*uevent)(const struct device *dev, struct kobj_uevent_env *env);
+#else
 	int (*uevent)(struct device *dev, struct kobj_uevent_env *env);
+#endif
 	int (*probe)(struct device *dev);
 	void (*remove)(struct device *dev);
 	const struct attribute_group **drv_groups;
@@ -94,6 +98,7 @@ struct device_driver {
 	struct bus_type *bus;
 	struct module *owner;
 	const char *mod_name;
+	bool suppress_bind_attrs;
 };
 
 struct device_type {
@@ -118,6 +123,7 @@ struct device {
 	bool locked;
 	struct list_head devres_head;
 	void (*release)(struct device *dev);
+	u32 id;
 };
 
 static inline const char *dev_name(const struct device *dev)
@@ -196,5 +202,15 @@ int devm_add_action(struct device *dev, void (*action)(void *), void *data);
 int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
 void devm_release_action(struct device *dev, void (*action)(void *), void *data);
+
+/* More of the device model (shim/device-more.c), for drivers/dax/extent.c and cxl.c. */
+void device_unregister(struct device *dev);
+struct device *device_find_child(struct device *parent, void *data,
+				 int (*match)(struct device *dev, void *data));
+int sysfs_emit(char *buf, const char *fmt, ...) __printf(2, 3);
+static inline void device_set_pm_not_required(struct device *dev)
+{
+	(void)dev;
+}
 
 #endif /* _LINUX_DEVICE_H */
