@@ -11,6 +11,7 @@
  * fails the run: patching the kernel does not remove it.
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
+import { DCD_KNOWN_DEFECTS } from './dcdKnownDefects.ts';
 
 /** What a counterexample's classification looks at: what broke, and the commands that led there. */
 export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: readonly { op: string }[] };
@@ -19,8 +20,12 @@ export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: r
 export interface KnownDefect {
   /** "K1", as SEMANTICS.md §6 names it; "G1" for an interface gap (README). */
   id: string;
-  /** An upstream defect (the kernel is wrong) or an interface gap (neither is). */
-  kind: 'upstream defect' | 'interface gap';
+  /**
+   * An upstream defect (the kernel is wrong), a defect of the DCD series' patches (its code is
+   * wrong), an interface gap (neither is), or model wrong (daxcheck's rules ask what the kernel
+   * cannot answer: the specification should change).
+   */
+  kind: 'upstream defect' | 'patch defect' | 'interface gap' | 'model wrong';
   /** One line: what the kernel does wrong, or where the interface and the kernel part. */
   title: string;
   /** The implementation's fault that reproduces it (daxcheck faults); null for a gap. */
@@ -49,6 +54,7 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
       broke.kind === 'result-mismatch' && /^resize\(/.test(broke.call) && broke.detail === 'model ok, sut ENXIO' &&
       (commands ?? []).some((c) => c.op === 'createDevice' && BigInt((c as { sizeBytes?: string }).sizeBytes ?? '0') !== 0n),
   },
+  ...DCD_KNOWN_DEFECTS,
 ];
 
 /** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */
@@ -68,7 +74,12 @@ export interface ClassifiedFailure {
   what: string;
 }
 
-/** Does the run fail under policy: any new finding, or a known upstream defect when policy is 'fail' (a known gap never). */
+/** Is this known failure the kernel's fault (an upstream or a patch defect), as opposed to a gap or a model error? */
+export function isKernelDefect(d: KnownDefect): boolean {
+  return d.kind === 'upstream defect' || d.kind === 'patch defect';
+}
+
+/** Does the run fail under policy: any new finding, or a known kernel defect (upstream or the DCD series') when policy is 'fail' (a known gap or model error never). */
 export function runFails(failures: readonly ClassifiedFailure[], policy: KnownDefectPolicy): boolean {
-  return failures.some((f) => f.known === null || (policy === 'fail' && f.known.kind === 'upstream defect'));
+  return failures.some((f) => f.known === null || (policy === 'fail' && isKernelDefect(f.known)));
 }

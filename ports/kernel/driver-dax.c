@@ -333,6 +333,10 @@ static int create_region(u64 start, u64 size, u64 align, bool whole, bool dynami
 	struct harness_region *hr, **grown;
 	int rc;
 
+#ifndef DAX_DCD
+	(void)dynamic;	/* without DCD, dax_request refuses dynamic regions */
+#endif
+
 	/*
 	 * daxcheck rule (sut/RULES.md createRegion): firmware hands hmem aligned,
 	 * non-empty ranges inside u64; alloc_dax_region() checks only start and
@@ -796,7 +800,7 @@ static void observe_region(struct harness_region *hr)
 	out_str(",\"sizeBytes\":");
 	out_json_u64(hr->size);
 	out_str(",\"align\":");
-	out_json_u64(hr->align);
+	out_json_u64(dax_region ? dax_region->align : hr->align);	/* bus.c's, while it lives */
 	out_str(",\"availBytes\":");
 	if (dax_region) {
 		/* the region's available_size file: dax_region_avail_size() */
