@@ -15,6 +15,8 @@ const armsFailure = (cx: ClassifiedFacts, points: readonly string[]) => commands
 /** The failing command (broke.step counts from 1). */
 const failingCommand = (cx: ClassifiedFacts): Cmd | undefined => commandsOf(cx)[cx.broke.step - 1];
 const FOUR_GIB = 1n << 32n;
+/** The kernel harness's watchdog (ports/kernel/harness.c): a request still running after seconds of CPU time. */
+const ENDLESS_LOOP = /still running after \d+ s of CPU time/;
 /** An extent whose free space can be a non-zero multiple of 4 GiB (S2 needs one). */
 const hasBigExtent = (cx: ClassifiedFacts) => commandsOf(cx).some((c) => c.op === 'addExtent' && BigInt(c.lengthBytes ?? '0') >= FOUR_GIB);
 
@@ -30,10 +32,11 @@ export const DCD_KNOWN_DEFECTS: readonly KnownDefect[] = [
   {
     id: 'S2',
     kind: 'patch defect',
-    title: 'dax_region_find_space() returns the u64 free size as an int: an extent with a multiple of 4 GiB free is skipped (another extent is used, or, with no other, R1 loops)',
+    title: 'dax_region_find_space() returns the u64 free size as an int: an extent with a multiple of 4 GiB free is skipped (another extent is used, or, with no other, the -ENOSPC that follows loops for ever through R1: the harness\'s watchdog stops it)',
     fault: 's2-free-space-int',
     matches: (cx) => /^resize\(/.test(cx.broke.call) && hasBigExtent(cx) && hasDynamicRegion(cx) &&
-      (cx.broke.kind === 'snapshot-mismatch' || cx.broke.kind === 'hang' || cx.broke.kind === 'invariant'),
+      (cx.broke.kind === 'snapshot-mismatch' || cx.broke.kind === 'hang' || cx.broke.kind === 'invariant' ||
+        (cx.broke.kind === 'sut-crashed' && ENDLESS_LOOP.test(cx.broke.detail))),
   },
   {
     id: 'S3',

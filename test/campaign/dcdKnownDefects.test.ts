@@ -16,11 +16,14 @@ test('S1 is a partial shrink refused with EBUSY on a run with a dynamic region; 
   assert.is(idOf(cx('result-mismatch', 'resize(dax0.0, 512MiB)', 'model ok, sut ENXIO', [dynamic, { op: 'resize' }])), null);
 });
 
-test('S2 is a resize that goes wrong (another extent, or a hang) on a run with an extent of 4 GiB or more; with smaller extents it is new', () => {
+test('S2 is a resize that goes wrong (another extent, a hang, or the watchdog\'s endless loop) on a run with an extent of 4 GiB or more; with smaller extents it is new', () => {
   const big = { op: 'addExtent', lengthBytes: '0x100000000' };
   const small = { op: 'addExtent', lengthBytes: '0x200000' };
   assert.is(idOf(cx('snapshot-mismatch', 'resize(dax0.0, 2MiB)', 'regions[0].devices[0].ranges[0].extent: model 0, sut 1', [dynamic, big, small, { op: 'resize' }])), 'S2');
   assert.is(idOf(cx('hang', 'resize(dax0.0, 2MiB)', 'the port gave no answer', [dynamic, big, { op: 'resize' }])), 'S2');
+  const loop = "sut-crashed: the port k ended (signal SIGABRT) (last request: resize 0 0 0x200000): SUMMARY: daxcheck kernel harness: 'resize 0 0 0x200000' still running after 5 s of CPU time (an endless loop in kernel code)";
+  assert.is(idOf(cx('sut-crashed', 'resize(dax0.0, 2MiB)', loop, [dynamic, big, { op: 'resize' }])), 'S2');
+  assert.is(idOf(cx('sut-crashed', 'resize(dax0.0, 2MiB)', loop, [dynamic, small, { op: 'resize' }])), null);
   assert.is(idOf(cx('snapshot-mismatch', 'resize(dax0.0, 2MiB)', 'whatever', [dynamic, small, { op: 'resize' }])), null);
 });
 
