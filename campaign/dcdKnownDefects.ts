@@ -63,10 +63,11 @@ export const DCD_KNOWN_DEFECTS: readonly KnownDefect[] = [
   {
     id: 'R1',
     kind: 'patch defect',
-    title: 'patch 13: dev_dax_resize() keeps each chunk\'s result in an unsigned resource_size_t, so an error is taken as a huge allocation: to_alloc grows by the errno and the loop retries (an allocation failure gives a device errno bytes too long; -ENOSPC from the dynamic search loops for ever)',
+    title: 'patch 13: dev_dax_resize() keeps each chunk\'s result in an unsigned resource_size_t, so an error is taken as a huge allocation: to_alloc grows by the errno and the loop retries (an allocation failure gives a device errno bytes too long, or, when the longer request no longer fits, loops for ever; -ENOSPC from the dynamic search loops for ever)',
     fault: null,
     matches: (cx) => /^resize\(/.test(cx.broke.call) && armsFailure(cx, ['resource', 'ranges', 'mapping']) &&
-      ((cx.broke.kind === 'result-mismatch' && cx.broke.detail === 'model ENOMEM, sut ok') || cx.broke.kind === 'invariant' || cx.broke.kind === 'snapshot-mismatch'),
+      ((cx.broke.kind === 'result-mismatch' && cx.broke.detail === 'model ENOMEM, sut ok') || cx.broke.kind === 'invariant' || cx.broke.kind === 'snapshot-mismatch' ||
+        (cx.broke.kind === 'sut-crashed' && ENDLESS_LOOP.test(cx.broke.detail))),
   },
   {
     id: 'M1',

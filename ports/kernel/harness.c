@@ -19,7 +19,7 @@
 #include <sanitizer/common_interface_defs.h>
 #endif
 
-#define WATCHDOG_CPU_SECONDS	5
+#define WATCHDOG_CPU_SECONDS	1
 
 bool compat_verbose;
 static char watched[96];
