@@ -148,9 +148,9 @@ void dcd_forget(struct dcd_region *dcd)
  * @label: the extent's tag
  *
  * The CXL layer hands DAX only extents that are whole multiples of the
- * region's align (daxcheck rule, sut/RULES.md addExtent: EINVAL) and never
- * two at one offset (it refuses the second: answered as the overlap it is,
- * ENOSPC).
+ * region's align (daxcheck rule, sut/RULES.md addExtent: EINVAL). A second
+ * extent at an offset the region holds reaches cxl.c as overlapping capacity
+ * (shim/cxl-core.c), whose conflict check answers ENOSPC.
  *
  * Return: the new extent's id, or a negative errno: cxl.c's (-ENOSPC when
  * its resource cannot be requested, -ENOMEM when the extent device cannot
@@ -167,8 +167,6 @@ int dcd_add_extent(struct cxl_dax_region *cxlr_dax, struct dcd_region *dcd,
 	if (length == 0 || offset % dax_region->align || length % dax_region->align)
 		return -EINVAL;
 	rc = cxl_region_add_extent(cxlr_dax, offset, length, label, &ext);
-	if (rc == -EBUSY)
-		return -ENOSPC;	/* an extent at that offset already */
 	if (rc)
 		return rc;
 	if (dcd->nr == dcd->cap) {

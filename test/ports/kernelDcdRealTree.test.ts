@@ -31,7 +31,7 @@ if (SRC === undefined || SRC === '') {
     let runs = 0;
     try {
       for (let seed = 19; runs < RUNS; seed++) {
-        const o = runSuite({ suite: daxSuite, model: modelFactory, sut, seed, numRuns: RUNS - runs, maxCommands: 60, minimizeReplays: 30 });
+        const o = runSuite({ suite: daxSuite, model: modelFactory, sut, seed, numRuns: RUNS - runs, maxCommands: 40, minimizeReplays: 10 });
         runs += o.runs;
         if (o.counterexample === null) continue;
         const { kind, step, call, detail } = o.counterexample.failure;
