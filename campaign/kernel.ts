@@ -27,6 +27,8 @@ export interface KernelTree {
   files: Record<string, string>;
   /** Build the DAX half too (drivers/dax/bus.c): for the dax-contiguous suite. */
   dax: boolean;
+  /** Build the dynamic-capacity half too (drivers/dax/extent.c and cxl.c, RFC v2 DCD): for the dax suite. */
+  dcd: boolean;
   /** "6.1.192" from the tree's Makefile, or null. */
   version: string | null;
 }
@@ -37,14 +39,23 @@ export const KERNEL_FILES = ['kernel/resource.c', 'include/linux/ioport.h'] as c
 /** The tree's files the DAX half needs besides KERNEL_FILES (bus.c and the two headers it includes from its folder). */
 export const DAX_FILES = ['drivers/dax/bus.c', 'drivers/dax/bus.h', 'drivers/dax/dax-private.h'] as const;
 
+/** The tree's files the dynamic half needs besides DAX_FILES (the RFC v2 DCD series' extent devices and CXL region driver). */
+export const DCD_FILES = ['drivers/dax/extent.c', 'drivers/dax/cxl.c'] as const;
+
+/** What a tree with dynamic capacity declares in drivers/dax/bus.h (RFC v2 DCD, patch 08). */
+export const DYNAMIC_CAP_FLAG = 'IORESOURCE_DAX_DYNAMIC_CAP';
+
 /**
  * The kernel tree at dir; a UsageError naming `where` and the missing file when dir is not
- * one (or lacks a file the harness reads). With `dax`, the DAX files must be there too.
+ * one (or lacks a file the harness reads). With `dax`, the DAX files must be there too; with
+ * `dcd`, the tree's drivers/dax must have dynamic capacity (see dynamicCapacityOf), else one
+ * line saying what it lacks.
  */
-export function findKernelTree(dir: string, where: string, options: { dax?: boolean } = {}): KernelTree {
+export function findKernelTree(dir: string, where: string, options: { dax?: boolean; dcd?: boolean } = {}): KernelTree {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${where} ${dir}: no such directory`);
-  const dax = options.dax ?? false;
+  const dcd = options.dcd ?? false;
+  const dax = (options.dax ?? false) || dcd;
   const files: Record<string, string> = {};
   const missing: string[] = [];
   for (const f of [...KERNEL_FILES, ...(dax ? DAX_FILES : [])]) {
@@ -62,7 +73,25 @@ export function findKernelTree(dir: string, where: string, options: { dax?: bool
     ];
     throw new UsageError(`${where} ${dir}: ${parts.join('; ')}`);
   }
-  return { dir: root, files, dax, version: treeVersion(root) };
+  if (dcd) {
+    const lacks = dynamicCapacityOf(root);
+    if (lacks !== null) throw new UsageError(`${where} ${dir}: drivers/dax has no dynamic capacity (${lacks}): the dax suite needs the RFC v2 DCD series' dynamic regions and extents; use --suite dax-contiguous for this tree`);
+    for (const f of DCD_FILES) files[f] = join(root, f);
+  }
+  return { dir: root, files, dax, dcd, version: treeVersion(root) };
+}
+
+/**
+ * Does the tree's drivers/dax have dynamic capacity (the RFC v2 DCD series)? It must declare
+ * IORESOURCE_DAX_DYNAMIC_CAP in drivers/dax/bus.h and have drivers/dax/extent.c and cxl.c.
+ * Returns null when it does, else what it lacks (one phrase).
+ */
+export function dynamicCapacityOf(root: string): string | null {
+  const lacks: string[] = [];
+  const busH = join(root, 'drivers/dax/bus.h');
+  if (!existsSync(busH) || !new RegExp(`#define\\s+${DYNAMIC_CAP_FLAG}\\b`).test(readFileSync(busH, 'utf8'))) lacks.push(`no ${DYNAMIC_CAP_FLAG} in drivers/dax/bus.h`);
+  for (const f of DCD_FILES) if (!existsSync(join(root, f))) lacks.push(`no ${f}`);
+  return lacks.length === 0 ? null : lacks.join(', ');
 }
 
 /** "VERSION.PATCHLEVEL.SUBLEVEL" from the tree's top Makefile, or null. */
@@ -104,6 +133,7 @@ export function harnessKey(tree: KernelTree, cc: string): string {
   const h = createHash('sha256');
   h.update(ccVersion(cc));
   h.update(tree.dax ? '\0dax' : '\0nodax');
+  if (tree.dcd) h.update('\0dcd');
   for (const f of harnessFiles()) h.update(`\0${relative(ROOT, f)}\0`).update(readFileSync(f));
   for (const [name, path] of Object.entries(tree.files).sort()) h.update(`\0tree:${name}\0`).update(readFileSync(path));
   return h.digest('hex').slice(0, 16);
@@ -125,8 +155,8 @@ export interface BuiltHarness {
 }
 
 /**
- * Builds the harness for tree into the cache (make -C ports/kernel KSRC=… O=…, and DAX=1
- * for a tree found with dax), or reuses
+ * Builds the harness for tree into the cache (make -C ports/kernel KSRC=… O=…, DAX=1 for a
+ * tree found with dax, DCD=1 with dcd), or reuses
  * the binary built from the same inputs. A build failure is a KernelBuildError naming
  * the first compiler error and the full log's path (<cache>/kernel/<key>.build-error.log,
  * one per set of inputs, kept).
@@ -140,7 +170,7 @@ export function buildKernelHarness(tree: KernelTree, cacheDir: string = kernelCa
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   try {
-    execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`, ...(tree.dax ? ['DAX=1'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`, ...(tree.dax ? ['DAX=1'] : []), ...(tree.dcd ? ['DCD=1'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string; message?: string };
     // The build copies the tree's ioport.h into O/kinclude (deleted below): name the tree's own file instead.

@@ -12,6 +12,7 @@
  * was closed when the specification made such a create EINVAL, docs/SPECIFICATION.md §3.2.)
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
+import { DCD_KNOWN_DEFECTS } from './dcdKnownDefects.ts';
 
 /** What a counterexample's classification looks at: what broke, and the commands that led there. */
 export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: readonly { op: string }[] };
@@ -20,8 +21,12 @@ export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: r
 export interface KnownDefect {
   /** "K1", as docs/SPECIFICATION.md §6.6 names it; "G…" for an interface gap (docs/kernel.md). */
   id: string;
-  /** An upstream defect (the kernel is wrong) or an interface gap (neither is). */
-  kind: 'upstream defect' | 'interface gap';
+  /**
+   * An upstream defect (the kernel is wrong), a defect of the DCD series' patches (its code is
+   * wrong), an interface gap (neither is), or model wrong (daxcheck's rules ask what the kernel
+   * cannot answer: the specification should change).
+   */
+  kind: 'upstream defect' | 'patch defect' | 'interface gap' | 'model wrong';
   /** One line: what the kernel does wrong, or where the interface and the kernel part. */
   title: string;
   /** The implementation's fault that reproduces it (daxcheck faults); null for a gap, or for a defect the implementation has no fault for yet (K2). */
@@ -57,6 +62,7 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     fault: null,
     matches: ({ broke }) => broke.kind === 'sut-malformed' && /^createRegion\(/.test(broke.call) && /align 0x[0-9a-f]+ does not fit bus\.c's unsigned int/.test(broke.detail),
   },
+  ...DCD_KNOWN_DEFECTS,
 ];
 
 /** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */
@@ -76,7 +82,12 @@ export interface ClassifiedFailure {
   what: string;
 }
 
-/** Does the run fail under policy: any new finding, or a known upstream defect when policy is 'fail' (a known gap never). */
+/** Is this known failure the kernel's fault (an upstream or a patch defect), as opposed to a gap or a model error? */
+export function isKernelDefect(d: KnownDefect): boolean {
+  return d.kind === 'upstream defect' || d.kind === 'patch defect';
+}
+
+/** Does the run fail under policy: any new finding, or a known kernel defect (upstream or the DCD series') when policy is 'fail' (a known gap or model error never). */
 export function runFails(failures: readonly ClassifiedFailure[], policy: KnownDefectPolicy): boolean {
-  return failures.some((f) => f.known === null || (policy === 'fail' && f.known.kind === 'upstream defect'));
+  return failures.some((f) => f.known === null || (policy === 'fail' && isKernelDefect(f.known)));
 }

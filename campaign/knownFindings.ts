@@ -36,7 +36,7 @@ function entryWithKnown(e: SuiteRunSummary, byId: ReadonlyMap<string, Classified
   const known: KnownFinding[] = e.counterexamples.flatMap((id) => {
     const k = byId.get(id)?.known ?? null;
     if (k === null) return [];
-    return [{ counterexample: id, id: k.id, kind: k.kind, title: k.title, failsRun: policy === 'fail' && k.kind === 'upstream defect' }];
+    return [{ counterexample: id, id: k.id, kind: k.kind, title: k.title, failsRun: policy === 'fail' && isKernelDefect(k) }];
   });
   if (known.length === 0) return e;
   const fresh = e.counterexamples.length - known.length;

@@ -2,14 +2,16 @@
  * `daxcheck kernel --src DIR [--known-defects fail|report] [--build-only] [hunt flags…]`:
  * builds the kernel harness from the tree at DIR (campaign/kernel.ts) and runs the same
  * hunt as `daxcheck hunt --sut-exec BINARY` against it: the resource-tree suite (default),
- * or with `--suite dax-contiguous` the tree's drivers/dax/bus.c too; then classifies each
+ * or with `--suite dax-contiguous` the tree's drivers/dax/bus.c too, or with `--suite dax` (a
+ * tree with the RFC v2 DCD series' dynamic capacity) its extent.c and cxl.c as well, driven
+ * through cxl.c's probe and .notify (docs/kernel-dcd.md); then classifies each
  * counterexample: a known upstream defect's signature is reported as "known: K1", anything
  * else as a new finding. Exit 0: nothing new (and, with --known-defects fail, nothing
  * known either); 1: a failure; 2: a usage error; 4: the tree does not build against the
  * shims (one line: the first compiler error and the full log's path).
  */
-import { buildKernelHarness, DAX_FILES, findKernelTree, kernelSystem, KERNEL_FILES } from '../campaign/kernel.ts';
-import type { ClassifiedFailure, KnownDefectPolicy } from '../campaign/knownDefects.ts';
+import { buildKernelHarness, DAX_FILES, DCD_FILES, findKernelTree, kernelSystem, KERNEL_FILES } from '../campaign/kernel.ts';
+import { isKernelDefect, type ClassifiedFailure, type KnownDefectPolicy } from '../campaign/knownDefects.ts';
 import { classifyFindings, withKnownFindings } from '../campaign/knownFindings.ts';
 import { commandText } from '../campaign/systems.ts';
 import { KernelBuildError } from '../campaign/kernelBuildError.ts';
@@ -22,8 +24,8 @@ interface KernelOptions {
   src: string;
   knownDefects: KnownDefectPolicy;
   buildOnly: boolean;
-  /** The suite hunted: the resource tree (kernel/resource.c) or contiguous DAX regions (drivers/dax/bus.c too). */
-  suite: 'tree' | 'dax-contiguous';
+  /** The suite hunted: the resource tree (kernel/resource.c), contiguous DAX regions (drivers/dax/bus.c too), or all of DAX (a DCD tree: extent.c and cxl.c too). */
+  suite: 'tree' | 'dax-contiguous' | 'dax';
   /** The flags left for the hunt (--suite included). */
   hunt: string[];
 }
@@ -32,12 +34,12 @@ interface KernelOptions {
 export const KERNEL_HELP: CommandHelp = {
   name: 'kernel',
   usage: '--src DIR [flags] [hunt flags]',
-  about: 'Builds a kernel tree\'s own kernel/resource.c (with include/linux/ioport.h) against daxcheck\'s shims, under ASan and UBSan, and hunts the resource-tree suite against it; with --suite dax-contiguous also its drivers/dax/bus.c (with bus.h and dax-private.h), hunted with the contiguous DAX suite; a counterexample matching a known upstream defect is reported as "known: K1", anything else as new. Exit 0: nothing new; 1: a failure; 2: a usage error; 4: the tree does not build against the shims (the first compiler error and the full log\'s path are printed). Every hunt flag but --sut, --sut-exec and --fault is accepted.',
+  about: 'Builds a kernel tree\'s own kernel/resource.c (with include/linux/ioport.h) against daxcheck\'s shims, under ASan and UBSan, and hunts the resource-tree suite against it; with --suite dax-contiguous also its drivers/dax/bus.c (with bus.h and dax-private.h), hunted with the contiguous DAX suite; with --suite dax, for a tree whose drivers/dax has dynamic capacity (the RFC v2 DCD series), also its extent.c and cxl.c, hunted with the whole DAX suite; a counterexample matching a known upstream defect is reported as "known: K1", anything else as new. Exit 0: nothing new; 1: a failure; 2: a usage error; 4: the tree does not build against the shims (the first compiler error and the full log\'s path are printed). Every hunt flag but --sut, --sut-exec and --fault is accepted.',
   flags: {
     src: { type: 'string', value: 'DIR', help: 'the root of a kernel source tree (required)' },
     'known-defects': { type: 'string', value: 'fail|report', default: 'report', help: 'whether a known upstream defect fails the run' },
     'build-only': { type: 'boolean', help: 'build the harness, print its path, hunt nothing' },
-    suite: { type: 'string', value: 'tree|dax-contiguous', default: 'tree', help: 'the suite to hunt: the resource tree, or contiguous DAX regions (builds drivers/dax/bus.c too)' },
+    suite: { type: 'string', value: 'tree|dax-contiguous|dax', default: 'tree', help: 'the suite to hunt: the resource tree, contiguous DAX regions (builds drivers/dax/bus.c too), or the whole DAX suite on a tree with dynamic capacity (builds extent.c and cxl.c too)' },
   },
   example: 'daxcheck kernel --src ~/linux --suite dax-contiguous --seconds 60',
 };
@@ -69,8 +71,7 @@ export function parseKernelOptions(argv: readonly string[]): KernelOptions {
   }
   if (src === null) throw new UsageError(`daxcheck kernel: --src DIR is required (the root of a kernel source tree, with ${KERNEL_FILES.join(' and ')})`);
   if (knownDefects !== 'fail' && knownDefects !== 'report') throw new UsageError(`daxcheck kernel: --known-defects takes fail or report, not "${knownDefects}"`);
-  if (suite === 'dax') throw new UsageError('daxcheck kernel: upstream drivers/dax/bus.c has contiguous regions only: use --suite dax-contiguous (the dax suite needs dynamic regions and extents)');
-  if (suite !== 'tree' && suite !== 'dax-contiguous') throw new UsageError(`daxcheck kernel: --suite takes tree or dax-contiguous, not "${suite}"`);
+  if (suite !== 'tree' && suite !== 'dax-contiguous' && suite !== 'dax') throw new UsageError(`daxcheck kernel: --suite takes tree, dax-contiguous or dax, not "${suite}"`);
   hunt.push('--suite', suite);
   return { src, knownDefects, buildOnly, suite, hunt };
 }
@@ -78,12 +79,13 @@ export function parseKernelOptions(argv: readonly string[]): KernelOptions {
 /** Runs `daxcheck kernel` with argv (the arguments after "kernel"); returns the exit code. */
 export async function kernelCommand(argv: string[]): Promise<number> {
   const o = parseKernelOptions(argv);
-  const dax = o.suite === 'dax-contiguous';
-  const tree = findKernelTree(o.src, 'daxcheck kernel: --src', { dax });
+  const dcd = o.suite === 'dax';
+  const dax = o.suite === 'dax-contiguous' || dcd;
+  const tree = findKernelTree(o.src, 'daxcheck kernel: --src', { dax, dcd });
   const built = buildOrExplain(tree);
   if (built === null) return EXIT_BUILD;
   const version = tree.version === null ? 'Linux, version unknown (no VERSION in its Makefile)' : `Linux ${tree.version}`;
-  const files = [...KERNEL_FILES, ...(dax ? DAX_FILES : [])];
+  const files = [...KERNEL_FILES, ...(dax ? DAX_FILES : []), ...(dcd ? DCD_FILES : [])];
   console.error(`daxcheck kernel: ${version} at ${tree.dir}: ${files.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}`);
   if (o.buildOnly) {
     console.log(built.binary);
@@ -123,10 +125,10 @@ function printClassified(failures: readonly ClassifiedFailure[], policy: KnownDe
     else console.log(`new: ${f.file}: ${f.what}`);
   }
   const known = failures.filter((f) => f.known !== null);
-  const defects = [...new Set(known.filter((f) => f.known!.kind === 'upstream defect').map((f) => f.known!.id))];
-  const gaps = [...new Set(known.filter((f) => f.known!.kind === 'interface gap').map((f) => f.known!.id))];
-  if (defects.length > 0) console.log(`known upstream defects seen: ${defects.join(', ')} (--known-defects ${policy}: they ${policy === 'fail' ? 'fail' : 'do not fail'} the run)`);
-  if (gaps.length > 0) console.log(`known interface gaps seen: ${gaps.join(', ')} (never fail the run: see docs/kernel.md)`);
+  const defects = [...new Set(known.filter((f) => isKernelDefect(f.known!)).map((f) => f.known!.id))];
+  const gaps = [...new Set(known.filter((f) => !isKernelDefect(f.known!)).map((f) => f.known!.id))];
+  if (defects.length > 0) console.log(`known defects seen: ${defects.join(', ')} (--known-defects ${policy}: they ${policy === 'fail' ? 'fail' : 'do not fail'} the run)`);
+  if (gaps.length > 0) console.log(`known interface gaps and model errors seen: ${gaps.join(', ')} (never fail the run: see docs/kernel.md and docs/kernel-dcd.md)`);
   const fresh = failures.length - known.length;
   if (failures.length > 0) console.log(`${fresh} new finding${fresh === 1 ? '' : 's'}, ${known.length} known`);
 }

@@ -30,7 +30,13 @@
 static char *out;
 static size_t out_len, out_cap;
 
-static void out_flush(void)
+/**
+ * out_flush - write the buffered answers to stdout now
+ *
+ * Also called by a harness that is about to abort (ports/kernel/harness.c), so
+ * that the client sees every answer given before the request that failed.
+ */
+void out_flush(void)
 {
 	size_t done = 0;
 

@@ -17,6 +17,7 @@ void out_long(long v);			/* decimal */
 void out_json_u64(u64 v);		/* "0x..." */
 void out_json_string(const char *s);	/* "..." with \" \\ \u00xx */
 void out_json_bool(bool v);
+void out_flush(void);			/* write the buffer now */
 
 /* Answers. */
 void answer_ok(void);

@@ -100,10 +100,11 @@ test('destroyRegion unwinds the region device: the region stays in the snapshot,
   assert.match(out[4]!, /"destroyed":true,[^]*"availBytes":"0x0","resource":\{[^}]*"children":\[\]\},"extents":\[\],"devices":\[\]/);
 });
 
-test('daxcheck kernel takes --suite tree or dax-contiguous and refuses dax (bus.c has contiguous regions only)', () => {
+test('daxcheck kernel takes --suite tree, dax-contiguous or dax (a tree with dynamic capacity: kernelDcd.test.ts) and refuses any other', () => {
   assert.equal(parseKernelOptions(['--src', 'x']).suite, 'tree');
   assert.equal(parseKernelOptions(['--src', 'x', '--suite', 'dax-contiguous']).hunt, ['--suite', 'dax-contiguous']);
-  assert.throws(() => parseKernelOptions(['--src', 'x', '--suite', 'dax']), (e: unknown) => e instanceof UsageError && /contiguous regions only: use --suite dax-contiguous/.test(e.message));
+  assert.equal(parseKernelOptions(['--src', 'x', '--suite', 'dax']).hunt, ['--suite', 'dax']);
+  assert.throws(() => parseKernelOptions(['--src', 'x', '--suite', 'dynamic']), (e: unknown) => e instanceof UsageError && /--suite takes tree, dax-contiguous or dax, not "dynamic"/.test(e.message));
 });
 
 test.after(() => {

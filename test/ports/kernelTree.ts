@@ -63,3 +63,16 @@ export function withFakeDax(root: string): string {
   for (const f of ['bus.c', 'bus.h', 'dax-private.h']) copyFileSync(join(ROOT, 'test/ports/fixtures/fake-dax', f), join(root, 'drivers/dax', f));
   return root;
 }
+
+/**
+ * Adds daxcheck's fake drivers/dax/ of a tree with dynamic capacity (the fake bus.c of
+ * withFakeDax, and test/ports/fixtures/fake-dcd: bus.h declaring IORESOURCE_DAX_DYNAMIC_CAP,
+ * dax-private.h, extent.c and cxl.c, MIT, not kernel code), so that the dynamic half of the
+ * harness builds and runs without a DCD tree. Returns root.
+ */
+export function withFakeDcd(root: string): string {
+  mkdirSync(join(root, 'drivers/dax'), { recursive: true });
+  copyFileSync(join(ROOT, 'test/ports/fixtures/fake-dax/bus.c'), join(root, 'drivers/dax/bus.c'));
+  for (const f of ['bus.h', 'dax-private.h', 'extent.c', 'cxl.c']) copyFileSync(join(ROOT, 'test/ports/fixtures/fake-dcd', f), join(root, 'drivers/dax', f));
+  return root;
+}

@@ -67,18 +67,54 @@ int slab_fail_nth_in(const char *caller, long nth)
 	return 0;
 }
 
+/*
+ * A chained failure: the nth allocation by one caller (the trigger) succeeds
+ * and arms the next allocation by another (the victim) to fail.
+ */
+static struct {
+	long nth;
+	char trigger[64];
+	char victim[64];
+} fail_chain;
+
+/**
+ * slab_fail_nth_then - at the @nth allocation from now by @trigger, arm the
+ * next allocation by @victim to fail, once
+ * @trigger: the function whose allocations are counted
+ * @nth: 1 for the next one
+ * @victim: the function whose next allocation then fails
+ *
+ * One chain is armed at a time: arming again replaces it.
+ *
+ * Return: 0, or -EINVAL for @nth < 1 or a name too long.
+ */
+int slab_fail_nth_then(const char *trigger, long nth, const char *victim)
+{
+	if (nth < 1 || strlen(trigger) >= sizeof(fail_chain.trigger) ||
+	    strlen(victim) >= sizeof(fail_chain.victim))
+		return -EINVAL;
+	strcpy(fail_chain.trigger, trigger);
+	strcpy(fail_chain.victim, victim);
+	fail_chain.nth = nth;
+	return 0;
+}
+
 /**
  * slab_fail_reset - disarm every failure injection
  */
 void slab_fail_reset(void)
 {
 	memset(fail_arms, 0, sizeof(fail_arms));
+	memset(&fail_chain, 0, sizeof(fail_chain));
 }
 
 static bool should_fail(const char *caller)
 {
 	bool fail = false;
 	int i;
+
+	if (fail_chain.nth && !strcmp(caller, fail_chain.trigger) && --fail_chain.nth == 0)
+		slab_fail_nth_in(fail_chain.victim, 1);
 
 	for (i = 0; i < NR_FAIL_ARMS; i++) {
 		if (!fail_arms[i].nth ||

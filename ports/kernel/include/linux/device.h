@@ -110,6 +110,7 @@ struct device_driver {
 	const struct bus_type *bus;
 	struct module *owner;
 	const char *mod_name;
+	bool suppress_bind_attrs;
 };
 
 struct device_type {
@@ -134,6 +135,7 @@ struct device {
 	bool locked;
 	struct list_head devres_head;
 	void (*release)(struct device *dev);
+	u32 id;
 };
 
 static inline const char *dev_name(const struct device *dev)
@@ -213,5 +215,15 @@ int devm_add_action(struct device *dev, void (*action)(void *), void *data);
 int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
 void devm_release_action(struct device *dev, void (*action)(void *), void *data);
+
+/* More of the device model (shim/device-more.c), for drivers/dax/extent.c and cxl.c. */
+void device_unregister(struct device *dev);
+struct device *device_find_child(struct device *parent, void *data,
+				 int (*match)(struct device *dev, void *data));
+int sysfs_emit(char *buf, const char *fmt, ...) __printf(2, 3);
+static inline void device_set_pm_not_required(struct device *dev)
+{
+	(void)dev;
+}
 
 #endif /* _LINUX_DEVICE_H */

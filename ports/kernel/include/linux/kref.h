@@ -35,4 +35,12 @@ static inline int kref_put(struct kref *kref, void (*release)(struct kref *kref)
 	return 0;
 }
 
+static inline int kref_get_unless_zero(struct kref *kref)
+{
+	if (kref->refcount <= 0)
+		return 0;
+	kref->refcount++;
+	return 1;
+}
+
 #endif /* _LINUX_KREF_H */

@@ -9,6 +9,7 @@
 #define _LINUX_PGTABLE_H
 
 #include <linux/types.h>
+#include <linux/pfn.h>	/* PAGE_SIZE, as the arch pgtable.h brings it */
 
 #define PMD_SHIFT	21
 #define PUD_SHIFT	30

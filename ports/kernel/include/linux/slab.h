@@ -52,6 +52,7 @@ char *__kstrdup(const char *s, gfp_t gfp, const char *caller);
 int slab_fail_nth(long nth);
 /* The same, counting only allocations made by function @caller. */
 int slab_fail_nth_in(const char *caller, long nth);
+int slab_fail_nth_then(const char *trigger, long nth, const char *victim);
 void slab_fail_reset(void);
 
 extern unsigned long kmalloc_count, kfree_count;
