@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCounterexample } from '../properties/counterexampleFile.ts';
 import type { KnownFinding, RunSummary, SuiteRunSummary } from '../reporting/runSummary.ts';
-import { knownDefectOf, type ClassifiedFailure, type KnownDefectPolicy } from './knownDefects.ts';
+import { isKernelDefect, knownDefectOf, type ClassifiedFailure, type KnownDefectPolicy } from './knownDefects.ts';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './usageError.ts';
 
 /** Every counterexample of the run (saved in outDir), with the known defect its break matches (or null); a file that cannot be read is a new finding. */

@@ -53,7 +53,7 @@ export interface KnownFinding {
   counterexample: string;
   /** "K1", "G1". */
   id: string;
-  kind: 'upstream defect' | 'interface gap';
+  kind: 'upstream defect' | 'patch defect' | 'interface gap' | 'model wrong';
   title: string;
   /** Does it fail the run (--known-defects fail on an upstream defect)? */
   failsRun: boolean;
