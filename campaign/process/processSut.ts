@@ -252,6 +252,8 @@ class ProcessFactoryImpl implements ProcessSutFactory {
   private pinned: Delivery | null = null;
   /** A leak showed at an exit but not for the run alone: from now on every run ends its own process. */
   private suspect = false;
+  /** The last run's failure showed at the exit after quit (checkDelivered). */
+  private atExit = false;
   private readonly shares: DeliveryShares;
 
   constructor(private readonly command: string[], private readonly opts: ProcessOptions) {
@@ -333,8 +335,10 @@ class ProcessFactoryImpl implements ProcessSutFactory {
   checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
     let d = this.pinned ?? chooseDelivery(this.opts.deliverySeed ?? 0, this.runs++, this.shares);
     if (this.suspect) d = { ...d, quit: true };
+    this.atExit = false;
     const verdict = this.checkDelivered(suite, steps, d, d.quit && (this.pinned !== null || this.suspect));
-    if (verdict !== null && this.pinned === null) this.pinned = d;
+    // `quit` is kept only when the exit found it: a process per try makes shrinking slow.
+    if (verdict !== null && this.pinned === null) this.pinned = this.atExit ? d : { ...d, quit: false };
     return verdict;
   }
 
@@ -372,6 +376,7 @@ class ProcessFactoryImpl implements ProcessSutFactory {
     const exit = quitFailure(ch);
     if (verdict !== null || exit === null) return verdict;
     const atExit: RunVerdict = { step: Math.max(0, steps.length - 1), kind: 'failure', failure: exit };
+    this.atExit = true;
     if (fresh || before === 0) return atExit;
     const alone = this.checkDelivered(suite, steps, d, true);
     if (alone === null) this.suspect = true;

@@ -347,8 +347,9 @@ static size_t last_snap_len, last_snap_cap;
 static bool last_snap_valid;
 
 /*
- * What the last dropped instance left behind (PROTOCOL.md "Leaks"): answered by the
- * next "check" as "bad TEXT", then forgotten.
+ * What the last dropped instance left behind (PROTOCOL.md "Leaks"): answered as
+ * "bad TEXT" by a "check" that comes right after the "new", forgotten by any other
+ * request.
  */
 static char leak_text[128];
 
@@ -445,6 +446,8 @@ static bool handle(char *line)
 			break;
 		*p++ = '\0';
 	}
+	if (strcmp(argv[0], "check") != 0)
+		leak_text[0] = '\0';	/* only the check right after new answers it */
 	if (strcmp(argv[0], "quit") == 0 && argc == 1)
 		return false;
 	if (strcmp(argv[0], "new") == 0 && argc == 2) {
@@ -477,6 +480,7 @@ static bool handle(char *line)
 		check();
 		return true;
 	}
+
 	if (strcmp(argv[0], "fault") == 0 && argc == 2) {
 		char *name;
 
