@@ -8,8 +8,8 @@
 
 /**
  * - batch: every request in one write();
- * - split: several write() calls cut at seeded byte offsets (inside a line too), each
- *   written once the port answered the complete lines before it (or after a pause);
+ * - split: several write() calls cut between seeded lines, each written once the port
+ *   answered every line before it (so each reaches the port in a read() of its own);
  * - step:  one step (operation, observe, check) at a time, each written once the
  *   previous step's answers came back.
  */

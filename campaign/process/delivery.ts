@@ -50,9 +50,12 @@ function answersBefore(lines: readonly string[], offset: number): number {
 }
 
 /**
- * The writes of lines under delivery d: one for batch; for split 1 to 4 cuts at seeded
- * offsets of the text; for step one write per group of lines (groupEnds: the index
- * after each step's last line, e.g. from BatchPlan.stepOfLine).
+ * The writes of lines under delivery d: one for batch; for split 1 to 4 cuts between
+ * seeded lines; for step one write per group of lines (groupEnds: the index after each
+ * step's last line). Cuts fall between lines only: each write then waits for the answers
+ * of every line before it, so the port has read them all and each write reaches it in
+ * a read() of its own, the same way on every replay (a cut inside a line could merge
+ * with the next write, depending on timing).
  */
 export function chunksOf(lines: readonly string[], d: Delivery, groupEnds: readonly number[] = []): Chunk[] {
   const text = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
@@ -60,13 +63,10 @@ export function chunksOf(lines: readonly string[], d: Delivery, groupEnds: reado
   switch (d.mode) {
     case 'batch':
       return [{ text, wait: 0 }];
-    case 'split': {
-      const n = 1 + (d.seed % 4);
-      cuts = Array.from({ length: n }, (_, i) => 1 + (mix(d.seed, i + 1) % Math.max(1, text.length - 1)));
-      break;
-    }
+    case 'split':
     case 'step': {
-      const ends = new Set(groupEnds);
+      const n = 1 + (d.seed % 4);
+      const ends = new Set(d.mode === 'step' ? groupEnds : Array.from({ length: n }, (_, i) => 1 + (mix(d.seed, i + 1) % Math.max(1, lines.length - 1))));
       const offsets: number[] = [];
       let at = 0;
       lines.forEach((l, i) => {

@@ -137,22 +137,13 @@ function end(code, signal, error) {
 child.on('error', (e) => end(null, null, e));
 child.on('close', (code, signal) => end(code, signal, null));
 // A delivery in several writes (campaign/process/delivery.ts): each chunk is written once
-// the answers it waits for came back; a chunk that waits for nothing new, after a pause.
+// the answers it waits for came back (the port has then read everything before it).
 let chunks = [];
 let closeAfter = false;
-let lastWait = -1;
 function pump() {
   while (chunks.length > 0 && !ended) {
-    const c = chunks[0];
-    if (answers.length < c.wait) return;
-    if (c.wait === lastWait && !c.paused) {
-      c.paused = true;
-      setTimeout(pump, 1);
-      return;
-    }
-    chunks.shift();
-    lastWait = c.wait;
-    child.stdin.write(c.text);
+    if (answers.length < chunks[0].wait) return;
+    child.stdin.write(chunks.shift().text);
   }
   if (closeAfter && !ended) child.stdin.end();
 }
@@ -162,7 +153,6 @@ port.on('message', (m) => {
   if (m.chunks) {
     chunks = m.chunks;
     closeAfter = m.close;
-    lastWait = -1;
     pump();
     return;
   }
