@@ -11,8 +11,6 @@
 
 unsigned long kmalloc_count, kfree_count;
 void (*kfree_observer)(const void *p);
-/* The allocation ledger (PROTOCOL.md "Leaks"): allocations not yet freed. */
-long kmem_live;
 
 /*
  * Armed failures: each counts down the allocations of its caller ("" for any);
@@ -105,15 +103,12 @@ static bool should_fail(const char *caller)
  */
 void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller)
 {
-	void *q;
-
 	if (should_fail(caller))
 		return NULL;
 	kmalloc_count++;
-	q = zero || (gfp & __GFP_ZERO) ? calloc(1, size ? size : 1) : malloc(size ? size : 1);
-	if (q)
-		kmem_live++;
-	return q;
+	if (zero || (gfp & __GFP_ZERO))
+		return calloc(1, size ? size : 1);
+	return malloc(size ? size : 1);
 }
 
 /**
@@ -127,16 +122,11 @@ void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller)
  */
 void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller)
 {
-	void *q;
-
 	(void)gfp;
 	if (should_fail(caller))
 		return NULL;
 	kmalloc_count++;
-	q = realloc((void *)p, size ? size : 1);
-	if (q && !p)
-		kmem_live++;
-	return q;
+	return realloc((void *)p, size ? size : 1);
 }
 
 /**
@@ -148,7 +138,6 @@ void kfree(const void *p)
 	if (!p)
 		return;
 	kfree_count++;
-	kmem_live--;
 	if (kfree_observer)
 		kfree_observer(p);
 	free((void *)p);

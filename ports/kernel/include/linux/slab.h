@@ -16,8 +16,6 @@ void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller);
 void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller);
 void kfree(const void *p);
 char *__kstrdup(const char *s, gfp_t gfp, const char *caller);
-/* daxcheck's allocation ledger: allocations not yet given to kfree() (PROTOCOL.md "Leaks"). */
-extern long kmem_live;
 
 #define kmalloc(size, gfp)	__kmalloc(size, gfp, false, __func__)
 #define kzalloc(size, gfp)	__kmalloc(size, gfp, true, __func__)
