@@ -59,6 +59,7 @@ extern unsigned long kfree_count;
  * it is dropped (driver.c, PROTOCOL.md "Leaks").
  */
 extern long kmem_live;
+#define DAXCHECK_LEDGER 1
 extern void (*kfree_observer)(const void *p);
 
 /*
