@@ -59,6 +59,7 @@ const env = { ...process.env, ${PORT_MARKER}: String(process.pid) };
 const child = spawn(command[0], command.slice(1), { cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
 Atomics.store(cells, ${PID}, child.pid ?? -1);
 function progress() {
+  if (chunks.length > 0) pump();
   if (expect > 0 && answers.length >= expect) {
     const out = answers.length === expect ? answers : answers.slice(0, expect);
     answers = answers.length === expect ? [] : answers.slice(expect);
@@ -108,9 +109,26 @@ child.on('error', (e) => end(null, null, e));
 child.on('close', (code, signal) => end(code, signal, null));
 // The port is gone: what it left in its group (a child holding the pipes open) goes too.
 child.on('exit', () => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} });
+// A delivery in several writes (campaign/process/delivery.ts): each chunk is written once
+// the answers it waits for came back (the port has then read everything before it).
+let chunks = [];
+let closeAfter = false;
+function pump() {
+  while (chunks.length > 0 && !ended) {
+    if (answers.length < chunks[0].wait) return;
+    child.stdin.write(chunks.shift().text);
+  }
+  if (closeAfter && !ended) child.stdin.end();
+}
 port.on('message', (m) => {
   if (ended) return;
   expect = m.expect;
+  if (m.chunks) {
+    chunks = m.chunks;
+    closeAfter = m.close;
+    pump();
+    return;
+  }
   child.stdin.write(m.text);
   if (m.close) child.stdin.end();
   if (expect > 0) progress();
