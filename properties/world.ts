@@ -64,6 +64,7 @@ export class World {
     if (call === null) return;
     const index = this.steps++;
     const shown = new Shown(suite, call); // printed only when a record or a failure needs it
+    this.lastShown = shown;
     const modelResult = suite.call(this.model, call);
     const sutResult = this.checker === null ? guard(index, shown, () => suite.call(this.sut, call)) : null;
     this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
@@ -98,6 +99,9 @@ export class World {
     else this.unchecked = { first: this.unchecked?.first ?? index, index, shown };
   }
 
+  /** The last step that ran (its index is steps - 1), for what its run's end finds (endRun). */
+  private lastShown: Shown | null = null;
+
   /** Steps since the last self-check whose check was skipped (their operation failed): the first one's index, the last one. */
   private unchecked: { first: number; index: number; shown: Shown } | null = null;
 
@@ -111,6 +115,15 @@ export class World {
     throw new StepFailure('self-check', index, shown.text, own.join('\n') + note);
   }
 
+  /** Step by step: the run's end on the system under test (its endRun, if any); what it left behind is a sut-leaked StepFailure at the last step. */
+  private endRun(): void {
+    const sut = this.sut as { endRun?(): string[] };
+    const shown = this.lastShown;
+    if (sut.endRun === undefined || shown === null) return;
+    const left = guard(this.steps - 1, shown, () => sut.endRun!());
+    if (left.length > 0) throw new StepFailure('sut-leaked', this.steps - 1, shown.text, left.join('\n'));
+  }
+
   private reached(label: string): void {
     this.labels.add(label);
     this.labelHits?.set(label, (this.labelHits.get(label) ?? 0) + 1);
@@ -121,6 +134,7 @@ export class World {
     if (this.checker === null) {
       const last = this.unchecked;
       if (last !== null) this.selfCheck(last.index, last.shown);
+      this.endRun();
       return;
     }
     let verdict: RunVerdict;

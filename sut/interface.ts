@@ -88,6 +88,8 @@ export interface ResourceTreeSut {
   observe(): TreeSnapshot;
   /** Optional: the port's own internal invariants (see DaxSut.selfCheck). */
   selfCheck?(): string[];
+  /** Optional: ends the run and says what it left behind (see DaxSut.endRun). */
+  endRun?(): string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -263,6 +265,13 @@ export interface DaxSut {
    * next success after refused steps (the message names them).
    */
   selfCheck?(): string[];
+  /**
+   * Optional: ends the run (called once, after the last step's self-check; the instance
+   * is not used after it) and says what it left behind, e.g. allocations a port's ledger
+   * still counts (PROTOCOL.md "Leaks"), one line each; none when nothing. Lines are a
+   * counterexample of kind sut-leaked at the run's last step.
+   */
+  endRun?(): string[];
 }
 
 /** What a SUT module provides: fresh, empty instances. */

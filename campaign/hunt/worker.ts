@@ -14,6 +14,7 @@ import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
 import { runSuite } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
+import { hasDeliveries } from '../../sut/delivery.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { seedAt } from './seedStream.ts';
@@ -31,7 +32,7 @@ const MINIMIZE_REPLAYS = 2000;
 export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) => void): Promise<void> {
   const watch = new SutWatch(data.buffer);
   const systems: Systems[] = [];
-  for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs }));
+  for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs, deliverySeed: data.base + data.worker }));
   const suites = data.targets.map((t, i) => watchedSuite(SUITES[t.suite], systems[i]!.sut, watch));
   const corpora = data.targets.map(() => (data.guided === true ? new Corpus() : null));
   post({ type: 'ready', worker: data.worker });
@@ -61,7 +62,9 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
       const cx = out.counterexample;
       const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: MINIMIZE_TIME_LIMIT_MS });
       const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
-      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault) });
+      // A port's failing run pinned its delivery (shrinking kept it): the file records it.
+      const delivery = hasDeliveries(systems.sut) ? systems.sut.pinnedDelivery() : null;
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery) });
       runs += 1;
       commands += best.commands.length;
     }
@@ -69,6 +72,8 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
     post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, durationMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null); // the next batch chooses per run again
   }
 }
 

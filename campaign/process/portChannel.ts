@@ -14,9 +14,10 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { SutFailure } from '../../sut/runCheck.ts';
+import type { Chunk } from './delivery.ts';
 import { HANDSHAKE } from './protocol.ts';
 
-export type ProcessFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'protocol';
+export type ProcessFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'protocol' | 'sut-leaked';
 
 export interface ProcessFailureInfo {
   /** The port's command line. */
@@ -62,6 +63,17 @@ export class ProcessSutError extends SutFailure {
   }
 }
 
+/** How a process ended (PortChannel.quitAndWait). */
+export interface ProcessExit {
+  code: number | null;
+  signal: string | null;
+  stderrHead: string[];
+  /** A sanitizer's first `SUMMARY:` line, with the working directory stripped from paths, or null. */
+  summary: string | null;
+}
+
+interface ExitMessage { code: number | null; signal: string | null; stderrHead: string[]; summaries: string[]; answered: number }
+
 // Cells of the shared Int32Array.
 const STATUS = 0; // 0 waiting, 1 answers posted, 2 exited (sticky)
 const SEQ = 1; // bumped on every event, the main thread waits on it
@@ -84,6 +96,7 @@ let stderrPending = '';
 const child = spawn(command[0], command.slice(1), { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
 Atomics.store(cells, ${PID}, child.pid ?? -1);
 function progress() {
+  if (chunks.length > 0) pump();
   if (expect > 0 && answers.length >= expect) {
     const out = answers.length === expect ? answers : answers.slice(0, expect);
     answers = answers.length === expect ? [] : answers.slice(expect);
@@ -123,9 +136,26 @@ function end(code, signal, error) {
 }
 child.on('error', (e) => end(null, null, e));
 child.on('close', (code, signal) => end(code, signal, null));
+// A delivery in several writes (campaign/process/delivery.ts): each chunk is written once
+// the answers it waits for came back (the port has then read everything before it).
+let chunks = [];
+let closeAfter = false;
+function pump() {
+  while (chunks.length > 0 && !ended) {
+    if (answers.length < chunks[0].wait) return;
+    child.stdin.write(chunks.shift().text);
+  }
+  if (closeAfter && !ended) child.stdin.end();
+}
 port.on('message', (m) => {
   if (ended) return;
   expect = m.expect;
+  if (m.chunks) {
+    chunks = m.chunks;
+    closeAfter = m.close;
+    pump();
+    return;
+  }
   child.stdin.write(m.text);
   if (m.close) child.stdin.end();
   if (expect > 0) progress();
@@ -219,9 +249,10 @@ export class PortChannel {
 
   /**
    * Writes the lines now and returns what waits for their answers (as exchange does), so
-   * the caller can work while the port answers. Send nothing else before waiting.
+   * the caller can work while the port answers. Send nothing else before waiting. With
+   * chunks (delivery.ts chunksOf of the same lines), the text goes in those writes.
    */
-  send(lines: readonly string[], timeoutMs = this.opts.commandTimeoutMs): () => string[] {
+  send(lines: readonly string[], timeoutMs = this.opts.commandTimeoutMs, chunks?: readonly Chunk[]): () => string[] {
     if (this.dead !== null) throw this.dead;
     const expect = lines.reduce((n, l) => (l === 'quit' ? n : n + 1), 0);
     const close = lines.includes('quit');
@@ -229,7 +260,7 @@ export class PortChannel {
     this.lastRequest = lines.length === 0 ? this.lastRequest : lines[lines.length - 1]!;
     Atomics.compareExchange(this.cells, STATUS, 1, 0);
     const seq = Atomics.load(this.cells, SEQ);
-    this.port.postMessage({ text, expect, close });
+    this.port.postMessage(chunks === undefined || chunks.length < 2 ? { text, expect, close } : { chunks, expect, close });
     return () => (expect === 0 ? [] : this.answers(lines, seq, timeoutMs));
   }
 
@@ -275,6 +306,32 @@ export class PortChannel {
     });
     this.release();
     return this.dead;
+  }
+
+  /**
+   * Ends the process with `quit` (end of input) and waits until it exited: its exit
+   * status, stderr's first lines and a sanitizer's SUMMARY line (PROTOCOL.md "Leaks").
+   * A process that does not exit within timeoutMs is killed: a 'hang' ProcessSutError.
+   */
+  quitAndWait(timeoutMs = this.opts.commandTimeoutMs): ProcessExit {
+    if (this.dead !== null) throw this.dead;
+    this.lastRequest = 'quit';
+    let seq = Atomics.load(this.cells, SEQ);
+    this.port.postMessage({ text: 'quit\n', expect: 0, close: true });
+    const until = performance.now() + timeoutMs;
+    while (Atomics.load(this.cells, STATUS) !== 2) {
+      const left = until - performance.now();
+      if (left <= 0) throw this.hang(['quit'], timeoutMs);
+      Atomics.wait(this.cells, SEQ, seq, left);
+      seq = Atomics.load(this.cells, SEQ);
+    }
+    let m = this.take<{ exit?: ExitMessage }>();
+    while (m.exit === undefined) m = this.take();
+    const x = m.exit;
+    const cwd = `${this.opts.cwd ?? process.cwd()}/`;
+    this.dead = new ProcessSutError('protocol', 'the port was closed', { command: this.command });
+    this.release();
+    return { code: x.code, signal: x.signal, stderrHead: x.stderrHead, summary: x.summaries.length === 0 ? null : x.summaries[0]!.split(cwd).join('') };
   }
 
   private hang(lines: readonly string[], timeoutMs: number): ProcessSutError {

@@ -15,6 +15,8 @@ export const HANDSHAKE = `daxcheck ${PROTOCOL_VERSION}`;
 export const CHECK_CAPABILITY = 'check';
 /** The request of the self-check. */
 export const CHECK_REQUEST = 'check';
+/** The capability word of a port whose `check` right after `new` says whether the dropped instance left allocations behind (PROTOCOL.md "Leaks"). */
+export const LEAKS_CAPABILITY = 'leaks';
 
 /** A request that cannot be written in the protocol (a value outside u64). */
 export class ProtocolValueError extends Error {

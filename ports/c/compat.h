@@ -53,6 +53,12 @@ void *krealloc(void *p, size_t size, gfp_t gfp);
 void kfree(const void *p);
 char *kstrdup(const char *s, gfp_t gfp);
 extern unsigned long kfree_count;
+/*
+ * The allocation ledger: memory from kzalloc()/krealloc(NULL, ...) not yet given to
+ * kfree(). An instance owns everything it allocates, so the ledger is 0 again once
+ * it is dropped (driver.c, PROTOCOL.md "Leaks").
+ */
+extern long kmem_live;
 extern void (*kfree_observer)(const void *p);
 
 /*

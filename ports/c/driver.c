@@ -24,7 +24,7 @@
  * after one space; a build may announce none with -DPORT_CAPABILITIES='""'.
  */
 #ifndef PORT_CAPABILITIES
-#define PORT_CAPABILITIES " check"
+#define PORT_CAPABILITIES " check leaks"
 #endif
 
 static char *out;
@@ -346,14 +346,52 @@ static char *last_snap;
 static size_t last_snap_len, last_snap_cap;
 static bool last_snap_valid;
 
+/*
+ * What the last dropped instance left behind (PROTOCOL.md "Leaks"): answered as
+ * "bad TEXT" by a "check" that comes right after the "new", forgotten by any other
+ * request.
+ */
+static char leak_text[128];
+
+/**
+ * drop_instance - free the current instance, and hold what it left in the
+ * allocation ledger (kmem_live) against it
+ */
 static void drop_instance(void)
 {
+	const char *name = suite == SUITE_TREE ? "tree" : "dax";
+
 	if (suite == SUITE_TREE)
 		tree_free();
 	else if (suite == SUITE_DAX)
 		dax_free();
+	if (suite != SUITE_NONE && kmem_live != 0)
+		snprintf(leak_text, sizeof(leak_text),
+			 "leak: the dropped %s instance left %ld allocation(s) behind", name,
+			 kmem_live);
+	kmem_live = 0;
 	suite = SUITE_NONE;
 	last_snap_valid = false;
+}
+
+/**
+ * check - answer "check": a leak of the dropped instance first, else the current
+ * instance's own invariants
+ */
+static void check(void)
+{
+	if (leak_text[0]) {
+		out_str("bad ");
+		out_str(leak_text);
+		out_char('\n');
+		leak_text[0] = '\0';
+	} else if (suite == SUITE_TREE) {
+		check_answer(tree_check());
+	} else if (suite == SUITE_DAX) {
+		check_answer(dax_check());
+	} else {
+		answer_error("check: no instance (send new tree or new dax first)");
+	}
 }
 
 /**
@@ -408,6 +446,8 @@ static bool handle(char *line)
 			break;
 		*p++ = '\0';
 	}
+	if (strcmp(argv[0], "check") != 0)
+		leak_text[0] = '\0';	/* only the check right after new answers it */
 	if (strcmp(argv[0], "quit") == 0 && argc == 1)
 		return false;
 	if (strcmp(argv[0], "new") == 0 && argc == 2) {
@@ -437,14 +477,10 @@ static bool handle(char *line)
 		return true;
 	}
 	if (strcmp(argv[0], "check") == 0 && argc == 1) {
-		if (suite == SUITE_TREE)
-			check_answer(tree_check());
-		else if (suite == SUITE_DAX)
-			check_answer(dax_check());
-		else
-			answer_error("check: no instance (send new tree or new dax first)");
+		check();
 		return true;
 	}
+
 	if (strcmp(argv[0], "fault") == 0 && argc == 2) {
 		char *name;
 
