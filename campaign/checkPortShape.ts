@@ -11,7 +11,7 @@ import { UsageError } from './usageError.ts';
 /** The factory method and the instance methods a suite calls. */
 export function suiteShape(suite: SuiteName): { create: 'createTree' | 'createDax'; methods: string[] } {
   const s = SUITES[suite];
-  return { create: s.sutKind === 'tree' ? 'createTree' : 'createDax', methods: [...s.operations.map((o) => o.method), 'observe'] };
+  return { create: s.sutKind === 'tree' ? 'createTree' : 'createDax', methods: [...s.operations.filter((o) => o.optional !== true).map((o) => o.method), 'observe'] };
 }
 
 /**

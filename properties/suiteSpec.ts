@@ -54,6 +54,8 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
    * big (hunts mix a few in; the CI gate checks them apart, requiring their coverage).
    */
   bigRuns?: { maxCommands: number; command(): fc.Arbitrary<Cmd>; coverage: Record<string, number> };
+  /** A fail-nth variant (properties/failNthSuite.ts): runs step by step, failNth steps arm the next (docs/SPECIFICATION.md §8.2). */
+  failNth?: boolean;
 }
 
 /** A suite spec with its type parameters erased, for code that handles both suites. */

@@ -8,9 +8,10 @@
  * hands the whole run to the system under test at once, then judges its first
  * difference exactly as `step` would have.
  */
-import type { Result, SutFactory } from '../sut/interface.ts';
+import type { OpAllocations, Result, SutFactory } from '../sut/interface.ts';
 import { canCheckRuns, SutFailure, type PlannedStep, type RunChecker, type RunVerdict } from '../sut/runCheck.ts';
 import { firstDifference } from './diff.ts';
+import { followInjected } from './failNthFollow.ts';
 import { sameData } from './sameData.ts';
 import { resultProblem } from './snapshotShape.ts';
 import { showResult } from './showResult.ts';
@@ -19,7 +20,8 @@ import type { StepRecord } from './stepRecord.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
 export class World {
-  readonly model: unknown;
+  /** The model (fail-nth: replaced by the replica whose state a failed step was found to be in). */
+  model: unknown;
   /** The system under test's instance (null in batch mode: it lives in the checker). */
   readonly sut: unknown;
   modelSnap: unknown;
@@ -34,10 +36,15 @@ export class World {
   /** Batch mode: the checker, and the run planned on the model so far. */
   private readonly checker: RunChecker | null;
   private readonly planned: (PlannedStep & { call: unknown })[] = [];
+  /** fail-nth runs (suite.failNth): every call the model ran (replicas replay it), and the n armed by the last failNth step. */
+  private readonly script: unknown[] | null;
+  private armed: number | null = null;
+  /** fail-nth runs: per operation, every allocation site it reached and how often that allocation was failed (error-path coverage). */
+  readonly allocCoverage: Map<string, Map<string, number>> | undefined;
 
   constructor(
     readonly suite: AnySuite,
-    modelFactory: SutFactory,
+    private readonly modelFactory: SutFactory,
     sutFactory: SutFactory,
     /** Keep a StepRecord per step (replay); off while hunting. Records need step-by-step mode. */
     readonly keepRecords = false,
@@ -47,7 +54,9 @@ export class World {
     this.labelHits = trackFeatures ? new Map() : undefined;
     this.outcomes = trackFeatures ? new Set() : undefined;
     this.model = suite.create(modelFactory);
-    this.checker = !keepRecords && canCheckRuns(sutFactory) ? sutFactory : null;
+    this.script = suite.failNth === true ? [] : null;
+    this.allocCoverage = suite.failNth === true ? new Map() : undefined;
+    this.checker = !keepRecords && this.script === null && canCheckRuns(sutFactory) ? sutFactory : null;
     this.sut = this.checker === null ? guard(0, 'creating the system', () => suite.create(sutFactory)) : null;
     this.modelSnap = suite.observe(this.model);
   }
@@ -65,8 +74,24 @@ export class World {
     const index = this.steps++;
     const shown = new Shown(suite, call); // printed only when a record or a failure needs it
     this.lastShown = shown;
+    let sutFirst: Result | null = null;
+    if (this.script !== null) {
+      // fail-nth: the system runs first; a step whose armed allocation failed is judged apart
+      const n = this.armed;
+      this.armed = call.op === 'failNth' ? (call as unknown as { n: number }).n : null;
+      if (n !== null) shown.note = ` [fail-nth: allocation ${n} fails]`;
+      sutFirst = guard(index, shown, () => suite.call(this.sut, call));
+      const allocs = this.allocations(index, shown, call.op);
+      if (n !== null && allocs.failed !== null) {
+        shown.note = ` [fail-nth: allocation ${n} fails at ${allocs.failed}]`;
+        this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
+        this.injected(index, shown, call, sutFirst);
+        return;
+      }
+      this.script.push(call);
+    }
     const modelResult = suite.call(this.model, call);
-    const sutResult = this.checker === null ? guard(index, shown, () => suite.call(this.sut, call)) : null;
+    const sutResult = sutFirst ?? (this.checker === null ? guard(index, shown, () => suite.call(this.sut, call)) : null);
     this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
     const before = this.modelSnap;
     const modelSnap = suite.observe(this.model);
@@ -97,6 +122,46 @@ export class World {
     // anything; a cache it corrupted is caught at the next success or at the run's end).
     if (sutResult.ok) this.selfCheck(index, shown);
     else this.unchecked = { first: this.unchecked?.first ?? index, index, shown };
+  }
+
+  /** fail-nth: what the system's step allocated (counted into allocCoverage). */
+  private allocations(index: number, shown: Shown, op: string): OpAllocations {
+    const sut = this.sut as { takeAllocations?(): OpAllocations };
+    if (sut.takeAllocations === undefined) throw new Error(`fail-nth needs a system under test with failNth and takeAllocations (sut/interface.ts; a port announces the failnth capability): ${this.suite.name} has none`);
+    const allocs = guard(index, shown, () => sut.takeAllocations!());
+    const sites = this.allocCoverage!.get(op) ?? new Map<string, number>();
+    this.allocCoverage!.set(op, sites);
+    for (const site of allocs.sites) if (!sites.has(site)) sites.set(site, 0);
+    if (allocs.failed !== null) sites.set(allocs.failed, (sites.get(allocs.failed) ?? 0) + 1);
+    return allocs;
+  }
+
+  /**
+   * fail-nth: judges a step whose armed allocation failed (docs/SPECIFICATION.md §8.2): the
+   * system's snapshot on its own (shape, §5 invariants), its self-check, then the state must
+   * be one §8.2 allows; the model takes it and the run goes on.
+   */
+  private injected(index: number, shown: Shown, call: { op: string }, sutResult: Result): void {
+    const { suite } = this;
+    const sutSnap = guard(index, shown, () => suite.observe(this.sut));
+    const misshapen = suite.snapshotProblem(sutSnap);
+    if (misshapen !== null) throw new StepFailure('sut-malformed', index, shown.text, `observe() returned a malformed snapshot: ${misshapen}`);
+    const sutBroken = broken(suite, call, sutResult, sutSnap);
+    if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
+    this.selfCheck(index, shown);
+    const before = this.modelSnap;
+    const follow = followInjected({ suite, modelFactory: this.modelFactory, script: this.script!, call, before, sutResult, sutSnap });
+    if (follow === null) {
+      const enomem = !sutResult.ok && sutResult.errno === 'ENOMEM';
+      if (!enomem) throw new StepFailure('result-mismatch', index, shown.text, `sut ${showResult(sutResult)} after an injected allocation failure: the result must be ENOMEM or the model's (docs/SPECIFICATION.md §8.2)`);
+      const diff = firstDifference(before, sutSnap, ['before the step', 'sut']) ?? 'snapshots differ';
+      throw new StepFailure('snapshot-mismatch', index, shown.text, `the state after the injected allocation failure is neither the state before the step nor one a failure at a named point leaves (docs/SPECIFICATION.md §8.2); first difference from the state before: ${diff}`);
+    }
+    if (follow.model !== null) this.model = follow.model;
+    this.modelSnap = follow.snap;
+    this.script!.push(...follow.script);
+    if (this.keepRecords) this.records.push({ index, call: shown.text, model: follow.result, sut: sutResult, modelSnap: follow.snap, sutSnap });
+    this.reached(FAIL_NTH_LABEL);
   }
 
   /** The last step that ran (its index is steps - 1), for what its run's end finds (endRun). */
@@ -177,14 +242,18 @@ function broken(suite: AnySuite, call: unknown, result: Result, snap: unknown): 
   return step.length === 0 ? state : [...state, ...step];
 }
 
-/** A call's printed form, computed on first use. */
+/** The label of runs in which an injected fail-nth failure was followed (docs/SPECIFICATION.md §8.2). */
+export const FAIL_NTH_LABEL = 'fail-nth: an allocation failure was injected and followed';
+
+/** A call's printed form, computed on first use; fail-nth adds a note (which allocation failed, and where). */
 class Shown {
   private printed: string | null = null;
+  note = '';
 
   constructor(private readonly suite: AnySuite, private readonly call: unknown) {}
 
   get text(): string {
-    return (this.printed ??= this.suite.show(this.call));
+    return (this.printed ??= this.suite.show(this.call)) + this.note;
   }
 }
 

@@ -92,6 +92,7 @@ let pending = '';
 let ended = false;
 const stderrHead = [];
 const summaries = [];
+let injected = null; // a fail-nth port's last "daxcheck fail-nth: ..." line (docs/fail-nth.md)
 let stderrPending = '';
 const child = spawn(command[0], command.slice(1), { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
 Atomics.store(cells, ${PID}, child.pid ?? -1);
@@ -116,6 +117,7 @@ child.stdout.on('data', (chunk) => {
 function stderrLine(line) {
   if (stderrHead.length < stderrLines) stderrHead.push(line);
   if (/^SUMMARY: /.test(line) && summaries.length < 4) summaries.push(line);
+  if (/^daxcheck fail-nth: /.test(line)) injected = line.slice(18);
 }
 child.stderr.setEncoding('utf8');
 child.stderr.on('data', (chunk) => {
@@ -130,7 +132,7 @@ function end(code, signal, error) {
   ended = true;
   if (stderrPending) stderrLine(stderrPending);
   if (error) stderrHead.unshift(String(error.message || error));
-  port.postMessage({ exit: { code, signal, stderrHead, summaries, answered: answers.length } });
+  port.postMessage({ exit: { code, signal, stderrHead, summaries, injected, answered: answers.length } });
   Atomics.store(cells, ${STATUS}, 2);
   bump();
 }
@@ -294,11 +296,11 @@ export class PortChannel {
   }
 
   private exited(lines: readonly string[], taken?: object): ProcessSutError {
-    let m = (taken ?? this.take()) as { answers?: string[]; exit?: { code: number | null; signal: string | null; stderrHead: string[]; summaries: string[]; answered: number } };
+    let m = (taken ?? this.take()) as { answers?: string[]; exit?: { code: number | null; signal: string | null; stderrHead: string[]; summaries: string[]; injected?: string | null; answered: number } };
     while (m.exit === undefined) m = this.take(); // answers of an earlier batch never taken
     const x = m.exit;
     const cwd = `${this.opts.cwd ?? process.cwd()}/`;
-    const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(cwd).join('');
+    const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(cwd).join('') + (x.injected ? ` (after fail-nth: ${x.injected})` : '');
     const how = x.signal !== null ? `signal ${x.signal}` : `exit code ${x.code}`;
     const failing = lines.length > 1 && x.answered < lines.length ? lines[x.answered] ?? this.lastRequest : this.lastRequest;
     this.dead = new ProcessSutError('sut-crashed', x.code === null && x.signal === null ? `the port ${this.command.join(' ')} could not be started` : `the port ${this.command.join(' ')} ended (${how})`, {

@@ -24,7 +24,7 @@
  * after one space; a build may announce none with -DPORT_CAPABILITIES='""'.
  */
 #ifndef PORT_CAPABILITIES
-#define PORT_CAPABILITIES " check leaks"
+#define PORT_CAPABILITIES " check leaks failnth"
 #endif
 
 static char *out;
@@ -492,10 +492,35 @@ static bool handle(char *line)
 			answer_err(-EINVAL);
 		return true;
 	}
-	if (suite == SUITE_TREE && tree_request(argc, argv))
+	if (strcmp(argv[0], "failNth") == 0 && argc == 2) {
+		long n;
+
+		if (arg_long(argv, 1, &n)) {
+			if (failnth_arm(n) == 0)
+				answer_ok();
+			else
+				answer_err(-EINVAL);
+		}
 		return true;
-	if (suite == SUITE_DAX && dax_request(argc, argv))
+	}
+	if (strcmp(argv[0], "allocations") == 0 && argc == 1) {
+		static char text[4096];
+
+		failnth_answer(text, sizeof(text));
+		out_str(text);
+		out_char('\n');
 		return true;
+	}
+	if (suite != SUITE_NONE) {
+		bool known;
+
+		/* an operation: fail-nth counts its allocations (failnth.c) */
+		failnth_begin();
+		known = suite == SUITE_TREE ? tree_request(argc, argv) : dax_request(argc, argv);
+		failnth_end();
+		if (known)
+			return true;
+	}
 	answer_error("unknown request '%.40s' with %d arguments%s", argv[0], argc - 1,
 		     suite == SUITE_NONE ? " (no instance: send new tree or new dax first)" : "");
 	return true;

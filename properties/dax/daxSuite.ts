@@ -18,6 +18,7 @@ import { createRegion, createRegionOf, createRegionOp } from './ops/createRegion
 import { deleteDevice } from './ops/deleteDevice.ts';
 import { destroyRegion } from './ops/destroyRegion.ts';
 import { failAllocation, failAllocationAt } from './ops/failAllocation.ts';
+import { failNth } from './ops/failNth.ts';
 import { mapping } from './ops/mapping.ts';
 import { removeExtent } from './ops/removeExtent.ts';
 import { resize } from './ops/resize.ts';
@@ -68,7 +69,7 @@ function daxPrefix(): fc.Arbitrary<DaxCommand[]> {
 
 export const daxSuite: DaxSuite = daxSuiteOf(
   'dax',
-  [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation],
+  [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation, failNth],
   {
     [DAX_LABELS.growAcrossExtents]: 0.05,
     [DAX_LABELS.holeBeforeLast]: 0.01,
@@ -91,7 +92,7 @@ const CONTIGUOUS_POINTS: readonly FailPoint[] = ['resource', 'ranges', 'mapping'
 /** The DAX suite on contiguous regions only (upstream bus.c): no extent operations, no extent labels. */
 export const daxContiguousSuite: DaxSuite = daxSuiteOf(
   'dax-contiguous',
-  [createRegionOp(fc.constant('contiguous' as const)), destroyRegion, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocationAt(CONTIGUOUS_POINTS)],
+  [createRegionOp(fc.constant('contiguous' as const)), destroyRegion, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocationAt(CONTIGUOUS_POINTS), failNth],
   {
     [DAX_LABELS.holeBeforeLast]: 0.01,
     [DAX_LABELS.extendInPlace]: 0.05,
