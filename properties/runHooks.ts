@@ -18,6 +18,8 @@ export interface RunWorld {
   /** Optional, for guided generation's features (World has them): steps per label, and `op ok|ERRNO` outcomes. */
   readonly labelHits?: ReadonlyMap<string, number>;
   readonly outcomes?: ReadonlySet<string>;
+  /** fail-nth runs (World has it): per operation, each allocation site reached and how often it was failed. */
+  readonly allocCoverage?: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** fast-check's check: the command applies in the current state. */
   applies(cmd: { op: string }): boolean;
   /** Runs the command; throws when something broke. */

@@ -81,8 +81,8 @@ export class World {
       this.armed = call.op === 'failNth' ? (call as unknown as { n: number }).n : null;
       if (n !== null) shown.note = ` [fail-nth: allocation ${n} fails]`;
       sutFirst = guard(index, shown, () => suite.call(this.sut, call));
-      const allocs = this.allocations(index, shown, call.op);
-      if (n !== null && allocs.failed !== null) {
+      const allocs = call.op === 'failNth' ? null : this.allocations(index, shown, call.op);
+      if (n !== null && allocs !== null && allocs.failed !== null) {
         shown.note = ` [fail-nth: allocation ${n} fails at ${allocs.failed}]`;
         this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
         this.injected(index, shown, call, sutFirst);
