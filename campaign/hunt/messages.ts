@@ -31,6 +31,8 @@ export interface HuntWorkerData {
   batchRuns: number;
   /** Guided generation (--guided): each target keeps a corpus across its batches (properties/guided/). Absent: off. */
   guided?: boolean;
+  /** --fail-nth: each target runs its suite's fail-nth variant (properties/failNthSuite.ts). Absent: off. */
+  failNth?: boolean;
   /** The SutWatch buffer. */
   buffer: SharedArrayBuffer;
 }
@@ -53,6 +55,8 @@ export interface BatchMessage {
   commands: number;
   opCounts: Map<string, number>;
   labelRuns: Map<string, number>;
+  /** fail-nth batches: per operation, allocation site -> times failed (0: reached, never failed). */
+  allocCoverage?: Map<string, Map<string, number>>;
   durationMs: number;
 }
 

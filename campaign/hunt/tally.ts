@@ -5,7 +5,8 @@
  */
 import { judgeCoverage } from '../../properties/coverage.ts';
 import { SUITES } from '../../properties/suites.ts';
-import { runEntry, type SuiteRunSummary } from '../../reporting/runSummary.ts';
+import { mergeAllocCoverage } from '../../properties/runSuite.ts';
+import { errorPathCoverage, errorPathLines, runEntry, type SuiteRunSummary } from '../../reporting/runSummary.ts';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NO_RUNS, EXIT_OK } from '../usageError.ts';
 import type { BatchMessage, HuntTarget } from './messages.ts';
 
@@ -15,6 +16,8 @@ interface TargetTally {
   commands: number;
   opCounts: Map<string, number>;
   labelRuns: Map<string, number>;
+  /** fail-nth hunts: per operation, allocation site -> times failed. */
+  allocCoverage: Map<string, Map<string, number>> | null;
   /** Worker time spent on the target (summed over workers). */
   durationMs: number;
   /** Counterexample files saved (or found already saved). */
@@ -31,7 +34,7 @@ export class HuntTally {
   private readonly tallies: TargetTally[];
 
   constructor(readonly targets: readonly HuntTarget[], readonly sutName: string) {
-    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, errors: [] }));
+    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), allocCoverage: null, durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, errors: [] }));
   }
 
   /** Adds a finished batch. */
@@ -43,6 +46,7 @@ export class HuntTally {
     t.durationMs += m.durationMs;
     for (const [op, n] of m.opCounts) t.opCounts.set(op, (t.opCounts.get(op) ?? 0) + n);
     for (const [label, n] of m.labelRuns) t.labelRuns.set(label, (t.labelRuns.get(label) ?? 0) + n);
+    if (m.allocCoverage !== undefined) mergeAllocCoverage((t.allocCoverage ??= new Map()), m.allocCoverage);
   }
 
   /** Records a saved counterexample (once per id); true when its id is new to this hunt. */
@@ -112,7 +116,9 @@ export class HuntTally {
     return this.targets.map((target, i) => {
       const t = this.tallies[i]!;
       const ids = [...t.ids];
-      const labels = judgeCoverage(SUITES[target.suite].coverage, t.labelRuns, t.runs);
+      // a fail-nth hunt (allocCoverage) requires no label: its suite variant has none
+      const labels = t.allocCoverage === null ? judgeCoverage(SUITES[target.suite].coverage, t.labelRuns, t.runs) : [];
+      const paths = t.allocCoverage === null ? null : errorPathCoverage(t.allocCoverage);
       const covered = labels.filter((l) => l.verdict === 'covered').length;
       const noRuns = t.runs === 0 ? '; no run completed: nothing was checked' : '';
       const passed = t.signatures.size === 0 && t.errors.length === 0 && t.runs > 0;
@@ -134,7 +140,8 @@ export class HuntTally {
         counterexamples: ids,
         durationMs: t.durationMs,
         passed,
-        message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; labels covered ${covered}/${labels.length}${noRuns}`,
+        message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; ${paths === null ? `labels covered ${covered}/${labels.length}` : `fail-nth error paths: ${errorPathLines(paths).join('; ')}`}${noRuns}`,
+        ...(paths === null ? {} : { errorPaths: paths }),
       });
     });
   }
