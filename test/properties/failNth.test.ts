@@ -9,21 +9,11 @@ import * as assert from 'uvu/assert';
 import { createImplFactory, implFactory } from '../../impl/index.ts';
 import { modelFactory } from '../../model/index.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
-import { failNthSuite } from '../../properties/failNthSuite.ts';
 import { replayCommands } from '../../properties/replay.ts';
 import { errorPathCoverage } from '../../reporting/runSummary.ts';
 import { fail, type DaxSut, type SutFactory } from '../../sut/interface.ts';
-import { World } from '../../properties/world.ts';
 
-const MiB = 1n << 20n;
-const dyn = { op: 'createRegion', kind: 'dynamic', start: 0n, sizeBytes: 1024n * MiB, align: 2n * MiB, seed: 'whole' };
-const cont = { op: 'createRegion', kind: 'contiguous', start: 1n << 40n, sizeBytes: 1024n * MiB, align: 2n * MiB, seed: 'empty' };
-const ext = { op: 'addExtent', region: 0, at: 'abs', deltaBytes: 0n, lengthBytes: 64n * MiB, label: 'a' };
-const dev = { op: 'createDevice', region: 1, sizeBytes: 0n };
-const grow = { op: 'resize', region: 1, device: 0, to: 'abs', deltaBytes: 8n * MiB };
-const growDyn = { op: 'resize', region: 0, device: 0, to: 'abs', deltaBytes: 8n * MiB };
-/** A run whose every operation allocates, each armed once per n = 1..8 (fewer allocations: nothing fails). */
-const BODY = [dyn, cont, ext, dev, grow, growDyn];
+import { cont, dev, dyn, enumerate, ext, grow, MiB } from './failNthRuns.ts';
 
 /** Every TS allocation site (impl/), named as the C port names its own. */
 const IMPL_SITES = [
@@ -31,34 +21,6 @@ const IMPL_SITES = [
   'dax_extent_add:label', 'dax_extent_add:res', 'dax_extent_register_dev:dev', 'dax_region_create:dax_region', 'dax_region_create:regions',
   'dev_dax_alloc:dev_dax', 'ida_alloc:used',
 ];
-
-/** Runs BODY with failNth(n) before step k, for every k and n = 1..8; returns the failed sites and any failure. */
-export function enumerate(sut: SutFactory, ref: SutFactory = modelFactory): { failed: Set<string>; failures: string[]; coverage: Map<string, Map<string, number>> } {
-  const failed = new Set<string>();
-  const failures: string[] = [];
-  const coverage = new Map<string, Map<string, number>>();
-  for (let k = 0; k < BODY.length; k++) {
-    for (let n = 1; n <= 8; n++) {
-      const cmds = [...BODY.slice(0, k), { op: 'failNth', n }, ...BODY.slice(k)];
-      const world = new World(failNthSuite(daxSuite), ref, sut);
-      try {
-        for (const c of cmds) world.step(c);
-        world.finish();
-      } catch (e) {
-        failures.push(`k=${k} n=${n}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      for (const [op, sites] of world.allocCoverage!) {
-        const to = coverage.get(op) ?? new Map<string, number>();
-        coverage.set(op, to);
-        for (const [s, c] of sites) {
-          to.set(s, (to.get(s) ?? 0) + c);
-          if (c > 0) failed.add(s);
-        }
-      }
-    }
-  }
-  return { failed, failures, coverage };
-}
 
 test('the armed nth allocation of the next operation fails, once; the operation after it is not armed', () => {
   const d = implFactory.createDax();
