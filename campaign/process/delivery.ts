@@ -11,8 +11,12 @@ export interface DeliveryShares {
   quitPercent: number;
 }
 
-/** The default shares: cheap enough to leave on in every hunt (docs/port-power.md, bench). */
-export const DEFAULT_SHARES: DeliveryShares = { splitPercent: 10, stepPercent: 5, quitPercent: 1 };
+/**
+ * The default shares: cheap enough to leave on in every hunt (docs/port-power.md "What it
+ * costs"). A run with `quit` costs a process start (tens of ms, far more under load), so
+ * it is the rarest.
+ */
+export const DEFAULT_SHARES: DeliveryShares = { splitPercent: 10, stepPercent: 5, quitPercent: 0.25 };
 
 /** A 32-bit mix of two integers (murmur3's finalizer over a combined word). */
 export function mix(a: number, b: number): number {
@@ -27,7 +31,7 @@ export function chooseDelivery(seed: number, run: number, shares: DeliveryShares
   const h = mix(seed, run);
   const pick = h % 100;
   const mode: DeliveryMode = pick < shares.splitPercent ? 'split' : pick < shares.splitPercent + shares.stepPercent ? 'step' : 'batch';
-  const quit = mix(h, 0x51) % 100 < shares.quitPercent;
+  const quit = mix(h, 0x51) % 10_000 < shares.quitPercent * 100;
   return { mode, seed: mix(h, 0x5eed) & 0x7fffffff, quit };
 }
 
