@@ -1,7 +1,8 @@
 /**
  * fail-nth on the C port through the protocol (docs/fail-nth.md): a systematic enumeration
  * fails every allocation site the port reaches, each followed with no crash, no leak
- * (the ledger) and a passing self-check; S3 is found by fail-nth alone as an ASan report.
+ * (the ledger) and a passing self-check; S3 is found by fail-nth alone as an ASan report;
+ * and three error-path defects no other run reaches are caught: a leak, an invariant, the self-check.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -10,7 +11,9 @@ import { parseAllocationsAnswer } from '../../campaign/process/protocol.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { replayCommands } from '../../properties/replay.ts';
 import { enumerate } from '../properties/failNthRuns.ts';
-import { buildCPort, C_PORT } from './cport.ts';
+import { buildCPortMutant } from '../../bench/mutants/cPortBuild.ts';
+import type { CPortMutant } from '../../bench/mutants/cPortMutants.ts';
+import { buildCPort, C_PORT, ROOT } from './cport.ts';
 
 buildCPort();
 
@@ -54,5 +57,44 @@ test('fail-nth alone finds S3 in the C port as an ASan report naming the failed 
     systems.close();
   }
 });
+
+/** Error-path defects of the C port that only an injected allocation failure reaches, and the kind fail-nth must report. */
+const ERROR_PATH_DEFECTS: { mutant: CPortMutant; kind: string }[] = [
+  {
+    kind: 'sut-leaked',
+    mutant: {
+      name: 'c-errpath-leak-label', summary: 'the extent device error path forgets to free the label copy',
+      edits: [{ file: 'extent.c', find: '\tif (dax_extent_register_dev(extent)) {\n\t\tkfree(tag);\n', replace: '\tif (dax_extent_register_dev(extent)) {\n' }],
+    },
+  },
+  {
+    kind: 'invariant',
+    mutant: {
+      name: 'c-errpath-ranges-keeps-resource', summary: 'a failed ranges krealloc returns ENOMEM without releasing the new resource',
+      edits: [{ file: 'bus.c', find: '\tif (!ranges) {\n\t\tdax_release_region(dax_region, parent, start, size);\n', replace: '\tif (!ranges) {\n' }],
+    },
+  },
+  {
+    kind: 'self-check',
+    mutant: {
+      name: 'c-errpath-mapping-keeps-range', summary: 'a failed mapping allocation returns ENOMEM and keeps the new range',
+      edits: [{ file: 'bus.c', find: '\tif (!mapping) {\n\t\ttrim_dev_dax_range(dev_dax);\n', replace: '\tif (!mapping) {\n' }],
+    },
+  },
+];
+
+for (const { mutant, kind } of ERROR_PATH_DEFECTS) {
+  test(`fail-nth finds ${mutant.name} (${mutant.summary}) as ${kind}`, () => {
+    const built = buildCPortMutant(ROOT, mutant);
+    const systems = systemsNow({ kind: 'exec', command: [built.binary] }, null, ['dax'], 'test');
+    try {
+      const { failures } = enumerate(systems.sut, systems.reference);
+      assert.ok(failures.some((f) => f.includes(`${kind}:`)), `${mutant.name}: ${failures.slice(0, 3).join('\n') || 'nothing found'}`);
+    } finally {
+      systems.close();
+      built.remove();
+    }
+  });
+}
 
 test.run();
