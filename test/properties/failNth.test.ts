@@ -11,7 +11,7 @@ import { modelFactory } from '../../model/index.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { replayCommands } from '../../properties/replay.ts';
 import { errorPathCoverage } from '../../reporting/runSummary.ts';
-import { fail, type DaxSut, type SutFactory } from '../../sut/interface.ts';
+import { fail, type DaxSnapshot, type DaxSut, type SutFactory } from '../../sut/interface.ts';
 
 import { cont, dev, dyn, enumerate, ext, grow, MiB } from './failNthRuns.ts';
 
@@ -88,6 +88,11 @@ test('a partial resize is followed: the model takes the named-point state the sy
     const cmds = [...holes, { op: 'failNth', n }, { op: 'resize', region: 1, device: 0, to: 'abs', deltaBytes: 16n * MiB }, { op: 'resize', region: 1, device: 0, to: 'abs', deltaBytes: 0n }];
     const out = replayCommands(daxSuite, modelFactory, implFactory, cmds);
     assert.is(out.failure, null, `n=${n}: ${out.failure?.message}`);
+    // allocations 4-6 belong to the second new range: the first one stays, and the model took that state
+    const injected = out.records.find((r) => r.call.includes('[fail-nth'))!;
+    const ranges = (injected.modelSnap as DaxSnapshot).regions[0]!.devices[0]!.ranges.length;
+    assert.is(ranges, n >= 4 ? 1 : 0, `n=${n}: the model follows with ${ranges} range(s)`);
+    assert.equal(injected.model, fail('ENOMEM'));
   }
 });
 
