@@ -16,7 +16,7 @@ import { errorPathCoverage, errorPathLines, runEntry, type SuiteRunSummary } fro
 import type { Systems } from './systems.ts';
 
 /** The gate's fail-nth profile: fixed seed, runs per system (a C-port run costs a round trip per step). */
-export const CI_FAIL_NTH = { seed: 2026, maxCommands: 30, runs: { impl: 400, 'c-port': 150 } } as const;
+export const CI_FAIL_NTH = { seed: 2026, maxCommands: 30, runs: { impl: 1000, 'c-port': 500 } } as const;
 /** A fail-nth fault search: runs allowed to find it. */
 export const CI_FAIL_NTH_SEARCH = { seed: 7, numRuns: 500, maxCommands: 30, minimizeReplays: 400 } as const;
 
