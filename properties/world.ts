@@ -41,6 +41,8 @@ export class World {
   private armed: number | null = null;
   /** fail-nth runs: per operation, every allocation site it reached and how often that allocation was failed (error-path coverage). */
   readonly allocCoverage: Map<string, Map<string, number>> | undefined;
+  /** fail-nth runs: every armed step that ran, its n, and the site that failed (null: it made fewer than n allocations). */
+  readonly injections: { step: number; n: number; site: string | null }[] = [];
 
   constructor(
     readonly suite: AnySuite,
@@ -82,6 +84,7 @@ export class World {
       if (n !== null) shown.note = ` [fail-nth: allocation ${n} fails]`;
       sutFirst = guard(index, shown, () => suite.call(this.sut, call));
       const allocs = call.op === 'failNth' ? null : this.allocations(index, shown, call.op);
+      if (n !== null && allocs !== null) this.injections.push({ step: index, n, site: allocs.failed });
       if (n !== null && allocs !== null && allocs.failed !== null) {
         shown.note = ` [fail-nth: allocation ${n} fails at ${allocs.failed}]`;
         this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);

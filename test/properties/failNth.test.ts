@@ -36,8 +36,10 @@ test('the armed nth allocation of the next operation fails, once; the operation 
 });
 
 test('a systematic fail-nth enumeration fails every allocation site of the implementation, and every failure is followed (§8.2)', () => {
-  const { failed, failures, coverage } = enumerate(implFactory);
+  const { failed, failures, coverage, runs } = enumerate(implFactory);
   assert.equal(failures, []);
+  // n = 1, 2, … until each step makes fewer than n: 4 + 4 + 5 + 2 + 3 + 3 allocations, plus one run per step that fails none
+  assert.is(runs, 21 + 6);
   assert.equal([...failed].sort(), IMPL_SITES);
   const paths = errorPathCoverage(coverage);
   assert.ok(paths.some((p) => p.op === 'addExtent' && p.failed.includes('dax_extent_register_dev:dev')));
