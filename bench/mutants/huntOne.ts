@@ -12,7 +12,7 @@
  *   node --import tsx bench/mutants/huntOne.ts BUDGET_MS [--guided] [--port BINARY]
  */
 import { Corpus } from '../../properties/guided/corpus.ts';
-import { systemsNow, type Systems } from '../../campaign/systems.ts';
+import type { Systems } from '../../campaign/systems.ts';
 import { implFactory } from '../../impl/index.ts';
 import type { SutFactory } from '../../sut/interface.ts';
 import { modelFactory } from '../../model/index.ts';
@@ -79,15 +79,19 @@ export function huntMutant(budgetMs: number, onFound: (seconds: number) => void 
   }
 }
 
-/** The system a `--port BINARY` hunt runs against: the process as `daxcheck hunt --sut-exec BINARY` has it. */
-function portSystems(binary: string): Systems {
+/**
+ * The system a `--port BINARY` hunt runs against: the process as `daxcheck hunt
+ * --sut-exec BINARY` has it (imported here only: an impl/ mutant's sandbox has no campaign/).
+ */
+async function portSystems(binary: string): Promise<Systems> {
+  const { systemsNow } = await import('../../campaign/systems.ts');
   return systemsNow({ kind: 'exec', command: [binary] }, null, ['tree', 'dax'], 'huntOne --port');
 }
 
 if (process.argv[1]?.endsWith('huntOne.ts')) {
   const budgetMs = Number(process.argv[2] ?? 20_000);
   const at = process.argv.indexOf('--port');
-  const port = at < 0 ? null : portSystems(process.argv[at + 1]!);
+  const port = at < 0 ? null : await portSystems(process.argv[at + 1]!);
   try {
     const result = huntMutant(budgetMs, (s) => console.log(`found ${s}`), process.argv.includes('--guided'), port?.sut ?? implFactory);
     console.log(JSON.stringify(result));

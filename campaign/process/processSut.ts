@@ -390,8 +390,9 @@ class ProcessFactoryImpl implements ProcessSutFactory {
     const before = this.channelRuns++;
     let answers: () => string[];
     try {
-      const ends = [requests.setup, ...requests.stepOfLine.flatMap((s, i) => (requests.stepOfLine[i + 1] !== s ? [requests.setup + i + 1] : []))];
-      answers = this.sendBatch(requests.lines, chunksOf(requests.lines, d, ends));
+      const { setup, stepOfLine } = requests;
+      const ends = d.mode !== 'step' ? [] : [setup, ...stepOfLine.flatMap((s, i) => (stepOfLine[i + 1] !== s ? [setup + i + 1] : []))];
+      answers = this.sendBatch(requests.lines, d.mode === 'batch' ? undefined : chunksOf(requests.lines, d, ends));
     } catch (e) {
       if (!(e instanceof ProcessSutError)) throw e;
       answers = () => {

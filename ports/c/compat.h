@@ -59,6 +59,7 @@ extern unsigned long kfree_count;
  * it is dropped (driver.c, PROTOCOL.md "Leaks").
  */
 extern long kmem_live;
+#define DAXCHECK_LEDGER 1
 extern void (*kfree_observer)(const void *p);
 
 /*
@@ -84,6 +85,7 @@ void *krealloc_at(enum alloc_point point, void *p, size_t size, gfp_t gfp);
  * fails. Each allocation of the port's code is counted at its call site, named after
  * the calling function and the object its expression names.
  */
+#define DAXCHECK_FAILNTH 1
 int failnth_arm(long n);
 void failnth_begin(void);
 void failnth_end(void);

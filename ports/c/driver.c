@@ -22,9 +22,22 @@
 /*
  * The capabilities announced after the name (PROTOCOL.md "Handshake"), each
  * after one space; a build may announce none with -DPORT_CAPABILITIES='""'.
+ * `leaks` only with the allocation ledger of ports/c/compat.c (DAXCHECK_LEDGER), and
+ * `failnth` only with ports/c/failnth.c (DAXCHECK_FAILNTH): the kernel harness builds
+ * this driver against its own shims, without them.
  */
 #ifndef PORT_CAPABILITIES
-#define PORT_CAPABILITIES " check leaks failnth"
+#if DAXCHECK_LEDGER
+#define CAP_LEAKS " leaks"
+#else
+#define CAP_LEAKS ""
+#endif
+#if DAXCHECK_FAILNTH
+#define CAP_FAILNTH " failnth"
+#else
+#define CAP_FAILNTH ""
+#endif
+#define PORT_CAPABILITIES " check" CAP_LEAKS CAP_FAILNTH
 #endif
 
 static char *out;
@@ -365,11 +378,15 @@ static void drop_instance(void)
 		tree_free();
 	else if (suite == SUITE_DAX)
 		dax_free();
+#if DAXCHECK_LEDGER
 	if (suite != SUITE_NONE && kmem_live != 0)
 		snprintf(leak_text, sizeof(leak_text),
 			 "leak: the dropped %s instance left %ld allocation(s) behind", name,
 			 kmem_live);
 	kmem_live = 0;
+#else
+	(void)name;
+#endif
 	suite = SUITE_NONE;
 	last_snap_valid = false;
 }
@@ -492,6 +509,7 @@ static bool handle(char *line)
 			answer_err(-EINVAL);
 		return true;
 	}
+#if DAXCHECK_FAILNTH
 	if (strcmp(argv[0], "failNth") == 0 && argc == 2) {
 		long n;
 
@@ -511,13 +529,18 @@ static bool handle(char *line)
 		out_char('\n');
 		return true;
 	}
+#endif
 	if (suite != SUITE_NONE) {
 		bool known;
 
+#if DAXCHECK_FAILNTH
 		/* an operation: fail-nth counts its allocations (failnth.c) */
 		failnth_begin();
+#endif
 		known = suite == SUITE_TREE ? tree_request(argc, argv) : dax_request(argc, argv);
+#if DAXCHECK_FAILNTH
 		failnth_end();
+#endif
 		if (known)
 			return true;
 	}

@@ -69,6 +69,13 @@ test('without the ledger, the exit status after quit catches the same leak: Leak
     assert.is(f!.step, 2);
     assert.match(f!.detail, /after quit \(last request: quit\): SUMMARY: AddressSanitizer: \d+ byte\(s\) leaked in 1 allocation\(s\)\.$/);
     assert.is(replayCommands(daxSuite, modelFactory, port, clean, false).failure, null, 'a clean run exits with 0');
+    // Step by step (replay) under a pinned delivery with quit: the run's end quits and judges the exit.
+    port.pinDelivery({ mode: 'step', seed: 0, quit: true });
+    const stepwise = replayCommands(daxSuite, modelFactory, port, leaky, true);
+    assert.is(stepwise.failure?.kind, 'sut-leaked', stepwise.failure?.message);
+    assert.is(stepwise.failure!.step, 2);
+    assert.is(stepwise.records.length, 3);
+    assert.is(replayCommands(daxSuite, modelFactory, port, clean, true).failure, null);
     // Neither ledger nor quit: the leak is invisible (what issue 25 found).
     assert.is(replayCommands(daxSuite, modelFactory, silent, leaky, false).failure, null);
   } finally {
