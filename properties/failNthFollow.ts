@@ -11,7 +11,10 @@
  */
 import { FAIL_POINTS, type Result } from '../sut/interface.ts';
 import type { SutFactory } from '../sut/interface.ts';
+import { firstDifference } from './diff.ts';
 import { sameData } from './sameData.ts';
+import { showResult } from './showResult.ts';
+import { StepFailure } from './stepFailure.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
 /** The state the model takes: its instance (null: the current one, unchanged), snapshot and result, and the calls to add to its script. */
@@ -66,4 +69,11 @@ export function followInjected(s: InjectedStep): Follow | null {
     }
   }
   return null;
+}
+
+/** The failure of a step whose state §8.2 does not allow: a result mismatch (not ENOMEM nor the model's), else a snapshot mismatch against the state before. */
+export function notFollowed(index: number, shown: string, before: unknown, sutResult: Result, sutSnap: unknown): StepFailure {
+  if (!isEnomem(sutResult)) return new StepFailure('result-mismatch', index, shown, `sut ${showResult(sutResult)} after an injected allocation failure: the result must be ENOMEM or the model's (docs/SPECIFICATION.md §8.2)`);
+  const diff = firstDifference(before, sutSnap, ['before the step', 'sut']) ?? 'snapshots differ';
+  return new StepFailure('snapshot-mismatch', index, shown, `the state after the injected allocation failure is neither the state before the step nor one a failure at a named point leaves (docs/SPECIFICATION.md §8.2); first difference from the state before: ${diff}`);
 }

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { w } from './operation.ts';
+import type { OpAllocations } from '../sut/interface.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
 /** How much more often each operation is drawn in fail-nth runs: by how many allocations it makes (ports/c: addExtent 5, resize and mapping 3 per new range, createRegion 5). */
@@ -34,3 +35,11 @@ export function failNthSuite(suite: AnySuite): AnySuite {
 
 /** True when the commands hold a failNth step (they replay in the fail-nth variant). */
 export const hasFailNth = (commands: readonly { op: string }[]): boolean => commands.some((c) => c.op === 'failNth');
+
+/** Counts one step's allocations into cov (op -> site -> times failed; a site reached counts 0). */
+export function countAllocations(cov: Map<string, Map<string, number>>, op: string, allocs: OpAllocations): void {
+  const sites = cov.get(op) ?? new Map<string, number>();
+  cov.set(op, sites);
+  for (const site of allocs.sites) if (!sites.has(site)) sites.set(site, 0);
+  if (allocs.failed !== null) sites.set(allocs.failed, (sites.get(allocs.failed) ?? 0) + 1);
+}

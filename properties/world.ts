@@ -11,7 +11,8 @@
 import type { OpAllocations, Result, SutFactory } from '../sut/interface.ts';
 import { canCheckRuns, SutFailure, type PlannedStep, type RunChecker, type RunVerdict } from '../sut/runCheck.ts';
 import { firstDifference } from './diff.ts';
-import { followInjected } from './failNthFollow.ts';
+import { followInjected, notFollowed } from './failNthFollow.ts';
+import { countAllocations } from './failNthSuite.ts';
 import { sameData } from './sameData.ts';
 import { resultProblem } from './snapshotShape.ts';
 import { showResult } from './showResult.ts';
@@ -132,10 +133,7 @@ export class World {
     const sut = this.sut as { takeAllocations?(): OpAllocations };
     if (sut.takeAllocations === undefined) throw new Error(`fail-nth needs a system under test with failNth and takeAllocations (sut/interface.ts; a port announces the failnth capability): ${this.suite.name} has none`);
     const allocs = guard(index, shown, () => sut.takeAllocations!());
-    const sites = this.allocCoverage!.get(op) ?? new Map<string, number>();
-    this.allocCoverage!.set(op, sites);
-    for (const site of allocs.sites) if (!sites.has(site)) sites.set(site, 0);
-    if (allocs.failed !== null) sites.set(allocs.failed, (sites.get(allocs.failed) ?? 0) + 1);
+    countAllocations(this.allocCoverage!, op, allocs);
     return allocs;
   }
 
@@ -154,12 +152,7 @@ export class World {
     this.selfCheck(index, shown);
     const before = this.modelSnap;
     const follow = followInjected({ suite, modelFactory: this.modelFactory, script: this.script!, call, before, sutResult, sutSnap });
-    if (follow === null) {
-      const enomem = !sutResult.ok && sutResult.errno === 'ENOMEM';
-      if (!enomem) throw new StepFailure('result-mismatch', index, shown.text, `sut ${showResult(sutResult)} after an injected allocation failure: the result must be ENOMEM or the model's (docs/SPECIFICATION.md §8.2)`);
-      const diff = firstDifference(before, sutSnap, ['before the step', 'sut']) ?? 'snapshots differ';
-      throw new StepFailure('snapshot-mismatch', index, shown.text, `the state after the injected allocation failure is neither the state before the step nor one a failure at a named point leaves (docs/SPECIFICATION.md §8.2); first difference from the state before: ${diff}`);
-    }
+    if (follow === null) throw notFollowed(index, shown.text, before, sutResult, sutSnap);
     if (follow.model !== null) this.model = follow.model;
     this.modelSnap = follow.snap;
     this.script!.push(...follow.script);
