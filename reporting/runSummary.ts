@@ -38,6 +38,28 @@ export interface SuiteRunSummary {
   message: string;
   /** Replays: the counterexample file replayed (absent for the other kinds). */
   file?: string;
+  /** fail-nth entries: error-path coverage per operation (docs/fail-nth.md). */
+  errorPaths?: ErrorPathCoverage[];
+}
+
+/** One operation's allocation sites under fail-nth: those failed at least once, and those reached but never failed. */
+export interface ErrorPathCoverage {
+  op: string;
+  failed: string[];
+  neverFailed: string[];
+}
+
+/** Error-path coverage as run.json holds it, from op -> site -> times failed (operations and sites sorted). */
+export function errorPathCoverage(cov: ReadonlyMap<string, ReadonlyMap<string, number>>): ErrorPathCoverage[] {
+  return [...cov].filter(([, sites]) => sites.size > 0).sort(([a], [b]) => a.localeCompare(b)).map(([op, sites]) => {
+    const all = [...sites].sort(([a], [b]) => a.localeCompare(b));
+    return { op, failed: all.filter(([, n]) => n > 0).map(([s]) => s), neverFailed: all.filter(([, n]) => n === 0).map(([s]) => s) };
+  });
+}
+
+/** One line per operation: "op: k of m sites failed (never: ...)". */
+export function errorPathLines(paths: readonly ErrorPathCoverage[]): string[] {
+  return paths.map((p) => `${p.op}: ${p.failed.length} of ${p.failed.length + p.neverFailed.length} allocation sites failed${p.neverFailed.length > 0 ? ` (never: ${p.neverFailed.join(', ')})` : ''}`);
 }
 
 export interface RunSummary {

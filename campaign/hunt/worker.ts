@@ -10,6 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
 import { Corpus } from '../../properties/guided/corpus.ts';
+import { failNthSuite } from '../../properties/failNthSuite.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
 import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
@@ -33,7 +34,7 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
   const watch = new SutWatch(data.buffer);
   const systems: Systems[] = [];
   for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs, deliverySeed: data.base + data.worker }));
-  const suites = data.targets.map((t, i) => watchedSuite(SUITES[t.suite], systems[i]!.sut, watch));
+  const suites = data.targets.map((t, i) => watchedSuite(data.failNth === true ? failNthSuite(SUITES[t.suite]) : SUITES[t.suite], systems[i]!.sut, watch));
   const corpora = data.targets.map(() => (data.guided === true ? new Corpus() : null));
   post({ type: 'ready', worker: data.worker });
   watch.waitForStart();
@@ -75,8 +76,8 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
       runs += 1;
       commands += best.commands.length;
     }
-    const { opCounts, labelRuns, bucketRuns } = out;
-    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, durationMs: performance.now() - started });
+    const { opCounts, labelRuns, bucketRuns, allocCoverage } = out;
+    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, ...(data.failNth === true ? { allocCoverage } : {}), durationMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
   } finally {

@@ -176,7 +176,7 @@ export class PortChannel {
     while (m.exit === undefined) m = this.take(); // answers of an earlier batch never taken
     const x = m.exit;
     const cwd = this.opts.cwd ?? process.cwd();
-    const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(`${cwd}/`).join('');
+    const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(`${cwd}/`).join('') + (x.injected !== null ? ` (after fail-nth: ${x.injected})` : '');
     const info = { command: this.command, exitCode: x.code, signal: x.signal, stderrHead: x.stderrHead, stderrTail: x.stderrTail, summary, answered: x.answered };
     const port = `the port ${this.command.join(' ')}`;
     const how = x.signal !== null ? `signal ${x.signal}` : `exit code ${x.code}`;

@@ -38,6 +38,8 @@ export interface PortExit {
   stderrTail: string[];
   /** Sanitizer `SUMMARY:` lines. */
   summaries: string[];
+  /** A fail-nth port's last "daxcheck fail-nth: ..." stderr line, without that prefix (docs/fail-nth.md), else null. */
+  injected: string | null;
   answered: number;
 }
 
@@ -54,6 +56,7 @@ let ended = false;
 const stderrHead = [];
 let stderrTail = [];
 const summaries = [];
+let injected = null; // a fail-nth port's last "daxcheck fail-nth: ..." line (docs/fail-nth.md)
 let stderrPending = '';
 const env = { ...process.env, ${PORT_MARKER}: String(process.pid) };
 const child = spawn(command[0], command.slice(1), { cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -85,6 +88,7 @@ function stderrLine(line) {
     if (stderrTail.length > 2 * stderrLines) stderrTail = stderrTail.slice(-stderrLines);
   }
   if (/^SUMMARY: /.test(line) && summaries.length < 4) summaries.push(line);
+  if (/^daxcheck fail-nth: /.test(line)) injected = line.slice(19);
 }
 child.stderr.setEncoding('utf8');
 child.stderr.on('data', (chunk) => {
@@ -100,7 +104,7 @@ function end(code, signal, error) {
   if (stderrPending) stderrLine(stderrPending);
   const spawnError = error ? String(error.message || error) : null;
   if (spawnError !== null) stderrHead.unshift(spawnError);
-  const exit = { code, signal, spawnError, stderrHead, stderrTail: stderrTail.slice(-stderrLines), summaries, answered: answers.length };
+  const exit = { code, signal, spawnError, stderrHead, stderrTail: stderrTail.slice(-stderrLines), summaries, injected, answered: answers.length };
   port.postMessage({ exit });
   Atomics.store(cells, ${STATUS}, 2);
   bump();

@@ -8,7 +8,7 @@
  * beforehand.
  */
 import type {
-  CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
+  CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, OpAllocations, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
 } from '../../sut/interface.ts';
 import type { Delivery, DeliveryControl } from '../../sut/delivery.ts';
 import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
@@ -17,7 +17,7 @@ import { chooseDelivery, chunksOf, DEFAULT_SHARES, type DeliveryShares } from '.
 import { quitFailure } from './exitVerdict.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
 import {
-  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, LEAKS_CAPABILITY, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
+  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, FAILNTH_CAPABILITY, LEAKS_CAPABILITY, parseAllocationsAnswer, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
 } from './protocol.ts';
 import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
 
@@ -136,13 +136,32 @@ class Instance {
     return left;
   }
 
+  /** fail-nth (a DAX instance of a port with the `failnth` capability): the n armed for the next call (0: none), and the last call's allocations. */
+  protected failNthOn = false;
+  protected pendingFailNth = 0;
+  protected lastAllocations: OpAllocations = { sites: [], failed: null };
+
   protected call(line: () => string): Result {
     const ch = this.channel();
     const request = requestText(ch, line);
     this.prefetched = null;
     this.prefetchedCheck = null;
     const observe = this.observeRequest;
-    const [answer, snap, check] = ch.exchange(this.checks ? [request, observe, CHECK_REQUEST] : [request, observe]);
+    const lines = this.checks ? [request, observe, CHECK_REQUEST] : [request, observe];
+    if (this.failNthOn) {
+      // one round trip: arm, the request, its allocations, then observe (and check)
+      lines.splice(1, 0, 'allocations');
+      if (this.pendingFailNth > 0) lines.unshift(`failNth ${this.pendingFailNth}`);
+    }
+    const armed = this.failNthOn && this.pendingFailNth > 0;
+    this.pendingFailNth = 0;
+    const answers = ch.exchange(lines);
+    if (armed) {
+      const a = answers.shift()!;
+      if (a !== 'ok') throw ch.fail(new ProcessSutError('sut-malformed', `expected "ok" in answer to "${lines[0]}", got ${JSON.stringify(a.slice(0, 120))}`, { command: ch.command, lastRequest: lines[0]! }));
+    }
+    if (this.failNthOn) this.lastAllocations = parsed(ch, answers.splice(1, 1)[0]!, 'allocations', parseAllocationsAnswer);
+    const [answer, snap, check] = answers;
     const result = parsed(ch, answer!, request, parseAnswer);
     this.prefetched = this.full(snap!);
     this.prefetchedCheck = check ?? null;
@@ -212,8 +231,17 @@ class ProcessTree extends Instance implements ResourceTreeSut {
 }
 
 class ProcessDax extends Instance implements DaxSut {
+  /** Only on a port with the `failnth` capability (sut/interface.ts failNth, takeAllocations). */
+  declare readonly failNth?: (n: number) => void;
+  declare readonly takeAllocations?: () => OpAllocations;
+
   constructor(owner: ProcessFactoryImpl, ch: PortChannel, generation: number) {
     super(owner, ch, generation, 'dax');
+    if (ch.capabilities.has(FAILNTH_CAPABILITY)) {
+      this.failNthOn = true;
+      (this as { failNth?: (n: number) => void }).failNth = (n) => { this.pendingFailNth = n; };
+      (this as { takeAllocations?: () => OpAllocations }).takeAllocations = () => this.lastAllocations;
+    }
   }
 
   createRegion(args: CreateRegionArgs): Result { return this.call(() => requestLine.createRegion(args)); }

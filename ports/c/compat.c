@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#define COMPAT_NO_SITES
 #include "compat.h"
 
 bool compat_verbose;
@@ -167,7 +168,7 @@ int ida_alloc(struct ida *ida, gfp_t gfp)
 			break;
 	if (id == ida->size) {
 		unsigned int size = ida->size ? 2 * ida->size : 16;
-		unsigned char *used = krealloc(ida->used, size, gfp);
+		unsigned char *used = krealloc_site(ida->used, size, gfp, __func__, "used");
 
 		if (!used)
 			return -ENOMEM;

@@ -22,15 +22,22 @@
 /*
  * The capabilities announced after the name (PROTOCOL.md "Handshake"), each
  * after one space; a build may announce none with -DPORT_CAPABILITIES='""'.
- * `leaks` only with the allocation ledger of ports/c/compat.c (DAXCHECK_LEDGER):
- * the kernel harness builds this driver against its own shims, without it.
+ * `leaks` only with the allocation ledger of ports/c/compat.c (DAXCHECK_LEDGER), and
+ * `failnth` only with ports/c/failnth.c (DAXCHECK_FAILNTH): the kernel harness builds
+ * this driver against its own shims, without them.
  */
 #ifndef PORT_CAPABILITIES
 #if DAXCHECK_LEDGER
-#define PORT_CAPABILITIES " check leaks"
+#define CAP_LEAKS " leaks"
 #else
-#define PORT_CAPABILITIES " check"
+#define CAP_LEAKS ""
 #endif
+#if DAXCHECK_FAILNTH
+#define CAP_FAILNTH " failnth"
+#else
+#define CAP_FAILNTH ""
+#endif
+#define PORT_CAPABILITIES " check" CAP_LEAKS CAP_FAILNTH
 #endif
 
 static char *out;
@@ -502,10 +509,41 @@ static bool handle(char *line)
 			answer_err(-EINVAL);
 		return true;
 	}
-	if (suite == SUITE_TREE && tree_request(argc, argv))
+#if DAXCHECK_FAILNTH
+	if (strcmp(argv[0], "failNth") == 0 && argc == 2) {
+		long n;
+
+		if (arg_long(argv, 1, &n)) {
+			if (failnth_arm(n) == 0)
+				answer_ok();
+			else
+				answer_err(-EINVAL);
+		}
 		return true;
-	if (suite == SUITE_DAX && dax_request(argc, argv))
+	}
+	if (strcmp(argv[0], "allocations") == 0 && argc == 1) {
+		static char text[4096];
+
+		failnth_answer(text, sizeof(text));
+		out_str(text);
+		out_char('\n');
 		return true;
+	}
+#endif
+	if (suite != SUITE_NONE) {
+		bool known;
+
+#if DAXCHECK_FAILNTH
+		/* an operation: fail-nth counts its allocations (failnth.c) */
+		failnth_begin();
+#endif
+		known = suite == SUITE_TREE ? tree_request(argc, argv) : dax_request(argc, argv);
+#if DAXCHECK_FAILNTH
+		failnth_end();
+#endif
+		if (known)
+			return true;
+	}
 	answer_error("unknown request '%.40s' with %d arguments%s", argv[0], argc - 1,
 		     suite == SUITE_NONE ? " (no instance: send new tree or new dax first)" : "");
 	return true;
