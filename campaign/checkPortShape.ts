@@ -24,7 +24,7 @@ function suitesOf(create: 'createTree' | 'createDax'): string {
 /** The factory method and the instance methods a suite calls. */
 export function suiteShape(suite: SuiteName): { create: 'createTree' | 'createDax'; methods: string[] } {
   const s = SUITES[suite];
-  return { create: s.sutKind === 'tree' ? 'createTree' : 'createDax', methods: [...s.operations.map((o) => o.method), 'observe'] };
+  return { create: s.sutKind === 'tree' ? 'createTree' : 'createDax', methods: [...s.operations.filter((o) => o.optional !== true).map((o) => o.method), 'observe'] };
 }
 
 /**

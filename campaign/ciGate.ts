@@ -20,6 +20,7 @@ import type { SystemSpec } from '../properties/systemSpec.ts';
 import { SUITE_NAMES, SUITES } from '../properties/suites.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
 import { machineInfo, daxcheckVersion, RUN_SUMMARY_FORMAT, runEntry, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
+import { CI_FAIL_NTH, failNthEntry, failNthFaultEntry } from './failNthGate.ts';
 import { searchFault } from './faultSearch.ts';
 import { replayEntry } from './replayEntry.ts';
 import { cPortSystem } from './cPort.ts';
@@ -29,6 +30,7 @@ import { IMPL, systemsNow, type Systems } from './systems.ts';
 export type GateItem =
   | { kind: 'suite'; name: string; suite: SuiteName; system: GateSystem; big?: true }
   | { kind: 'fault-search'; name: string; fault: FaultName; system: GateSystem }
+  | { kind: 'fail-nth'; name: string; system: GateSystem; fault?: FaultName }
   | { kind: 'replay'; name: string; file: string };
 
 /** The systems the gate checks: daxcheck's implementation and its C port. */
@@ -66,7 +68,10 @@ export function gateItems(shrinksDir = 'shrinks'): GateItem[] {
     ...GATE_SYSTEMS.flatMap((system) => [
       ...(system === 'impl' ? ALL_SUITES : SUITE_NAMES).map((suite): GateItem => ({ kind: 'suite', name: `${prefix(system)}${suite}`, suite, system })),
       ...FAULT_NAMES.map((fault): GateItem => ({ kind: 'fault-search', name: `${prefix(system)}fault ${fault}`, fault, system })),
+      { kind: 'fail-nth', name: `${prefix(system)}dax fail-nth`, system } satisfies GateItem,
     ]),
+    // S3 found by fail-nth alone, with no named failure point: in the C port, an ASan report
+    { kind: 'fail-nth', name: 'c-port fail-nth fault s3-double-release', system: 'c-port', fault: 's3-double-release' },
     ...SUITE_NAMES.map((suite): GateItem => ({ kind: 'suite', name: `${suite} big runs`, suite, system: 'impl', big: true })),
     ...counterexampleFiles(shrinksDir).map((file): GateItem => ({ kind: 'replay', name: `replay ${file}`, file })),
   ];
@@ -78,6 +83,18 @@ export function runGateItem(item: GateItem): GateResult {
     case 'suite': return runGateSuite(item.suite, item.system, item.name, item.big === true);
     case 'fault-search': return runGateFaultSearch(item.fault, item.system, item.name);
     case 'replay': return { entry: replayEntry(item.file), found: null };
+    case 'fail-nth': return runGateFailNth(item.system, item.name, item.fault ?? null);
+  }
+}
+
+/** A fail-nth entry (campaign/failNthGate.ts): without fault, every injected failure followed; with one, fail-nth finds it. */
+export function runGateFailNth(system: GateSystem, title: string, fault: FaultName | null = null): GateResult {
+  const got = gateSystems(system, fault, 'dax');
+  if (typeof got === 'string') return notRun(title, fault === null ? 'suite' : 'fault-search', 'dax', fault, got);
+  try {
+    return fault === null ? failNthEntry(title, got.systems, got.spec, CI_FAIL_NTH.runs[system]) : failNthFaultEntry(title, fault, got.systems, got.spec);
+  } finally {
+    got.systems.close();
   }
 }
 

@@ -36,6 +36,8 @@ const nothingToClose = () => undefined;
 /** How long a process port may take to answer one request before it counts as a hang. */
 export interface SystemOptions {
   commandTimeoutMs?: number;
+  /** Seeds the choice of each run's delivery to a process port (sut/delivery.ts). */
+  deliverySeed?: number;
 }
 
 /** Thrown for a fault name the implementation does not know; the message lists the known ones. */
@@ -120,7 +122,9 @@ function execSystems(command: string[], cwd: string | undefined, fault: string |
       throw e;
     }
   }
-  const sut = processFactory(command, { faults: fault === null ? [] : [fault], ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(cwd === undefined ? {} : { cwd }), name: execName(command) });
+  const sut = processFactory(command, {
+    faults: fault === null ? [] : [fault], ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(o.deliverySeed === undefined ? {} : { deliverySeed: o.deliverySeed }), ...(cwd === undefined ? {} : { cwd }), name: execName(command),
+  });
   try {
     for (const suite of suites) (suite === 'tree' ? sut.createTree() : sut.createDax());
   } catch (e) {

@@ -46,9 +46,13 @@ export function devDaxAlign(dev: DevDax): bigint {
 
 /**
  * devm_create_dev_dax: a new device of size 0 with the lowest unused id of its region and
- * the region's align (the kernel copies dax_region->align into every new device).
+ * the region's align (the kernel copies dax_region->align into every new device). Null
+ * when fail-nth fails its id's or its struct's allocation (nothing of it remains).
  */
-export function devDaxAdd(region: DaxRegion): DevDax {
+export function devDaxAdd(region: DaxRegion): DevDax | null {
+  const allocs = region.ctx.allocs;
+  if (allocs.fails('ida_alloc:used')) return null;
+  if (allocs.fails('dev_dax_alloc:dev_dax')) return null;
   const id = region.ida.alloc();
   const dev: DevDax = { id, name: `dax${region.id}.${id}`, region, align: region.align, bound: false, size: 0n, ranges: [], lenTz: new Array<number>(65).fill(0) };
   region.devices.set(id, dev);

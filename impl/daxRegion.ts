@@ -7,16 +7,18 @@ import { isPowerOfTwo, isU64, MiB } from '../sut/u64.ts';
 import type { DevDax } from './daxDevice.ts';
 import type { DaxExtent } from './extent.ts';
 import { ExtentIndex } from './extentIndex.ts';
+import type { AllocSites } from './allocSites.ts';
 import type { FailInjector } from './failpoints.ts';
 import type { FaultFlags } from './faults.ts';
 import { Ida } from './ida.ts';
 import { newResource, resourceFree, type Resource } from './resource.ts';
 import { releaseRegion } from './resourceTree.ts';
 
-/** What every region of one system shares: the faults switched on and the failure injector. */
+/** What every region of one system shares: the faults switched on, the failure injector and the fail-nth allocation sites. */
 export interface DaxContext {
   readonly faults: FaultFlags;
   readonly failpoints: FailInjector;
+  readonly allocs: AllocSites;
 }
 
 export interface DaxRegion {

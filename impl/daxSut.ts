@@ -10,6 +10,7 @@ import {
   type DaxSut,
   type Errno,
   type FailPoint,
+  type OpAllocations,
   type Result,
 } from '../sut/interface.ts';
 import { add64, isU64, MiB, sub64 } from '../sut/u64.ts';
@@ -19,6 +20,7 @@ import { regionSnap } from './daxSnapshot.ts';
 import { devDaxResize } from './devDaxResize.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
 import { addDaxExtent, removeDaxExtent } from './extent.ts';
+import { AllocSites } from './allocSites.ts';
 import { FailInjector } from './failpoints.ts';
 import type { FaultFlags } from './faults.ts';
 import { createDaxRegion, destroyDaxRegion } from './regionLifecycle.ts';
@@ -33,7 +35,7 @@ export class ImplDax implements DaxSut {
   private readonly ctx: DaxContext;
 
   constructor(faults: FaultFlags) {
-    this.ctx = { faults, failpoints: new FailInjector() };
+    this.ctx = { faults, failpoints: new FailInjector(), allocs: new AllocSites() };
   }
 
   /** The live (created, not destroyed) region r, or null. */
@@ -49,6 +51,7 @@ export class ImplDax implements DaxSut {
 
   /** region{R} with dax{R}.0; id R. EINVAL: bad arguments. ENOMEM: the 'whole' seed range failed (no region). */
   createRegion(args: CreateRegionArgs): Result {
+    this.ctx.allocs.begin();
     const region = createDaxRegion(this.regions.length, args, this.ctx);
     if (typeof region === 'string') return fail(region);
     this.regions.push(region);
@@ -57,6 +60,7 @@ export class ImplDax implements DaxSut {
 
   /** Shrinks every device to 0 and removes it, then removes every visible extent. ENXIO: no live region. */
   destroyRegion(r: number): Result {
+    this.ctx.allocs.begin();
     const region = this.region(r);
     if (region === null) return fail('ENXIO');
     destroyDaxRegion(region);
@@ -65,12 +69,14 @@ export class ImplDax implements DaxSut {
 
   /** Adds an extent; id = its index. ENXIO: no live region. EINVAL, ENOSPC, ENOMEM: see addDaxExtent. */
   addExtent(r: number, offset: bigint, length: bigint, label: string): Result {
+    this.ctx.allocs.begin();
     const region = this.region(r);
     return region === null ? fail('ENXIO') : addDaxExtent(region, offset, length, label);
   }
 
   /** Makes extent e invisible and drops its own reference. ENXIO: no live region, no extent e, or already removed. */
   removeExtent(r: number, e: number): Result {
+    this.ctx.allocs.begin();
     const ext = this.region(r)?.extents[Number.isInteger(e) && e >= 0 ? e : -1];
     if (ext === undefined || !ext.visible) return fail('ENXIO');
     removeDaxExtent(ext);
@@ -84,6 +90,7 @@ export class ImplDax implements DaxSut {
    * sized range conflicts or fails (the device is removed again).
    */
   createDevice(r: number, sizeBytes: bigint): Result {
+    this.ctx.allocs.begin();
     const region = this.region(r);
     if (region === null) return fail('ENXIO');
     if (!isU64(sizeBytes)) return fail('EINVAL');
@@ -91,6 +98,7 @@ export class ImplDax implements DaxSut {
     if (sizeBytes % (region.align > 2n * MiB ? region.align : 2n * MiB) !== 0n) return fail('EINVAL');
     if (daxRegionAvailSize(region) === 0n) return fail('ENOSPC');
     const dev = devDaxAdd(region);
+    if (dev === null) return fail('ENOMEM');
     if (sizeBytes !== 0n && allocDevDaxRange(dev, region.res, region.res.start, sizeBytes, null) !== null) {
       devDaxRemove(dev);
       return fail('ENOMEM');
@@ -100,6 +108,7 @@ export class ImplDax implements DaxSut {
 
   /** region/delete. ENXIO: no such device. EBUSY: device 0, bound, or size ≠ 0. */
   deleteDevice(r: number, d: number): Result {
+    this.ctx.allocs.begin();
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
     if (dev.id === 0 || dev.bound || dev.size !== 0n) return fail('EBUSY');
@@ -109,6 +118,7 @@ export class ImplDax implements DaxSut {
 
   /** Driver attach. ENXIO: no such device, or size 0. EBUSY: already bound. */
   bind(r: number, d: number): Result {
+    this.ctx.allocs.begin();
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
     if (dev.bound) return fail('EBUSY');
@@ -119,6 +129,7 @@ export class ImplDax implements DaxSut {
 
   /** Driver detach. ENXIO: no such device, or not bound. */
   unbind(r: number, d: number): Result {
+    this.ctx.allocs.begin();
     const dev = this.device(r, d);
     if (dev === null || !dev.bound) return fail('ENXIO');
     dev.bound = false;
@@ -127,6 +138,7 @@ export class ImplDax implements DaxSut {
 
   /** dev/size. ENXIO: no such device. EINVAL, EBUSY, ENOSPC, ENOMEM: see devDaxResize. */
   resize(r: number, d: number, sizeBytes: bigint): Result {
+    this.ctx.allocs.begin();
     const dev = this.device(r, d);
     return dev === null ? fail('ENXIO') : done(devDaxResize(dev, sizeBytes));
   }
@@ -139,6 +151,7 @@ export class ImplDax implements DaxSut {
    * without ranges, else EBUSY.
    */
   mapping(r: number, d: number, start: bigint, end: bigint): Result {
+    this.ctx.allocs.begin();
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
     if (dev.region.kind === 'dynamic') return fail('EINVAL');
@@ -153,6 +166,7 @@ export class ImplDax implements DaxSut {
 
   /** dev/align. ENXIO: no such device. EINVAL: not 4 KiB, 2 MiB or 1 GiB, or a range not a multiple. EBUSY: bound. */
   setAlign(r: number, d: number, align: bigint): Result {
+    this.ctx.allocs.begin();
     const dev = this.device(r, d);
     if (dev === null) return fail('ENXIO');
     if (!ALLOWED_ALIGNS.includes(align)) return fail('EINVAL');
@@ -164,7 +178,18 @@ export class ImplDax implements DaxSut {
 
   /** Arms point to fail its nth allocation from now. EINVAL: unknown point, nth not an integer ≥ 1. */
   failAllocation(point: FailPoint, nth: number): Result {
+    this.ctx.allocs.begin();
     return this.ctx.failpoints.arm(point, nth) ? ok() : fail('EINVAL');
+  }
+
+  /** fail-nth: the next operation's nth allocation fails (impl/allocSites.ts). */
+  failNth(n: number): void {
+    this.ctx.allocs.arm(n);
+  }
+
+  /** fail-nth: what the last operation allocated, and the site that failed. */
+  takeAllocations(): OpAllocations {
+    return this.ctx.allocs.take();
   }
 
   /** The canonical snapshot of every region ever created. O(n). */

@@ -27,10 +27,13 @@ export function allocDevDaxRange(dev: DevDax, parent: Resource, start: bigint, l
   const failpoints = region.ctx.failpoints;
   const mutant = region.ctx.faults.mutant;
   if (len === 0n && region.ctx.faults.wholeSpaceMapping) return dev.ranges.length > 0 ? 'EBUSY' : null;
+  const allocs = region.ctx.allocs;
   if (failpoints.fails('resource')) return mutant === 'resource' ? 'ENOSPC' : 'ENOMEM';
+  // __request_region's own allocation (fail-nth), made before its conflict check
+  if (allocs.fails('alloc_resource:resource')) return 'ENOMEM';
   const res = requestRegion(parent, start, len, dev.name);
   if (res === null) return 'ENOMEM';
-  if (failpoints.fails('ranges')) {
+  if (failpoints.fails('ranges') || allocs.fails('alloc_dev_dax_range:ranges')) {
     if (mutant !== 'ranges') daxReleaseRegion(region, parent, start, len);
     return 'ENOMEM';
   }
@@ -41,7 +44,7 @@ export function allocDevDaxRange(dev: DevDax, parent: Resource, start: bigint, l
     daxExtentGet(extent);
     daxExtentRefresh(extent);
   }
-  if (failpoints.fails('mapping')) {
+  if (failpoints.fails('mapping') || allocs.fails('alloc_dev_dax_range:mapping')) {
     if (mutant !== 'mapping') trimDevDaxRange(dev);
     return 'ENOMEM';
   }

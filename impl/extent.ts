@@ -48,12 +48,19 @@ export function addDaxExtent(region: DaxRegion, offset: bigint, length: bigint, 
   if (region.kind !== 'dynamic') return fail('EINVAL');
   if (!isU64(offset) || !isU64(length)) return fail('EINVAL');
   if (length === 0n || offset % region.align !== 0n || length % region.align !== 0n) return fail('EINVAL');
-  const { failpoints, faults } = region.ctx;
+  const { failpoints, faults, allocs } = region.ctx;
   if (failpoints.fails('resource')) return fail(faults.mutant === 'resource' ? 'ENOSPC' : 'ENOMEM');
+  // fail-nth: the extent's resource is allocated before the request's conflict check
+  if (allocs.fails('dax_extent_add:res')) return fail('ENOMEM');
   const start = add64(region.res.start, offset);
   const res = requestRegion(region.res, start, length, 'extent');
   if (res === null) return fail('ENOSPC');
-  if (failpoints.fails('extentDevice')) {
+  // the extent, its label and the region's extent log; then the extent's device
+  if (allocs.fails('dax_extent_add:extent') || allocs.fails('dax_extent_add:label') || allocs.fails('dax_extent_add:extents')) {
+    daxReleaseRegion(region, region.res, start, length);
+    return fail('ENOMEM');
+  }
+  if (failpoints.fails('extentDevice') || allocs.fails('dax_extent_register_dev:dev')) {
     // The error path drops the new extent's only reference, which frees its resource...
     if (faults.mutant !== 'extentDevice') daxReleaseRegion(region, region.res, start, length);
     // ...and the seed patch then frees it a second time.

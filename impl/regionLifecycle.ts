@@ -17,8 +17,10 @@ import { removeDaxExtent } from './extent.ts';
 export function createDaxRegion(id: number, args: CreateRegionArgs, ctx: DaxContext): DaxRegion | Errno {
   const err = checkRegionArgs(args);
   if (err !== null) return err;
+  if (ctx.allocs.fails('dax_region_create:regions') || ctx.allocs.fails('dax_region_create:dax_region')) return 'ENOMEM';
   const region = newDaxRegion(id, args, ctx);
   const seed = devDaxAdd(region);
+  if (seed === null) return 'ENOMEM';
   if (region.kind === 'contiguous' && (args.seed ?? 'whole') === 'whole') {
     if (allocDevDaxRange(seed, region.res, region.res.start, args.sizeBytes, null) !== null) return 'ENOMEM';
   }

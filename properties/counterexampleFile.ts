@@ -11,6 +11,7 @@ import { readJsonFile } from './readJsonFile.ts';
 import type { FailureKind } from './stepFailure.ts';
 import { ALL_SUITE_NAMES, type SuiteName } from './suiteSpec.ts';
 import { isSystemSpec, type SystemSpec } from './systemSpec.ts';
+import { isDelivery, type Delivery } from '../sut/delivery.ts';
 import { decodeValue, encodeValue } from './values.ts';
 
 /** Format 2: broke.step counts from 1, as every message says "step N". Format 1 (0-based) is read and converted. */
@@ -25,6 +26,11 @@ export interface CounterexampleFile {
   sut: string;
   /** The system under test as data (files written before it existed have only `sut`). */
   system?: SystemSpec;
+  /**
+   * How the run reached a port process (sut/delivery.ts), when it was not in one batch:
+   * replay and minimize keep it. Absent: one batch (and in files from before it existed).
+   */
+  delivery?: Delivery;
   /** The named fault that was on, or null (found against the correct implementation). */
   fault: string | null;
   /** What broke at which step. */
@@ -92,6 +98,7 @@ function validate(file: string, data: unknown): CounterexampleFile {
   if (typeof broke !== 'object' || broke === null || typeof broke.kind !== 'string' || typeof broke.step !== 'number' || typeof broke.call !== 'string' || typeof broke.detail !== 'string') {
     bad('has no "broke" object with kind, step, call and detail (what the file records as broken)');
   }
+  if (d.delivery !== undefined && !isDelivery(d.delivery)) bad('has a "delivery" that is not {"mode": "batch"|"split"|"step", "seed": integer, "quit": boolean}');
   if (d.system !== undefined && !isSystemSpec(d.system)) bad('has a "system" that is none of {"kind": "impl"}, {"kind": "module", "path": …}, {"kind": "exec", "command": […]}');
   if (d.format === 1) {
     // Format 1 counted broke.step from 0.

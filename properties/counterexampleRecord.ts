@@ -4,6 +4,7 @@ import type { Counterexample } from './runSuite.ts';
 import type { StepFailure } from './stepFailure.ts';
 import type { SuiteName } from './suiteSpec.ts';
 import type { SystemSpec } from './systemSpec.ts';
+import type { Delivery } from '../sut/delivery.ts';
 
 export interface CounterexampleFacts {
   suite: SuiteName;
@@ -16,6 +17,8 @@ export interface CounterexampleFacts {
   path: string;
   /** ISO time; now when absent. */
   foundAt?: string;
+  /** How the run reached a port process; recorded only when it was not one batch (absent or null: one batch). */
+  delivery?: Delivery | null;
 }
 
 /** The file record of a counterexample: id from suite, fault and commands; broke and error from the failure. */
@@ -34,10 +37,16 @@ export function counterexampleRecord(f: CounterexampleFacts): CounterexampleFile
     path: f.path,
     foundAt: f.foundAt ?? new Date().toISOString(),
     error: f.failure.message,
+    ...(isBatch(f.delivery) ? {} : { delivery: f.delivery! }),
   };
 }
 
+/** Whether d is the plain delivery a file leaves out: one batch, no quit. */
+function isBatch(d: Delivery | null | undefined): boolean {
+  return d === undefined || d === null || (d.mode === 'batch' && !d.quit);
+}
+
 /** The file record of a counterexample that runSuite found against a system (named sut) with fault on (or null). */
-export function recordOfFound(cx: Counterexample, on: { sut: string; system: SystemSpec }, fault: string | null): CounterexampleFile {
-  return counterexampleRecord({ suite: cx.suite, ...on, fault, commands: cx.commands, failure: cx.failure, seed: cx.seed, path: cx.path });
+export function recordOfFound(cx: Counterexample, on: { sut: string; system: SystemSpec }, fault: string | null, delivery: Delivery | null = null): CounterexampleFile {
+  return counterexampleRecord({ suite: cx.suite, ...on, fault, commands: cx.commands, failure: cx.failure, seed: cx.seed, path: cx.path, delivery });
 }

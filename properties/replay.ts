@@ -3,6 +3,7 @@
  * replayed and minimized. Commands that do not apply are skipped, as under fast-check.
  */
 import type { SutFactory } from '../sut/interface.ts';
+import { failNthSuite, hasFailNth } from './failNthSuite.ts';
 import { StepFailure } from './stepFailure.ts';
 import type { AnySuite } from './suiteSpec.ts';
 import type { StepRecord } from './stepRecord.ts';
@@ -29,7 +30,8 @@ export function replayCommands<Cmd extends { op: string }>(
   const executed: Cmd[] = [];
   let world: World;
   try {
-    world = new World(suite, model, sut, keepRecords);
+    // a run with failNth steps replays as the fail-nth variant (step by step, §8.2 oracles)
+    world = new World(hasFailNth(commands) ? failNthSuite(suite) : suite, model, sut, keepRecords);
   } catch (e) {
     if (e instanceof StepFailure) return { executed, records: [], failure: e };
     throw e;

@@ -20,6 +20,8 @@ export interface RunWorld {
   readonly outcomes?: ReadonlySet<string>;
   /** Argument-domain buckets the run's calls hit (World has them; properties/domains.ts). */
   readonly domainBuckets?: ReadonlySet<string>;
+  /** fail-nth runs (World has it): per operation, each allocation site reached and how often it was failed. */
+  readonly allocCoverage?: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** fast-check's check: the command applies in the current state. */
   applies(cmd: { op: string }): boolean;
   /** Runs the command; throws when something broke. */

@@ -60,6 +60,8 @@ export interface RunOutcome {
   labelRuns: Map<string, number>;
   /** Number of passing runs that hit each argument-domain bucket (properties/domains.ts). */
   bucketRuns: Map<string, number>;
+  /** fail-nth runs: error-path coverage, per operation every allocation site reached and how often it was failed (0: never). */
+  allocCoverage: Map<string, Map<string, number>>;
   durationMs: number;
   counterexample: Counterexample | null;
 }
@@ -67,7 +69,7 @@ export interface RunOutcome {
 /** Runs the suite's property; never throws for a failing SUT (that is the counterexample). */
 export function runSuite(o: RunOptions): RunOutcome {
   const started = performance.now();
-  const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>(), bucketRuns: new Map<string, number>() };
+  const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>(), bucketRuns: new Map<string, number>(), allocCoverage: new Map<string, Map<string, number>>() };
   const arb = runArbitrary(o.suite, o.maxCommands, o.bigRunPercent ?? 0);
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const hooks = o.hooks ?? {};
@@ -130,4 +132,14 @@ function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample'>, world:
   for (const [op, n] of world.opCounts) stats.opCounts.set(op, (stats.opCounts.get(op) ?? 0) + n);
   for (const label of world.labels) stats.labelRuns.set(label, (stats.labelRuns.get(label) ?? 0) + 1);
   for (const b of world.domainBuckets ?? []) stats.bucketRuns.set(b, (stats.bucketRuns.get(b) ?? 0) + 1);
+  if (world.allocCoverage !== undefined) mergeAllocCoverage(stats.allocCoverage, world.allocCoverage);
+}
+
+/** Adds from's error-path coverage (op -> site -> times failed) into into. */
+export function mergeAllocCoverage(into: Map<string, Map<string, number>>, from: ReadonlyMap<string, ReadonlyMap<string, number>>): void {
+  for (const [op, sites] of from) {
+    const to = into.get(op) ?? new Map<string, number>();
+    into.set(op, to);
+    for (const [site, n] of sites) to.set(site, (to.get(site) ?? 0) + n);
+  }
 }

@@ -2,7 +2,7 @@
  * A step that broke: the thrown error of the differential runner, carrying what a
  * report needs (which step, which call, what broke, the first difference).
  */
-export type FailureKind = 'result-mismatch' | 'snapshot-mismatch' | 'invariant' | 'model-invariant' | 'sut-threw' | 'hang' | 'sut-crashed' | 'sut-malformed' | 'self-check';
+export type FailureKind = 'result-mismatch' | 'snapshot-mismatch' | 'invariant' | 'model-invariant' | 'sut-threw' | 'hang' | 'sut-crashed' | 'sut-malformed' | 'self-check' | 'sut-leaked';
 
 export class StepFailure extends Error {
   constructor(

@@ -63,6 +63,8 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
     /** What a big run starts with, in place of prefix() (e.g. long bursts of creates and deletes); absent: prefix(). */
     prefix?(): fc.Arbitrary<Cmd[]>;
   };
+  /** A fail-nth variant (properties/failNthSuite.ts): runs step by step, failNth steps arm the next (docs/SPECIFICATION.md §8.2). */
+  failNth?: boolean;
 }
 
 /** A suite spec with its type parameters erased, for code that handles both suites. */

@@ -8,9 +8,11 @@
  * hands the whole run to the system under test at once, then judges its first
  * difference exactly as `step` would have.
  */
-import type { Result, SutFactory } from '../sut/interface.ts';
+import type { OpAllocations, Result, SutFactory } from '../sut/interface.ts';
 import { canCheckRuns, SutFailure, type PlannedStep, type RunChecker, type RunVerdict } from '../sut/runCheck.ts';
 import { firstDifference } from './diff.ts';
+import { followInjected, notFollowed } from './failNthFollow.ts';
+import { countAllocations } from './failNthSuite.ts';
 import { sameData } from './sameData.ts';
 import { resultProblem } from './snapshotShape.ts';
 import { showResult } from './showResult.ts';
@@ -19,7 +21,8 @@ import type { StepRecord } from './stepRecord.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
 export class World {
-  readonly model: unknown;
+  /** The model (fail-nth: replaced by the replica whose state a failed step was found to be in). */
+  model: unknown;
   /** The system under test's instance (null in batch mode: it lives in the checker). */
   readonly sut: unknown;
   modelSnap: unknown;
@@ -36,10 +39,17 @@ export class World {
   /** Batch mode: the checker, and the run planned on the model so far. */
   private readonly checker: RunChecker | null;
   private readonly planned: (PlannedStep & { call: unknown })[] = [];
+  /** fail-nth runs (suite.failNth): every call the model ran (replicas replay it), and the n armed by the last failNth step. */
+  private readonly script: unknown[] | null;
+  private armed: number | null = null;
+  /** fail-nth runs: per operation, every allocation site it reached and how often that allocation was failed (error-path coverage). */
+  readonly allocCoverage: Map<string, Map<string, number>> | undefined;
+  /** fail-nth runs: every armed step that ran, its n, and the site that failed (null: it made fewer than n allocations). */
+  readonly injections: { step: number; n: number; site: string | null }[] = [];
 
   constructor(
     readonly suite: AnySuite,
-    modelFactory: SutFactory,
+    private readonly modelFactory: SutFactory,
     sutFactory: SutFactory,
     /** Keep a StepRecord per step (replay); off while hunting. Records need step-by-step mode. */
     readonly keepRecords = false,
@@ -49,7 +59,9 @@ export class World {
     this.labelHits = trackFeatures ? new Map() : undefined;
     this.outcomes = trackFeatures ? new Set() : undefined;
     this.model = suite.create(modelFactory);
-    this.checker = !keepRecords && canCheckRuns(sutFactory) ? sutFactory : null;
+    this.script = suite.failNth === true ? [] : null;
+    this.allocCoverage = suite.failNth === true ? new Map() : undefined;
+    this.checker = !keepRecords && this.script === null && canCheckRuns(sutFactory) ? sutFactory : null;
     this.sut = this.checker === null ? guard(0, 'creating the system', () => suite.create(sutFactory)) : null;
     this.modelSnap = suite.observe(this.model);
   }
@@ -67,8 +79,26 @@ export class World {
     const index = this.steps++;
     if (suite.domains) for (const b of suite.domains.buckets(call, this.modelSnap)) this.domainBuckets.add(b);
     const shown = new Shown(suite, call); // printed only when a record or a failure needs it
+    this.lastShown = shown;
+    let sutFirst: Result | null = null;
+    if (this.script !== null) {
+      // fail-nth: the system runs first; a step whose armed allocation failed is judged apart
+      const n = this.armed;
+      this.armed = call.op === 'failNth' ? (call as unknown as { n: number }).n : null;
+      if (n !== null) shown.note = ` [fail-nth: allocation ${n} fails]`;
+      sutFirst = guard(index, shown, () => suite.call(this.sut, call));
+      const allocs = call.op === 'failNth' ? null : this.allocations(index, shown, call.op);
+      if (n !== null && allocs !== null) this.injections.push({ step: index, n, site: allocs.failed });
+      if (n !== null && allocs !== null && allocs.failed !== null) {
+        shown.note = ` [fail-nth: allocation ${n} fails at ${allocs.failed}]`;
+        this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
+        this.injected(index, shown, call, sutFirst);
+        return;
+      }
+      this.script.push(call);
+    }
     const modelResult = suite.call(this.model, call);
-    const sutResult = this.checker === null ? guard(index, shown, () => suite.call(this.sut, call)) : null;
+    const sutResult = sutFirst ?? (this.checker === null ? guard(index, shown, () => suite.call(this.sut, call)) : null);
     this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
     const before = this.modelSnap;
     const modelSnap = suite.observe(this.model);
@@ -101,6 +131,41 @@ export class World {
     else this.unchecked = { first: this.unchecked?.first ?? index, index, shown };
   }
 
+  /** fail-nth: what the system's step allocated (counted into allocCoverage). */
+  private allocations(index: number, shown: Shown, op: string): OpAllocations {
+    const sut = this.sut as { takeAllocations?(): OpAllocations };
+    if (sut.takeAllocations === undefined) throw new Error(`fail-nth needs a system under test with failNth and takeAllocations (sut/interface.ts; a port announces the failnth capability): ${this.suite.name} has none`);
+    const allocs = guard(index, shown, () => sut.takeAllocations!());
+    countAllocations(this.allocCoverage!, op, allocs);
+    return allocs;
+  }
+
+  /**
+   * fail-nth: judges a step whose armed allocation failed (docs/SPECIFICATION.md §8.2): the
+   * system's snapshot on its own (shape, §5 invariants), its self-check, then the state must
+   * be one §8.2 allows; the model takes it and the run goes on.
+   */
+  private injected(index: number, shown: Shown, call: { op: string }, sutResult: Result): void {
+    const { suite } = this;
+    const sutSnap = guard(index, shown, () => suite.observe(this.sut));
+    const misshapen = suite.snapshotProblem(sutSnap);
+    if (misshapen !== null) throw new StepFailure('sut-malformed', index, shown.text, `observe() returned a malformed snapshot: ${misshapen}`);
+    const sutBroken = broken(suite, call, sutResult, sutSnap);
+    if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
+    this.selfCheck(index, shown);
+    const before = this.modelSnap;
+    const follow = followInjected({ suite, modelFactory: this.modelFactory, script: this.script!, call, before, sutResult, sutSnap });
+    if (follow === null) throw notFollowed(index, shown.text, before, sutResult, sutSnap);
+    if (follow.model !== null) this.model = follow.model;
+    this.modelSnap = follow.snap;
+    this.script!.push(...follow.script);
+    if (this.keepRecords) this.records.push({ index, call: shown.text, model: follow.result, sut: sutResult, modelSnap: follow.snap, sutSnap });
+    this.reached(FAIL_NTH_LABEL);
+  }
+
+  /** The last step that ran (its index is steps - 1), for what its run's end finds (endRun). */
+  private lastShown: Shown | null = null;
+
   /** Steps since the last self-check whose check was skipped (their operation failed): the first one's index, the last one. */
   private unchecked: { first: number; index: number; shown: Shown } | null = null;
 
@@ -114,6 +179,15 @@ export class World {
     throw new StepFailure('self-check', index, shown.text, own.join('\n') + note);
   }
 
+  /** Step by step: the run's end on the system under test (its endRun, if any); what it left behind is a sut-leaked StepFailure at the last step. */
+  private endRun(): void {
+    const sut = this.sut as { endRun?(): string[] };
+    const shown = this.lastShown;
+    if (sut.endRun === undefined || shown === null) return;
+    const left = guard(this.steps - 1, shown, () => sut.endRun!());
+    if (left.length > 0) throw new StepFailure('sut-leaked', this.steps - 1, shown.text, left.join('\n'));
+  }
+
   private reached(label: string): void {
     this.labels.add(label);
     this.labelHits?.set(label, (this.labelHits.get(label) ?? 0) + 1);
@@ -124,6 +198,7 @@ export class World {
     if (this.checker === null) {
       const last = this.unchecked;
       if (last !== null) this.selfCheck(last.index, last.shown);
+      this.endRun();
       return;
     }
     let verdict: RunVerdict;
@@ -166,14 +241,18 @@ function broken(suite: AnySuite, call: unknown, result: Result, snap: unknown): 
   return step.length === 0 ? state : [...state, ...step];
 }
 
-/** A call's printed form, computed on first use. */
+/** The label of runs in which an injected fail-nth failure was followed (docs/SPECIFICATION.md §8.2). */
+export const FAIL_NTH_LABEL = 'fail-nth: an allocation failure was injected and followed';
+
+/** A call's printed form, computed on first use; fail-nth adds a note (which allocation failed, and where). */
 class Shown {
   private printed: string | null = null;
+  note = '';
 
   constructor(private readonly suite: AnySuite, private readonly call: unknown) {}
 
   get text(): string {
-    return (this.printed ??= this.suite.show(this.call));
+    return (this.printed ??= this.suite.show(this.call)) + this.note;
   }
 }
 

@@ -1,10 +1,12 @@
 /**
- * reports/index.html: the run summary table, the label coverage as bars, a link to the
+ * reports/index.html: the run summary table, the label coverage as bars, fail-nth's
+ * error-path coverage, a link to the
  * code coverage report, and every counterexample drawn step by step.
  */
 import { counterexampleSection, mapLegend } from './html/counterexampleSection.ts';
 import { coverageBars } from './html/coverageBars.ts';
 import { esc } from './html/escape.ts';
+import { errorPathTables } from './html/errorPaths.ts';
 import { pageShell } from './html/page.ts';
 import { svgDefs } from './html/svgShell.ts';
 import { summaryTable } from './html/summaryTable.ts';
@@ -25,6 +27,8 @@ export function htmlReport(summary: RunSummary, drawn: readonly DrawnCounterexam
     '<h2>Label coverage</h2>',
     '<p class="legend">Share of runs that reached each scenario; the black mark is the required minimum, the whisker the confidence interval the verdict rests on.</p>',
     coverageBars(summary.entries),
+    '<h2>Error-path coverage (fail-nth)</h2>',
+    errorPathTables(summary.entries),
     '<h2>Code coverage</h2>',
     '<p><a href="coverage/index.html">Line and branch coverage of model/ and impl/</a> (written by <code>npm run coverage</code> and <code>npm test</code>).</p>',
     `<h2>Counterexamples</h2>`,

@@ -45,6 +45,8 @@ export interface SuiteRunSummary {
    * drawn and listed as known; they fail the entry only when failsRun says so.
    */
   known?: KnownFinding[];
+  /** fail-nth entries: error-path coverage per operation (docs/fail-nth.md). */
+  errorPaths?: ErrorPathCoverage[];
 }
 
 /** A counterexample of an entry classified as a known defect (K1) or interface gap (G1). */
@@ -57,6 +59,26 @@ export interface KnownFinding {
   title: string;
   /** Does it fail the run (--known-defects fail on an upstream defect)? */
   failsRun: boolean;
+}
+
+/** One operation's allocation sites under fail-nth: those failed at least once, and those reached but never failed. */
+export interface ErrorPathCoverage {
+  op: string;
+  failed: string[];
+  neverFailed: string[];
+}
+
+/** Error-path coverage as run.json holds it, from op -> site -> times failed (operations and sites sorted). */
+export function errorPathCoverage(cov: ReadonlyMap<string, ReadonlyMap<string, number>>): ErrorPathCoverage[] {
+  return [...cov].filter(([, sites]) => sites.size > 0).sort(([a], [b]) => a.localeCompare(b)).map(([op, sites]) => {
+    const all = [...sites].sort(([a], [b]) => a.localeCompare(b));
+    return { op, failed: all.filter(([, n]) => n > 0).map(([s]) => s), neverFailed: all.filter(([, n]) => n === 0).map(([s]) => s) };
+  });
+}
+
+/** One line per operation: "op: k of m sites failed (never: ...)". */
+export function errorPathLines(paths: readonly ErrorPathCoverage[]): string[] {
+  return paths.map((p) => `${p.op}: ${p.failed.length} of ${p.failed.length + p.neverFailed.length} allocation sites failed${p.neverFailed.length > 0 ? ` (never: ${p.neverFailed.join(', ')})` : ''}`);
 }
 
 export interface RunSummary {

@@ -88,6 +88,8 @@ export interface ResourceTreeSut {
   observe(): TreeSnapshot;
   /** Optional: the port's own internal invariants (see DaxSut.selfCheck). */
   selfCheck?(): string[];
+  /** Optional: ends the run and says what it left behind (see DaxSut.endRun). */
+  endRun?(): string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -115,6 +117,17 @@ export type RegionKind = 'contiguous' | 'dynamic';
 export type FailPoint = 'resource' | 'ranges' | 'mapping' | 'extentDevice';
 
 export const FAIL_POINTS: readonly FailPoint[] = ['resource', 'ranges', 'mapping', 'extentDevice'];
+
+/**
+ * What one operation allocated under fail-nth (docs/SPECIFICATION.md §8.2, docs/fail-nth.md):
+ * every allocation site it reached, in order, each named `function:object` after the
+ * code that allocates (e.g. `alloc_dev_dax_range:ranges`); and the site whose allocation
+ * was failed, or null when the operation made fewer allocations than the armed n.
+ */
+export interface OpAllocations {
+  sites: string[];
+  failed: string | null;
+}
 
 /** A resource inside a region snapshot (no ids: DAX resources are named by address). */
 export interface ResNode {
@@ -263,6 +276,21 @@ export interface DaxSut {
    * next success after refused steps (the message names them).
    */
   selfCheck?(): string[];
+  /**
+   * Optional: ends the run (called once, after the last step's self-check; the instance
+   * is not used after it) and says what it left behind, e.g. allocations a port's ledger
+   * still counts (PROTOCOL.md "Leaks"), one line each; none when nothing. Lines are a
+   * counterexample of kind sut-leaked at the run's last step.
+   */
+  endRun?(): string[];
+  /**
+   * Optional (fail-nth, docs/SPECIFICATION.md §8.2): arms the next operation so that its
+   * nth allocation (1 = its first), at any site of the system's own code, fails. The
+   * operation then takes that allocation's error path. Disarmed by the next operation.
+   */
+  failNth?(n: number): void;
+  /** Optional, with failNth: what the last operation allocated and which site failed (forgotten after the call). */
+  takeAllocations?(): OpAllocations;
 }
 
 /** What a SUT module provides: fresh, empty instances. */

@@ -10,8 +10,8 @@
  */
 import type { DaxSut, ResourceTreeSut, Result, SutFactory } from './interface.ts';
 
-/** How a system under test can fail other than by answering wrongly (self-check: its own selfCheck reported a violation). */
-export type SutFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'self-check';
+/** How a system under test can fail other than by answering wrongly (self-check: its own selfCheck reported a violation; sut-leaked: it left memory behind, by its own ledger or by a sanitizer's report at exit). */
+export type SutFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'self-check' | 'sut-leaked';
 
 /**
  * Thrown by a system under test (or returned in a verdict) when it crashed (exit code or

@@ -6,11 +6,15 @@
  * counterexample or the budget. With `--guided`, guided generation (properties/guided/),
  * one corpus per suite kept across the seeds, as a `hunt --guided` worker does. Prints `found SECONDS` the moment a run fails (so the
  * parent knows a kill even if shrinking outlives it), then one JSON line: HuntResult.
+ * With `--port BINARY` (a C-port mutant, cPortMutants.ts) the system under test is that
+ * port process, set up as `daxcheck hunt --sut-exec BINARY` sets it up.
  *
- *   node --import tsx bench/mutants/huntOne.ts BUDGET_MS [--guided]
+ *   node --import tsx bench/mutants/huntOne.ts BUDGET_MS [--guided] [--port BINARY]
  */
 import { Corpus } from '../../properties/guided/corpus.ts';
+import type { Systems } from '../../campaign/systems.ts';
 import { implFactory } from '../../impl/index.ts';
+import type { SutFactory } from '../../sut/interface.ts';
 import { modelFactory } from '../../model/index.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { HUNT_BIG_RUN_PERCENT, HUNT_MAX_COMMANDS } from '../../properties/profiles.ts';
@@ -43,7 +47,7 @@ export interface HuntResult {
 }
 
 /** Hunts the implementation this module's impl/ is until a counterexample or budgetMs. */
-export function huntMutant(budgetMs: number, onFound: (seconds: number) => void = () => undefined, guided = false): HuntResult {
+export function huntMutant(budgetMs: number, onFound: (seconds: number) => void = () => undefined, guided = false, sut: SutFactory = implFactory): HuntResult {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const deadline = started + budgetMs;
@@ -63,7 +67,7 @@ export function huntMutant(budgetMs: number, onFound: (seconds: number) => void 
     for (const suite of [treeSuite, daxSuite]) {
       const remaining = deadline - performance.now();
       if (remaining <= 0) return { killed: false, seconds: elapsed(), secondsWithShrink: null, suite: null, seed: null, runs, commands, caughtBy: null, kind: null, shrunkLength: null, call: null };
-      const out = runSuite({ suite, model: modelFactory, sut: implFactory, seed, numRuns: HUNT_BATCH_RUNS, maxCommands: HUNT_MAX_COMMANDS, timeLimitMs: remaining, bigRunPercent: HUNT_BIG_RUN_PERCENT, hooks, ...(guided ? { guided: { corpus: corpora.get(suite.name)! } } : {}) });
+      const out = runSuite({ suite, model: modelFactory, sut, seed, numRuns: HUNT_BATCH_RUNS, maxCommands: HUNT_MAX_COMMANDS, timeLimitMs: remaining, bigRunPercent: HUNT_BIG_RUN_PERCENT, hooks, ...(guided ? { guided: { corpus: corpora.get(suite.name)! } } : {}) });
       runs += out.runs;
       commands += out.commands;
       const cx = out.counterexample;
@@ -75,8 +79,23 @@ export function huntMutant(budgetMs: number, onFound: (seconds: number) => void 
   }
 }
 
+/**
+ * The system a `--port BINARY` hunt runs against: the process as `daxcheck hunt
+ * --sut-exec BINARY` has it (imported here only: an impl/ mutant's sandbox has no campaign/).
+ */
+async function portSystems(binary: string): Promise<Systems> {
+  const { systemsNow } = await import('../../campaign/systems.ts');
+  return systemsNow({ kind: 'exec', command: [binary] }, null, ['tree', 'dax'], 'huntOne --port');
+}
+
 if (process.argv[1]?.endsWith('huntOne.ts')) {
   const budgetMs = Number(process.argv[2] ?? 20_000);
-  const result = huntMutant(budgetMs, (s) => console.log(`found ${s}`), process.argv.includes('--guided'));
-  console.log(JSON.stringify(result));
+  const at = process.argv.indexOf('--port');
+  const port = at < 0 ? null : await portSystems(process.argv[at + 1]!);
+  try {
+    const result = huntMutant(budgetMs, (s) => console.log(`found ${s}`), process.argv.includes('--guided'), port?.sut ?? implFactory);
+    console.log(JSON.stringify(result));
+  } finally {
+    port?.close();
+  }
 }

@@ -6,9 +6,21 @@
  * reports through its command timeout). A child that exits without a result is an error.
  */
 import { spawn } from 'node:child_process';
+import { buildCPortMutant } from './cPortBuild.ts';
+import type { CPortMutant } from './cPortMutants.ts';
 import type { HuntResult } from './huntOne.ts';
 import type { Mutant } from './mutant.ts';
 import { makeSandbox } from './sandbox.ts';
+
+/** A mutant of impl/ (an edit of one file) or of the C port (edits of ports/c, built). */
+export type AnyMutant = Mutant | CPortMutant;
+
+const isCPort = (m: AnyMutant): m is CPortMutant => 'edits' in m;
+
+/** The file a row names: the impl/ file, or the C port's edited files. */
+function fileOf(m: AnyMutant): string {
+  return isCPort(m) ? [...new Set(m.edits.map((e) => `ports/c/${e.file}`))].join(' ') : m.file;
+}
 
 /** The guided hunt of a mutant (the table's `guided` column), when one ran: `npm run mutants -- --guided`. */
 export type GuidedResult = Pick<HuntResult, 'killed' | 'seconds' | 'caughtBy' | 'shrunkLength' | 'suite' | 'runs'> & { error: string | null };
@@ -37,21 +49,31 @@ export interface RunMutantOptions {
 
 const SURVIVED: HuntResult = { killed: false, seconds: 0, secondsWithShrink: null, suite: null, seed: null, runs: 0, commands: 0, caughtBy: null, kind: null, shrunkLength: null, call: null };
 
-function row(m: Mutant, r: HuntResult, error: string | null = null): MutantRow {
-  return { name: m.name, file: m.file, summary: m.summary, ...r, selfCheck: r.caughtBy === 'self-check', error };
+function row(m: AnyMutant, r: HuntResult, error: string | null = null): MutantRow {
+  return { name: m.name, file: fileOf(m), summary: m.summary, ...r, selfCheck: r.caughtBy === 'self-check', error };
 }
 
-/** Hunts m in a fresh sandbox; resolves with its row (never rejects). */
-export function runMutant(m: Mutant, o: RunMutantOptions): Promise<MutantRow> {
-  let box;
+/**
+ * Hunts m in a fresh sandbox (a mutant of impl/), or builds it and hunts its port
+ * binary through the process protocol (a C-port mutant); resolves with its row (never
+ * rejects).
+ */
+export function runMutant(m: AnyMutant, o: RunMutantOptions): Promise<MutantRow> {
+  let box: { dir: string; remove(): void; args: string[] };
   try {
-    box = makeSandbox(o.root, m);
+    if (isCPort(m)) {
+      const built = buildCPortMutant(o.root, m);
+      box = { dir: o.root, remove: () => built.remove(), args: ['--port', built.binary] };
+    } else {
+      const sandbox = makeSandbox(o.root, m);
+      box = { dir: sandbox.dir, remove: () => sandbox.remove(), args: [] };
+    }
   } catch (e) {
     return Promise.resolve(row(m, SURVIVED, e instanceof Error ? e.message : String(e)));
   }
   const sandbox = box;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/mutants/huntOne.ts', String(o.budgetMs), ...(o.guided === true ? ['--guided'] : [])], { cwd: sandbox.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/mutants/huntOne.ts', String(o.budgetMs), ...(o.guided === true ? ['--guided'] : []), ...sandbox.args], { cwd: sandbox.dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let foundAt: number | null = null;
@@ -88,7 +110,7 @@ function guidedResult(r: MutantRow): GuidedResult {
  * as it ends. With guidedToo, each mutant is hunted unguided and then guided in the same
  * lane (same load), the guided hunt in the row's `guided` column.
  */
-export async function runMutants(mutants: readonly Mutant[], jobs: number, o: RunMutantOptions, onRow: (r: MutantRow) => void = () => undefined, guidedToo = false): Promise<MutantRow[]> {
+export async function runMutants(mutants: readonly AnyMutant[], jobs: number, o: RunMutantOptions, onRow: (r: MutantRow) => void = () => undefined, guidedToo = false): Promise<MutantRow[]> {
   const rows: MutantRow[] = new Array(mutants.length);
   let next = 0;
   const lane = async () => {

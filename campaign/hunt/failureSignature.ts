@@ -46,6 +46,7 @@ function coarseDetail(kind: CounterexampleFile['broke']['kind'], first: string):
     case 'sut-threw':
     case 'sut-crashed':
     case 'sut-malformed':
+    case 'sut-leaked':
     case 'self-check':
       return blanked(first);
   }

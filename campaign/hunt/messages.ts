@@ -31,6 +31,8 @@ export interface HuntWorkerData {
   batchRuns: number;
   /** Guided generation (--guided): each target keeps a corpus across its batches (properties/guided/). Absent: off. */
   guided?: boolean;
+  /** --fail-nth: each target runs its suite's fail-nth variant (properties/failNthSuite.ts). Absent: off. */
+  failNth?: boolean;
   /** The SutWatch buffer. */
   buffer: SharedArrayBuffer;
 }
@@ -55,6 +57,8 @@ export interface BatchMessage {
   labelRuns: Map<string, number>;
   /** Runs that hit each argument-domain bucket (absent from a worker that does not count them). */
   bucketRuns?: Map<string, number>;
+  /** fail-nth batches: per operation, allocation site -> times failed (0: reached, never failed). */
+  allocCoverage?: Map<string, Map<string, number>>;
   durationMs: number;
 }
 

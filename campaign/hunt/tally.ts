@@ -6,7 +6,8 @@
 import { judgeCoverage } from '../../properties/coverage.ts';
 import { bucketLine, judgeBuckets } from '../../properties/domains.ts';
 import { SUITES } from '../../properties/suites.ts';
-import { runEntry, type SuiteRunSummary } from '../../reporting/runSummary.ts';
+import { mergeAllocCoverage } from '../../properties/runSuite.ts';
+import { errorPathCoverage, errorPathLines, runEntry, type SuiteRunSummary } from '../../reporting/runSummary.ts';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NO_RUNS, EXIT_OK } from '../usageError.ts';
 import type { BatchMessage, HuntTarget } from './messages.ts';
 
@@ -18,6 +19,8 @@ interface TargetTally {
   labelRuns: Map<string, number>;
   /** Runs that hit each argument-domain bucket. */
   bucketRuns: Map<string, number>;
+  /** fail-nth hunts: per operation, allocation site -> times failed. */
+  allocCoverage: Map<string, Map<string, number>> | null;
   /** Worker time spent on the target (summed over workers). */
   durationMs: number;
   /** Counterexample files saved (or found already saved). */
@@ -34,7 +37,7 @@ export class HuntTally {
   private readonly tallies: TargetTally[];
 
   constructor(readonly targets: readonly HuntTarget[], readonly sutName: string) {
-    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), bucketRuns: new Map(), durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, errors: [] }));
+    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), bucketRuns: new Map(), allocCoverage: null, durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, errors: [] }));
   }
 
   /** Adds a finished batch. */
@@ -47,6 +50,7 @@ export class HuntTally {
     for (const [op, n] of m.opCounts) t.opCounts.set(op, (t.opCounts.get(op) ?? 0) + n);
     for (const [label, n] of m.labelRuns) t.labelRuns.set(label, (t.labelRuns.get(label) ?? 0) + n);
     for (const [b, n] of m.bucketRuns ?? []) t.bucketRuns.set(b, (t.bucketRuns.get(b) ?? 0) + n);
+    if (m.allocCoverage !== undefined) mergeAllocCoverage((t.allocCoverage ??= new Map()), m.allocCoverage);
   }
 
   /** Records a saved counterexample (once per id); true when its id is new to this hunt. */
@@ -116,9 +120,13 @@ export class HuntTally {
     return this.targets.map((target, i) => {
       const t = this.tallies[i]!;
       const ids = [...t.ids];
-      const labels = judgeCoverage(SUITES[target.suite].coverage, t.labelRuns, t.runs);
+      // a fail-nth hunt (allocCoverage) requires no label: its suite variant has none
+      const labels = t.allocCoverage === null ? judgeCoverage(SUITES[target.suite].coverage, t.labelRuns, t.runs) : [];
+      const paths = t.allocCoverage === null ? null : errorPathCoverage(t.allocCoverage);
       const covered = labels.filter((l) => l.verdict === 'covered').length;
-      const buckets = judgeBuckets(SUITES[target.suite].domains?.all ?? [], t.bucketRuns);
+      // a fail-nth hunt's variant never draws failAllocation: its buckets are not asked of it
+      const asked = (SUITES[target.suite].domains?.all ?? []).filter((b) => paths === null || !b.startsWith('failAllocation.'));
+      const buckets = judgeBuckets(asked, t.bucketRuns);
       const noRuns = t.runs === 0 ? '; no run completed: nothing was checked' : '';
       const passed = t.signatures.size === 0 && t.errors.length === 0 && t.runs > 0;
       const repeats = t.repeats > 0 ? ` (found ${t.repeats} more times, not saved again)` : '';
@@ -141,7 +149,8 @@ export class HuntTally {
         durationMs: t.durationMs,
         errors: t.errors.length,
         passed,
-        message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; labels covered ${covered}/${labels.length}; ${bucketLine(buckets, 3)}${noRuns}`,
+        message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; ${paths === null ? `labels covered ${covered}/${labels.length}` : `fail-nth error paths: ${errorPathLines(paths).join('; ')}`}; ${bucketLine(buckets, 3)}${noRuns}`,
+        ...(paths === null ? {} : { errorPaths: paths }),
       });
     });
   }

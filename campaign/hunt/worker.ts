@@ -10,10 +10,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
 import { Corpus } from '../../properties/guided/corpus.ts';
+import { failNthSuite } from '../../properties/failNthSuite.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
 import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
+import { hasDeliveries } from '../../sut/delivery.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { seedAt } from './seedStream.ts';
@@ -31,8 +33,8 @@ const MINIMIZE_REPLAYS = 2000;
 export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) => void): Promise<void> {
   const watch = new SutWatch(data.buffer);
   const systems: Systems[] = [];
-  for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs }));
-  const suites = data.targets.map((t, i) => watchedSuite(SUITES[t.suite], systems[i]!.sut, watch));
+  for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs, deliverySeed: data.base + data.worker }));
+  const suites = data.targets.map((t, i) => watchedSuite(data.failNth === true ? failNthSuite(SUITES[t.suite]) : SUITES[t.suite], systems[i]!.sut, watch));
   const corpora = data.targets.map(() => (data.guided === true ? new Corpus() : null));
   post({ type: 'ready', worker: data.worker });
   watch.waitForStart();
@@ -68,14 +70,18 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
     let { runs, commands } = out;
     if (out.counterexample) {
       const { best, note } = minimizeWithin(suite, systems, out.counterexample, time.deadline);
-      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault), ...(note === null ? {} : { note }) });
+      // A port's failing run pinned its delivery (shrinking kept it): the file records it.
+      const delivery = hasDeliveries(systems.sut) ? systems.sut.pinnedDelivery() : null;
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery), ...(note === null ? {} : { note }) });
       runs += 1;
       commands += best.commands.length;
     }
-    const { opCounts, labelRuns, bucketRuns } = out;
-    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, durationMs: performance.now() - started });
+    const { opCounts, labelRuns, bucketRuns, allocCoverage } = out;
+    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, ...(data.failNth === true ? { allocCoverage } : {}), durationMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null); // the next batch chooses per run again
   }
 }
 

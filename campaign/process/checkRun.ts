@@ -24,10 +24,12 @@ export interface BatchPlan {
   stepOfLine: number[];
   /** Per step, whether a `check` follows its observe (a port with the capability: after each step whose operation succeeded, and after the last). */
   checked: boolean[];
+  /** The index of the run's closing `check` after `new SUITE` (the leak check, PROTOCOL.md "Leaks"), or -1 when there is none. */
+  leakLine: number;
 }
 
 /** The request lines of a batch, before its expected answers are known. */
-export type BatchRequests = Pick<BatchPlan, 'lines' | 'setup' | 'stepOfLine' | 'checked'> & { observe: string };
+export type BatchRequests = Pick<BatchPlan, 'lines' | 'setup' | 'stepOfLine' | 'checked' | 'leakLine'> & { observe: string };
 
 /**
  * What a batch asks besides the operations: `changed`, observe with `observe changed`
@@ -37,6 +39,8 @@ export type BatchRequests = Pick<BatchPlan, 'lines' | 'setup' | 'stepOfLine' | '
 export interface BatchOptions {
   changed?: boolean;
   selfCheck?: boolean;
+  /** End the run with `new SUITE` and `check`: a port with the `leaks` capability answers `bad` when the dropped instance left allocations behind ("Leaks"). */
+  leaks?: boolean;
 }
 
 /** The request lines of steps on a fresh instance of suite with faults on: per step the operation, its observe and, with selfCheck, `check`. */
@@ -55,7 +59,14 @@ export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[
     if (checked[i]) lines.push(CHECK_REQUEST);
     while (stepOfLine.length < lines.length - setup.length) stepOfLine.push(i);
   });
-  return { lines, setup: setup.length, observe, stepOfLine, checked };
+  let leakLine = -1;
+  if (opts.leaks === true) {
+    lines.push(`new ${suite}`, CHECK_REQUEST);
+    leakLine = lines.length - 1;
+    const last = Math.max(0, steps.length - 1);
+    stepOfLine.push(last, last);
+  }
+  return { lines, setup: setup.length, observe, stepOfLine, checked, leakLine };
 }
 
 /**
@@ -66,7 +77,7 @@ export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[
  * expects `ok`.
  */
 export function expectAnswers(requests: BatchRequests, steps: readonly PlannedStep[]): BatchPlan {
-  const { lines, setup, stepOfLine, checked } = requests;
+  const { lines, setup, stepOfLine, checked, leakLine } = requests;
   const changed = requests.observe === 'observe changed';
   const expected = lines.slice(0, setup).map(() => 'ok');
   const texts = new Map<number, string>();
@@ -82,7 +93,8 @@ export function expectAnswers(requests: BatchRequests, steps: readonly PlannedSt
     before = s.snapshot;
     beforeText = snap;
   }
-  return { lines, expected, setup, texts, stepOfLine, checked };
+  if (leakLine >= 0) expected.push('ok', 'ok'); // the next instance, and no leak of the dropped one
+  return { lines, expected, setup, texts, stepOfLine, checked, leakLine };
 }
 
 /** The request lines and expected answers of steps on a fresh instance of suite with faults on (planRequests, then expectAnswers). */
@@ -124,7 +136,7 @@ function difference(plan: BatchPlan, i: number, got: string, command: string[]):
   if (request === CHECK_REQUEST) {
     try {
       const bad = parseCheckAnswer(got);
-      return { step, kind: 'failure', failure: new SutFailure('self-check', bad.join('\n')) };
+      return { step, kind: 'failure', failure: new SutFailure(i === plan.leakLine ? 'sut-leaked' : 'self-check', bad.join('\n')) };
     } catch (e) {
       if (e instanceof AnswerError) return malformed(e.message);
       throw e;

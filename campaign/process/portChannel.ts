@@ -19,9 +19,21 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { signalGroup } from './portReaper.ts';
 import { ANSWERED, CELL_BYTES, NAP, PID, SEQ, STATUS, WORKER_SOURCE, type PortExit } from './portWorkerSource.ts';
 import { ProcessSutError } from './processSutError.ts';
+import type { Chunk } from './delivery.ts';
 import { HANDSHAKE } from './protocol.ts';
 
 export { ProcessSutError, type ProcessFailureInfo, type ProcessFailureKind } from './processSutError.ts';
+
+/** How a process ended (PortChannel.quitAndWait). */
+export interface ProcessExit {
+  code: number | null;
+  signal: string | null;
+  stderrHead: string[];
+  /** The last non-blank lines of stderr. */
+  stderrTail: string[];
+  /** A sanitizer's first `SUMMARY:` line, with the working directory stripped from paths, or null. */
+  summary: string | null;
+}
 
 /** How long a released port (sent `quit`, or already failed) has to exit before its group is killed. */
 const RELEASE_GRACE_MS = 1000;
@@ -115,9 +127,10 @@ export class PortChannel {
 
   /**
    * Writes the lines now and returns what waits for their answers (as exchange does), so
-   * the caller can work while the port answers. Send nothing else before waiting.
+   * the caller can work while the port answers. Send nothing else before waiting. With
+   * chunks (delivery.ts chunksOf of the same lines), the text goes in those writes.
    */
-  send(lines: readonly string[], timeoutMs = this.opts.commandTimeoutMs): () => string[] {
+  send(lines: readonly string[], timeoutMs = this.opts.commandTimeoutMs, chunks?: readonly Chunk[]): () => string[] {
     if (this.dead !== null) throw this.dead;
     const expect = lines.reduce((n, l) => (l === 'quit' ? n : n + 1), 0);
     const close = lines.includes('quit');
@@ -125,7 +138,7 @@ export class PortChannel {
     this.lastRequest = lines.length === 0 ? this.lastRequest : lines[lines.length - 1]!;
     Atomics.compareExchange(this.cells, STATUS, 1, 0);
     const seq = Atomics.load(this.cells, SEQ);
-    this.port.postMessage({ text, expect, close });
+    this.port.postMessage(chunks === undefined || chunks.length < 2 ? { text, expect, close } : { chunks, expect, close });
     return () => (expect === 0 ? [] : this.answers(lines, seq, timeoutMs));
   }
 
@@ -163,7 +176,7 @@ export class PortChannel {
     while (m.exit === undefined) m = this.take(); // answers of an earlier batch never taken
     const x = m.exit;
     const cwd = this.opts.cwd ?? process.cwd();
-    const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(`${cwd}/`).join('');
+    const summary = x.summaries.length === 0 ? null : x.summaries[0]!.split(`${cwd}/`).join('') + (x.injected !== null ? ` (after fail-nth: ${x.injected})` : '');
     const info = { command: this.command, exitCode: x.code, signal: x.signal, stderrHead: x.stderrHead, stderrTail: x.stderrTail, summary, answered: x.answered };
     const port = `the port ${this.command.join(' ')}`;
     const how = x.signal !== null ? `signal ${x.signal}` : `exit code ${x.code}`;
@@ -178,6 +191,33 @@ export class PortChannel {
     }
     this.release();
     return this.dead;
+  }
+
+  /**
+   * Ends the process with `quit` (end of input) and waits until it exited: its exit
+   * status, stderr's first and last lines and a sanitizer's SUMMARY line (PROTOCOL.md
+   * "Leaks"). A process that does not exit within timeoutMs is killed: a 'hang'
+   * ProcessSutError.
+   */
+  quitAndWait(timeoutMs = this.opts.commandTimeoutMs): ProcessExit {
+    if (this.dead !== null) throw this.dead;
+    this.lastRequest = 'quit';
+    let seq = Atomics.load(this.cells, SEQ);
+    this.port.postMessage({ text: 'quit\n', expect: 0, close: true });
+    const until = performance.now() + timeoutMs;
+    while (Atomics.load(this.cells, STATUS) !== 2) {
+      const left = until - performance.now();
+      if (left <= 0) throw this.hang(['quit'], timeoutMs);
+      Atomics.wait(this.cells, SEQ, seq, left);
+      seq = Atomics.load(this.cells, SEQ);
+    }
+    let m = this.take<{ exit?: PortExit }>();
+    while (m.exit === undefined) m = this.take();
+    const x = m.exit;
+    const cwd = `${this.opts.cwd ?? process.cwd()}/`;
+    this.dead = new ProcessSutError('protocol', 'the port was closed', { command: this.command });
+    this.release();
+    return { code: x.code, signal: x.signal, stderrHead: x.stderrHead, stderrTail: x.stderrTail, summary: x.summaries.length === 0 ? null : x.summaries[0]!.split(cwd).join('') };
   }
 
   /** The port stopped answering: killed; the failure names the request it got no answer to (answered: the answers before it). */

@@ -38,6 +38,8 @@ export interface PortExit {
   stderrTail: string[];
   /** Sanitizer `SUMMARY:` lines. */
   summaries: string[];
+  /** A fail-nth port's last "daxcheck fail-nth: ..." stderr line, without that prefix (docs/fail-nth.md), else null. */
+  injected: string | null;
   answered: number;
 }
 
@@ -54,11 +56,13 @@ let ended = false;
 const stderrHead = [];
 let stderrTail = [];
 const summaries = [];
+let injected = null; // a fail-nth port's last "daxcheck fail-nth: ..." line (docs/fail-nth.md)
 let stderrPending = '';
 const env = { ...process.env, ${PORT_MARKER}: String(process.pid) };
 const child = spawn(command[0], command.slice(1), { cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
 Atomics.store(cells, ${PID}, child.pid ?? -1);
 function progress() {
+  if (chunks.length > 0) pump();
   if (expect > 0 && answers.length >= expect) {
     const out = answers.length === expect ? answers : answers.slice(0, expect);
     answers = answers.length === expect ? [] : answers.slice(expect);
@@ -84,6 +88,7 @@ function stderrLine(line) {
     if (stderrTail.length > 2 * stderrLines) stderrTail = stderrTail.slice(-stderrLines);
   }
   if (/^SUMMARY: /.test(line) && summaries.length < 4) summaries.push(line);
+  if (/^daxcheck fail-nth: /.test(line)) injected = line.slice(19);
 }
 child.stderr.setEncoding('utf8');
 child.stderr.on('data', (chunk) => {
@@ -99,7 +104,7 @@ function end(code, signal, error) {
   if (stderrPending) stderrLine(stderrPending);
   const spawnError = error ? String(error.message || error) : null;
   if (spawnError !== null) stderrHead.unshift(spawnError);
-  const exit = { code, signal, spawnError, stderrHead, stderrTail: stderrTail.slice(-stderrLines), summaries, answered: answers.length };
+  const exit = { code, signal, spawnError, stderrHead, stderrTail: stderrTail.slice(-stderrLines), summaries, injected, answered: answers.length };
   port.postMessage({ exit });
   Atomics.store(cells, ${STATUS}, 2);
   bump();
@@ -108,9 +113,26 @@ child.on('error', (e) => end(null, null, e));
 child.on('close', (code, signal) => end(code, signal, null));
 // The port is gone: what it left in its group (a child holding the pipes open) goes too.
 child.on('exit', () => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} });
+// A delivery in several writes (campaign/process/delivery.ts): each chunk is written once
+// the answers it waits for came back (the port has then read everything before it).
+let chunks = [];
+let closeAfter = false;
+function pump() {
+  while (chunks.length > 0 && !ended) {
+    if (answers.length < chunks[0].wait) return;
+    child.stdin.write(chunks.shift().text);
+  }
+  if (closeAfter && !ended) child.stdin.end();
+}
 port.on('message', (m) => {
   if (ended) return;
   expect = m.expect;
+  if (m.chunks) {
+    chunks = m.chunks;
+    closeAfter = m.close;
+    pump();
+    return;
+  }
   child.stdin.write(m.text);
   if (m.close) child.stdin.end();
   if (expect > 0) progress();

@@ -8,13 +8,16 @@
  * beforehand.
  */
 import type {
-  CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
+  CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, OpAllocations, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
 } from '../../sut/interface.ts';
+import type { Delivery, DeliveryControl } from '../../sut/delivery.ts';
 import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
 import { checkBatch, expectAnswers, planRequests } from './checkRun.ts';
+import { chooseDelivery, chunksOf, DEFAULT_SHARES, type DeliveryShares } from './delivery.ts';
+import { quitFailure } from './exitVerdict.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
 import {
-  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
+  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, FAILNTH_CAPABILITY, LEAKS_CAPABILITY, parseAllocationsAnswer, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
 } from './protocol.ts';
 import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
 
@@ -29,10 +32,16 @@ export interface ProcessOptions {
   cwd?: string;
   /** Ask a port with the `check` capability for its self-check after every step (default true; false: never send `check`). */
   selfCheck?: boolean;
+  /** End every run with `new SUITE` + `check` on a port with the `leaks` capability (default true; PROTOCOL.md "Leaks"). */
+  leakCheck?: boolean;
+  /** The shares of runs delivered split, step by step, and ended with `quit` (default DEFAULT_SHARES; all 0: every run in one batch). */
+  shares?: Partial<DeliveryShares>;
+  /** Seeds the choice of each run's delivery (default 0). */
+  deliverySeed?: number;
 }
 
 /** A SutFactory over a port process that checks whole runs at once, with the pipelined API and a way to stop the process. */
-export interface ProcessSutFactory extends SutFactory, RunChecker {
+export interface ProcessSutFactory extends SutFactory, RunChecker, DeliveryControl {
   /** Sends every line, then reads one answer per line (none for `quit`); starts the process if needed. */
   runBatch(lines: readonly string[]): string[];
   /** The name the port gave in its handshake (starts the process if needed). */
@@ -97,11 +106,40 @@ class Instance {
    */
   declare readonly selfCheck?: () => string[];
 
-  constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number) {
+  constructor(private readonly owner: ProcessFactoryImpl, private readonly ch: PortChannel, private readonly generation: number, private readonly suite: 'tree' | 'dax') {
     this.checks = owner.selfChecks(ch);
     this.observeRequest = owner.knowsChanges(ch) ? 'observe changed' : 'observe';
     if (this.checks) this.selfCheck = () => this.check();
   }
+
+  /**
+   * The end of a run step by step (sut/interface.ts endRun): on a port with the `leaks`
+   * capability, `new SUITE` + `check` (its `bad TEXT` returned); under a pinned delivery
+   * with `quit`, the process ends and a sanitizer's report at exit is thrown as a
+   * ProcessSutError (sut-leaked or sut-crashed). The instance is not used after it.
+   */
+  endRun(): string[] {
+    const ch = this.channel();
+    let left: string[] = [];
+    if (this.owner.leakChecks(ch)) {
+      const lines = [`new ${this.suite}`, CHECK_REQUEST];
+      this.owner.generation += 1;
+      const [created, answer] = ch.exchange(lines);
+      if (created !== 'ok') throw ch.fail(new ProcessSutError('sut-malformed', `expected "ok" in answer to "new ${this.suite}", got ${JSON.stringify(created!.slice(0, 120))}`, { command: ch.command, lastRequest: lines[0]! }));
+      left = parsed(ch, answer!, CHECK_REQUEST, parseCheckAnswer);
+    }
+    if (left.length === 0 && this.owner.pinnedDelivery()?.quit === true) {
+      this.owner.generation += 1;
+      const failure = quitFailure(ch);
+      if (failure !== null) throw failure;
+    }
+    return left;
+  }
+
+  /** fail-nth (a DAX instance of a port with the `failnth` capability): the n armed for the next call (0: none), and the last call's allocations. */
+  protected failNthOn = false;
+  protected pendingFailNth = 0;
+  protected lastAllocations: OpAllocations = { sites: [], failed: null };
 
   protected call(line: () => string): Result {
     const ch = this.channel();
@@ -109,7 +147,21 @@ class Instance {
     this.prefetched = null;
     this.prefetchedCheck = null;
     const observe = this.observeRequest;
-    const [answer, snap, check] = ch.exchange(this.checks ? [request, observe, CHECK_REQUEST] : [request, observe]);
+    const lines = this.checks ? [request, observe, CHECK_REQUEST] : [request, observe];
+    if (this.failNthOn) {
+      // one round trip: arm, the request, its allocations, then observe (and check)
+      lines.splice(1, 0, 'allocations');
+      if (this.pendingFailNth > 0) lines.unshift(`failNth ${this.pendingFailNth}`);
+    }
+    const armed = this.failNthOn && this.pendingFailNth > 0;
+    this.pendingFailNth = 0;
+    const answers = ch.exchange(lines);
+    if (armed) {
+      const a = answers.shift()!;
+      if (a !== 'ok') throw ch.fail(new ProcessSutError('sut-malformed', `expected "ok" in answer to "${lines[0]}", got ${JSON.stringify(a.slice(0, 120))}`, { command: ch.command, lastRequest: lines[0]! }));
+    }
+    if (this.failNthOn) this.lastAllocations = parsed(ch, answers.splice(1, 1)[0]!, 'allocations', parseAllocationsAnswer);
+    const [answer, snap, check] = answers;
     const result = parsed(ch, answer!, request, parseAnswer);
     this.prefetched = this.full(snap!);
     this.prefetchedCheck = check ?? null;
@@ -156,6 +208,10 @@ class Instance {
 }
 
 class ProcessTree extends Instance implements ResourceTreeSut {
+  constructor(owner: ProcessFactoryImpl, ch: PortChannel, generation: number) {
+    super(owner, ch, generation, 'tree');
+  }
+
   addRoot(start: bigint, end: bigint, name: string): Result { return this.call(() => requestLine.addRoot(start, end, name)); }
   requestResource(parent: number, start: bigint, end: bigint, name: string): Result {
     return this.call(() => requestLine.requestResource(parent, start, end, name));
@@ -175,6 +231,19 @@ class ProcessTree extends Instance implements ResourceTreeSut {
 }
 
 class ProcessDax extends Instance implements DaxSut {
+  /** Only on a port with the `failnth` capability (sut/interface.ts failNth, takeAllocations). */
+  declare readonly failNth?: (n: number) => void;
+  declare readonly takeAllocations?: () => OpAllocations;
+
+  constructor(owner: ProcessFactoryImpl, ch: PortChannel, generation: number) {
+    super(owner, ch, generation, 'dax');
+    if (ch.capabilities.has(FAILNTH_CAPABILITY)) {
+      this.failNthOn = true;
+      (this as { failNth?: (n: number) => void }).failNth = (n) => { this.pendingFailNth = n; };
+      (this as { takeAllocations?: () => OpAllocations }).takeAllocations = () => this.lastAllocations;
+    }
+  }
+
   createRegion(args: CreateRegionArgs): Result { return this.call(() => requestLine.createRegion(args)); }
   destroyRegion(r: number): Result { return this.call(() => requestLine.destroyRegion(r)); }
   addExtent(r: number, offset: bigint, length: bigint, label: string): Result { return this.call(() => requestLine.addExtent(r, offset, length, label)); }
@@ -203,9 +272,34 @@ class ProcessFactoryImpl implements ProcessSutFactory {
   private changes: { channel: PortChannel; known: boolean } | null = null;
   generation = 0;
   readonly name: string;
+  /** Runs since this factory began (each one's delivery is chosen from the seed and its number). */
+  private runs = 0;
+  /** Runs (batches or step-by-step instances) the current process served. */
+  private channelRuns = 0;
+  /** The delivery every run gets (shrinking and replay keep the one that found a failure), or null: chosen per run. */
+  private pinned: Delivery | null = null;
+  /** A leak showed at an exit but not for the run alone: from now on every run ends its own process. */
+  private suspect = false;
+  /** The last run's failure showed at the exit after quit (checkDelivered). */
+  private atExit = false;
+  private readonly shares: DeliveryShares;
 
   constructor(private readonly command: string[], private readonly opts: ProcessOptions) {
     this.name = opts.name ?? command[command.length - 1]!.split('/').pop()!;
+    this.shares = { ...DEFAULT_SHARES, ...opts.shares };
+  }
+
+  /** Whether runs on the port behind ch end with the leak check: it has the `leaks` capability and the options allow it. */
+  leakChecks(ch: PortChannel): boolean {
+    return this.opts.leakCheck !== false && ch.capabilities.has(LEAKS_CAPABILITY);
+  }
+
+  pinnedDelivery(): Delivery | null {
+    return this.pinned;
+  }
+
+  pinDelivery(d: Delivery | null): void {
+    this.pinned = d;
   }
 
   /** Whether the runner asks the port behind ch for its self-check: it has the capability and the options allow it. */
@@ -216,6 +310,7 @@ class ProcessFactoryImpl implements ProcessSutFactory {
   /** The running process, or a fresh one (after a crash, a hang, a malformed answer or close). */
   private channel(): PortChannel {
     if (this.ch === null || !this.ch.alive) {
+      this.channelRuns = 0;
       this.ch = new PortChannel(this.command, { commandTimeoutMs: this.opts.commandTimeoutMs ?? 5000, ...(this.opts.cwd === undefined ? {} : { cwd: this.opts.cwd }) });
     }
     return this.ch;
@@ -231,7 +326,9 @@ class ProcessFactoryImpl implements ProcessSutFactory {
 
   /** `new SUITE` plus the faults, in one exchange; a port that lacks the suite answers err EINVAL. */
   private fresh(suite: 'tree' | 'dax'): PortChannel {
+    if (this.pinned?.quit === true && this.channelRuns > 0) this.close(); // a process of its own
     const ch = this.channel();
+    this.channelRuns += 1;
     const faults = suite === 'dax' ? this.opts.faults ?? [] : [];
     const lines = [`new ${suite}`, ...faults.map((f) => `fault ${stringToken(f)}`)];
     const answers = ch.exchange(lines);
@@ -257,27 +354,62 @@ class ProcessFactoryImpl implements ProcessSutFactory {
     return new ProcessDax(this, ch, this.generation);
   }
 
-  /** Sends the run's requests first and works out the answers expected while the port computes its own. */
+  /**
+   * Checks a run under its delivery (sut/delivery.ts): the pinned one, else one chosen
+   * from the seed and the run's number (every run its own process once a leak could not
+   * be pinned on one run). A failing run pins its delivery, so that shrinking keeps it;
+   * whoever records the failure reads it (pinnedDelivery) and unpins.
+   */
   checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
+    let d = this.pinned ?? chooseDelivery(this.opts.deliverySeed ?? 0, this.runs++, this.shares);
+    if (this.suspect) d = { ...d, quit: true };
+    this.atExit = false;
+    const verdict = this.checkDelivered(suite, steps, d, d.quit && (this.pinned !== null || this.suspect));
+    // `quit` is kept only when the exit found it: a process per try makes shrinking slow.
+    if (verdict !== null && this.pinned === null) this.pinned = this.atExit ? d : { ...d, quit: false };
+    return verdict;
+  }
+
+  /**
+   * One run under delivery d (with `fresh`, on a process of its own). Under `quit` the
+   * process ends after the run and its exit is judged; a failure at an exit of a process
+   * that served earlier runs is checked again on the run alone, and when the run alone
+   * passes, every later run gets a process of its own.
+   */
+  private checkDelivered(suite: 'tree' | 'dax', steps: readonly PlannedStep[], d: Delivery, fresh: boolean): RunVerdict {
+    if (fresh && this.channelRuns > 0) this.close();
     const changed = this.observesChanges(suite);
-    let selfCheck: boolean;
+    let ch: PortChannel;
     try {
-      selfCheck = this.selfChecks(this.channel()); // the process the batch goes to
+      ch = this.channel(); // the process the batch goes to
     } catch (e) {
       if (e instanceof ProcessSutError) return { step: 0, kind: 'failure', failure: e };
       throw e;
     }
-    const requests = planRequests(suite, steps, this.opts.faults ?? [], { changed, selfCheck });
+    const requests = planRequests(suite, steps, this.opts.faults ?? [], { changed, selfCheck: this.selfChecks(ch), leaks: this.leakChecks(ch) });
+    const before = this.channelRuns++;
     let answers: () => string[];
     try {
-      answers = this.sendBatch(requests.lines);
+      const { setup, stepOfLine } = requests;
+      const ends = d.mode !== 'step' ? [] : [setup, ...stepOfLine.flatMap((s, i) => (stepOfLine[i + 1] !== s ? [setup + i + 1] : []))];
+      answers = this.sendBatch(requests.lines, d.mode === 'batch' ? undefined : chunksOf(requests.lines, d, ends));
     } catch (e) {
       if (!(e instanceof ProcessSutError)) throw e;
       answers = () => {
         throw e;
       };
     }
-    return checkBatch(expectAnswers(requests, steps), () => answers(), this.command);
+    const verdict = checkBatch(expectAnswers(requests, steps), () => answers(), this.command);
+    if (!d.quit || !ch.alive) return verdict;
+    this.generation += 1;
+    const exit = quitFailure(ch);
+    if (verdict !== null || exit === null) return verdict;
+    const atExit: RunVerdict = { step: Math.max(0, steps.length - 1), kind: 'failure', failure: exit };
+    this.atExit = true;
+    if (fresh || before === 0) return atExit;
+    const alone = this.checkDelivered(suite, steps, d, true);
+    if (alone === null) this.suspect = true;
+    return alone;
   }
 
   /**
@@ -303,10 +435,11 @@ class ProcessFactoryImpl implements ProcessSutFactory {
     return this.sendBatch(lines)();
   }
 
-  /** runBatch in two halves: writes the lines now, returns what waits for their answers. */
-  private sendBatch(lines: readonly string[]): () => string[] {
+  /** runBatch in two halves: writes the lines now (in chunks, if given), returns what waits for their answers. */
+  private sendBatch(lines: readonly string[], chunks?: ReturnType<typeof chunksOf>): () => string[] {
     if (lines.some((l) => l.startsWith('new ') || l === 'quit')) this.generation += 1;
-    return this.channel().send(lines);
+    const ch = this.channel();
+    return ch.send(lines, undefined, chunks);
   }
 
   portName(): string {

@@ -3,11 +3,12 @@
  * started, or ended: exit code or signal, a sanitizer's SUMMARY line or else the last
  * lines of stderr), hang (no answer in time), sut-malformed (an answer that does not
  * parse), protocol (wrong handshake, a suite the port lacks, a value the protocol cannot
- * carry; recorded as sut-malformed).
+ * carry; recorded as sut-malformed), sut-leaked (a sanitizer's leak report at the exit
+ * after `quit`: exitVerdict.ts).
  */
 import { SutFailure } from '../../sut/runCheck.ts';
 
-export type ProcessFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'protocol';
+export type ProcessFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'protocol' | 'sut-leaked';
 
 export interface ProcessFailureInfo {
   /** The port's command line. */

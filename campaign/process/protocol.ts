@@ -3,7 +3,7 @@
  * request lines of every operation, and answers back into Results.
  */
 import {
-  ERRNOS, fail, ok, type CreateRegionArgs, type DaxSnapshot, type DaxSut, type Errno, type FailPoint,
+  ERRNOS, fail, ok, type CreateRegionArgs, type DaxSnapshot, type DaxSut, type Errno, type FailPoint, type OpAllocations,
   type ResourceTreeSut, type Result, type TreeSnapshot,
 } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';
@@ -15,6 +15,17 @@ export const HANDSHAKE = `daxcheck ${PROTOCOL_VERSION}`;
 export const CHECK_CAPABILITY = 'check';
 /** The request of the self-check. */
 export const CHECK_REQUEST = 'check';
+/** The capability word of a port whose `check` right after `new` says whether the dropped instance left allocations behind (PROTOCOL.md "Leaks"). */
+export const LEAKS_CAPABILITY = 'leaks';
+/** The capability word of a port that takes `failNth N` and answers `allocations` (PROTOCOL.md "Fail-nth"). */
+export const FAILNTH_CAPABILITY = 'failnth';
+
+/** The answer to `allocations`: `allocs FAILED SITE...` (FAILED `-` when none failed). Throws AnswerError when malformed. */
+export function parseAllocationsAnswer(text: string): OpAllocations {
+  const words = text.split(' ');
+  if (words[0] !== 'allocs' || words.length < 2 || words.some((w) => w === '')) throw new AnswerError(`expected "allocs FAILED SITE...", got ${JSON.stringify(text.slice(0, 120))}`);
+  return { failed: words[1] === '-' ? null : words[1]!, sites: words.slice(2) };
+}
 
 /** A request that cannot be written in the protocol (a value outside u64). */
 export class ProtocolValueError extends Error {

@@ -10,6 +10,7 @@ import { checkCommands } from '../../properties/replaySaved.ts';
 import { sameData } from '../../properties/sameData.ts';
 import { recordedSystem, splitCommand, systemFlag, systemsFor, type SystemOptions, type SystemSpec, type Systems } from '../systems.ts';
 import { UsageError } from '../usageError.ts';
+import { hasDeliveries } from '../../sut/delivery.ts';
 
 export interface ReplayTarget {
   file: string;
@@ -70,6 +71,8 @@ export async function replayTarget(command: string, file: string, flags: TargetF
   const fault = system.kind === 'module' ? null : chosenFault(cx, flags.fault);
   const where = flagged !== null ? `daxcheck ${command}:${systemFlag(flagged)}` : `daxcheck ${command}: ${file}: recorded against ${cx.sut}`;
   const systems = await systemsFor(system, fault, [cx.suite], where, o);
+  // A port replays (and minimizes) under the delivery that found the run.
+  if (cx.delivery !== undefined && hasDeliveries(systems.sut)) systems.sut.pinDelivery(cx.delivery);
   const moved = !sameData(system, recorded);
   const note = moved ? `recorded against ${cx.sut}; replaying on ${systems.name}${recorded.kind === 'impl' ? '' : ` (add${systemFlag(recorded)} to replay on it)`}` : null;
   return { file, cx, fault, system, systems, note };

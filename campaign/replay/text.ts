@@ -10,6 +10,7 @@ import type { StepFailure } from '../../properties/stepFailure.ts';
 import { encodeValue } from '../../properties/values.ts';
 import type { StepRecord } from '../../properties/stepRecord.ts';
 import type { ReplayTarget } from './target.ts';
+import { deliveryText } from '../../sut/delivery.ts';
 import { differingPart } from './snapshotPart.ts';
 
 type Outcome = ReplayOutcome<{ op: string }>;
@@ -25,6 +26,7 @@ function header(t: ReplayTarget, o: Outcome): string[] {
     `  ${cx.suite} suite, ${cx.commands.length} commands${skipped > 0 ? ` (${skipped} did not apply: skipped)` : ''}; ${systems.sut.name} against ${systems.reference.name}`,
     `  recorded: ${cx.broke.kind} at step ${cx.broke.step}: ${cx.broke.call}`,
   ];
+  if (cx.delivery !== undefined) lines.push(`  delivery: ${deliveryText(cx.delivery)} (as recorded)`);
   if (t.note) lines.push(`  note: ${t.note}`);
   return lines;
 }

@@ -6,7 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { replaySaved } from '../../properties/replaySaved.ts';
 import { replayJson, replayText } from './text.ts';
-import { replayTarget } from './target.ts';
+import { replayTarget, type ReplayTarget } from './target.ts';
+import type { ReplayOutcome } from '../../properties/replay.ts';
 
 /** What the worker is asked to replay: the file, and the flags as given. */
 export interface ReplayJob {
@@ -20,13 +21,28 @@ export interface ReplayJob {
 /** What the worker posts back. */
 export type ReplayAnswer = { text: string; failed: boolean } | { error: string; usage: boolean };
 
+/**
+ * The replay of a target step by step (records for the text); a file recorded under a
+ * delivery other than step by step (sut/delivery.ts) that does not fail so is replayed
+ * again under that delivery, whose failure is then the verdict.
+ */
+function replayOutcome(target: ReplayTarget): ReplayOutcome<{ op: string }> {
+  const { file, cx, systems } = target;
+  const stepwise = replaySaved(file, cx, { model: systems.reference, sut: systems.sut });
+  const d = cx.delivery;
+  if (d === undefined || d.mode === 'step' || stepwise.failure?.kind === cx.broke.kind) return stepwise;
+  const delivered = replaySaved(file, cx, { model: systems.reference, sut: systems.sut }, false);
+  if (delivered.failure === null) return stepwise;
+  return { ...delivered, records: stepwise.records.slice(0, delivered.failure.step) };
+}
+
 /** Replays job; never throws (an error is an answer). */
 export async function replayJob(job: ReplayJob): Promise<ReplayAnswer> {
   try {
     const { file, json, ...flags } = job;
     const target = await replayTarget('replay', file, flags);
     try {
-      const outcome = replaySaved(file, target.cx, { model: target.systems.reference, sut: target.systems.sut });
+      const outcome = replayOutcome(target);
       return { text: json ? replayJson(target, outcome) : replayText(target, outcome), failed: outcome.failure !== null };
     } finally {
       target.systems.close();

@@ -33,6 +33,8 @@ export interface HuntOptions {
   batchRuns: number;
   /** --guided: part of the runs mutate a corpus of runs that reached new labels (properties/guided/). */
   guided: boolean;
+  /** --fail-nth: the DAX suites' fail-nth variant (docs/fail-nth.md). */
+  failNth: boolean;
   /** A line to print about a flag that was adjusted (--workers above what the machine runs), or null. */
   note: string | null;
 }
@@ -55,6 +57,7 @@ export const HUNT_FLAGS: Record<string, FlagSpec> = {
   json: { type: 'boolean', help: 'also print the run summary as JSON on stdout' },
   'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a call that does not return within this is a hang' },
   'batch-runs': { type: 'int', min: 1, value: 'N', default: '20', help: 'runs per batch (a worker checks the budget between batches)' },
+  'fail-nth': { type: 'boolean', help: 'fail-nth: failNth steps fail the nth allocation of the next operation (docs/fail-nth.md); DAX suites only; error-path coverage in the summary and run.json' },
   guided: { type: 'boolean', help: 'guided generation: half the runs mutate a per-worker corpus of runs that reached new labels or outcomes' },
 };
 
@@ -84,9 +87,13 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
     throw new UsageError('daxcheck hunt: --fault switches on a defect of the built-in implementation; it cannot be combined with --sut');
   }
   const { workers, note } = workerCount(get('workers', availableParallelism()));
+  const failNth = get('fail-nth', false);
+  const suiteName = get<string | null>('suite', null);
+  if (failNth && suiteName === 'tree') throw new UsageError('daxcheck hunt: --fail-nth runs the DAX suites (the tree suite has no failNth step); use --suite dax or dax-contiguous');
   return {
     seconds: get('seconds', 60),
-    targets: targets(get<string | null>('suite', null), faults),
+    targets: targets(suiteName, faults).filter((t) => !failNth || SUITES[t.suite].sutKind === 'dax'),
+    failNth,
     seed,
     maxCommands: get('max-commands', HUNT_MAX_COMMANDS),
     system: sutExec !== null ? { kind: 'exec', command: splitCommand(sutExec, 'daxcheck hunt: --sut-exec'), cwd: process.cwd() } : sutModule === null ? IMPL : { kind: 'module', path: sutModule },

@@ -5,11 +5,13 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#define COMPAT_NO_SITES
 #include "compat.h"
 
 bool compat_verbose;
 unsigned long kfree_count;
 void (*kfree_observer)(const void *p);
+long kmem_live;
 
 static long alloc_armed[NR_ALLOC_POINTS];
 
@@ -18,12 +20,19 @@ static long alloc_armed[NR_ALLOC_POINTS];
  * @size: bytes
  * @gfp: allocation flags (unused)
  *
+ * Counts the allocation in kmem_live (the allocation ledger).
+ *
  * Return: the memory, or NULL.
  */
 void *kzalloc(size_t size, gfp_t gfp)
 {
+	void *p;
+
 	(void)gfp;
-	return calloc(1, size ? size : 1);
+	p = calloc(1, size ? size : 1);
+	if (p)
+		kmem_live++;
+	return p;
 }
 
 /**
@@ -36,21 +45,28 @@ void *kzalloc(size_t size, gfp_t gfp)
  */
 void *krealloc(void *p, size_t size, gfp_t gfp)
 {
+	void *q;
+
 	(void)gfp;
-	return realloc(p, size ? size : 1);
+	q = realloc(p, size ? size : 1);
+	if (q && !p)
+		kmem_live++;
+	return q;
 }
 
 /**
  * kfree - free memory from kzalloc() or krealloc()
  * @p: the memory, or NULL
  *
- * Counts the free in kfree_count and shows @p to kfree_observer first.
+ * Counts the free in kfree_count (and takes it off kmem_live) and shows @p to
+ * kfree_observer first.
  */
 void kfree(const void *p)
 {
 	if (!p)
 		return;
 	kfree_count++;
+	kmem_live--;
 	if (kfree_observer)
 		kfree_observer(p);
 	free((void *)p);
@@ -152,7 +168,7 @@ int ida_alloc(struct ida *ida, gfp_t gfp)
 			break;
 	if (id == ida->size) {
 		unsigned int size = ida->size ? 2 * ida->size : 16;
-		unsigned char *used = krealloc(ida->used, size, gfp);
+		unsigned char *used = krealloc_site(ida->used, size, gfp, __func__, "used");
 
 		if (!used)
 			return -ENOMEM;

@@ -53,6 +53,13 @@ void *krealloc(void *p, size_t size, gfp_t gfp);
 void kfree(const void *p);
 char *kstrdup(const char *s, gfp_t gfp);
 extern unsigned long kfree_count;
+/*
+ * The allocation ledger: memory from kzalloc()/krealloc(NULL, ...) not yet given to
+ * kfree(). An instance owns everything it allocates, so the ledger is 0 again once
+ * it is dropped (driver.c, PROTOCOL.md "Leaks").
+ */
+extern long kmem_live;
+#define DAXCHECK_LEDGER 1
 extern void (*kfree_observer)(const void *p);
 
 /*
@@ -72,6 +79,32 @@ bool should_fail_alloc(enum alloc_point point);
 void alloc_points_reset(void);
 void *kzalloc_at(enum alloc_point point, size_t size, gfp_t gfp);
 void *krealloc_at(enum alloc_point point, void *p, size_t size, gfp_t gfp);
+
+/*
+ * fail-nth (failnth.c, docs/fail-nth.md): within one request, the armed nth allocation
+ * fails. Each allocation of the port's code is counted at its call site, named after
+ * the calling function and the object its expression names.
+ */
+#define DAXCHECK_FAILNTH 1
+int failnth_arm(long n);
+void failnth_begin(void);
+void failnth_end(void);
+bool failnth_should_fail(const char *func, const char *what);
+void failnth_answer(char *buf, size_t cap);
+void *kzalloc_site(size_t size, gfp_t gfp, const char *func, const char *what);
+void *krealloc_site(void *p, size_t size, gfp_t gfp, const char *func, const char *what);
+char *kstrdup_site(const char *s, gfp_t gfp, const char *func, const char *what);
+void *kzalloc_at_site(enum alloc_point point, size_t size, gfp_t gfp, const char *func,
+		      const char *what);
+void *krealloc_at_site(enum alloc_point point, void *p, size_t size, gfp_t gfp,
+		       const char *func, const char *what);
+#ifndef COMPAT_NO_SITES
+#define kzalloc(size, gfp)		kzalloc_site(size, gfp, __func__, #size)
+#define krealloc(p, size, gfp)		krealloc_site(p, size, gfp, __func__, #p)
+#define kstrdup(s, gfp)			kstrdup_site(s, gfp, __func__, #s)
+#define kzalloc_at(pt, size, gfp)	kzalloc_at_site(pt, size, gfp, __func__, #size)
+#define krealloc_at(pt, p, size, gfp)	krealloc_at_site(pt, p, size, gfp, __func__, #p)
+#endif
 
 /* kref: a reference count whose last put calls release. */
 struct kref {

@@ -42,13 +42,21 @@ struct dax_mapping {
  * @kref: 1 for its own device while visible, plus 1 per device range inside it
  * @dev: its registered device
  */
+/**
+ * struct dax_extent_dev - an extent's registered device
+ * @name: its name (the kernel's struct device holds more)
+ */
+struct dax_extent_dev {
+	char name[64];
+};
+
 struct dax_extent {
 	struct dax_region *region;
 	int id;
 	struct resource *res;
 	bool visible;
 	struct kref kref;
-	void *dev;
+	struct dax_extent_dev *dev;
 };
 
 /**

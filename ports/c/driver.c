@@ -22,9 +22,22 @@
 /*
  * The capabilities announced after the name (PROTOCOL.md "Handshake"), each
  * after one space; a build may announce none with -DPORT_CAPABILITIES='""'.
+ * `leaks` only with the allocation ledger of ports/c/compat.c (DAXCHECK_LEDGER), and
+ * `failnth` only with ports/c/failnth.c (DAXCHECK_FAILNTH): the kernel harness builds
+ * this driver against its own shims, without them.
  */
 #ifndef PORT_CAPABILITIES
-#define PORT_CAPABILITIES " check"
+#if DAXCHECK_LEDGER
+#define CAP_LEAKS " leaks"
+#else
+#define CAP_LEAKS ""
+#endif
+#if DAXCHECK_FAILNTH
+#define CAP_FAILNTH " failnth"
+#else
+#define CAP_FAILNTH ""
+#endif
+#define PORT_CAPABILITIES " check" CAP_LEAKS CAP_FAILNTH
 #endif
 
 static char *out;
@@ -352,14 +365,56 @@ static char *last_snap;
 static size_t last_snap_len, last_snap_cap;
 static bool last_snap_valid;
 
+/*
+ * What the last dropped instance left behind (PROTOCOL.md "Leaks"): answered as
+ * "bad TEXT" by a "check" that comes right after the "new", forgotten by any other
+ * request.
+ */
+static char leak_text[128];
+
+/**
+ * drop_instance - free the current instance, and hold what it left in the
+ * allocation ledger (kmem_live) against it
+ */
 static void drop_instance(void)
 {
+	const char *name = suite == SUITE_TREE ? "tree" : "dax";
+
 	if (suite == SUITE_TREE)
 		tree_free();
 	else if (suite == SUITE_DAX)
 		dax_free();
+#if DAXCHECK_LEDGER
+	if (suite != SUITE_NONE && kmem_live != 0)
+		snprintf(leak_text, sizeof(leak_text),
+			 "leak: the dropped %s instance left %ld allocation(s) behind", name,
+			 kmem_live);
+	kmem_live = 0;
+#else
+	(void)name;
+#endif
 	suite = SUITE_NONE;
 	last_snap_valid = false;
+}
+
+/**
+ * check - answer "check": a leak of the dropped instance first, else the current
+ * instance's own invariants
+ */
+static void check(void)
+{
+	if (leak_text[0]) {
+		out_str("bad ");
+		out_str(leak_text);
+		out_char('\n');
+		leak_text[0] = '\0';
+	} else if (suite == SUITE_TREE) {
+		check_answer(tree_check());
+	} else if (suite == SUITE_DAX) {
+		check_answer(dax_check());
+	} else {
+		answer_error("check: no instance (send new tree or new dax first)");
+	}
 }
 
 /**
@@ -414,6 +469,8 @@ static bool handle(char *line)
 			break;
 		*p++ = '\0';
 	}
+	if (strcmp(argv[0], "check") != 0)
+		leak_text[0] = '\0';	/* only the check right after new answers it */
 	if (strcmp(argv[0], "quit") == 0 && argc == 1)
 		return false;
 	if (strcmp(argv[0], "new") == 0 && argc == 2) {
@@ -443,14 +500,10 @@ static bool handle(char *line)
 		return true;
 	}
 	if (strcmp(argv[0], "check") == 0 && argc == 1) {
-		if (suite == SUITE_TREE)
-			check_answer(tree_check());
-		else if (suite == SUITE_DAX)
-			check_answer(dax_check());
-		else
-			answer_error("check: no instance (send new tree or new dax first)");
+		check();
 		return true;
 	}
+
 	if (strcmp(argv[0], "fault") == 0 && argc == 2) {
 		char *name;
 
@@ -462,10 +515,41 @@ static bool handle(char *line)
 			answer_err(-EINVAL);
 		return true;
 	}
-	if (suite == SUITE_TREE && tree_request(argc, argv))
+#if DAXCHECK_FAILNTH
+	if (strcmp(argv[0], "failNth") == 0 && argc == 2) {
+		long n;
+
+		if (arg_long(argv, 1, &n)) {
+			if (failnth_arm(n) == 0)
+				answer_ok();
+			else
+				answer_err(-EINVAL);
+		}
 		return true;
-	if (suite == SUITE_DAX && dax_request(argc, argv))
+	}
+	if (strcmp(argv[0], "allocations") == 0 && argc == 1) {
+		static char text[4096];
+
+		failnth_answer(text, sizeof(text));
+		out_str(text);
+		out_char('\n');
 		return true;
+	}
+#endif
+	if (suite != SUITE_NONE) {
+		bool known;
+
+#if DAXCHECK_FAILNTH
+		/* an operation: fail-nth counts its allocations (failnth.c) */
+		failnth_begin();
+#endif
+		known = suite == SUITE_TREE ? tree_request(argc, argv) : dax_request(argc, argv);
+#if DAXCHECK_FAILNTH
+		failnth_end();
+#endif
+		if (known)
+			return true;
+	}
 	answer_error("unknown request '%.40s' with %d arguments%s", argv[0], argc - 1,
 		     suite == SUITE_NONE ? " (no instance: send new tree or new dax first)" : "");
 	return true;

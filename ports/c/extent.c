@@ -64,7 +64,7 @@ u64 dax_extent_alloc_space(struct dax_extent *extent)
 /* Register the extent's device: the allocation at the extentDevice point. */
 static int dax_extent_register_dev(struct dax_extent *extent)
 {
-	extent->dev = kzalloc_at(ALLOC_EXTENT_DEVICE, 64, GFP_KERNEL);
+	extent->dev = kzalloc_at(ALLOC_EXTENT_DEVICE, sizeof(*extent->dev), GFP_KERNEL);
 	return extent->dev ? 0 : -ENOMEM;
 }
 
@@ -92,13 +92,25 @@ int dax_extent_add(struct dax_region *dax_region, u64 offset, u64 length, const 
 	if (!length || !IS_ALIGNED(offset, dax_region->align) ||
 	    !IS_ALIGNED(length, dax_region->align))
 		return -EINVAL;
-	/* __request_region's own allocation, counted before its conflict check */
+	/*
+	 * The extent's resource is allocated before its conflict check, so that a failed
+	 * allocation (ENOMEM) is told apart from a conflict (ENOSPC): __request_region
+	 * returns NULL for both.
+	 */
 	if (should_fail_alloc(ALLOC_RESOURCE))
 		return -ENOMEM;
-	start = dax_region->res.start + offset;
-	res = __request_region(&dax_region->res, start, length, "extent", 0);
+	res = kzalloc(sizeof(*res), GFP_KERNEL);
 	if (!res)
+		return -ENOMEM;
+	start = dax_region->res.start + offset;
+	res->name = "extent";
+	res->start = start;
+	res->end = start + length - 1;
+	res->flags = IORESOURCE_MEM | IORESOURCE_BUSY;
+	if (request_resource(&dax_region->res, res)) {
+		kfree(res);
 		return -ENOSPC;
+	}
 
 	extent = kzalloc(sizeof(*extent), GFP_KERNEL);
 	tag = kstrdup(label, GFP_KERNEL);

@@ -13,6 +13,7 @@ import type { CreateRegionCall, CreateRegionCmd } from './ops/createRegion.ts';
 import type { DeleteDeviceCall, DeleteDeviceCmd } from './ops/deleteDevice.ts';
 import type { DestroyRegionCall, DestroyRegionCmd } from './ops/destroyRegion.ts';
 import type { FailAllocationCall, FailAllocationCmd } from './ops/failAllocation.ts';
+import type { FailNthCall, FailNthCmd } from './ops/failNth.ts';
 import type { MappingCall, MappingCmd } from './ops/mapping.ts';
 import type { RemoveExtentCall, RemoveExtentCmd } from './ops/removeExtent.ts';
 import type { ResizeCall, ResizeCmd } from './ops/resize.ts';
@@ -21,11 +22,11 @@ import type { UnbindCall, UnbindCmd } from './ops/unbind.ts';
 
 export type DaxCommand =
   | CreateRegionCmd | DestroyRegionCmd | AddExtentCmd | RemoveExtentCmd | CreateDeviceCmd | DeleteDeviceCmd
-  | BindCmd | UnbindCmd | ResizeCmd | MappingCmd | SetAlignCmd | FailAllocationCmd;
+  | BindCmd | UnbindCmd | ResizeCmd | MappingCmd | SetAlignCmd | FailAllocationCmd | FailNthCmd;
 
 /** A command resolved against the model's state: concrete ids and addresses, the exact arguments passed to both systems. */
 export type DaxCall =
   | CreateRegionCall | DestroyRegionCall | AddExtentCall | RemoveExtentCall | CreateDeviceCall | DeleteDeviceCall
-  | BindCall | UnbindCall | ResizeCall | MappingCall | SetAlignCall | FailAllocationCall;
+  | BindCall | UnbindCall | ResizeCall | MappingCall | SetAlignCall | FailAllocationCall | FailNthCall;
 
 export type DaxOp = DaxCommand['op'];

@@ -80,6 +80,7 @@ function hits(c: DaxCall, s: DaxSnapshot): [string, string | null][] {
     case 'mapping': return [region(), device(c.device), ['start', granular(c.start)], ['length', granularSize((c.end - c.start + 1n) & ((1n << 64n) - 1n))]];
     case 'setAlign': return [region(), device(c.device), ['align', SET_ALIGN_NAMES.get(c.align) ?? 'invalid']];
     case 'failAllocation': return [['point', c.point]];
+    case 'failNth': return []; // its n is the sweep's (properties/failNthSweep.ts), not a generated argument
   }
 }
 

@@ -19,6 +19,7 @@ import { createRegion, createRegionOf, createRegionOp } from './ops/createRegion
 import { deleteDevice } from './ops/deleteDevice.ts';
 import { destroyRegion } from './ops/destroyRegion.ts';
 import { failAllocation, failAllocationAt } from './ops/failAllocation.ts';
+import { failNth } from './ops/failNth.ts';
 import { mapping } from './ops/mapping.ts';
 import { removeExtent } from './ops/removeExtent.ts';
 import { resize } from './ops/resize.ts';
@@ -91,7 +92,7 @@ function daxPrefix(): fc.Arbitrary<DaxCommand[]> {
 
 export const daxSuite: DaxSuite = daxSuiteOf(
   'dax',
-  [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation],
+  [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation, failNth],
   ['contiguous', 'dynamic'],
   FAIL_POINTS,
   {
@@ -117,7 +118,7 @@ const CONTIGUOUS_POINTS: readonly FailPoint[] = ['resource', 'ranges', 'mapping'
 /** The DAX suite on contiguous regions only (upstream bus.c): no extent operations, no extent labels. */
 export const daxContiguousSuite: DaxSuite = daxSuiteOf(
   'dax-contiguous',
-  [createRegionOp(fc.constant('contiguous' as const)), destroyRegion, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocationAt(CONTIGUOUS_POINTS)],
+  [createRegionOp(fc.constant('contiguous' as const)), destroyRegion, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocationAt(CONTIGUOUS_POINTS), failNth],
   ['contiguous'],
   CONTIGUOUS_POINTS,
   {

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MUTANTS, QUICK_MUTANTS } from '../../bench/mutants/catalog.ts';
+import { C_PORT_MUTANTS, QUICK_C_MUTANTS } from '../../bench/mutants/cPortMutants.ts';
 import { applyMutant, MutantDoesNotApply } from '../../bench/mutants/mutant.ts';
 import { mutantsProblems } from '../../bench/mutants/report.ts';
 import { makeSandbox } from '../../bench/mutants/sandbox.ts';
@@ -29,6 +30,21 @@ test('every mutant applies cleanly to the current impl/ (its find text occurs ex
     const text = readFileSync(join(root, m.file), 'utf8');
     const mutated = applyMutant(text, m);
     assert.is.not(mutated, text, `${m.name} changes nothing`);
+  }
+});
+
+test('the C port\'s catalog holds at least 12 mutants with unique names, the planted leak and request-buffer pointer among them, each edit\'s find text occurring exactly once in its file of ports/c', () => {
+  assert.ok(C_PORT_MUTANTS.length >= 12, `${C_PORT_MUTANTS.length} mutants`);
+  const names = C_PORT_MUTANTS.map((m) => m.name);
+  assert.is(new Set([...names, ...MUTANTS.map((m) => m.name)]).size, names.length + MUTANTS.length, 'names unique across both catalogs');
+  for (const n of ['c-leak-on-delete', 'c-label-request-buffer', ...QUICK_C_MUTANTS]) assert.ok(names.includes(n), n);
+  for (const m of C_PORT_MUTANTS) {
+    assert.ok(m.edits.length >= 1, m.name);
+    for (const e of m.edits) {
+      const text = readFileSync(join(root, 'ports/c', e.file), 'utf8');
+      assert.is(text.split(e.find).length - 1, 1, `${m.name}: ${e.file}`);
+      assert.is.not(e.find, e.replace, m.name);
+    }
   }
 });
 
@@ -69,6 +85,12 @@ test('npm run mutants -- --quick kills a known-easy mutant and writes the mutant
     assert.ok(json.mutants.rows.every((r) => r.error === null), JSON.stringify(json.mutants.rows));
     assert.ok(json.mutants.rows.some((r) => r.killed), 'a known-easy mutant is killed');
     assert.ok(run.stdout.includes('| mutant | killed | seconds | shrunk length | caught by |'), 'prints the table');
+    // The C port's quick mutant: built, hunted through the process protocol, its own section.
+    const c = (json as unknown as { cPortMutants: { rows: { name: string; killed: boolean; error: string | null; file: string }[] } }).cPortMutants;
+    assert.equal(mutantsProblems(c), []);
+    assert.equal(c.rows.map((r) => r.name), [...QUICK_C_MUTANTS]);
+    assert.ok(c.rows.every((r) => r.error === null && r.killed && r.file.startsWith('ports/c/')), JSON.stringify(c.rows));
+    assert.ok(run.stdout.includes('The C port (ports/c'), 'prints the C port\'s table');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

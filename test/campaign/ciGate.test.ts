@@ -20,6 +20,9 @@ const title = (item: GateItem): string => {
     case 'suite': return `${item.suite} suite${item.big ? ' (big runs)' : ''}: ${WHO[item.system]} agrees with the model at every step and every label is covered${item.big ? '' : ', every argument bucket hit'}`;
     case 'fault-search': return `fault ${item.fault} in ${WHO[item.system]}: a fresh search finds it within ${CI_FAULT_SEARCH.numRuns} runs`;
     case 'replay': return `${item.file} replays as recorded`;
+    case 'fail-nth': return item.fault === undefined
+      ? `dax fail-nth in ${WHO[item.system]}: every injected allocation failure is followed (ENOMEM or the model's result, an allowed state, self-check, no crash or leak)`
+      : `fault ${item.fault} in ${WHO[item.system]}: fail-nth alone finds it, without named failure points`;
   }
 };
 

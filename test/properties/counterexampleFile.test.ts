@@ -103,6 +103,15 @@ test('a file without what it recorded as broken (no "broke", or one without kind
   assert.match(noKind.message, /has no "broke" object/);
 });
 
+test('a port\'s delivery is kept through save and load; a file with a malformed delivery is refused, naming the file; one without is one batch', () => {
+  const dir = tempDir();
+  const cx = { ...record('dax', S1, s1Trigger()), delivery: { mode: 'split' as const, seed: 42, quit: true } };
+  assert.equal(loadCounterexample(saveCounterexample(dir, cx)).delivery, { mode: 'split', seed: 42, quit: true });
+  assert.is(loadCounterexample(saveCounterexample(dir, record('dax', S1, s1Trigger()))).delivery, undefined);
+  const e = loadError(JSON.stringify({ ...valid(), delivery: { mode: 'trickle', seed: 1, quit: false } }));
+  assert.is(e.message, `${e.file}: has a "delivery" that is not {"mode": "batch"|"split"|"step", "seed": integer, "quit": boolean}`);
+});
+
 test('a command without an op, an unknown suite, a missing file: each named with the file', () => {
   assert.is(loadError(JSON.stringify({ ...valid(), commands: [{ region: 0 }] })).message.split(': ')[1], 'has no "commands" array of objects with an "op"');
   const suite = loadError(JSON.stringify({ ...valid(), suite: 'disk' }));

@@ -88,7 +88,9 @@ test('the C port: batch mode sends observe changed and check, and agrees; step b
     // The batch checks after each successful step and after the last, as the in-process runner does.
     const records = stepwise!.records;
     const wanted = records.filter((r) => r.model.ok).length + (records.length > 0 && !records.at(-1)!.model.ok ? 1 : 0);
-    assert.is(batchLines.filter((l) => l === 'check').length, wanted);
+    // ...and once more after the run, on the next instance: the leak check (PROTOCOL.md "Leaks").
+    assert.is(batchLines.filter((l) => l === 'check').length, wanted + 1);
+    assert.equal(batchLines.slice(-2), ['new tree', 'check']);
   } finally {
     port.close();
   }

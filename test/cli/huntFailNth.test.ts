@@ -1,0 +1,22 @@
+/**
+ * `daxcheck hunt --fail-nth`: the flag selects the DAX suites' fail-nth variant; the tree
+ * suite has no failNth step and is refused with one line.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseHuntOptions } from '../../cli/hunt/options.ts';
+import { UsageError } from '../../campaign/usageError.ts';
+
+test('--fail-nth hunts the DAX suites only (the tree suite has no failNth step)', () => {
+  const o = parseHuntOptions(['--fail-nth']);
+  assert.ok(o.failNth);
+  assert.equal(o.targets.map((t) => t.suite), ['dax']);
+  assert.not.ok(parseHuntOptions([]).failNth);
+  assert.equal(parseHuntOptions([]).targets.map((t) => t.suite), ['tree', 'dax']);
+});
+
+test('--fail-nth --suite tree is a usage error naming the flag and the suites it takes', () => {
+  assert.throws(() => parseHuntOptions(['--fail-nth', '--suite', 'tree']), (e: unknown) => e instanceof UsageError && /--fail-nth runs the DAX suites/.test(e.message));
+});
+
+test.run();
