@@ -35,6 +35,8 @@ export interface SuiteRunSummary {
   message: string;
   /** Replays: the counterexample file replayed (absent for the other kinds). */
   file?: string;
+  /** Hunts: runs ended by a failure found (and shrunk) already in the hunt, by its name ("K1: result-mismatch in mapping: …"); absent when none. */
+  cutShort?: Record<string, number>;
 }
 
 export interface RunSummary {

@@ -6,10 +6,9 @@
  * the shortest (findings.ts).
  */
 import type { CounterexampleFile } from '../../properties/counterexampleFile.ts';
+import { blankNumbers, operationOf } from '../../properties/sameFailure.ts';
 
 /** The signature of a break: kind, operation of the call, detail with numbers blanked. */
 export function failureSignature(broke: CounterexampleFile['broke']): string {
-  const op = /^[A-Za-z_]\w*/.exec(broke.call)?.[0] ?? broke.call;
-  const detail = broke.detail.replace(/-?0x[0-9a-f]+|\d+(\.\d+)?/gi, '#');
-  return `${broke.kind} in ${op}: ${detail}`;
+  return `${broke.kind} in ${operationOf(broke.call)}: ${blankNumbers(broke.detail)}`;
 }

@@ -53,6 +53,8 @@ export interface BatchMessage {
   commands: number;
   opCounts: Map<string, number>;
   labelRuns: Map<string, number>;
+  /** Runs ended by a failure this worker had found (and shrunk) already, by its failureName (knownDefects.ts); counted in runs. */
+  cutShort: Map<string, number>;
   durationMs: number;
 }
 

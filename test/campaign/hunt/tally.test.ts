@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { HuntTally } from '../../../campaign/hunt/tally.ts';
 import type { BatchMessage } from '../../../campaign/hunt/messages.ts';
 
-const batch = (target: number, runs: number): BatchMessage => ({ type: 'batch', target, seed: 1, runs, commands: runs * 10, opCounts: new Map(), labelRuns: new Map(), durationMs: 5 });
+const batch = (target: number, runs: number): BatchMessage => ({ type: 'batch', target, seed: 1, runs, commands: runs * 10, opCounts: new Map(), labelRuns: new Map(), cutShort: new Map(), durationMs: 5 });
 
 test('a suite that completed no run fails: its entry does not pass, says nothing was checked, and the exit code is 3', () => {
   const tally = new HuntTally([{ suite: 'tree', fault: null }, { suite: 'dax', fault: null }], 'impl');
