@@ -13,6 +13,7 @@ import { runWithCoverage } from '../properties/checkCoverage.ts';
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { recordOfFound } from '../properties/counterexampleRecord.ts';
 import { judgeCoverage } from '../properties/coverage.ts';
+import { bucketLine } from '../properties/domains.ts';
 import { daxSuite } from '../properties/dax/daxSuite.ts';
 import { CI_BIG_PROFILE, CI_FAULT_SEARCH, CI_PORT_PROFILE, CI_PROFILE } from '../properties/profiles.ts';
 import type { SystemSpec } from '../properties/systemSpec.ts';
@@ -118,12 +119,12 @@ export function runGateSuite(name: SuiteName, system: GateSystem = 'impl', title
     : out.runs === 0
       ? 'no run completed: no evidence'
       : out.verdict === 'covered'
-        ? `${out.runs} runs agree with the model at every step; every label covered`
-        : `coverage ${out.verdict} after ${out.runs} runs: ${notCovered.join(', ')}`;
+        ? `${out.runs} runs agree with the model at every step; every label covered; ${bucketLine(out.buckets)}`
+        : `coverage ${out.verdict} after ${out.runs} runs: ${[...notCovered, ...(big ? [] : [bucketLine(out.buckets)])].join(', ')}`;
   const entry = runEntry({
     name: title, kind: 'suite', suite: name, sut: systems.name, fault: null, expectFailure: false,
     seeds: out.seeds, runs: out.runs, commands: out.commands, opCounts: out.opCounts,
-    labels: out.coverage, counterexamples: found ? [found.id] : [], durationMs: out.durationMs,
+    labels: out.coverage, buckets: out.buckets, counterexamples: found ? [found.id] : [], durationMs: out.durationMs,
     passed: out.runs > 0 && found === null && out.verdict === 'covered', message,
   });
   return { entry, found };

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { faultInfo, isFaultName } from '../impl/faults.ts';
 import { loadCounterexample, type CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { replaySaved } from '../properties/replaySaved.ts';
@@ -106,23 +106,62 @@ export function divergence(records: readonly StepRecord[], failure: FailureFacts
 
 /**
  * What the report of a summary draws: the counterexamples the summary names (saved under
- * each of foundDirs, e.g. a hunt's --out and reportsDir/counterexamples/), first, then
- * every file in shrinksDir not already drawn (null: none).
+ * each of foundDirs, e.g. a hunt's --out and reportsDir/counterexamples/, or the file a
+ * replay entry records), first, then every file in shrinksDirs not already drawn (a
+ * folder, several, or null: none).
  */
-export async function counterexamplesToDraw(summary: RunSummary, foundDirs: readonly string[], shrinksDir: string | null = 'shrinks'): Promise<DrawnCounterexample[]> {
+export async function counterexamplesToDraw(summary: RunSummary, foundDirs: readonly string[], shrinksDirs: string | readonly string[] | null = 'shrinks'): Promise<DrawnCounterexample[]> {
   const drawn: DrawnCounterexample[] = [];
   const seen = new Set<string>();
-  for (const id of summary.entries.flatMap((e) => e.counterexamples)) {
-    const file = foundDirs.map((d) => join(d, `${id}.json`)).find((f) => existsSync(f));
-    if (seen.has(id) || file === undefined) continue;
+  for (const { id, file } of summaryFiles(summary, foundDirs)) {
+    if (seen.has(id)) continue;
     seen.add(id);
     drawn.push(await drawCounterexample(file));
   }
-  for (const file of shrinksDir === null ? [] : counterexampleFiles(shrinksDir)) {
+  const extra = shrinksDirs === null ? [] : typeof shrinksDirs === 'string' ? [shrinksDirs] : shrinksDirs;
+  for (const file of extra.flatMap((dir) => counterexampleFiles(dir))) {
     const d = await drawCounterexample(file);
     if (d.cx !== null && seen.has(d.cx.id)) continue;
     if (d.cx !== null) seen.add(d.cx.id);
     drawn.push(d);
   }
   return drawn;
+}
+
+/** The file of each counterexample the summary names that can be found: under the first of dirs that has it, else a replay entry's recorded file. */
+export function summaryFiles(summary: RunSummary, dirs: readonly string[]): { id: string; file: string }[] {
+  const out: { id: string; file: string }[] = [];
+  for (const e of summary.entries) {
+    for (const id of e.counterexamples) {
+      const candidates = [...dirs.map((d) => join(d, `${id}.json`)), ...(e.file === undefined ? [] : [e.file])];
+      const file = candidates.find((f) => existsSync(f));
+      if (file !== undefined) out.push({ id, file });
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the counterexamples of the run.json at runJson are saved: its folder's
+ * counterexamples/ and the findingsDir it records (resolved against its folder).
+ */
+export function findingsDirsOf(runJson: string, summary: RunSummary): string[] {
+  const dir = dirname(runJson);
+  return [join(dir, 'counterexamples'), ...(summary.findingsDir === undefined ? [] : [resolve(dir, summary.findingsDir)])];
+}
+
+/** The counterexamples the summary names, loaded from dirs (a file that cannot be read is left out: it is drawn as an error from where it is). */
+export function loadSummaryCounterexamples(summary: RunSummary, dirs: readonly string[]): CounterexampleFile[] {
+  const out: CounterexampleFile[] = [];
+  const seen = new Set<string>();
+  for (const { id, file } of summaryFiles(summary, dirs)) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    try {
+      out.push(loadCounterexample(file));
+    } catch {
+      // drawn as an error from file
+    }
+  }
+  return out;
 }

@@ -46,13 +46,21 @@ export function findKernelTree(dir: string, where: string, options: { dax?: bool
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${where} ${dir}: no such directory`);
   const dax = options.dax ?? false;
   const files: Record<string, string> = {};
+  const missing: string[] = [];
   for (const f of [...KERNEL_FILES, ...(dax ? DAX_FILES : [])]) {
     const path = join(root, f);
-    if (!existsSync(path)) {
-      const why = (DAX_FILES as readonly string[]).includes(f) ? 'the DAX suite drives the tree\'s drivers/dax/bus.c' : 'expected the root of a kernel source tree';
-      throw new UsageError(`${where} ${dir}: no ${f} there (${why})`);
-    }
-    files[f] = path;
+    if (existsSync(path)) files[f] = path;
+    else missing.push(f);
+  }
+  if (missing.length > 0) {
+    // Every missing file at once, grouped by why the harness needs it.
+    const daxMissing = missing.filter((f) => (DAX_FILES as readonly string[]).includes(f));
+    const treeMissing = missing.filter((f) => !daxMissing.includes(f));
+    const parts = [
+      ...(treeMissing.length > 0 ? [`no ${treeMissing.join(', ')} there (expected the root of a kernel source tree)`] : []),
+      ...(daxMissing.length > 0 ? [`no ${daxMissing.join(', ')} there (the DAX suite drives the tree's drivers/dax/bus.c)`] : []),
+    ];
+    throw new UsageError(`${where} ${dir}: ${parts.join('; ')}`);
   }
   return { dir: root, files, dax, version: treeVersion(root) };
 }

@@ -5,10 +5,11 @@
  * not as a new finding. Whether a known defect fails the run is the caller's choice
  * (--known-defects): a user with a patched kernel wants to know it is gone.
  *
- * A known interface gap (docs/kernel.md) is reported the same way
- * ("known: G1"): a place where daxcheck's interface reaches a state the kernel's own
- * callers never make, so that the two differ without either being wrong. A gap never
- * fails the run: patching the kernel does not remove it.
+ * A known interface gap would be reported the same way ("known: G…"): a place where
+ * daxcheck's interface reaches a state the kernel's own callers never make, so that the
+ * two differ without either being wrong. A gap never fails the run: patching the kernel
+ * does not remove it. (G1, a sized create of a size its device could never grow from,
+ * was closed when the specification made such a create EINVAL, docs/SPECIFICATION.md §3.2.)
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
@@ -19,7 +20,7 @@ export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: r
 
 /** A known upstream defect (or interface gap) and the signature of the failure it causes. */
 export interface KnownDefect {
-  /** "K1", as docs/SPECIFICATION.md §6.6 names it; "G1" for an interface gap (docs/kernel.md). */
+  /** "K1", as docs/SPECIFICATION.md §6.6 names it; "G…" for an interface gap (docs/kernel.md). */
   id: string;
   /** An upstream defect (the kernel is wrong) or an interface gap (neither is). */
   kind: 'upstream defect' | 'interface gap';
@@ -52,13 +53,11 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     matches: ({ broke }) => broke.kind === 'result-mismatch' && MAPPING.test(broke.call) && broke.detail === 'model ENXIO, sut ok',
   },
   {
-    id: 'G1',
+    id: 'G2',
     kind: 'interface gap',
-    title: 'a sized createDevice (no sysfs counterpart in bus.c) can make a device whose size is not a multiple of its align; growing it then trips dev_dax_resize\'s "resize misaligned" WARN (ENXIO) where the model grows it',
+    title: "a region align of 4 GiB or more: bus.c keeps a region's align in an unsigned int (alloc_dax_region), so the kernel harness cannot make such a region and says so (docs/argument-domains.md)",
     fault: null,
-    matches: ({ broke, commands }) =>
-      broke.kind === 'result-mismatch' && /^resize\(/.test(broke.call) && broke.detail === 'model ok, sut ENXIO' &&
-      (commands ?? []).some((c) => c.op === 'createDevice' && BigInt((c as { sizeBytes?: string }).sizeBytes ?? '0') !== 0n),
+    matches: ({ broke }) => broke.kind === 'sut-malformed' && /^createRegion\(/.test(broke.call) && /align 0x[0-9a-f]+ does not fit bus\.c's unsigned int/.test(broke.detail),
   },
 ];
 

@@ -13,8 +13,8 @@ export interface RunReportOptions {
   found?: readonly CounterexampleFile[];
   /** More folders where the summary's counterexamples may be saved (a hunt's --out). */
   foundDirs?: readonly string[];
-  /** Saved counterexamples drawn after the run's own (shrinks/ by default; null: none). */
-  shrinksDir?: string | null;
+  /** Saved counterexamples drawn after the run's own (shrinks/ by default; several folders; null: none). */
+  shrinksDir?: string | readonly string[] | null;
 }
 
 /** Writes the reports of summary into dir; returns the paths written. */

@@ -8,19 +8,14 @@
  * known either); 1: a failure; 2: a usage error; 4: the tree does not build against the
  * shims (one line: the first compiler error and the full log's path).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildKernelHarness, DAX_FILES, findKernelTree, kernelSystem, KERNEL_FILES } from '../campaign/kernel.ts';
-import { knownDefectOf, runFails, type ClassifiedFailure, type KnownDefectPolicy } from '../campaign/knownDefects.ts';
+import type { ClassifiedFailure, KnownDefectPolicy } from '../campaign/knownDefects.ts';
+import { classifyFindings, withKnownFindings } from '../campaign/knownFindings.ts';
 import { commandText } from '../campaign/systems.ts';
 import { KernelBuildError } from '../campaign/kernelBuildError.ts';
-import { EXIT_BUILD, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
+import { EXIT_BUILD, EXIT_OK, EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
 import type { KernelTree } from '../campaign/kernel.ts';
-import { loadCounterexample } from '../properties/counterexampleFile.ts';
-import { readJsonFile } from '../properties/readJsonFile.ts';
-import type { RunSummary } from '../reporting/runSummary.ts';
 import { huntCommand } from './hunt/command.ts';
-import { parseHuntOptions } from './hunt/options.ts';
 import type { CommandHelp } from './help.ts';
 
 interface KernelOptions {
@@ -87,9 +82,9 @@ export async function kernelCommand(argv: string[]): Promise<number> {
   const tree = findKernelTree(o.src, 'daxcheck kernel: --src', { dax });
   const built = buildOrExplain(tree);
   if (built === null) return EXIT_BUILD;
-  const version = tree.version === null ? '' : ` (Linux ${tree.version})`;
+  const version = tree.version === null ? 'Linux, version unknown (no VERSION in its Makefile)' : `Linux ${tree.version}`;
   const files = [...KERNEL_FILES, ...(dax ? DAX_FILES : [])];
-  console.error(`daxcheck kernel: ${tree.dir}${version}: ${files.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}: ${built.binary}`);
+  console.error(`daxcheck kernel: ${version} at ${tree.dir}: ${files.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}`);
   if (o.buildOnly) {
     console.log(built.binary);
     return EXIT_OK;
@@ -97,14 +92,18 @@ export async function kernelCommand(argv: string[]): Promise<number> {
   const system = kernelSystem(built);
   if (system.kind !== 'exec') throw new Error('the kernel harness is a process');
   const huntArgv = [...o.hunt, '--sut-exec', commandText(system.command)];
-  const huntOptions = parseHuntOptions(huntArgv);
-  const code = await huntCommand(huntArgv);
+  let failures: ClassifiedFailure[] = [];
+  // Known findings are classified before the hunt writes its reports, so that run.json,
+  // junit.xml, index.html, the printed lines and the exit code agree.
+  const code = await huntCommand(huntArgv, {
+    classify: (summary, outDir) => {
+      failures = classifyFindings(summary, outDir);
+      return withKnownFindings(summary, failures, o.knownDefects);
+    },
+  });
   if (code === EXIT_USAGE) return code;
-  const summary = readRunSummary(join(huntOptions.reportsDir, 'run.json'));
-  const failures = classify(summary, huntOptions.outDir);
   printClassified(failures, o.knownDefects);
-  const errors = summary.entries.some((e) => !e.passed && e.counterexamples.length === 0);
-  return errors || runFails(failures, o.knownDefects) ? EXIT_FAILED : EXIT_OK;
+  return code;
 }
 
 /** The built harness, or null when the tree does not build (the reason printed as one line). */
@@ -116,23 +115,6 @@ function buildOrExplain(tree: KernelTree): ReturnType<typeof buildKernelHarness>
     console.error(e.message);
     return null;
   }
-}
-
-function readRunSummary(path: string): RunSummary {
-  const read = readJsonFile(path);
-  if (!read.ok) throw new UsageError(`daxcheck kernel: cannot read the hunt's ${path}: ${read.why}`);
-  return read.data as RunSummary;
-}
-
-/** Every counterexample of the run, with the known defect its break matches (or null). */
-function classify(summary: RunSummary, outDir: string): ClassifiedFailure[] {
-  const ids = [...new Set(summary.entries.flatMap((e) => e.counterexamples))];
-  return ids.map((id) => {
-    const file = join(outDir, `${id}.json`);
-    if (!existsSync(file)) return { id, file, known: null, what: '(file missing)' };
-    const cx = loadCounterexample(file);
-    return { id, file, known: knownDefectOf(cx), what: `step ${cx.broke.step}: ${cx.broke.call}: ${cx.broke.kind}: ${cx.broke.detail}` };
-  });
 }
 
 function printClassified(failures: readonly ClassifiedFailure[], policy: KnownDefectPolicy): void {

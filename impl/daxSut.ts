@@ -79,7 +79,8 @@ export class ImplDax implements DaxSut {
 
   /**
    * region/create; id = lowest unused. ENXIO: no live region. EINVAL: not u64, sized on a
-   * dynamic region (unless S4), not a multiple of 2 MiB. ENOSPC: avail 0. ENOMEM: the
+   * dynamic region (unless S4), not a multiple of the new device's effective alignment
+   * max(region align, 2 MiB). ENOSPC: avail 0. ENOMEM: the
    * sized range conflicts or fails (the device is removed again).
    */
   createDevice(r: number, sizeBytes: bigint): Result {
@@ -87,7 +88,7 @@ export class ImplDax implements DaxSut {
     if (region === null) return fail('ENXIO');
     if (!isU64(sizeBytes)) return fail('EINVAL');
     if (sizeBytes !== 0n && region.kind === 'dynamic' && !this.ctx.faults.sizedCreateDynamic) return fail('EINVAL');
-    if (sizeBytes % (2n * MiB) !== 0n) return fail('EINVAL');
+    if (sizeBytes % (region.align > 2n * MiB ? region.align : 2n * MiB) !== 0n) return fail('EINVAL');
     if (daxRegionAvailSize(region) === 0n) return fail('ENOSPC');
     const dev = devDaxAdd(region);
     if (sizeBytes !== 0n && allocDevDaxRange(dev, region.res, region.res.start, sizeBytes, null) !== null) {

@@ -21,6 +21,11 @@ export class Ida {
     return top;
   }
 
+  /** What the self-check reads (impl/selfCheck.ts): the first never-used id and the free heap, as stored. */
+  state(): { next: number; free: readonly number[] } {
+    return { next: this.next, free: this.free };
+  }
+
   /** Gives id back (it must be taken). */
   remove(id: number): void {
     const heap = this.free;

@@ -3,7 +3,9 @@
  * selfCheck): every child index against the kernel's sibling list (treap order, heap
  * order, up links, per-child gaps, the max-gap augmentation, childBytes, the first gap),
  * and every DAX cache against recomputation (available size, the extent index's
- * contributions and search keys, device sizes, pgoffs, the align histogram, krefs).
+ * contributions and search keys, device sizes, pgoffs, the align histogram, krefs), and
+ * the id allocator: its free heap in heap order, and free and used ids partitioning
+ * 0 .. next − 1 exactly.
  * A corrupt index is reported at the step that corrupted it, not when a first-fit
  * decision finally goes wrong. Each violation is one line.
  */
@@ -106,9 +108,34 @@ function checkDevice(dev: DevDax, refs: Map<number, number>, bad: string[]): voi
   });
 }
 
+/**
+ * Violations of a region's id allocator: every heap entry no larger than its children
+ * (the order alloc relies on to hand out the lowest id), every free id below next and
+ * free once, and the free ids and the devices' ids together exactly 0 .. next − 1.
+ */
+export function checkIda(region: DaxRegion, bad: string[] = []): string[] {
+  const { next, free } = region.ida.state();
+  const where = `region${region.id}: ida`;
+  for (let i = 1; i < free.length; i++) {
+    const up = (i - 1) >> 1;
+    if (free[up]! > free[i]!) bad.push(`${where}: heap order broken, free id ${free[i]} at ${i} below ${free[up]} at ${up}`);
+  }
+  const seen = new Set<number>();
+  for (const id of free) {
+    if (!Number.isInteger(id) || id < 0 || id >= next) bad.push(`${where}: free id ${id} outside 0..${next - 1}`);
+    if (seen.has(id)) bad.push(`${where}: id ${id} free twice`);
+    if (region.devices.has(id)) bad.push(`${where}: id ${id} free but dax${region.id}.${id} has it`);
+    seen.add(id);
+  }
+  for (const id of region.devices.keys()) if (id >= next) bad.push(`${where}: dax${region.id}.${id} has an id it never handed out (next ${next})`);
+  if (seen.size + region.devices.size !== next) bad.push(`${where}: ${seen.size} free and ${region.devices.size} used ids, but ${next} handed out`);
+  return bad;
+}
+
 /** Violations of one region's caches; `s2` says whether fault S2 (free space read through an int) is on. */
 export function checkRegionCaches(region: DaxRegion, s2: boolean, bad: string[] = []): string[] {
   checkChildIndex(region.res, bad);
+  checkIda(region, bad);
   const refs = new Map<number, number>();
   for (const dev of region.devices.values()) checkDevice(dev, refs, bad);
   // childBytes is checked against the children by checkChildIndex, so free space reads it.

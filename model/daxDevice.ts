@@ -14,18 +14,19 @@ const ALLOWED_ALIGNS: readonly bigint[] = [4n * KiB, 2n * MiB, 1n * GiB];
 /**
  * region/create: a new device with the lowest unused id and the region's align
  * (devm_create_dev_dax copies dax_region->align); returns its id.
- * EINVAL: sizeBytes ≠ 0 on a dynamic region, or not a multiple of 2 MiB.
+ * EINVAL: sizeBytes ≠ 0 on a dynamic region, or not a multiple of the new device's
+ * effective alignment, max(region align, 2 MiB) (so a sized device can always grow).
  * ENOSPC: available size is 0.
  * ENOMEM: sizeBytes ≠ 0 and allocating [region.start, + sizeBytes) failed (conflict or
  * injected failure); the device is removed again.
  */
 export function createDevice(fp: Failures, region: Region, sizeBytes: bigint): Result {
   if (sizeBytes !== 0n && region.kind === 'dynamic') return fail('EINVAL');
-  if (!isAligned(sizeBytes, 2n * MiB)) return fail('EINVAL');
-  if (availSize(region) === 0n) return fail('ENOSPC');
   let id = 0;
   while (region.devices.some((d) => d.id === id)) id++;
   const dev: Device = { id, align: region.align, bound: false, ranges: [] };
+  if (!isAligned(sizeBytes, effectiveAlign(dev))) return fail('EINVAL');
+  if (availSize(region) === 0n) return fail('ENOSPC');
   region.devices = [...region.devices, dev].sort((a, b) => a.id - b.id);
   if (sizeBytes === 0n) return ok(id);
   if (allocDevDaxRange(fp, region, dev, region.res, region.res.start, sizeBytes, null).ok) return ok(id);

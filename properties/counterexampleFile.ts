@@ -98,5 +98,8 @@ function validate(file: string, data: unknown): CounterexampleFile {
     (broke as { step: number }).step += 1;
     d.format = COUNTEREXAMPLE_FORMAT;
   }
+  const { step } = broke as { step: number };
+  const count = (d.commands as unknown[]).length;
+  if (!Number.isInteger(step) || step < 1 || step > count) bad(`records "broke" at step ${step}, but its ${count} command${count === 1 ? '' : 's'} are steps 1 to ${count}`);
   return data as CounterexampleFile;
 }

@@ -4,23 +4,30 @@
  * naming the file and the command, never a stack trace.
  */
 import type { SutFactory } from '../sut/interface.ts';
+import { commandFieldProblem } from './commandFields.ts';
 import { CounterexampleFileError, type CounterexampleFile } from './counterexampleFile.ts';
 import { replayCommands, type ReplayOutcome } from './replay.ts';
 import { suiteByName } from './suites.ts';
 import { showValue } from './values.ts';
 
-/** Throws CounterexampleFileError for the first command whose op the suite does not know. */
-function checkOps(file: string, cx: CounterexampleFile): void {
-  const known = suiteByName(cx.suite)!.operations.map((o) => o.op);
-  const i = cx.commands.findIndex((c) => !known.includes(c.op));
-  if (i >= 0) {
-    throw new CounterexampleFileError(file, `command ${i + 1} has op "${cx.commands[i]!.op}", which the ${cx.suite} suite does not know (known: ${known.join(', ')})`);
+/**
+ * Throws CounterexampleFileError for the first command whose op the suite does not know,
+ * or whose fields are not what that operation's generators make (commandFields.ts).
+ */
+export function checkCommands(file: string, cx: CounterexampleFile): void {
+  const operations = suiteByName(cx.suite)!.operations;
+  const known = operations.map((o) => o.op);
+  for (const [i, c] of cx.commands.entries()) {
+    const op = operations.find((o) => o.op === c.op);
+    if (op === undefined) throw new CounterexampleFileError(file, `command ${i + 1} has op "${c.op}", which the ${cx.suite} suite does not know (known: ${known.join(', ')})`);
+    const problem = commandFieldProblem(op, c as unknown as Record<string, unknown>);
+    if (problem !== null) throw new CounterexampleFileError(file, `command ${i + 1} (${c.op}) ${problem}`);
   }
 }
 
 /** Replays cx's commands on model and sut side by side (records kept for printing). */
 export function replaySaved(file: string, cx: CounterexampleFile, systems: { model: SutFactory; sut: SutFactory }, keepRecords = true): ReplayOutcome<{ op: string }> {
-  checkOps(file, cx);
+  checkCommands(file, cx);
   const suite = suiteByName(cx.suite)!;
   try {
     return replayCommands(suite, systems.model, systems.sut, cx.commands, keepRecords);

@@ -19,7 +19,7 @@ const commands = (arb: fc.Arbitrary<{ op: string }>, maxCommands: number) =>
 export function runArbitrary(suite: AnySuite, maxCommands: number, bigPercent = 0): fc.Arbitrary<RunValue> {
   const big = suite.bigRuns;
   if (big === undefined || bigPercent <= 0) return fc.tuple(suite.prefix(), commands(suite.command(), maxCommands)) as unknown as fc.Arbitrary<RunValue>;
-  const bigBody = commands(big.command(), big.maxCommands);
-  const body = bigPercent >= 100 ? bigBody : fc.oneof(w(100 - bigPercent, commands(suite.command(), maxCommands)), w(bigPercent, bigBody));
-  return fc.tuple(suite.prefix(), body) as unknown as fc.Arbitrary<RunValue>;
+  const bigRun = fc.tuple(big.prefix?.() ?? suite.prefix(), commands(big.command(), big.maxCommands));
+  const run = bigPercent >= 100 ? bigRun : fc.oneof(w(100 - bigPercent, fc.tuple(suite.prefix(), commands(suite.command(), maxCommands))), w(bigPercent, bigRun));
+  return run as unknown as fc.Arbitrary<RunValue>;
 }

@@ -18,6 +18,8 @@ export interface RunWorld {
   /** Optional, for guided generation's features (World has them): steps per label, and `op ok|ERRNO` outcomes. */
   readonly labelHits?: ReadonlyMap<string, number>;
   readonly outcomes?: ReadonlySet<string>;
+  /** Argument-domain buckets the run's calls hit (World has them; properties/domains.ts). */
+  readonly domainBuckets?: ReadonlySet<string>;
   /** fast-check's check: the command applies in the current state. */
   applies(cmd: { op: string }): boolean;
   /** Runs the command; throws when something broke. */

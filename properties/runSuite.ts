@@ -34,6 +34,8 @@ export interface RunOptions {
   timeLimitMs?: number;
   /** Percent of runs that are the suite's big runs (0, the default: none; 100: only big runs). */
   bigRunPercent?: number;
+  /** false: keep fast-check's first failing run unshrunk (fast-check's endOnFailure), leaving it to minimizeReplays; default true. */
+  shrink?: boolean;
   /** Replays allowed to minimize fast-check's shrunk counterexample further (ddmin + values); 0 = none. Default 2000. */
   minimizeReplays?: number;
   /** Measurement hooks (properties/runHooks.ts); none by default. */
@@ -69,6 +71,8 @@ export interface RunOutcome {
   opCounts: Map<string, number>;
   /** Number of passing runs that reached each label. */
   labelRuns: Map<string, number>;
+  /** Number of passing runs that hit each argument-domain bucket (properties/domains.ts). */
+  bucketRuns: Map<string, number>;
   durationMs: number;
   counterexample: Counterexample | null;
   /** Runs ended by a failure seenBefore named, by that name (counted in runs and commands too). */
@@ -78,7 +82,7 @@ export interface RunOutcome {
 /** Runs the suite's property; never throws for a failing SUT (that is the counterexample). */
 export function runSuite(o: RunOptions): RunOutcome {
   const started = performance.now();
-  const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>() };
+  const stats = { runs: 0, commands: 0, opCounts: new Map<string, number>(), labelRuns: new Map<string, number>(), bucketRuns: new Map<string, number>() };
   const arb = runArbitrary(o.suite, o.maxCommands, o.bigRunPercent ?? 0);
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const hooks = o.hooks ?? {};
@@ -128,6 +132,7 @@ export function runSuite(o: RunOptions): RunOutcome {
   const details = fc.check(property, {
     seed: o.seed,
     numRuns: o.numRuns,
+    ...(o.shrink === false ? { endOnFailure: true } : {}),
     ...(o.path === undefined ? {} : { path: o.path }),
     ...(plugins.length === 0 ? {} : { plugins }),
   });
@@ -155,4 +160,5 @@ function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample' | 'cutSh
   stats.commands += world.steps;
   for (const [op, n] of world.opCounts) stats.opCounts.set(op, (stats.opCounts.get(op) ?? 0) + n);
   for (const label of world.labels) stats.labelRuns.set(label, (stats.labelRuns.get(label) ?? 0) + 1);
+  for (const b of world.domainBuckets ?? []) stats.bucketRuns.set(b, (stats.bucketRuns.get(b) ?? 0) + 1);
 }

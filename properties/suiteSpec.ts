@@ -5,6 +5,7 @@
  */
 import type fc from 'fast-check';
 import type { Result, SutFactory } from '../sut/interface.ts';
+import type { ArgumentDomains } from './domains.ts';
 import type { AnyOperation } from './operation.ts';
 
 export type SuiteName = 'tree' | 'dax' | 'dax-contiguous';
@@ -43,6 +44,8 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
   labels(before: Snap, call: Call, result: Result, after: Snap): string[];
   /** Labels for what happened inside the model during the step (e.g. an injected failure fired); optional. */
   modelEvents?(model: Sut): string[];
+  /** Every argument's domain in buckets (properties/domains.ts): the gate requires every bucket hit. */
+  domains?: ArgumentDomains<Call, Snap>;
   /** Required minimum share of runs per label (for checkCoverage). */
   coverage: Record<string, number>;
   /** Commands that set a run up (e.g. the first regions), then the random body. */
@@ -53,7 +56,13 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
    * states with many live objects; a run options' bigRunPercent says how many runs are
    * big (hunts mix a few in; the CI gate checks them apart, requiring their coverage).
    */
-  bigRuns?: { maxCommands: number; command(): fc.Arbitrary<Cmd>; coverage: Record<string, number> };
+  bigRuns?: {
+    maxCommands: number;
+    command(): fc.Arbitrary<Cmd>;
+    coverage: Record<string, number>;
+    /** What a big run starts with, in place of prefix() (e.g. long bursts of creates and deletes); absent: prefix(). */
+    prefix?(): fc.Arbitrary<Cmd[]>;
+  };
 }
 
 /** A suite spec with its type parameters erased, for code that handles both suites. */

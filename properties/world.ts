@@ -25,6 +25,8 @@ export class World {
   modelSnap: unknown;
   steps = 0;
   readonly labels = new Set<string>();
+  /** Argument-domain buckets the run's calls hit (suite.domains). */
+  readonly domainBuckets = new Set<string>();
   readonly opCounts = new Map<string, number>();
   /** With trackFeatures: steps that reached each label (guided generation counts them in buckets, properties/guided/features.ts). */
   readonly labelHits: Map<string, number> | undefined;
@@ -63,6 +65,7 @@ export class World {
     const call = suite.resolve(cmd, this.modelSnap);
     if (call === null) return;
     const index = this.steps++;
+    if (suite.domains) for (const b of suite.domains.buckets(call, this.modelSnap)) this.domainBuckets.add(b);
     const shown = new Shown(suite, call); // printed only when a record or a failure needs it
     const modelResult = suite.call(this.model, call);
     const sutResult = this.checker === null ? guard(index, shown, () => suite.call(this.sut, call)) : null;

@@ -64,7 +64,8 @@ function testcase(e: SuiteRunSummary): string[] {
 
 function failureText(e: SuiteRunSummary): string {
   const lines = [e.message];
-  if (e.counterexamples.length > 0) lines.push(`counterexamples: ${e.counterexamples.join(', ')}`);
+  const known = new Map((e.known ?? []).map((k) => [k.counterexample, k]));
+  if (e.counterexamples.length > 0) lines.push(`counterexamples: ${e.counterexamples.map((id) => (known.has(id) ? `${id} (known: ${known.get(id)!.id})` : id)).join(', ')}`);
   const missing = e.labels.filter((l) => l.verdict !== 'covered');
   if (e.kind === 'suite' && missing.length > 0) lines.push('labels not covered:', formatCoverage(missing));
   return lines.join('\n');
@@ -76,6 +77,7 @@ function details(e: SuiteRunSummary): string {
     `${e.sut}${e.fault ? ` (fault ${e.fault})` : ''}: ${e.runs} runs, ${e.commands} commands, ${e.commandsPerSecond} commands/s, seeds ${e.seeds.join(' ') || '-'}`,
     `commands per operation: ${ops || '-'}`,
   ];
+  for (const k of e.known ?? []) lines.push(`known: ${k.id} (${k.kind}) ${k.counterexample}: ${k.title}${k.failsRun ? ' (fails the run: --known-defects fail)' : ' (not a failure)'}`);
   if (e.labels.length > 0) lines.push(formatCoverage(e.labels));
   return lines.join('\n');
 }

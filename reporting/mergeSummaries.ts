@@ -5,6 +5,7 @@
  * the label verdicts recomputed from the summed hits (judgeCoverage).
  */
 import { judgeCoverage } from '../properties/coverage.ts';
+import { judgeBuckets, type BucketCoverage } from '../properties/domains.ts';
 import { commandsPerSecond, daxcheckVersion, machineInfo, RUN_SUMMARY_FORMAT, type RunSummary, type SuiteRunSummary } from './runSummary.ts';
 
 /** The key under which entries of different shards are the same entry. */
@@ -52,6 +53,7 @@ export function mergeEntries(parts: readonly SuiteRunSummary[]): SuiteRunSummary
       required[l.label] = l.required;
     }
   }
+  const buckets = mergeBuckets(parts);
   const passed = first.expectFailure ? parts.some((e) => e.passed) : parts.every((e) => e.passed);
   const messages = [...new Set(parts.map((e) => e.message))];
   const merged: SuiteRunSummary = {
@@ -61,6 +63,7 @@ export function mergeEntries(parts: readonly SuiteRunSummary[]): SuiteRunSummary
     commands,
     opCounts,
     labels: judgeCoverage(required, hits, runs),
+    ...(buckets === undefined ? {} : { buckets }),
     counterexamples: [...new Set(parts.flatMap((e) => e.counterexamples))],
     durationMs,
     commandsPerSecond: commandsPerSecond(commands, durationMs),
@@ -68,4 +71,13 @@ export function mergeEntries(parts: readonly SuiteRunSummary[]): SuiteRunSummary
     message: parts.length === 1 ? first.message : `${parts.length} shards: ${messages.join(' | ')}`,
   };
   return merged;
+}
+
+/** The argument buckets of the parts that have them, runs summed per bucket; undefined when none has. */
+function mergeBuckets(parts: readonly SuiteRunSummary[]): BucketCoverage | undefined {
+  const withBuckets = parts.flatMap((e) => (e.buckets === undefined ? [] : [e.buckets]));
+  if (withBuckets.length === 0) return undefined;
+  const hits = new Map<string, number>();
+  for (const b of withBuckets) for (const [name, n] of Object.entries(b.runs)) hits.set(name, (hits.get(name) ?? 0) + n);
+  return judgeBuckets([...hits.keys()], hits);
 }

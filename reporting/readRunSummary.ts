@@ -35,6 +35,7 @@ export function problemOf(data: unknown): string | null {
   if (d.tool !== 'daxcheck') return 'is not a daxcheck run summary (no "tool": "daxcheck")';
   if (d.format !== RUN_SUMMARY_FORMAT) return `has format ${JSON.stringify(d.format)}; this daxcheck reads format ${RUN_SUMMARY_FORMAT}`;
   if (!Array.isArray(d.entries)) return 'has no "entries" array';
+  if (d.findingsDir !== undefined && (typeof d.findingsDir !== 'string' || d.findingsDir === '')) return 'has a "findingsDir" that is not a folder name';
   for (const [i, entry] of d.entries.entries()) {
     if (typeof entry !== 'object' || entry === null) return `entry ${i} is not an object`;
     const e = entry as Record<string, unknown>;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { LabelCoverage } from '../properties/coverage.ts';
+import type { BucketCoverage } from '../properties/domains.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
 
 export const RUN_SUMMARY_FORMAT = 1;
@@ -25,6 +26,8 @@ export interface SuiteRunSummary {
   /** Commands executed per operation. */
   opCounts: Record<string, number>;
   labels: LabelCoverage[];
+  /** Argument-domain buckets hit (docs/argument-domains.md); absent for replays and in files written before buckets. */
+  buckets?: BucketCoverage;
   /** Counterexample ids found (or replayed). */
   counterexamples: string[];
   durationMs: number;
@@ -37,6 +40,25 @@ export interface SuiteRunSummary {
   file?: string;
   /** Hunts: runs ended by a failure found (and shrunk) already in the hunt, by its name ("K1: result-mismatch in mapping: …"); absent when none. */
   cutShort?: Record<string, number>;
+  /** Errors that are not counterexamples (a worker that crashed, a run that threw); absent: none recorded. */
+  errors?: number;
+  /**
+   * Counterexamples whose failure is a known defect or interface gap (`daxcheck kernel`):
+   * drawn and listed as known; they fail the entry only when failsRun says so.
+   */
+  known?: KnownFinding[];
+}
+
+/** A counterexample of an entry classified as a known defect (K1) or interface gap (G1). */
+export interface KnownFinding {
+  /** The counterexample's id. */
+  counterexample: string;
+  /** "K1", "G1". */
+  id: string;
+  kind: 'upstream defect' | 'interface gap';
+  title: string;
+  /** Does it fail the run (--known-defects fail on an upstream defect)? */
+  failsRun: boolean;
 }
 
 export interface RunSummary {
@@ -53,6 +75,11 @@ export interface RunSummary {
   version?: string;
   /** A hunt stopped by Ctrl-C (or SIGTERM) before its budget ended. */
   interrupted?: boolean;
+  /**
+   * Where the run saved its counterexamples (a hunt's --out): relative to the folder
+   * holding this run.json, or absolute. `report` and `report --merge` draw from there.
+   */
+  findingsDir?: string;
   entries: SuiteRunSummary[];
 }
 

@@ -218,7 +218,7 @@ export interface DaxSut {
   /**
    * region/create: a device of the lowest unused id with the region's align (which may be
    * a value setAlign refuses, e.g. 4 MiB). ENXIO: no live region. EINVAL: sizeBytes ≠ 0 on a dynamic region, or
-   * not a multiple of 2 MiB. ENOSPC: available size is 0. sizeBytes ≠ 0 on a contiguous
+   * not a multiple of the new device's effective alignment, max(region align, 2 MiB). ENOSPC: available size is 0. sizeBytes ≠ 0 on a contiguous
    * region allocates [region.start, +sizeBytes) as the first range; a conflict or an
    * injected failure gives ENOMEM and no device.
    */

@@ -49,10 +49,26 @@ export function hex(v: bigint): string {
   return '0x' + v.toString(16);
 }
 
-/** A size printed with the largest binary unit that divides it exactly (e.g. 4GiB, 2MiB, 4096B). */
-export function sizeText(v: bigint): string {
-  for (const [unit, name] of [[GiB, 'GiB'], [MiB, 'MiB'], [KiB, 'KiB']] as const) {
+const SIZE_UNITS = [[1n << 60n, 'EiB'], [1n << 50n, 'PiB'], [1n << 40n, 'TiB'], [1n << 30n, 'GiB'], [1n << 20n, 'MiB'], [1n << 10n, 'KiB']] as const;
+
+/** v in the largest binary unit that divides it exactly ("4GiB"), or null. */
+function unitText(v: bigint): string | null {
+  for (const [unit, name] of SIZE_UNITS) {
     if (v !== 0n && v % unit === 0n) return `${v / unit}${name}`;
   }
-  return `${v}B`;
+  return null;
+}
+
+/**
+ * A size as people read it: in the largest binary unit that divides it exactly (4GiB,
+ * 2MiB, 4KiB); one byte short of such a size as that size minus one (4MiB-1, 16EiB-1:
+ * the length of an inclusive end); under 1 KiB in bytes (512B, 0B); anything else in
+ * hex like addresses (0x1001). Never a long decimal byte count.
+ */
+export function sizeText(v: bigint): string {
+  const exact = unitText(v);
+  if (exact !== null) return exact;
+  const under = v >= 1023n ? unitText(v + 1n) : null;
+  if (under !== null) return `${under}-1`;
+  return v < 1024n ? `${v}B` : hex(v);
 }

@@ -1,42 +1,80 @@
 /**
  * Runs the uvu test files under test/ (all of them, or those whose path contains one of
- * the words given as arguments) and ends with the plain line "N passed, N failed".
+ * the words given as arguments) and ends with the plain line "N passed, N failed, N
+ * skipped". A test that cannot run here (no kernel tree in the environment) prints a line
+ * starting "skipped: " and is counted as skipped, not passed.
+ *
+ * Every temporary folder the tests make (os.tmpdir(), in this process and in the
+ * processes they start) goes under one folder of this run, removed when it ends, also
+ * after a failure or Ctrl-C. DAXCHECK_TEST_SHARED_TMPDIR keeps the real one, for what is
+ * meant to outlive a run (the unpacked browser). DAXCHECK_TEST_ROOT: another folder of
+ * tests (test/run.test.ts's fixtures); folders named "fixtures" are not searched.
  *
  *   node --import tsx test/run.ts            every test file
  *   node --import tsx test/run.ts model impl only files whose path contains "model" or "impl"
  *   node --import tsx test/run.ts --skip ciGate   every file except those whose path contains "ciGate"
  */
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const root = resolve(import.meta.dirname);
+const root = resolve(process.env.DAXCHECK_TEST_ROOT ?? import.meta.dirname);
+
+// One temporary folder for the whole run (children inherit TMPDIR), removed at the end.
+const sharedTmp = process.env.DAXCHECK_TEST_SHARED_TMPDIR ?? tmpdir();
+const runTmp = mkdtempSync(join(sharedTmp, 'daxcheck-tests-'));
+process.env.DAXCHECK_TEST_SHARED_TMPDIR = sharedTmp;
+process.env.TMPDIR = runTmp;
+// tsx keeps its compile cache in os.tmpdir()/tsx-<uid>: the processes the tests start
+// share the real one (through a link, which the removal below does not follow) rather
+// than each compiling every source again into an empty one.
+const tsxCache = `tsx-${process.geteuid?.() ?? 0}`;
+mkdirSync(join(sharedTmp, tsxCache), { recursive: true });
+symlinkSync(join(sharedTmp, tsxCache), join(runTmp, tsxCache));
+const removeRunTmp = () => rmSync(runTmp, { recursive: true, force: true });
+process.on('exit', removeRunTmp);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    removeRunTmp();
+    process.exit(130);
+  });
+}
 
 function findTests(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) found.push(...findTests(path));
+    if (statSync(path).isDirectory()) {
+      if (entry !== 'fixtures') found.push(...findTests(path));
+    }
     else if (entry.endsWith('.test.ts')) found.push(path);
   }
   return found;
 }
 
 const args = process.argv.slice(2);
-const skipped = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
+const skippedWords = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
 const words = args.filter((a, i) => a !== '--skip' && args[i - 1] !== '--skip');
 const files = findTests(root).filter((f) => {
   const path = relative(root, f);
-  return (words.length === 0 || words.some((w) => path.includes(w))) && !skipped.some((w) => path.includes(w));
+  return (words.length === 0 || words.some((w) => path.includes(w))) && !skippedWords.some((w) => path.includes(w));
 });
 if (files.length === 0) {
   console.error(`test/run.ts: no test file under test/ matches ${words.join(' ') || '*.test.ts'}`);
   process.exit(2);
 }
 
-// Count what uvu reports: it writes "Total: N" and "Passed: N" at the end of exec().
+// Count what uvu reports: it writes "Total: N" and "Passed: N" at the end of exec(); its
+// "Skipped: N" counts only test.skip, so it is replaced by the tests that said "skipped: ".
 let total = 0;
 let passed = 0;
+let skipped = 0;
+const log = console.log;
+console.log = (...a: unknown[]) => {
+  if (typeof a[0] === 'string' && a[0].startsWith('skipped: ')) skipped += 1;
+  log(...a);
+};
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
   // eslint-disable-next-line no-control-regex
@@ -44,7 +82,11 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
   const t = /Total:\s+(\d+)/.exec(text);
   if (t) total = Number(t[1]);
   const p = /Passed:\s+(\d+)/.exec(text);
-  if (p) passed = Number(p[1]);
+  if (p) {
+    passed = Number(p[1]);
+    return (write as (...a: unknown[]) => boolean)(text.replace(/Passed:\s+\d+/, `Passed:    ${passed - skipped}`), ...rest);
+  }
+  if (/Skipped:\s+\d+/.test(text)) return (write as (...a: unknown[]) => boolean)(text.replace(/Skipped:\s+\d+/, `Skipped:   ${skipped}`), ...rest);
   return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
 }) as typeof process.stdout.write;
 
@@ -59,4 +101,5 @@ for (const file of files) {
 }
 await uvu.exec(false);
 process.stdout.write = write;
-console.log(`${passed} passed, ${total - passed} failed`);
+console.log = log;
+console.log(`${passed - skipped} passed, ${total - passed} failed, ${skipped} skipped`);

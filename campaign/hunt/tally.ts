@@ -4,6 +4,7 @@
  * entries at the end.
  */
 import { judgeCoverage } from '../../properties/coverage.ts';
+import { bucketLine, judgeBuckets } from '../../properties/domains.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { runEntry, type SuiteRunSummary } from '../../reporting/runSummary.ts';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NO_RUNS, EXIT_OK } from '../usageError.ts';
@@ -15,6 +16,8 @@ interface TargetTally {
   commands: number;
   opCounts: Map<string, number>;
   labelRuns: Map<string, number>;
+  /** Runs that hit each argument-domain bucket. */
+  bucketRuns: Map<string, number>;
   /** Worker time spent on the target (summed over workers). */
   durationMs: number;
   /** Counterexample files saved (or found already saved). */
@@ -33,7 +36,7 @@ export class HuntTally {
   private readonly tallies: TargetTally[];
 
   constructor(readonly targets: readonly HuntTarget[], readonly sutName: string) {
-    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, cutShort: new Map(), errors: [] }));
+    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), bucketRuns: new Map(), durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, cutShort: new Map(), errors: [] }));
   }
 
   /** Adds a finished batch. */
@@ -46,6 +49,7 @@ export class HuntTally {
     for (const [op, n] of m.opCounts) t.opCounts.set(op, (t.opCounts.get(op) ?? 0) + n);
     for (const [label, n] of m.labelRuns) t.labelRuns.set(label, (t.labelRuns.get(label) ?? 0) + n);
     for (const [name, n] of m.cutShort) t.cutShort.set(name, (t.cutShort.get(name) ?? 0) + n);
+    for (const [b, n] of m.bucketRuns ?? []) t.bucketRuns.set(b, (t.bucketRuns.get(b) ?? 0) + n);
   }
 
   /** Records a saved counterexample (once per id); true when its id is new to this hunt. */
@@ -117,6 +121,7 @@ export class HuntTally {
       const ids = [...t.ids];
       const labels = judgeCoverage(SUITES[target.suite].coverage, t.labelRuns, t.runs);
       const covered = labels.filter((l) => l.verdict === 'covered').length;
+      const buckets = judgeBuckets(SUITES[target.suite].domains?.all ?? [], t.bucketRuns);
       const noRuns = t.runs === 0 ? '; no run completed: nothing was checked' : '';
       const passed = t.signatures.size === 0 && t.errors.length === 0 && t.runs > 0;
       const repeats = t.repeats > 0 ? ` (found ${t.repeats} more times, not saved again)` : '';
@@ -136,10 +141,12 @@ export class HuntTally {
         commands: t.commands,
         opCounts: t.opCounts,
         labels,
+        buckets,
         counterexamples: ids,
         durationMs: t.durationMs,
+        errors: t.errors.length,
         passed,
-        message: `${t.runs} runs, ${t.commands} commands, ${found}${cutShort}${errors}; labels covered ${covered}/${labels.length}${noRuns}`,
+        message: `${t.runs} runs, ${t.commands} commands, ${found}${cutShort}${errors}; labels covered ${covered}/${labels.length}; ${bucketLine(buckets, 3)}${noRuns}`,
         ...(cut.length > 0 ? { cutShort: Object.fromEntries(cut) } : {}),
       });
     });

@@ -85,8 +85,8 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
       runs += 1;
       commands += best.commands.length;
     }
-    const { opCounts, labelRuns } = out;
-    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, cutShort: out.cutShort, durationMs: performance.now() - started });
+    const { opCounts, labelRuns, bucketRuns } = out;
+    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, cutShort: out.cutShort, durationMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
   }

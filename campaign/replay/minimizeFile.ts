@@ -2,9 +2,8 @@
  * Minimizing a saved counterexample again (properties/minimize.ts) on the system it
  * records (or --sut), and rewriting the file: what `daxcheck minimize` does.
  */
-import { unlinkSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { saveCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
+import { renameSync, writeFileSync } from 'node:fs';
+import { encodeCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
 import { counterexampleRecord } from '../../properties/counterexampleRecord.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { sameData } from '../../properties/sameData.ts';
@@ -14,12 +13,16 @@ import { systemFlag } from '../systems.ts';
 import { UsageError } from '../usageError.ts';
 import { replayTarget, type ReplayTarget } from './target.ts';
 
-/** Writes the minimized record beside file, removing file when the new one has another name; the line to print. */
-function rewrite(file: string, next: CounterexampleFile): string {
-  const written = saveCounterexample(dirname(file), next);
-  if (resolve(written) === resolve(file)) return `rewritten ${file}`;
-  unlinkSync(file);
-  return `written ${written}, removed ${file}`;
+/**
+ * Rewrites file in place (atomically) with the minimized record: the user's file keeps
+ * its name, whatever its id becomes, and no other file is written or removed. The line
+ * to print.
+ */
+function rewrite(file: string, previousId: string, next: CounterexampleFile): string {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, encodeCounterexample(next));
+  renameSync(tmp, file);
+  return next.id === previousId ? `rewritten ${file}` : `rewritten ${file} in place (its id is now ${next.id}, was ${previousId}; the file keeps its name)`;
 }
 
 /** Minimizes file; the lines to print and whether it failed (no longer fails as recorded). UsageError for a bad file or flag. */
@@ -49,11 +52,11 @@ function minimizeTarget(file: string, t: ReplayTarget, maxReplays: number | unde
   const ms = Math.round(performance.now() - started);
   const facts = `${small.replays} replays, ${ms} ms${small.exhausted ? ', stopped at the replay budget' : ''}`;
   const next = counterexampleRecord({ ...cx, sut: t.systems.name, system: t.system, fault: t.fault, commands: small.commands, failure: small.failure });
-  const unchanged = next.id === cx.id && sameData(next.broke, cx.broke) && resolve(file) === resolve(join(dirname(file), `${next.id}.json`));
+  const unchanged = next.id === cx.id && sameData(next.broke, cx.broke);
   if (unchanged) {
     lines.push(`${file}: already minimal: ${cx.commands.length} commands (${facts})`);
     return { lines, failed: false };
   }
-  lines.push(`${file}: ${cx.commands.length} → ${small.commands.length} commands (${facts})`, rewrite(file, next));
+  lines.push(`${file}: ${cx.commands.length} → ${small.commands.length} commands (${facts})`, rewrite(file, cx.id, next));
   return { lines, failed: false };
 }

@@ -6,6 +6,7 @@
  */
 import { FAULT_NAMES, isFaultName } from '../../impl/faults.ts';
 import { CounterexampleFileError, loadCounterexample, type CounterexampleFile } from '../../properties/counterexampleFile.ts';
+import { checkCommands } from '../../properties/replaySaved.ts';
 import { sameData } from '../../properties/sameData.ts';
 import { recordedSystem, splitCommand, systemFlag, systemsFor, type SystemOptions, type SystemSpec, type Systems } from '../systems.ts';
 import { UsageError } from '../usageError.ts';
@@ -37,7 +38,9 @@ function flaggedSystem(command: string, flags: TargetFlags): SystemSpec | null {
 /** Loads the file; a file problem is a UsageError "daxcheck <command>: <file>: <why>". */
 export function loadFile(command: string, file: string): CounterexampleFile {
   try {
-    return loadCounterexample(file);
+    const cx = loadCounterexample(file);
+    checkCommands(file, cx);
+    return cx;
   } catch (e) {
     if (e instanceof CounterexampleFileError) throw new UsageError(`daxcheck ${command}: ${e.message}`);
     throw e;

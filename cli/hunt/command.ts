@@ -5,9 +5,11 @@
  * budget starts once the workers are ready. At the end (the budget, Ctrl-C, or every
  * worker gone) the reports are written. Exit codes: HuntTally.exitCode.
  */
+import { relative, resolve } from 'node:path';
 import { huntEvents } from '../../campaign/hunt/events.ts';
 import { HuntPool } from '../../campaign/hunt/pool.ts';
 import { HuntTally } from '../../campaign/hunt/tally.ts';
+import { exitCodeAfterClassifying } from '../../campaign/knownFindings.ts';
 import { prepareDir, writableDir } from '../../campaign/outputDir.ts';
 import { reapPorts } from '../../campaign/process/portReaper.ts';
 import { writeRunReports } from '../../campaign/reports.ts';
@@ -21,8 +23,13 @@ import { printSummary } from './summaryLines.ts';
 /** How long port processes still running at the end get between SIGTERM and SIGKILL. */
 const PORT_GRACE_MS = 500;
 
+/** What a caller adds to a hunt: `classify` rewrites the summary (known findings) before the reports, the lines and the exit code. */
+export interface HuntHooks {
+  classify?: (summary: RunSummary, outDir: string) => RunSummary;
+}
+
 /** Runs `daxcheck hunt` with argv (the arguments after "hunt"); returns the exit code. */
-export async function huntCommand(argv: string[]): Promise<number> {
+export async function huntCommand(argv: string[], hooks: HuntHooks = {}): Promise<number> {
   const o = parseHuntOptions(argv);
   if (o.note !== null) console.error(o.note);
   const sutName = await checkSut(o);
@@ -49,8 +56,12 @@ export async function huntCommand(argv: string[]): Promise<number> {
   const interrupted = await runPool(pool, () => progress.update(figures(pool.running())), progress);
   await reapPorts(PORT_GRACE_MS); // every port process and its children, whatever ended the hunt
   progress.finish(figures(workers)); // the workers the hunt ran, not the none left running
-  const summary = runSummary(o, startedAt, tally, interrupted);
-  const code = tally.exitCode(interrupted);
+  let summary = runSummary(o, startedAt, tally, interrupted);
+  let code = tally.exitCode(interrupted);
+  if (hooks.classify !== undefined) {
+    summary = hooks.classify(summary, o.outDir);
+    code = exitCodeAfterClassifying(code, summary, interrupted);
+  }
   let written: string[];
   try {
     const why = prepareDir(o.reportsDir);
@@ -115,6 +126,7 @@ function runSummary(o: HuntOptions, startedAt: Date, tally: HuntTally, interrupt
     machine: machineInfo(),
     shard: o.shardText,
     interrupted,
+    findingsDir: relative(resolve(o.reportsDir), resolve(o.outDir)) || '.',
     entries: tally.entries(),
   };
 }

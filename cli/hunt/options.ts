@@ -37,7 +37,7 @@ export interface HuntOptions {
   note: string | null;
 }
 
-/** Where a hunt of a port (--sut) saves its findings unless --out says otherwise: not the repository's shrinks/. */
+/** Where a hunt of a port (--sut, --sut-exec) or with --fault saves its findings unless --out says otherwise: not the repository's shrinks/. */
 export const PORT_FINDINGS_DIR = 'daxcheck-findings';
 
 export const HUNT_FLAGS: Record<string, FlagSpec> = {
@@ -50,7 +50,7 @@ export const HUNT_FLAGS: Record<string, FlagSpec> = {
   'sut-exec': { type: 'string', value: '"CMD ARGS"', help: 'hunt a port process speaking PROTOCOL.md (any language), e.g. ports/c/build/daxcheck-port' },
   workers: { type: 'int', min: 1, value: 'N', default: 'one per core', help: 'worker threads (capped at the cores)' },
   shard: { type: 'string', value: 'K/N', help: 'search shard K of N of the seed space (CI)' },
-  out: { type: 'string', value: 'DIR', default: `shrinks, or ${'daxcheck-findings'} with --sut or --sut-exec`, help: 'where counterexamples are saved' },
+  out: { type: 'string', value: 'DIR', default: `shrinks, or ${'daxcheck-findings'} with --sut, --sut-exec or --fault`, help: 'where counterexamples are saved (shrinks/ is what npm test replays: only a plain hunt of the implementation writes there)' },
   reports: { type: 'string', value: 'DIR', default: 'reports', help: 'where run.json, junit.xml and index.html are written' },
   json: { type: 'boolean', help: 'also print the run summary as JSON on stdout' },
   'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a call that does not return within this is a hang' },
@@ -93,7 +93,8 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
     workers,
     shard,
     shardText,
-    outDir: get('out', sutModule === null && sutExec === null ? 'shrinks' : PORT_FINDINGS_DIR),
+    // shrinks/ is replayed by npm test: only a plain hunt of the implementation adds to it.
+    outDir: get('out', sutModule === null && sutExec === null && faults.length === 0 ? 'shrinks' : PORT_FINDINGS_DIR),
     reportsDir: get('reports', 'reports'),
     json: get('json', false),
     commandTimeoutMs: get('command-timeout-ms', 5000),

@@ -1,9 +1,9 @@
 /**
  * `daxcheck minimize FILE [--sut MODULE] [--max-replays N]`: shrinks
  * a saved counterexample again without the generator (properties/minimize.ts), keeping
- * it failing the same way, and rewrites the file atomically. Its id follows the new
- * commands: when it changes, the new <id>.json is written beside the old file and the
- * old one removed. Exit 0 when minimized (or already minimal), 1 when the file no longer
+ * it failing the same way, and rewrites the file atomically, in place: the file keeps
+ * its name (the id inside follows the new commands; the line printed says when it
+ * changed), and no other file is written or removed. Exit 0 when minimized (or already minimal), 1 when the file no longer
  * fails as recorded (nothing is written), 2 for a bad file or flag.
  */
 import { minimizeFile } from '../../campaign/replay/minimizeFile.ts';
@@ -23,7 +23,7 @@ const FLAGS: Record<string, FlagSpec> = {
 export const MINIMIZE_HELP: CommandHelp = {
   name: 'minimize',
   usage: 'FILE [flags]',
-  about: 'Shrinks a saved counterexample again (no single command can be removed) and rewrites it. Exit 0 minimized or already minimal, 1 when it no longer fails as recorded, 2 for a bad file or flag.',
+  about: 'Shrinks a saved counterexample again (no single command can be removed) and rewrites it in place (the file keeps its name). Exit 0 minimized or already minimal, 1 when it no longer fails as recorded, 2 for a bad file or flag.',
   flags: FLAGS,
   example: `daxcheck minimize bug.json   (bug.json: a counterexample a hunt saved, or a copy of one: cp ${shippedCounterexample()} bug.json)`,
 };

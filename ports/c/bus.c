@@ -248,7 +248,8 @@ static void dev_dax_free(struct dev_dax *dev_dax)
  * @size: 0, or the size of a first range at the region's start
  *
  * Return: the new device's id; -EINVAL (sized on a dynamic region unless fault S4, or
- * not a multiple of 2 MiB), -ENOSPC (no available size), -ENOMEM (the sized range
+ * not a multiple of the new device's effective alignment, max(region align, 2 MiB)),
+ * -ENOSPC (no available size), -ENOMEM (the sized range
  * failed; the device is removed again).
  */
 int devm_create_dev_dax(struct dax_region *dax_region, u64 size)
@@ -258,7 +259,7 @@ int devm_create_dev_dax(struct dax_region *dax_region, u64 size)
 	if (size && dax_region->dynamic &&
 	    !dax_fault(dax_region, DAX_FAULT_S4_SIZED_CREATE_DYNAMIC))
 		return -EINVAL;
-	if (!IS_ALIGNED(size, SZ_2M))
+	if (!IS_ALIGNED(size, max_t(u64, dax_region->align, SZ_2M)))
 		return -EINVAL;
 	if (!dax_region_avail_size(dax_region))
 		return -ENOSPC;

@@ -162,10 +162,18 @@ static bool check_region(const struct dax_bus *dax_bus, int r)
 		return check_bad("region slot %d holds %s", r, dax_region->name);
 	if (!check_resource_tree(&dax_region->res, &count))
 		return false;
+	/* The ida is a byte per id (compat.c): its whole state is these bytes, each 0 or 1. */
+	if (dax_region->ida.size && (!dax_region->ida.used || dax_region->ida.size < 16 ||
+				     (dax_region->ida.size & (dax_region->ida.size - 1))))
+		return check_bad("%s: the ida's size %u is not 0 or a power of two from 16",
+				 dax_region->name, dax_region->ida.size);
 	for (id = 0; id < dax_region->ida.size; id++) {
 		bool used = dax_region->ida.used[id];
 		bool present = (int)id < dax_region->nr_devs && dax_region->devs[id];
 
+		if (dax_region->ida.used[id] > 1)
+			return check_bad("%s: the ida's byte for id %u is %u, not 0 or 1",
+					 dax_region->name, id, dax_region->ida.used[id]);
 		if (used != present)
 			return check_bad("%s: the ida has id %u %s, but %s", dax_region->name, id,
 					 used ? "in use" : "free",

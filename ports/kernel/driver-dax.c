@@ -373,8 +373,13 @@ static int create_device(struct harness_region *hr, u64 size)
 	void *group;
 	int rc;
 
-	/* daxcheck rule: a size is in whole 2 MiB (the kernel's create takes none) */
-	if (size % SZ_2M_ULL)
+	/*
+	 * daxcheck rule: a size is a multiple of the new device's effective
+	 * alignment, max(region align, 2 MiB) (the kernel's create takes none;
+	 * a device of any other size could never grow: dev_dax_resize refuses
+	 * the misaligned increment)
+	 */
+	if (size % (hr->align > SZ_2M_ULL ? hr->align : SZ_2M_ULL))
 		return -EINVAL;
 	if (size == 0) {
 		rc = attr_store(&hr->dev, "create", "1");

@@ -21,6 +21,8 @@ export const DAX_LABELS = {
   manyDevices: 'at least 8 live devices in a region',
   manyRanges: 'a device with at least 8 ranges',
   idReused: 'a device id reused below a live one',
+  pages2e32: 'a device of 2^32 pages or more (16 TiB)',
+  idsFreedOutOfOrder: 'a device id freed below another free id, 5 or more free',
 } as const;
 
 const L = DAX_LABELS;

@@ -77,6 +77,19 @@ export function deviceCommand<Op extends string>(op: Op, device = ref): fc.Arbit
 }
 
 /**
+ * The device a ref names in a live region: the ref-th live one (modulo); for a negative
+ * ref -1 - k, the k-th dead id (modulo: an id below the highest live one that no device
+ * has, so one a delete gave back), else MISSING_ID.
+ */
+export function pickDevice(r: RegionSnap, ref: number): number {
+  if (ref >= 0) return pick(r.devices, ref);
+  const live = new Set(r.devices.map((d) => d.id));
+  const dead: number[] = [];
+  for (let id = 0; id < (r.devices.at(-1)?.id ?? 0); id++) if (!live.has(id)) dead.push(id);
+  return dead.length === 0 ? MISSING_ID : dead[(-1 - ref) % dead.length]!;
+}
+
+/**
  * Resolves a command naming one device (in a region of the preferred kind, else any) into
  * {op, region, device} plus the call's other fields, computed by extra (r is null for a
  * missing region, whose call names device 0).
@@ -89,7 +102,7 @@ export function resolveDevice<Op extends string, Extra extends object>(
 ): ({ op: Op; region: number; device: number } & Extra) | null {
   return inRegion(snap, cmd.region, prefer,
     (r) => {
-      const device = pick(r.devices, cmd.device);
+      const device = pickDevice(r, cmd.device);
       return { op: cmd.op, region: r.id, device, ...extra(r, device) };
     },
     (region) => ({ op: cmd.op, region, device: 0, ...extra(null, 0) }));

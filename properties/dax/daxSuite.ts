@@ -4,12 +4,13 @@
  * operations without extents, coverage required only of what contiguous regions reach.
  */
 import fc from 'fast-check';
-import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type Result, type SutFactory } from '../../sut/interface.ts';
+import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type RegionKind, type Result, type SutFactory } from '../../sut/interface.ts';
 import { checkDaxInvariants, checkDeviceAlignment } from '../invariants.ts';
 import { daxSnapshotProblem } from '../snapshotShape.ts';
 import { operationTable, type AnyOperation } from '../operation.ts';
 import type { SuiteName, SuiteSpec } from '../suiteSpec.ts';
 import type { DaxCall, DaxCommand } from './daxCommand.ts';
+import { daxDomains } from './daxDomains.ts';
 import { DAX_LABELS, daxStepLabels, failureLabel } from './daxLabels.ts';
 import { addExtent } from './ops/addExtent.ts';
 import { bind } from './ops/bind.ts';
@@ -30,7 +31,10 @@ type DaxSuite = SuiteSpec<DaxCommand, DaxCall, DaxSut, DaxSnapshot>;
 /** How long a big run is: long enough for regions with many extents, devices and ranges. */
 const BIG_RUN_COMMANDS = 300;
 
-function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], coverage: Record<string, number>, bigCoverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>): DaxSuite {
+function daxSuiteOf(
+  name: SuiteName, operations: readonly AnyOperation[], kinds: readonly RegionKind[], points: readonly FailPoint[],
+  coverage: Record<string, number>, bigCoverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>,
+): DaxSuite {
   const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations);
   return {
     name,
@@ -47,11 +51,30 @@ function daxSuiteOf(name: SuiteName, operations: readonly AnyOperation[], covera
       c.op === 'resize' && result.ok ? checkDeviceAlignment(snap, c.region, c.device) : [],
     labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...daxStepLabels(c, result, after)],
     modelEvents: (model: DaxSut) => (model.takeFiredFailures?.() ?? []).map(failureLabel),
+    domains: daxDomains(operations.map((o) => o.op), kinds, points),
     coverage,
     prefix,
     command: table.command,
-    bigRuns: { maxCommands: BIG_RUN_COMMANDS, command: table.bigCommand, coverage: bigCoverage },
+    bigRuns: { maxCommands: BIG_RUN_COMMANDS, command: table.bigCommand, coverage: bigCoverage, prefix: () => burstPrefix(prefix()) },
   };
+}
+
+/**
+ * What a big run starts with: a contiguous region with nothing allocated (region 0, the
+ * first live one, which createDevice's and deleteDevice's ref 0 name), then the suite's
+ * prefix, then long bursts of creates and deletes in random order on region 0 — so that
+ * the id allocator holds many ids freed out of order and hands them out again (deep
+ * allocator states) — and region 0 destroyed with all its devices, so that the big run's
+ * body meets the regions it always did.
+ */
+function burstPrefix(prefix: fc.Arbitrary<DaxCommand[]>): fc.Arbitrary<DaxCommand[]> {
+  const region: DaxCommand = { op: 'createRegion', kind: 'contiguous', start: 1n << 62n, sizeBytes: 256n * (1n << 30n), align: 2n << 20n, seed: 'empty' };
+  const create: DaxCommand = { op: 'createDevice', region: 0, sizeBytes: 0n };
+  const burst = fc.tuple(fc.integer({ min: 6, max: 16 }), fc.array(fc.nat({ max: 255 }), { minLength: 5, maxLength: 16 })).map(([creates, refs]): DaxCommand[] => [
+    ...Array.from({ length: creates }, () => create),
+    ...refs.map((device): DaxCommand => ({ op: 'deleteDevice', region: 0, device, deletable: true })),
+  ]);
+  return fc.tuple(prefix, fc.array(burst, { minLength: 2, maxLength: 3 })).map(([p, bursts]) => [region, ...p, ...bursts.flat(), { op: 'destroyRegion', region: 0 }]);
 }
 
 const failureCoverage = (points: readonly FailPoint[]) => Object.fromEntries(points.map((p) => [failureLabel(p), 0.05]));
@@ -69,6 +92,8 @@ function daxPrefix(): fc.Arbitrary<DaxCommand[]> {
 export const daxSuite: DaxSuite = daxSuiteOf(
   'dax',
   [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation],
+  ['contiguous', 'dynamic'],
+  FAIL_POINTS,
   {
     [DAX_LABELS.growAcrossExtents]: 0.05,
     [DAX_LABELS.holeBeforeLast]: 0.01,
@@ -79,9 +104,10 @@ export const daxSuite: DaxSuite = daxSuiteOf(
     [DAX_LABELS.allocationFailureRecovered]: 0.05,
     [DAX_LABELS.topOfAddressSpace]: 0.05,
     [DAX_LABELS.bigExtentFree4GiB]: 0.05,
+    [DAX_LABELS.pages2e32]: 0.01,
     ...failureCoverage(FAIL_POINTS),
   },
-  { [DAX_LABELS.manyExtents]: 0.05, [DAX_LABELS.manyDevices]: 0.1, [DAX_LABELS.manyRanges]: 0.03, [DAX_LABELS.idReused]: 0.1 },
+  { [DAX_LABELS.manyExtents]: 0.05, [DAX_LABELS.manyDevices]: 0.1, [DAX_LABELS.manyRanges]: 0.03, [DAX_LABELS.idReused]: 0.1, [DAX_LABELS.idsFreedOutOfOrder]: 0.1 },
   daxPrefix,
 );
 
@@ -92,11 +118,14 @@ const CONTIGUOUS_POINTS: readonly FailPoint[] = ['resource', 'ranges', 'mapping'
 export const daxContiguousSuite: DaxSuite = daxSuiteOf(
   'dax-contiguous',
   [createRegionOp(fc.constant('contiguous' as const)), destroyRegion, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocationAt(CONTIGUOUS_POINTS)],
+  ['contiguous'],
+  CONTIGUOUS_POINTS,
   {
     [DAX_LABELS.holeBeforeLast]: 0.01,
     [DAX_LABELS.extendInPlace]: 0.05,
     [DAX_LABELS.allocationFailureRecovered]: 0.05,
     [DAX_LABELS.topOfAddressSpace]: 0.05,
+    [DAX_LABELS.pages2e32]: 0.01,
     ...failureCoverage(CONTIGUOUS_POINTS),
   },
   { [DAX_LABELS.manyDevices]: 0.1, [DAX_LABELS.idReused]: 0.1 },

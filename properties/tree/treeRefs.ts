@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { TreeNode, TreeSnapshot } from '../../sut/interface.ts';
+import { powerOfTwo } from '../domains.ts';
 import { one, w } from '../operation.ts';
 
 /** An id no resource takes in a run. */
@@ -24,10 +25,10 @@ export const ref = fc.oneof(w(15, fc.nat({ max: 40 })), w(1, fc.integer({ min: -
 /** In big runs: any of up to 256 live resources, or a dead one. */
 export const bigRef = fc.oneof(w(8, fc.nat({ max: 255 })), w(1, fc.integer({ min: -8, max: -1 })));
 
-/** Sizes in units of 0x100, with 0, 1, 64 KiB and 2^63. */
-export const size = fc.oneof(w(8, one(0x100n, 0x400n, 0x1000n)), w(2, one(0n, 1n, 0x10000n, 1n << 63n)));
-/** Offsets from an anchor: mostly 0, a unit either way, one off. */
-export const delta = fc.oneof(w(8, fc.constant(0n)), w(4, one(0x100n, -0x100n, 0x200n)), w(2, one(1n, -1n, 0x1000n)));
+/** Sizes in units of 0x100, with 0, 1, 64 KiB and 2^63, and every power of two (argument buckets). */
+export const size = fc.oneof(w(8, one(0x100n, 0x400n, 0x1000n)), w(2, one(0n, 1n, 0x10000n, 1n << 63n)), w(1, powerOfTwo(0, 63)));
+/** Offsets from an anchor: mostly 0, a unit either way, one off, and every power of two (argument buckets). */
+export const delta = fc.oneof(w(8, fc.constant(0n)), w(4, one(0x100n, -0x100n, 0x200n)), w(2, one(1n, -1n, 0x1000n)), w(1, powerOfTwo(0, 63)));
 export const name = one('a', 'b', 'c');
 
 /** Live resources in depth-first order with their parent and root. */

@@ -4,7 +4,7 @@ import type { ResourceTreeSut, SutFactory, TreeSnapshot } from '../../sut/interf
 import { U64_MAX } from '../../sut/u64.ts';
 import { checkTreeInvariants } from '../invariants.ts';
 import { treeSnapshotProblem } from '../snapshotShape.ts';
-import { operationTable } from '../operation.ts';
+import { operationTable, w } from '../operation.ts';
 import type { SuiteSpec } from '../suiteSpec.ts';
 import { addRoot } from './ops/addRoot.ts';
 import { adjustResource } from './ops/adjustResource.ts';
@@ -13,6 +13,7 @@ import { releaseResource } from './ops/releaseResource.ts';
 import { requestRegion } from './ops/requestRegion.ts';
 import { requestResource } from './ops/requestResource.ts';
 import type { TreeCall, TreeCommand } from './treeCommand.ts';
+import { treeDomains } from './treeDomains.ts';
 import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
 
 const operations = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot];
@@ -21,7 +22,8 @@ const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapsho
 /**
  * Every run starts from a low root, a second root and a root ending at 2^64 − 1; most
  * runs also get a root spanning all of u64 (the kernel's own iomem root does), where
- * requests and adjusts meet both ends of the address space.
+ * requests and adjusts meet both ends of the address space. A few runs have that root
+ * alone (an only root, for the argument buckets).
  */
 function treePrefix(): fc.Arbitrary<TreeCommand[]> {
   const base: TreeCommand[] = [
@@ -30,7 +32,7 @@ function treePrefix(): fc.Arbitrary<TreeCommand[]> {
     { op: 'addRoot', start: U64_MAX - 0xffffn, end: U64_MAX, name: 'top' },
   ];
   const all: TreeCommand = { op: 'addRoot', start: 0n, end: U64_MAX, name: 'all' };
-  return fc.boolean().map((withAll) => (withAll ? [...base, all] : base));
+  return fc.oneof(w(8, fc.boolean().map((withAll) => (withAll ? [...base, all] : base))), w(1, fc.constant<TreeCommand[]>([all])));
 }
 
 export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot> = {
@@ -45,6 +47,7 @@ export const treeSuite: SuiteSpec<TreeCommand, TreeCall, ResourceTreeSut, TreeSn
   show: table.show,
   invariants: checkTreeInvariants,
   stepInvariants: () => [],
+  domains: treeDomains,
   labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...treeStepLabels(result, after)],
   coverage: {
     [TREE_LABELS.nested]: 0.1,

@@ -8,13 +8,14 @@ import { firstDifference } from '../../properties/diff.ts';
 import { showResult } from '../../properties/showResult.ts';
 import type { StepRecord } from '../../properties/stepRecord.ts';
 import type { DrawnCounterexample } from '../drawnCounterexample.ts';
+import type { KnownFinding } from '../runSummary.ts';
 import { addressMap } from './addressMap.ts';
 import { esc } from './escape.ts';
 import { COLOURS, deviceColour } from './palette.ts';
 import { PAIR_MAP_WIDTH } from './svgShell.ts';
 
-/** The <section> of one replayed counterexample (an error note when its file could not be used). */
-export function counterexampleSection(r: DrawnCounterexample): string {
+/** The <section> of one replayed counterexample (an error note when its file could not be used); `known` marks a known defect's. */
+export function counterexampleSection(r: DrawnCounterexample, known?: KnownFinding): string {
   if (r.cx === null || r.error !== null) {
     const id = r.cx?.id ?? r.file;
     return `<section class="counterexample unusable" id="${esc(id)}" data-steps="0"><h3>${esc(id)}</h3><p class="bad">${esc(r.error ?? 'cannot be used')}</p></section>`;
@@ -35,6 +36,7 @@ export function counterexampleSection(r: DrawnCounterexample): string {
     `<h3>${esc(cx.id)} <span class="tag">${esc(cx.suite)}</span></h3>`,
     `<p class="meta">${esc(r.file)} · found against <b>${esc(cx.sut)}</b>${fault} · ${cx.commands.length} commands · seed ${esc(cx.seed)} · ${esc(cx.foundAt)}</p>`,
     `<p class="broke">Broke: <b>${esc(cx.broke.kind)}</b> at step ${cx.broke.step}, <code>${esc(cx.broke.call)}</code></p>`,
+    known === undefined ? '' : `<p class="known">Known: <b>${esc(known.id)}</b> (${esc(known.kind)}): ${esc(known.title)}; ${known.failsRun ? 'fails the run (--known-defects fail)' : 'not a failure of this run'}.</p>`,
     status,
     `<ol class="steps">`,
     ...steps,
@@ -79,6 +81,7 @@ export function mapLegend(): string {
     swatch(COLOURS.outside, 'not capacity (dynamic region outside extents)', 'border:1px solid #999'),
     swatch(COLOURS.busy, 'busy resource (tree suite)'),
     swatch(COLOURS.idle, 'resource (tree suite)', 'border:1px solid #555'),
+    swatch(COLOURS.busy, 'resource overlapping a sibling, in a lane of its own', `border:1px dashed ${COLOURS.overlap}`),
     '</p>',
   ].join('');
 }

@@ -12,6 +12,7 @@ code, pre { font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
 pre { white-space: pre-wrap; background: #f7f7f7; border: 1px solid #e4e4e4; padding: 6px 8px; margin: 4px 0; }
 .good { color: #2e7d32; } .bad { color: #c62828; }
 .tag { white-space: nowrap; font-size: 11px; background: #eef; border-radius: 3px; padding: 0 4px; color: #335; }
+.known { color: #8a5a00; } .tag.known { background: #fff3cd; color: #6a4500; } p.known { background: #fff8e1; padding: 2px 6px; }
 .facts { color: #555; }
 table.summary { border-collapse: collapse; width: 100%; font-size: 13px; }
 table.summary th, table.summary td { border-bottom: 1px solid #e4e4e4; padding: 4px 6px; text-align: left; vertical-align: top; }

@@ -19,4 +19,5 @@ export const COLOURS = {
   stroke: '#555',
   text: '#222',
   warn: '#c62828',
+  overlap: '#c62828',
 } as const;

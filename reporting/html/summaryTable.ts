@@ -5,9 +5,10 @@
 import type { RunSummary, SuiteRunSummary } from '../runSummary.ts';
 import { esc } from './escape.ts';
 
-/** The heading facts of a run and the table of its entries. */
-export function summaryTable(summary: RunSummary): string {
+/** The heading facts of a run and the table of its entries; a counterexample id links to its drawing when `drawn` (the ids drawn) has it. */
+export function summaryTable(summary: RunSummary, drawn: ReadonlySet<string> | null = null): string {
   const failed = summary.entries.filter((e) => !e.passed).length;
+  const known = summary.entries.reduce((n, e) => n + (e.known?.length ?? 0), 0);
   const commands = summary.entries.reduce((t, e) => t + e.commands, 0);
   const m = summary.machine;
   const facts = [
@@ -15,23 +16,29 @@ export function summaryTable(summary: RunSummary): string {
     `${esc(summary.startedAt)} → ${esc(summary.finishedAt)}`,
     `${m.cpus} cpus, node ${esc(m.node)}, ${esc(m.platform)}`,
     summary.shard ? `shard ${esc(summary.shard)}` : '',
-    `${summary.entries.length} entries, <span class="${failed > 0 ? 'bad' : 'good'}">${failed} failed</span>, ${commands.toLocaleString('en')} commands`,
+    `${summary.entries.length} entries, <span class="${failed > 0 ? 'bad' : 'good'}">${failed} failed</span>${known > 0 ? `, ${known} known finding${known === 1 ? '' : 's'}` : ''}, ${commands.toLocaleString('en')} commands`,
   ].filter((f) => f !== '');
   return [
     `<p class="facts">${facts.join(' · ')}</p>`,
     '<table class="summary">',
     '<thead><tr><th></th><th>entry</th><th>system</th><th class="num">runs</th><th class="num">commands</th><th class="num">cmd/s</th><th class="num">time</th><th>seeds</th><th>counterexamples</th><th>message</th></tr></thead>',
     '<tbody>',
-    ...summary.entries.map(row),
+    ...summary.entries.map((e) => row(e, drawn)),
     '</tbody></table>',
   ].join('\n');
 }
 
-function row(e: SuiteRunSummary): string {
+function row(e: SuiteRunSummary, drawn: ReadonlySet<string> | null): string {
   const mark = e.passed ? '<span class="good" title="passed">✔</span>' : '<span class="bad" title="failed">✘</span>';
   const ops = Object.entries(e.opCounts).sort(([a], [b]) => a.localeCompare(b));
   const opTable = ops.length === 0 ? '' : `<details><summary>commands per operation</summary><table class="ops">${ops.map(([op, n]) => `<tr><td>${esc(op)}</td><td class="num">${n.toLocaleString('en')}</td></tr>`).join('')}</table></details>`;
-  const cx = e.counterexamples.map((id) => `<a href="#${esc(id)}">${esc(id)}</a>`).join('<br>');
+  const known = new Map((e.known ?? []).map((k) => [k.counterexample, k]));
+  const knownTag = (id: string) => {
+    const k = known.get(id);
+    return k === undefined ? '' : ` <span class="tag known" title="${esc(`${k.kind}: ${k.title}`)}">known ${esc(k.id)}</span>`;
+  };
+  const link = (id: string) => (drawn === null || drawn.has(id) ? `<a href="#${esc(id)}">${esc(id)}</a>` : `${esc(id)} <small class="bad" title="its file was not found where the run saved its findings">(file not found)</small>`);
+  const cx = e.counterexamples.map((id) => `${link(id)}${knownTag(id)}`).join('<br>');
   return [
     `<tr class="${e.passed ? 'passed' : 'failed'}" data-kind="${esc(e.kind)}">`,
     `<td>${mark}</td>`,

@@ -24,7 +24,7 @@ test('a file recorded against a fault that fails with it on and passes with it o
 });
 
 test('a file whose fault is no longer caught by its commands fails, naming the file', () => {
-  const file = saveCounterexample(tempDir(), record('dax', S1, s1Trigger().slice(0, 3)));
+  const file = saveCounterexample(tempDir(), record('dax', S1, s1Trigger().slice(0, 3), 'result-mismatch', 3));
   assert.is(problem(file), `${file}: passes with ${S1} on: the dax suite no longer catches this fault with these commands`);
 });
 
@@ -42,7 +42,7 @@ test('an unknown fault, an unknown op, an unknown version: each fails naming the
   const dir = tempDir();
   const fault = saveCounterexample(dir, record('dax', 's9-nope', s1Trigger()));
   assert.match(problem(fault) ?? '', new RegExp(`^${fault}: has unknown fault "s9-nope" \\(known: s1-`));
-  const op = saveCounterexample(dir, record('dax', S1, [...s1Trigger().slice(0, 1), { op: 'format' }]));
+  const op = saveCounterexample(dir, record('dax', S1, [...s1Trigger().slice(0, 1), { op: 'format' }], 'result-mismatch', 2));
   assert.match(problem(op) ?? '', new RegExp(`^${op}: command 2 has op "format", which the dax suite does not know`));
   const version = join(dir, 'v9.json');
   writeFileSync(version, JSON.stringify({ format: 9 }));

@@ -10,13 +10,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { gateItems, runGateItem, type GateItem } from '../../campaign/ciGate.ts';
 import { formatCoverage } from '../../properties/coverage.ts';
+import { formatBuckets } from '../../properties/domains.ts';
 import { CI_FAULT_SEARCH } from '../../properties/profiles.ts';
 
 const WHO = { impl: 'the implementation', 'c-port': 'the C port (through the protocol, under ASan/UBSan)' } as const;
 
 const title = (item: GateItem): string => {
   switch (item.kind) {
-    case 'suite': return `${item.suite} suite${item.big ? ' (big runs)' : ''}: ${WHO[item.system]} agrees with the model at every step and every label is covered`;
+    case 'suite': return `${item.suite} suite${item.big ? ' (big runs)' : ''}: ${WHO[item.system]} agrees with the model at every step and every label is covered${item.big ? '' : ', every argument bucket hit'}`;
     case 'fault-search': return `fault ${item.fault} in ${WHO[item.system]}: a fresh search finds it within ${CI_FAULT_SEARCH.numRuns} runs`;
     case 'replay': return `${item.file} replays as recorded`;
   }
@@ -27,6 +28,7 @@ for (const item of gateItems()) {
     const { entry } = runGateItem(item);
     console.log(`\n  ${entry.name}: ${entry.runs} runs, ${entry.commands} commands, ${(entry.durationMs / 1000).toFixed(1)} s, ${entry.commandsPerSecond} commands/s: ${entry.message}`);
     if (item.kind === 'suite') console.log(formatCoverage(entry.labels));
+    if (item.kind === 'suite' && entry.buckets && !item.big) console.log(formatBuckets(entry.buckets));
     assert.ok(entry.passed, entry.message);
   });
 }

@@ -10,10 +10,10 @@ export interface CliRun {
 
 const bin = resolve(import.meta.dirname, '../../cli/bin.js');
 
-/** Starts `node cli/bin.js ...args` in cwd (the repository by default); resolves when it ends. */
+/** Starts `node cli/bin.js ...args` in cwd (the repository by default); resolves when it ends (killed after 180 s: a guard against a hang, generous because tests start many at once on a loaded machine). */
 export function daxcheck(args: string[], cwd = resolve(import.meta.dirname, '../..')): Promise<CliRun> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, timeout: 180_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       done({ code, stdout, stderr });
     });

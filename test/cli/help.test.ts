@@ -11,15 +11,17 @@ import { REPORT_HELP } from '../../cli/report.ts';
 
 const HELPS: CommandHelp[] = [HUNT_HELP, REPLAY_HELP, MINIMIZE_HELP, FAULTS_HELP, REPORT_HELP];
 
-/** Runs main(argv) with console output captured. */
-async function run(argv: string[]): Promise<{ code: number; out: string }> {
+/** Runs main(argv) with console output captured (stdout and stderr: nothing leaks to the test run's terminal). */
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
-  const log = console.log;
+  const err: string[] = [];
+  const [log, error] = [console.log, console.error];
   console.log = (...a: unknown[]) => void out.push(a.join(' '));
+  console.error = (...a: unknown[]) => void err.push(a.join(' '));
   try {
-    return { code: await main(argv), out: out.join('\n') };
+    return { code: await main(argv), out: out.join('\n'), err: err.join('\n') };
   } finally {
-    console.log = log;
+    [console.log, console.error] = [log, error];
   }
 }
 
@@ -36,8 +38,9 @@ for (const h of HELPS) {
 }
 
 test('the flag table help shows is the one the parser uses: a flag missing from it is refused as unknown', async () => {
-  const r = await run(['faults', '--no-such-flag']).catch((e: Error) => ({ code: -1, out: e.message }));
+  const r = await run(['faults', '--no-such-flag']);
   assert.is(r.code, 2);
+  assert.match(r.err, /^daxcheck faults: unknown flag --no-such-flag/);
 });
 
 test('daxcheck --help lists every flag of every command (replay --timeout-seconds, hunt --batch-runs, faults --json, report --out and --shrinks included)', async () => {

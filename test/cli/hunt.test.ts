@@ -3,13 +3,14 @@
  * the --json summary, and one clear line for every usage mistake.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FAULT_NAMES } from '../../impl/faults.ts';
 import { failureSignature } from '../../campaign/hunt/failureSignature.ts';
 import { loadCounterexample } from '../../properties/counterexampleFile.ts';
 import type { RunSummary } from '../../reporting/runSummary.ts';
+import { parseHuntOptions } from '../../cli/hunt/options.ts';
 import { tempDir } from '../properties/counterexamples.ts';
 import { daxcheck } from './daxcheck.ts';
 import { readRunJson, ROOT, runHunt, savedFiles } from './runHunt.ts';
@@ -57,11 +58,18 @@ test('a hunt with --fault s4-sized-create-dynamic exits 1 and saves one countere
   }
   const summary = readRunJson(r);
   assert.is(summary.shard, '2/3');
+  assert.is(resolve(r.reportsDir, summary.findingsDir!), r.outDir, 'run.json records where its findings are, relative to itself');
   const entry = summary.entries[0]!;
   assert.is(entry.fault, 's4-sized-create-dynamic');
   assert.not.ok(entry.passed);
   assert.equal([...entry.counterexamples].sort(), files.map((f) => f.split('/').at(-1)!.replace('.json', '')).sort());
   assert.ok(entry.seeds.every((s) => (s - 1) % 3 === 1), 'shard 2/3 uses only seeds with (seed - base) mod 3 = 1');
+});
+
+test('a hunt with --fault saves to ./daxcheck-findings/ unless --out says otherwise: never into the shrinks/ that npm test replays', () => {
+  assert.is(parseHuntOptions(['--fault', 's4-sized-create-dynamic']).outDir, 'daxcheck-findings');
+  assert.is(parseHuntOptions(['--fault', 's4-sized-create-dynamic', '--out', 'x']).outDir, 'x');
+  assert.is(parseHuntOptions([]).outDir, 'shrinks');
 });
 
 test('an unknown flag is a usage error: exit 2 and one line naming it', async () => {

@@ -21,7 +21,9 @@ const hunt = (name: string, seconds = 2) => ['--seconds', String(seconds), '--wo
 test('daxcheck kernel on a clean tree builds it, hunts the tree suite against it and exits 0', async () => {
   const r = await daxcheck(['kernel', '--src', clean, ...hunt('clean')]);
   assert.is(r.code, 0, r.stderr + r.stdout);
-  assert.match(r.stderr, /kernel\/resource\.c, include\/linux\/ioport\.h built against the shims/);
+  assert.match(r.stderr, /^daxcheck kernel: Linux 0\.0\.0-cport at \S+: kernel\/resource\.c, include\/linux\/ioport\.h built against the shims\n/m);
+  const line = r.stderr.split('\n').find((l) => l.startsWith('daxcheck kernel: '))!;
+  assert.not.ok(line.includes(process.env.DAXCHECK_CACHE!), `the version, not the cache path: ${line}`);
   assert.match(r.stdout, /ok {3}tree \(exec:.*daxcheck-kernel\): .* no failure/);
 });
 
@@ -43,7 +45,7 @@ test('daxcheck kernel refuses a missing --src, a bad --known-defects and --sut-e
     [[], '--src DIR is required'],
     [['--src', clean, '--known-defects', 'maybe'], '--known-defects takes fail or report, not "maybe"'],
     [['--src', clean, '--sut-exec', 'x'], '--sut-exec names another system under test'],
-    [['--src', dir], 'no kernel/resource.c there'],
+    [['--src', dir], 'no kernel/resource.c, include/linux/ioport.h there (expected the root of a kernel source tree)'],
   ] as const) {
     const r = await daxcheck(['kernel', ...args]);
     assert.is(r.code, 2, r.stderr);

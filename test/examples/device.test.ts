@@ -49,6 +49,28 @@ for (const f of SUTS) {
     invariantsHold(dax);
   });
 
+  test(`${f.name}: on a region of align 4 MiB, createDevice of 2 MiB is EINVAL (not a multiple of the new device's effective alignment) and of 4 MiB is ok`, () => {
+    const dax = f.createDax();
+    assert.equal(dax.createRegion({ kind: 'contiguous', start: BASE, sizeBytes: 16n * MiB, align: 4n * MiB, seed: 'empty' }), okId(0));
+    assert.equal(dax.createDevice(0, 2n * MiB), err('EINVAL'));
+    assert.equal(dax.createDevice(0, 6n * MiB), err('EINVAL'));
+    assert.equal(regionOf(dax).devices, [dev(0, 0, [], { align: 4n * MiB })]);
+    assert.equal(dax.createDevice(0, 4n * MiB), okId(1));
+    assert.equal(deviceOf(dax, 0, 1), dev(0, 1, [rng(BASE, BASE + 4n * MiB - 1n, 0n)], { align: 4n * MiB }));
+    assert.equal(dax.resize(0, 1, 8n * MiB), OK, 'the sized device grows by its align');
+    invariantsHold(dax);
+  });
+
+  test(`${f.name}: on a region of align 1 GiB, a sized createDevice takes whole GiB only (the size check comes before the available size)`, () => {
+    const dax = f.createDax();
+    assert.equal(dax.createRegion({ kind: 'contiguous', start: BASE, sizeBytes: 2n * GiB, align: 1n * GiB }), okId(0));
+    assert.equal(dax.createDevice(0, 2n * MiB), err('EINVAL'), 'EINVAL, not ENOSPC, on a full region');
+    assert.equal(dax.resize(0, 0, 1n * GiB), OK);
+    assert.equal(dax.createDevice(0, 512n * MiB), err('EINVAL'));
+    assert.equal(dax.createDevice(0, 0n), okId(1));
+    invariantsHold(dax);
+  });
+
   test(`${f.name}: createDevice with a size on a contiguous region allocates it at the region start`, () => {
     const dax = f.createDax();
     contiguous(dax, 16n * MiB);

@@ -10,7 +10,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
 import { UsageError } from '../../campaign/usageError.ts';
 import { parseKernelOptions } from '../../cli/kernel.ts';
@@ -36,10 +38,20 @@ test('a tree found with dax builds the DAX half (kernel-resource-dax) into its o
   assert.equal(hello(nodax.binary), ['daxcheck 1 kernel-resource check', 'err EINVAL']);
 });
 
+test('a folder holding none of the files is refused naming every missing file at once, grouped by why', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'daxcheck-notree-'));
+  try {
+    assert.throws(() => findKernelTree(empty, 'daxcheck kernel: --src', { dax: true }), (e: unknown) => e instanceof UsageError &&
+      e.message === `daxcheck kernel: --src ${empty}: no kernel/resource.c, include/linux/ioport.h there (expected the root of a kernel source tree); no drivers/dax/bus.c, drivers/dax/bus.h, drivers/dax/dax-private.h there (the DAX suite drives the tree's drivers/dax/bus.c)`);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+});
+
 test('a tree without drivers/dax/bus.c is refused for the DAX suite, naming the file', () => {
   const bare = cPortAsKernelTree();
   try {
-    assert.throws(() => findKernelTree(bare, 'daxcheck kernel: --src', { dax: true }), (e: unknown) => e instanceof UsageError && /no drivers\/dax\/bus\.c there \(the DAX suite drives the tree's drivers\/dax\/bus\.c\)/.test(e.message));
+    assert.throws(() => findKernelTree(bare, 'daxcheck kernel: --src', { dax: true }), (e: unknown) => e instanceof UsageError && /: no drivers\/dax\/bus\.c, drivers\/dax\/bus\.h, drivers\/dax\/dax-private\.h there \(the DAX suite drives the tree's drivers\/dax\/bus\.c\)$/.test(e.message));
   } finally {
     rmSync(bare, { recursive: true, force: true });
   }
@@ -63,6 +75,11 @@ test('daxcheck rules are applied before the kernel sees the request: sized creat
   const out = session([`${REGION} empty`, 'createDevice 0 0x1000', 'mapping 0 0 0x40200000 0x401fffff', 'mapping 0 0 0x40100000 0x402fffff', 'mapping 0 0 0x40200000 0x403fffff',
     'createRegion contiguous 0x0 0x0 0x200000 whole', 'createRegion contiguous 0x100000 0x200000 0x200000 whole', 'createRegion contiguous 0x0 0x600000 0x300000 whole']);
   assert.equal(out, ['ok 0', 'err EINVAL', 'err EINVAL', 'err ENXIO', 'ok', 'err EINVAL', 'err EINVAL', 'err EINVAL']);
+});
+
+test('daxcheck rule for a sized create: a multiple of the new device\'s effective alignment, max(region align, 2 MiB) (4 MiB region: 2 MiB is EINVAL, 4 MiB is not)', () => {
+  const out = session(['createRegion contiguous 0x40000000 0x1000000 0x400000 empty', 'createDevice 0 0x200000', 'createDevice 0 0x600000', 'createDevice 0 0x400000']);
+  assert.equal(out, ['ok 0', 'err EINVAL', 'err EINVAL', 'ok 1']);
 });
 
 test('what bus.c has no counterpart for: dynamic regions are an error line, extents answer as on a contiguous region, extentDevice arms nothing', () => {

@@ -67,14 +67,17 @@ test('the harness built from the laid-out tree agrees with the model on 300 runs
   }
 });
 
-test('a planted defect (adjust_resource without its previous-sibling check) is caught and shrunk to at most 5 commands', () => {
+// Since the generators reach every argument bucket (docs/argument-domains.md), the run seed 14 finds
+// first shrinks less far: 9 commands after 200 minimizing replays, 6 after 1000 (two roots and a
+// parent with two children before the adjust).
+test('a planted defect (adjust_resource without its previous-sibling check) is caught and shrunk to at most 6 commands', () => {
   const tree = cPortAsKernelTree(NO_PREVIOUS_SIBLING_CHECK);
   const sut = processFactory([buildKernelHarness(findKernelTree(tree, '--src'), cache).binary]);
   try {
-    const o = runSuite({ suite: treeSuite, model: modelFactory, sut, seed: 14, numRuns: 300, maxCommands: 60, minimizeReplays: 200 });
+    const o = runSuite({ suite: treeSuite, model: modelFactory, sut, seed: 14, numRuns: 300, maxCommands: 60, minimizeReplays: 1000 });
     assert.ok(o.counterexample, 'the defect was not found');
     assert.match(o.counterexample!.failure.message, /adjustResource/);
-    assert.ok(o.counterexample!.commands.length <= 5, `${o.counterexample!.commands.length} commands`);
+    assert.ok(o.counterexample!.commands.length <= 6, `${o.counterexample!.commands.length} commands`);
   } finally {
     sut.close();
     rmSync(tree, { recursive: true, force: true });
@@ -101,11 +104,11 @@ test('a lock left held by kernel code stops the harness with a line naming the r
   }
 });
 
-test('a folder that is not a kernel tree is refused with one line naming the missing file', () => {
+test('a folder that is not a kernel tree is refused with one line naming the missing files', () => {
   const bare = tempCache();
   try {
     assert.throws(() => findKernelTree(join(bare, 'nope'), 'daxcheck kernel: --src'), (e: unknown) => e instanceof UsageError && /nope: no such directory$/.test(e.message));
-    assert.throws(() => findKernelTree(bare, 'daxcheck kernel: --src'), (e: unknown) => e instanceof UsageError && /no kernel\/resource\.c there/.test(e.message));
+    assert.throws(() => findKernelTree(bare, 'daxcheck kernel: --src'), (e: unknown) => e instanceof UsageError && /: no kernel\/resource\.c, include\/linux\/ioport\.h there \(expected the root of a kernel source tree\)$/.test(e.message));
   } finally {
     rmSync(bare, { recursive: true, force: true });
   }

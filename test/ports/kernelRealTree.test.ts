@@ -28,7 +28,7 @@ if (SRC === undefined || SRC === '') {
     }
   });
 
-  test(`the kernel's own drivers/dax/bus.c from ${SRC} runs 300 runs of the dax-contiguous suite, and every disagreement is a known one (K1, K2, G1)`, () => {
+  test(`the kernel's own drivers/dax/bus.c from ${SRC} runs 300 runs of the dax-contiguous suite, and every disagreement is a known one (K1, K2, G2)`, () => {
     const cache = tempCache();
     const sut = processFactory([buildKernelHarness(findKernelTree(SRC, 'DAXCHECK_KERNEL_SRC', { dax: true }), cache).binary]);
     const seen = new Set<string>();

@@ -76,6 +76,14 @@ test('broke.step counts from 1 in format 2, as messages say "step N"; a format 1
   assert.is(read.broke.step, 4);
 });
 
+test('a hand-edited file whose recorded step lies beyond its commands (or before the first) is refused, naming the file, the step and the commands', () => {
+  const cx = valid();
+  const beyond = loadError(JSON.stringify({ ...cx, broke: { ...(cx.broke as object), step: 9 } }));
+  assert.is(beyond.message, `${beyond.file}: records "broke" at step 9, but its 4 commands are steps 1 to 4`);
+  const zero = loadError(JSON.stringify({ ...cx, broke: { ...(cx.broke as object), step: 0 } }));
+  assert.match(zero.message, /records "broke" at step 0, but its 4 commands are steps 1 to 4$/);
+});
+
 test('bad JSON: the error names the file and says it is not valid JSON', () => {
   const e = loadError('{"format": 1,');
   assert.match(e.message, new RegExp(`^${e.file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: is not valid JSON \\(`));

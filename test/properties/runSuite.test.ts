@@ -47,9 +47,23 @@ test('coverage that the generators cannot reach is judged insufficient, not pass
 });
 
 test('coverage that is reached often is judged covered after the first batches', () => {
-  const easy = { ...daxSuite, coverage: { 'region at the top of the address space': 0.05 } };
+  const easy = { ...daxSuite, coverage: { 'region at the top of the address space': 0.05 }, domains: undefined };
   const out = runWithCoverage({ suite: easy, model: modelFactory, sut: implFactory, seed: 1, maxCommands: 60, batchRuns: 200, maxRuns: 2000 });
   assert.is(out.verdict, 'covered');
+});
+
+test('an argument bucket no run hits keeps the coverage run going and fails it undecided, naming the bucket; one hit suffices', () => {
+  const domains = daxSuite.domains!;
+  const never = { ...daxSuite, coverage: {}, domains: { all: ['resize.size 2^21', 'resize.never hit'], buckets: domains.buckets } };
+  const out = runWithCoverage({ suite: never, model: modelFactory, sut: implFactory, seed: 1, maxCommands: 30, batchRuns: 100, maxRuns: 300 });
+  assert.is(out.verdict, 'undecided');
+  assert.is(out.runs, 300);
+  assert.equal(out.buckets.missing, ['resize.never hit']);
+  assert.ok(out.buckets.runs['resize.size 2^21']! > 0);
+  const reachable = { ...never, domains: { all: ['resize.size 2^21'], buckets: domains.buckets } };
+  const ok = runWithCoverage({ suite: reachable, model: modelFactory, sut: implFactory, seed: 1, maxCommands: 30, batchRuns: 100, maxRuns: 300 });
+  assert.is(ok.verdict, 'covered');
+  assert.is(ok.runs, 100);
 });
 
 test.run();

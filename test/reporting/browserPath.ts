@@ -37,7 +37,8 @@ export async function testChromium(): Promise<TestChromium> {
   const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
   sparticuz.setGraphicsMode = false; // no WebGL (the report is SVG): its libraries are not unpacked
   const uid = process.getuid?.() ?? 0;
-  const dir = join(tmpdir(), `daxcheck-chromium-${version}-${uid}`);
+  // Kept across test runs: in the real temp folder, not the run's own (test/run.ts).
+  const dir = join(process.env.DAXCHECK_TEST_SHARED_TMPDIR ?? tmpdir(), `daxcheck-chromium-${version}-${uid}`);
   if (!existsSync(dir)) await unpack(dir);
   return {
     executablePath: join(dir, 'chromium'),

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { judgeCoverage } from '../../properties/coverage.ts';
+import { judgeBuckets } from '../../properties/domains.ts';
 import { mergeSummaries } from '../../reporting/mergeSummaries.ts';
 import { entry, summaryOf } from './fixtures.ts';
 
@@ -31,6 +32,14 @@ test('label verdicts are recomputed from the summed hits: two undecided shards c
   const merged = mergeSummaries([shard(), shard(), shard(), shard()]).entries[0]!;
   assert.is(merged.labels[0]!.verdict, 'covered');
   assert.is(merged.runs, 600);
+});
+
+test('argument buckets are merged by summing runs per bucket: a bucket one shard missed and another hit is hit', () => {
+  const shardA = summaryOf([entry({ buckets: judgeBuckets(['a.x 0', 'a.x 2^1'], new Map([['a.x 0', 2]])) })]);
+  const shardB = summaryOf([entry({ buckets: judgeBuckets(['a.x 0', 'a.x 2^1'], new Map([['a.x 2^1', 1], ['a.x 0', 1]])) })]);
+  const merged = mergeSummaries([shardA, shardB]).entries[0]!;
+  assert.equal(merged.buckets, { total: 2, hit: 2, missing: [], runs: { 'a.x 0': 3, 'a.x 2^1': 1 } });
+  assert.is(mergeSummaries([summaryOf([entry({})]), summaryOf([entry({})])]).entries[0]!.buckets, undefined);
 });
 
 test('counterexamples are unioned, entries of different faults or suts stay apart, and the first-seen order is kept', () => {

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { main } from '../../cli/main.ts';
-import { entry, summaryOf, tempDir } from './fixtures.ts';
+import { saveCounterexample } from '../../properties/counterexampleFile.ts';
+import { counterexampleOf, entry, RICH_DAX_COMMANDS, summaryOf, tempDir, TREE_COMMANDS } from './fixtures.ts';
 
 /** Runs main(argv) with console output captured. */
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -125,6 +126,85 @@ test('the merged run.json records daxcheck\'s version', async () => {
   await run(['report', '--merge', shard(dir, 'a.json', [entry()], '1/2'), shard(dir, 'b.json', [entry()], '2/2'), '--out', out, '--shrinks', tempDir()]);
   const version = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version;
   assert.is(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).version, version);
+});
+
+/** Ids of the drawn counterexample sections of an index.html, and its in-page links. */
+function drawnIds(html: string): { sections: string[]; links: string[] } {
+  const sections = [...html.matchAll(/<section class="counterexample[^"]*" id="([^"]+)"/g)].map((m) => m[1]!);
+  const links = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+  return { sections, links };
+}
+
+/** Two shards as CI unpacks them: shard-1 keeps its findings beside reports/ (relative findingsDir), shard-2 in an absolute folder. */
+function twoShards(dir: string): { files: string[]; ids: string[] } {
+  const a = counterexampleOf('dax', RICH_DAX_COMMANDS);
+  const b = counterexampleOf('tree', TREE_COMMANDS);
+  const absFindings = join(dir, 'elsewhere', 'findings');
+  saveCounterexample(join(dir, 'shard-1', 'shrinks'), a);
+  saveCounterexample(absFindings, b);
+  const files = [
+    shardIn(join(dir, 'shard-1', 'reports'), entry({ passed: false, counterexamples: [a.id] }), '1/2', '../shrinks'),
+    shardIn(join(dir, 'shard-2', 'reports'), entry({ passed: false, counterexamples: [b.id] }), '2/2', absFindings),
+  ];
+  return { files, ids: [a.id, b.id] };
+}
+
+function shardIn(reports: string, e: ReturnType<typeof entry>, shardText: string, findingsDir: string): string {
+  mkdirSync(reports, { recursive: true });
+  const file = join(reports, 'run.json');
+  writeFileSync(file, JSON.stringify(summaryOf([e], { shard: shardText, findingsDir })));
+  return file;
+}
+
+test('report --merge draws what the shards found (from the findings folder each run.json records), not ./shrinks, and every in-page link has its target', async () => {
+  const dir = tempDir();
+  const { files, ids } = twoShards(dir);
+  const out = join(dir, 'merged');
+  const r = await run(['report', '--merge', ...files, '--out', out]);
+  assert.is(r.code, 1, r.err);
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  const { sections, links } = drawnIds(html);
+  assert.equal(sections.sort(), [...ids].sort());
+  assert.ok(links.length >= 2);
+  for (const link of links) assert.ok(sections.includes(link), `#${link} leads nowhere`);
+  // Copied beside the merged run.json, so that `report` draws them again from there alone.
+  for (const id of ids) assert.ok(existsSync(join(out, 'counterexamples', `${id}.json`)), id);
+  assert.is(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).findingsDir, 'counterexamples');
+  const again = await run(['report', '--out', out]);
+  assert.is(again.code, 1, again.err);
+  assert.equal(drawnIds(readFileSync(join(out, 'index.html'), 'utf8')).sections.sort(), [...ids].sort());
+});
+
+test('a counterexample run.json names but whose file is nowhere is listed without a link that leads nowhere', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'run.json'), JSON.stringify(summaryOf([entry({ passed: false, counterexamples: ['cx-00000000000000aa'] })], { findingsDir: 'gone' })));
+  const r = await run(['report', '--out', dir]);
+  assert.is(r.code, 1, r.err);
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  assert.equal(drawnIds(html).links, []);
+  assert.match(html, /cx-00000000000000aa <small class="bad"[^>]*>\(file not found\)<\/small>/);
+});
+
+test('report --shrinks A --shrinks B draws the files of both folders', async () => {
+  const dir = tempDir();
+  const a = join(dir, 'a');
+  const b = join(dir, 'b');
+  const cxA = counterexampleOf('dax', RICH_DAX_COMMANDS);
+  const cxB = counterexampleOf('tree', TREE_COMMANDS);
+  saveCounterexample(a, cxA);
+  saveCounterexample(b, cxB);
+  shard(dir, 'run.json');
+  const r = await run(['report', '--out', dir, '--shrinks', a, '--shrinks', b]);
+  assert.is(r.code, 0, r.err);
+  assert.equal(drawnIds(readFileSync(join(dir, 'index.html'), 'utf8')).sections.sort(), [cxA.id, cxB.id].sort());
+});
+
+test('a run.json whose findingsDir is not a folder name is refused with one line naming the file', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'run.json'), JSON.stringify(summaryOf([entry()], { findingsDir: 7 as unknown as string })));
+  const r = await run(['report', '--out', dir]);
+  assert.is(r.code, 2);
+  assert.match(r.err, /run\.json: has a "findingsDir" that is not a folder name$/);
 });
 
 test.run();

@@ -24,7 +24,17 @@ test('hex and sizeText print addresses and sizes readably', () => {
   assert.is(hex(2n * MiB), '0x200000');
   assert.is(sizeText(4n * GiB), '4GiB');
   assert.is(sizeText(3n * MiB), '3MiB');
-  assert.is(sizeText(4097n), '4097B');
+  assert.is(sizeText(4097n), '0x1001');
+  assert.is(sizeText(512n), '512B');
+  assert.is(sizeText(0n), '0B');
+});
+
+test('a size one byte short of a unit prints as that unit minus one, never as a long byte count (4194303B)', () => {
+  assert.is(sizeText(4n * MiB - 1n), '4MiB-1');
+  assert.is(sizeText(2n ** 64n - 1n), '16EiB-1');
+  assert.is(sizeText(1023n), '1KiB-1');
+  assert.is(sizeText(2n ** 40n), '1TiB');
+  for (const v of [4194303n, 123456789n, 2n ** 63n + 5n]) assert.not.match(sizeText(v), /^\d{5,}B$/, String(v));
 });
 
 test.run();

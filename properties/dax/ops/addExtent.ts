@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, RegionSnap } from '../../../sut/interface.ts';
 import { add64, GiB, hex, KiB, MiB, sizeText, sub64, U64_MAX } from '../../../sut/u64.ts';
+import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { DAX_LABELS } from '../daxLabels.ts';
 import { inRegion, regionRef } from '../daxRefs.ts';
@@ -16,10 +17,11 @@ const extentLength = fc.oneof(
   w(6, one(2n * MiB, 4n * MiB, GiB, 2n * GiB)),
   w(6, one(4n * GiB, 4n * GiB + 2n * MiB, 6n * GiB, 8n * GiB)),
   w(1, one(0n, 4n * KiB)),
+  w(1, powerOfTwo(21, 63)),
 );
 
 /** Offsets relative to an anchor: mostly 0, sometimes an alignment or 4 GiB either way, rarely unaligned. */
-export const anchorDelta = fc.oneof(w(12, fc.constant(0n)), w(3, one(2n * MiB, -2n * MiB, GiB, 4n * GiB, -4n * GiB)), w(1, one(4n * KiB, -4n * KiB)));
+export const anchorDelta = fc.oneof(w(12, fc.constant(0n)), w(3, one(2n * MiB, -2n * MiB, GiB, 4n * GiB, -4n * GiB)), w(1, one(4n * KiB, -4n * KiB)), w(1, powerOfTwo(21, 63)));
 
 function extentOffset(region: RegionSnap, cmd: AddExtentCmd): bigint {
   const last = region.extents[region.extents.length - 1];

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
 import { GiB, KiB, MiB, sizeText } from '../../../sut/u64.ts';
+import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { DAX_LABELS } from '../daxLabels.ts';
 import { inRegion, regionRef } from '../daxRefs.ts';
@@ -13,7 +14,7 @@ export const createDevice: Operation<CreateDeviceCmd, CreateDeviceCall, DaxSut, 
   op: 'createDevice',
   method: 'createDevice',
   weight: 6,
-  arbitrary: fc.record({ op: fc.constant('createDevice' as const), region: regionRef, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(2, one(2n * MiB, 4n * MiB, GiB)), w(1, fc.constant(4n * KiB))) }),
+  arbitrary: fc.record({ op: fc.constant('createDevice' as const), region: regionRef, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(2, one(2n * MiB, 4n * MiB, GiB)), w(1, fc.constant(4n * KiB)), w(1, powerOfTwo(21, 63))) }),
   scale: { weight: 8, arbitrary: fc.record({ op: fc.constant('createDevice' as const), region: regionRef, sizeBytes: fc.constant(0n) }) },
   resolve: (cmd, snap) => inRegion(snap, cmd.region, undefined, (r) => ({ ...cmd, region: r.id }), (region) => ({ ...cmd, region })),
   call: (sut, c) => sut.createDevice(c.region, c.sizeBytes),

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, RegionSnap } from '../../../sut/interface.ts';
 import { add64, GiB, hex, KiB, MiB, sub64, U64_MAX } from '../../../sut/u64.ts';
+import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { bigRef, devName, firstGap, ref, regionRef, resolveDevice } from '../daxRefs.ts';
 
@@ -32,8 +33,8 @@ export const mapping: Operation<MappingCmd, MappingCall, DaxSut, DaxSnapshot> = 
     region: regionRef,
     device: ref,
     at: one('abs' as const, 'firstGap' as const, 'afterLast' as const, 'overLast' as const),
-    deltaBytes: fc.oneof(w(6, fc.constant(0n)), w(4, one(2n * MiB, 4n * MiB, GiB, -2n * MiB)), w(1, fc.constant(4n * KiB))),
-    lengthBytes: fc.oneof(w(6, one(2n * MiB, 4n * MiB, GiB)), w(1, one(MiB, 0n))),
+    deltaBytes: fc.oneof(w(6, fc.constant(0n)), w(4, one(2n * MiB, 4n * MiB, GiB, -2n * MiB)), w(1, fc.constant(4n * KiB)), w(1, powerOfTwo(21, 63))),
+    lengthBytes: fc.oneof(w(6, one(2n * MiB, 4n * MiB, GiB)), w(2, one(MiB, 0n)), w(1, powerOfTwo(21, 63))),
   }),
   scale: {
     weight: 2,

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, DeviceSnap, RegionSnap, Result } from '../../../sut/interface.ts';
 import { add64, GiB, KiB, MiB, sizeText, U64_MAX } from '../../../sut/u64.ts';
+import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { DAX_LABELS, releasedCount, visibleExtentFree } from '../daxLabels.ts';
 import { bigRef, devName, ref, regionRef, resolveDevice } from '../daxRefs.ts';
@@ -52,6 +53,7 @@ function resizeLabels(before: DaxSnapshot, c: ResizeCall, result: Result, after:
   const now = device(after, c.region, c.device);
   if (!result.ok || !r || !was || !now) return labels;
   if (now.ranges.length >= 8) labels.push(DAX_LABELS.manyRanges);
+  if (now.sizeBytes >= 1n << 44n && was.sizeBytes < 1n << 44n) labels.push(DAX_LABELS.pages2e32);
   if (now.sizeBytes > was.sizeBytes) return [...labels, ...growLabels(r, was, now)];
   if (now.sizeBytes < was.sizeBytes && r.kind === 'dynamic') {
     const i = now.ranges.length - 1;
@@ -73,6 +75,7 @@ export const resize: Operation<ResizeCmd, ResizeCall, DaxSut, DaxSnapshot> = {
       w(8, fc.constant(0n)),
       w(6, one(2n * MiB, 4n * MiB, GiB, 4n * GiB, -2n * MiB, -GiB)),
       w(1, one(4n * KiB, -4n * KiB, 1n << 63n)),
+      w(1, powerOfTwo(21, 63)),
     ),
   }),
   scale: {

@@ -9,7 +9,8 @@ import { at, bigRef, deadOrMissing, delta, liveResources, ref, sizeOf, type Plac
 /** Start of an adjust: its own start, its previous sibling's end, its next sibling's start, its parent's start. */
 export type AdjustAnchor = 'self' | 'prevEnd' | 'nextStart' | 'parentStart';
 
-export type AdjustResourceCmd = { op: 'adjustResource'; res: number; at: AdjustAnchor; deltaBytes: bigint; sizeDeltaBytes: bigint };
+/** root: aim at a root (ref among the roots) rather than at a non-root resource. */
+export type AdjustResourceCmd = { op: 'adjustResource'; res: number; at: AdjustAnchor; deltaBytes: bigint; sizeDeltaBytes: bigint; root?: boolean };
 export type AdjustResourceCall = { op: 'adjustResource'; res: number; start: bigint; size: bigint };
 
 function adjustStart(x: Placed, cmd: AdjustResourceCmd): bigint {
@@ -52,12 +53,16 @@ export const adjustResource: Operation<AdjustResourceCmd, AdjustResourceCall, Re
   op: 'adjustResource',
   method: 'adjustResource',
   weight: 8,
-  arbitrary: fc.record({ op: fc.constant('adjustResource' as const), res: ref, at: one('self' as const, 'prevEnd' as const, 'nextStart' as const, 'parentStart' as const), deltaBytes: delta, sizeDeltaBytes: fc.oneof(w(3, delta), w(1, one(0x10000n, -0x400n))) }),
+  arbitrary: fc.record(
+    { op: fc.constant('adjustResource' as const), res: ref, at: one('self' as const, 'prevEnd' as const, 'nextStart' as const, 'parentStart' as const), deltaBytes: delta, sizeDeltaBytes: fc.oneof(w(3, delta), w(1, one(0x10000n, -0x400n))), root: fc.oneof(w(6, fc.constant(false)), w(1, fc.constant(true))) },
+    { requiredKeys: ['op', 'res', 'at', 'deltaBytes', 'sizeDeltaBytes'] },
+  ),
   scale: { weight: 3, arbitrary: fc.record({ op: fc.constant('adjustResource' as const), res: bigRef, at: one('self' as const, 'prevEnd' as const, 'nextStart' as const), deltaBytes: fc.oneof(w(3, fc.constant(0n)), w(1, one(0x10n, -0x10n))), sizeDeltaBytes: one(0n, 0x10n, -0x10n) }) },
   resolve: (cmd, snap) => {
     const live = liveResources(snap);
     // Roots have no parent or siblings: aim at a non-root resource when there is any.
-    const inner = live.filter((p) => p.parent !== null);
+    // A root when asked (roots with children too: rule 4 holds for them as well).
+    const inner = live.filter((p) => (p.parent === null) === (cmd.root === true));
     const x = cmd.res >= 0 && inner.length > 0 ? inner[cmd.res % inner.length]! : at(live, cmd.res);
     if (x === null) return null;
     if (x === 'missing') return { op: cmd.op, res: deadOrMissing(live, cmd.res), start: 0n, size: 1n };

@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HuntTally } from '../../../campaign/hunt/tally.ts';
 import type { BatchMessage } from '../../../campaign/hunt/messages.ts';
+import { treeSuite } from '../../../properties/tree/treeSuite.ts';
 
 const batch = (target: number, runs: number): BatchMessage => ({ type: 'batch', target, seed: 1, runs, commands: runs * 10, opCounts: new Map(), labelRuns: new Map(), cutShort: new Map(), durationMs: 5 });
 
@@ -46,6 +47,19 @@ test('runs cut short by a failure found already are summed per failure over batc
   assert.match(entry!.message, `runs cut short by a failure found already (not shrunk again): 7 by ${k1}, 1 by result-mismatch in resize`);
   const [quiet] = new HuntTally([{ suite: 'tree', fault: null }], 'impl').entries();
   assert.is(quiet!.cutShort, undefined);
+});
+
+test('a hunt reports the argument buckets its runs hit, summed over batches: every bucket of the suite listed, the missing ones named', () => {
+  const tally = new HuntTally([{ suite: 'tree', fault: null }], 'impl');
+  tally.addBatch({ ...batch(0, 5), bucketRuns: new Map([['releaseResource.res dead', 2]]) });
+  tally.addBatch({ ...batch(0, 5), bucketRuns: new Map([['releaseResource.res dead', 1], ['addRoot.start 0', 4]]) });
+  const b = tally.entries()[0]!.buckets!;
+  assert.is(b.total, treeSuite.domains!.all.length);
+  assert.is(b.hit, 2);
+  assert.is(b.runs['releaseResource.res dead'], 3);
+  assert.is(b.runs['addRoot.start 2^5'], 0);
+  assert.ok(b.missing.includes('addRoot.start 2^5'));
+  assert.match(tally.entries()[0]!.message, new RegExp(`argument buckets hit 2/${b.total}; missing: `));
 });
 
 test.run();
