@@ -13,6 +13,8 @@
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { DCD_KNOWN_DEFECTS } from './dcdKnownDefects.ts';
+import { sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
+import { failureSignature } from './hunt/failureSignature.ts';
 
 /** What a counterexample's classification looks at: what broke, and the commands that led there. */
 export type ClassifiedFacts = Pick<CounterexampleFile, 'broke'> & { commands?: readonly { op: string }[] };
@@ -68,6 +70,31 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
 /** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */
 export function knownDefectOf(cx: ClassifiedFacts): KnownDefect | null {
   return KNOWN_DEFECTS.find((d) => d.matches(cx)) ?? null;
+}
+
+/** The known defect (or gap) of a failure as a shrinker sees it, or null. */
+function knownOfSeen(f: FailureSeen): KnownDefect | null {
+  const { kind, step, call, detail } = f.failure;
+  return knownDefectOf({ broke: { kind, step: step + 1, call, detail }, commands: f.commands });
+}
+
+/**
+ * Shrinking's sameFailure where known defects apply: the same signature (kind, operation,
+ * result pair class) and the same known defect, or none: a K2 trigger is not shrunk into
+ * K1's, nor a new finding into a known one.
+ */
+export const sameKnownFailure: SameFailure = (original, candidate) => sameSignature(original, candidate) && knownOfSeen(original)?.id === knownOfSeen(candidate)?.id;
+
+/**
+ * The name a hunt counts a failure under: its known defect's id and its signature
+ * (hunt/failureSignature.ts: the whole detail, numbers blanked), "K1: result-mismatch in
+ * mapping: model ENOMEM, sut EBUSY"; the signature alone for a failure not known.
+ */
+export function failureName(f: FailureSeen): string {
+  const known = knownOfSeen(f);
+  const { kind, step, call, detail } = f.failure;
+  const signature = failureSignature({ kind, step: step + 1, call, detail });
+  return known === null ? signature : `${known.id}: ${signature}`;
 }
 
 /** What to do with a failure that matches a known defect: fail the run, or only report it. */

@@ -2,7 +2,8 @@
  * Minimizes a counterexample again without its generator: delta debugging over the
  * command list, then simplification of the values inside the commands, repeated until
  * neither changes anything. A candidate is kept only when it fails the same way: the
- * same suite, systems and failure kind; for a hang also at the same operation, and at
+ * same suite, systems and failure kind, and the same signature as the input's failure
+ * (sameFailure.ts: a trigger of one defect is not shrunk into another's); for a hang also at the same operation, and at
  * the candidate's own last command (a hang is a property of the call that got no answer:
  * a try that stopped answering earlier, or elsewhere, is another hang, or a slow
  * machine). Deterministic: same input, same output.
@@ -10,6 +11,7 @@
 import type { SutFactory } from '../sut/interface.ts';
 import { ddmin, type Attempt } from './ddmin.ts';
 import { replayCommands } from './replay.ts';
+import { sameSignature, type FailureSeen, type SameFailure } from './sameFailure.ts';
 import { simplestOf, simplifyValues } from './simplifyValues.ts';
 import type { FailureKind, StepFailure } from './stepFailure.ts';
 import type { AnySuite } from './suiteSpec.ts';
@@ -22,6 +24,8 @@ export interface MinimizeOptions<Cmd extends { op: string }> {
   commands: readonly Cmd[];
   /** The failure kind to keep. */
   kind: FailureKind;
+  /** Is a candidate's failure the input's (default sameSignature: kind, operation, result pair class)? */
+  sameFailure?: SameFailure;
   /** Give up improving after this many replays (default 20000); the result still fails. */
   maxReplays?: number;
   /** Give up improving after this many milliseconds (default: no limit); the result still fails. */
@@ -38,15 +42,23 @@ export interface Minimized<Cmd> {
   exhausted: boolean;
 }
 
+/** The input's failure, once replayed: what every candidate must fail like (null: the input itself is being replayed). */
+interface Original {
+  seen: FailureSeen;
+  hangOp: string | null;
+}
+
 /**
- * Replays a candidate; the failure when it fails with the wanted kind (a hang, once
- * hangOp is known from the input: at that operation, the candidate's own last command),
- * else null (a harness error counts as not failing).
+ * Replays a candidate; the failure when it fails with the wanted kind and the original's
+ * signature (a hang, once hangOp is known from the input: at that operation, the
+ * candidate's own last command), else null (a harness error counts as not failing).
  */
-function failsSameWay<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>, commands: readonly Cmd[], hangOp: string | null): { executed: Cmd[]; failure: StepFailure } | null {
+function failsSameWay<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>, commands: readonly Cmd[], original: Original | null): { executed: Cmd[]; failure: StepFailure } | null {
+  const hangOp = original?.hangOp ?? null;
   try {
     const out = replayCommands(o.suite, o.model, o.sut, commands, false);
     if (out.failure === null || out.failure.kind !== o.kind) return null;
+    if (original !== null && !(o.sameFailure ?? sameSignature)(original.seen, { failure: out.failure, commands: out.executed })) return null;
     if (o.kind === 'hang' && hangOp !== null && !hangsAtItsEnd(o, commands, out.executed, hangOp)) return null;
     return { executed: out.executed, failure: out.failure };
   } catch {
@@ -96,7 +108,7 @@ export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): M
   const until = o.timeLimitMs === undefined ? Infinity : performance.now() + o.timeLimitMs;
   const first = failsSameWay(o, o.commands, null);
   if (first === null) return null;
-  const hangOp = o.kind === 'hang' ? first.executed.at(-1)!.op : null;
+  const original: Original = { seen: { failure: first.failure, commands: first.executed }, hangOp: o.kind === 'hang' ? first.executed.at(-1)!.op : null };
   let replays = 1;
   let exhausted = false;
   let best = first;
@@ -106,7 +118,7 @@ export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): M
       return null;
     }
     replays++;
-    const found = failsSameWay(o, candidate, hangOp);
+    const found = failsSameWay(o, candidate, original);
     if (found === null) return null;
     best = found;
     return found.executed;
@@ -120,6 +132,6 @@ export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): M
     if (done) break;
   }
   // `best` is the last candidate that failed; current is always one such list.
-  const last = same(best.executed, current) ? best : failsSameWay(o, current, hangOp)!;
+  const last = same(best.executed, current) ? best : failsSameWay(o, current, original)!;
   return { commands: current, failure: last.failure, replays, exhausted };
 }

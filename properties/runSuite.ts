@@ -2,11 +2,16 @@
  * One property run of a suite: fast-check generates command sequences, the World checks
  * them step by step against the model, and a failure is shrunk by fast-check, replayed
  * directly to give the normalized counterexample, then minimized further (ddmin over
- * the commands and simplification of their values, properties/minimize.ts).
+ * the commands and simplification of their values, properties/minimize.ts). Both
+ * shrinkers keep only tries that fail with the first failure's signature
+ * (sameFailure.ts). A failure that seenBefore names (a hunt's defect found and saved
+ * already) ends its run at that step: it is counted under that name and the batch goes
+ * on, without shrinking.
  */
 import fc from 'fast-check';
 import type { SutFactory } from '../sut/interface.ts';
 import { minimize } from './minimize.ts';
+import { sameSignature, type FailureSeen, type SameFailure } from './sameFailure.ts';
 import { replayCommands } from './replay.ts';
 import type { RunHooks, RunWorld } from './runHooks.ts';
 import { StepFailure } from './stepFailure.ts';
@@ -41,6 +46,14 @@ export interface RunOptions {
    * with `path` (a path names a run of unguided generation). Default: off.
    */
   guided?: boolean | GuidedOptions;
+  /** Is a shrink try's failure the first failure's? Default sameSignature (kind, operation, result pair class). */
+  sameFailure?: SameFailure;
+  /**
+   * A failure found before (e.g. in a hunt's earlier batch): its name, or null for a
+   * failure to shrink and report. A named failure ends its run, is counted in
+   * RunOutcome.cutShort and the batch goes on. Never asked about a hang. Default: none.
+   */
+  seenBefore?: (f: FailureSeen) => string | null;
 }
 
 export interface Counterexample {
@@ -64,6 +77,8 @@ export interface RunOutcome {
   allocCoverage: Map<string, Map<string, number>>;
   durationMs: number;
   counterexample: Counterexample | null;
+  /** Runs ended by a failure seenBefore named, by that name (counted in runs and commands too). */
+  cutShort: Map<string, number>;
 }
 
 /** Runs the suite's property; never throws for a failing SUT (that is the counterexample). */
@@ -78,6 +93,8 @@ export function runSuite(o: RunOptions): RunOutcome {
   const makeWorld: typeof baseWorld = guided === null ? baseWorld : (suite, model, sut) => guided.wrap(baseWorld(suite, model, sut));
   // A hang costs its whole time limit per try: it is not shrunk (every later try passes) nor minimized.
   let hung = false;
+  let first: FailureSeen | null = null; // the failure being shrunk
+  const cutShort = new Map<string, number>();
   const property = fc.property(arb, ([prefix, cmds]) => {
     if (hung) return;
     const world = makeWorld(o.suite, o.model, o.sut);
@@ -86,7 +103,21 @@ export function runSuite(o: RunOptions): RunOutcome {
       fc.modelRun(() => ({ model: world, real: world }), cmds);
       world.finish();
     } catch (e) {
-      if (!shrinking) hooks.failed?.(world, e);
+      const seen = e instanceof StepFailure ? { failure: e, commands: [...(prefix as { op: string }[]), ...commandData<{ op: string }>(cmds)] } : null;
+      if (shrinking) {
+        // A try that fails otherwise than the failure being shrunk counts as passing.
+        if (first !== null && (seen === null || !(o.sameFailure ?? sameSignature)(first, seen))) return;
+        throw e;
+      }
+      const name = seen !== null && seen.failure.kind !== 'hang' ? o.seenBefore?.(seen) ?? null : null;
+      if (name !== null) {
+        cutShort.set(name, (cutShort.get(name) ?? 0) + 1);
+        stats.runs += 1;
+        stats.commands += world.steps;
+        return;
+      }
+      hooks.failed?.(world, e);
+      first = seen;
       shrinking = true;
       hung ||= e instanceof StepFailure && e.kind === 'hang';
       throw e;
@@ -107,7 +138,7 @@ export function runSuite(o: RunOptions): RunOutcome {
     ...(o.path === undefined ? {} : { path: o.path }),
     ...(plugins.length === 0 ? {} : { plugins }),
   });
-  const outcome: RunOutcome = { ...stats, durationMs: performance.now() - started, counterexample: null };
+  const outcome: RunOutcome = { ...stats, durationMs: performance.now() - started, counterexample: null, cutShort };
   if (details.failed && details.counterexample) {
     const [prefix, cmds] = (details.counterexample as unknown as [[{ op: string }[], Iterable<unknown>]])[0];
     const all = [...prefix, ...commandData<{ op: string }>(cmds)];
@@ -117,7 +148,7 @@ export function runSuite(o: RunOptions): RunOutcome {
     }
     hooks.shrunk?.(replayed.executed, replayed.failure);
     const budget = replayed.failure.kind === 'hang' ? 0 : o.minimizeReplays ?? 2000;
-    const min = budget > 0 ? minimize({ suite: o.suite, model: o.model, sut: o.sut, commands: replayed.executed, kind: replayed.failure.kind, maxReplays: budget }) : null;
+    const min = budget > 0 ? minimize({ suite: o.suite, model: o.model, sut: o.sut, commands: replayed.executed, kind: replayed.failure.kind, maxReplays: budget, ...(o.sameFailure === undefined ? {} : { sameFailure: o.sameFailure }) }) : null;
     const best = min ?? { commands: replayed.executed, failure: replayed.failure };
     outcome.counterexample = { suite: o.suite.name, commands: best.commands, failure: best.failure, seed: details.seed, path: details.counterexamplePath ?? '' };
   } else if (details.failed && !details.interrupted) { // interrupted before any run passed: no failure, just no runs
@@ -126,7 +157,7 @@ export function runSuite(o: RunOptions): RunOutcome {
   return outcome;
 }
 
-function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample'>, world: RunWorld): void {
+function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample' | 'cutShort'>, world: RunWorld): void {
   stats.runs += 1;
   stats.commands += world.steps;
   for (const [op, n] of world.opCounts) stats.opCounts.set(op, (stats.opCounts.get(op) ?? 0) + n);

@@ -38,6 +38,8 @@ export interface SuiteRunSummary {
   message: string;
   /** Replays: the counterexample file replayed (absent for the other kinds). */
   file?: string;
+  /** Hunts: runs ended by a failure found (and shrunk) already in the hunt, by its name ("K1: result-mismatch in mapping: …"); absent when none. */
+  cutShort?: Record<string, number>;
   /** Errors that are not counterexamples (a worker that crashed, a run that threw); absent: none recorded. */
   errors?: number;
   /**

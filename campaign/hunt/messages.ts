@@ -55,6 +55,8 @@ export interface BatchMessage {
   commands: number;
   opCounts: Map<string, number>;
   labelRuns: Map<string, number>;
+  /** Runs ended by a failure this worker had found (and shrunk) already, by its failureName (knownDefects.ts); counted in runs. */
+  cutShort: Map<string, number>;
   /** Runs that hit each argument-domain bucket (absent from a worker that does not count them). */
   bucketRuns?: Map<string, number>;
   /** fail-nth batches: per operation, allocation site -> times failed (0: reached, never failed). */

@@ -29,6 +29,8 @@ interface TargetTally {
   signatures: Set<string>;
   /** Failures found again and not saved: a file with no more commands had it already. */
   repeats: number;
+  /** Runs ended by a failure found already (not shrunk again), by its name. */
+  cutShort: Map<string, number>;
   errors: string[];
 }
 
@@ -37,7 +39,7 @@ export class HuntTally {
   private readonly tallies: TargetTally[];
 
   constructor(readonly targets: readonly HuntTarget[], readonly sutName: string) {
-    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), bucketRuns: new Map(), allocCoverage: null, durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, errors: [] }));
+    this.tallies = targets.map(() => ({ seeds: [], runs: 0, commands: 0, opCounts: new Map(), labelRuns: new Map(), bucketRuns: new Map(), allocCoverage: null, durationMs: 0, ids: new Set(), signatures: new Set(), repeats: 0, cutShort: new Map(), errors: [] }));
   }
 
   /** Adds a finished batch. */
@@ -49,6 +51,7 @@ export class HuntTally {
     t.durationMs += m.durationMs;
     for (const [op, n] of m.opCounts) t.opCounts.set(op, (t.opCounts.get(op) ?? 0) + n);
     for (const [label, n] of m.labelRuns) t.labelRuns.set(label, (t.labelRuns.get(label) ?? 0) + n);
+    for (const [name, n] of m.cutShort) t.cutShort.set(name, (t.cutShort.get(name) ?? 0) + n);
     for (const [b, n] of m.bucketRuns ?? []) t.bucketRuns.set(b, (t.bucketRuns.get(b) ?? 0) + n);
     if (m.allocCoverage !== undefined) mergeAllocCoverage((t.allocCoverage ??= new Map()), m.allocCoverage);
   }
@@ -131,6 +134,8 @@ export class HuntTally {
       const passed = t.signatures.size === 0 && t.errors.length === 0 && t.runs > 0;
       const repeats = t.repeats > 0 ? ` (found ${t.repeats} more times, not saved again)` : '';
       const found = t.signatures.size > 0 ? `${plural(t.signatures.size, 'distinct failure')} in ${plural(ids.length, 'counterexample')}: ${ids.join(', ')}${repeats}` : 'no failure';
+      const cut = [...t.cutShort].sort(([a], [b]) => a.localeCompare(b));
+      const cutShort = cut.length > 0 ? `; runs cut short by a failure found already (not shrunk again): ${cut.map(([name, n]) => `${n} by ${name}`).join(', ')}` : '';
       const errors = t.errors.length > 0 ? `; ${plural(t.errors.length, 'error')}, first: ${t.errors[0]}` : '';
       return runEntry({
         name: entryName(target),
@@ -149,8 +154,9 @@ export class HuntTally {
         durationMs: t.durationMs,
         errors: t.errors.length,
         passed,
-        message: `${t.runs} runs, ${t.commands} commands, ${found}${errors}; ${paths === null ? `labels covered ${covered}/${labels.length}` : `fail-nth error paths: ${errorPathLines(paths).join('; ')}`}; ${bucketLine(buckets, 3)}${noRuns}`,
+        message: `${t.runs} runs, ${t.commands} commands, ${found}${cutShort}${errors}; ${paths === null ? `labels covered ${covered}/${labels.length}` : `fail-nth error paths: ${errorPathLines(paths).join('; ')}`}; ${bucketLine(buckets, 3)}${noRuns}`,
         ...(paths === null ? {} : { errorPaths: paths }),
+        ...(cut.length > 0 ? { cutShort: Object.fromEntries(cut) } : {}),
       });
     });
   }

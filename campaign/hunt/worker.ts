@@ -6,6 +6,10 @@
  * found, so that a stop (Ctrl-C) is answered within a bounded time with the batch's
  * counterexample kept. Counterexamples go to the main thread, which saves them.
  * With guided generation (--guided), each target keeps one corpus across its batches.
+ * Shrinking keeps the failure's signature and known defect (knownDefects.ts
+ * sameKnownFailure). Each failure is shrunk once per worker and target: a later run
+ * that fails with a failure already found (its failureName) ends at that step and is
+ * counted in its batch's cutShort, without shrinking.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
@@ -16,6 +20,8 @@ import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
 import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { hasDeliveries } from '../../sut/delivery.ts';
+import type { FailureSeen } from '../../properties/sameFailure.ts';
+import { failureName, sameKnownFailure } from '../knownDefects.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { seedAt } from './seedStream.ts';
@@ -36,6 +42,7 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
   for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs, deliverySeed: data.base + data.worker }));
   const suites = data.targets.map((t, i) => watchedSuite(data.failNth === true ? failNthSuite(SUITES[t.suite]) : SUITES[t.suite], systems[i]!.sut, watch));
   const corpora = data.targets.map(() => (data.guided === true ? new Corpus() : null));
+  const found = data.targets.map(() => new Set<string>()); // failureNames shrunk already, per target
   post({ type: 'ready', worker: data.worker });
   watch.waitForStart();
   const stream = { base: data.base, shard: data.shard, worker: data.worker, workers: data.workers };
@@ -50,7 +57,7 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
         if (watch.stopRequested() || remaining <= 0) return;
         const seed = seedAt(stream, k);
         watch.setPosition(k, t, seed);
-        runBatch(data, t, suites[t]!, systems[t]!, corpora[t]!, seed, { deadline: watch.deadline(), limitMs: Math.min(remaining, BATCH_TIME_LIMIT_MS, share) }, post);
+        runBatch(data, t, suites[t]!, systems[t]!, { corpus: corpora[t]!, found: found[t]! }, seed, { deadline: watch.deadline(), limitMs: Math.min(remaining, BATCH_TIME_LIMIT_MS, share) }, post);
       }
     }
   } finally {
@@ -63,13 +70,19 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
  * left of the budget (time.deadline, Date.now() ms) and posted either way, with a note
  * when its minimizing was cut short.
  */
-function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, corpus: Corpus | null, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
+function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, kept: { corpus: Corpus | null; found: Set<string> }, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
   const started = performance.now();
+  const { corpus, found } = kept;
+  const seenBefore = (f: FailureSeen) => {
+    const name = failureName(f);
+    return found.has(name) ? name : null;
+  };
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, ...(corpus === null ? {} : { guided: { corpus } }) });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
       const { best, note } = minimizeWithin(suite, systems, out.counterexample, time.deadline);
+      for (const cx of [out.counterexample, best]) found.add(failureName(cx));
       // A port's failing run pinned its delivery (shrinking kept it): the file records it.
       const delivery = hasDeliveries(systems.sut) ? systems.sut.pinnedDelivery() : null;
       post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery), ...(note === null ? {} : { note }) });
@@ -77,7 +90,7 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
       commands += best.commands.length;
     }
     const { opCounts, labelRuns, bucketRuns, allocCoverage } = out;
-    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, ...(data.failNth === true ? { allocCoverage } : {}), durationMs: performance.now() - started });
+    post({ type: 'batch', target, seed, runs, commands, opCounts, labelRuns, bucketRuns, cutShort: out.cutShort, ...(data.failNth === true ? { allocCoverage } : {}), durationMs: performance.now() - started });
   } catch (e) {
     post({ type: 'error', target, seed, message: e instanceof Error ? e.message : String(e) });
   } finally {
@@ -90,7 +103,7 @@ function minimizeWithin(suite: ReturnType<typeof watchedSuite>, systems: Systems
   const left = deadline - Date.now();
   if (left <= 0) return { best: cx, note: 'not minimized: the budget ended; daxcheck minimize FILE goes on' };
   const limit = Math.min(MINIMIZE_TIME_LIMIT_MS, left);
-  const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
+  const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, sameFailure: sameKnownFailure, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
   const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
   if (small?.exhausted !== true) return { best, note: null };
   const why = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;

@@ -8,6 +8,7 @@ import { counterexampleRecord } from '../../properties/counterexampleRecord.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { sameData } from '../../properties/sameData.ts';
 import { suiteByName } from '../../properties/suites.ts';
+import { sameKnownFailure } from '../knownDefects.ts';
 import { systemFlag } from '../systems.ts';
 import { UsageError } from '../usageError.ts';
 import { replayTarget, type ReplayTarget } from './target.ts';
@@ -42,7 +43,7 @@ function minimizeTarget(file: string, t: ReplayTarget, maxReplays: number | unde
     throw new UsageError(`daxcheck minimize: ${file}: records a hang; a hang cannot be minimized by replaying in this process (check it with daxcheck replay ${file}${systemFlag(t.system)})`);
   }
   const started = performance.now();
-  const small = minimize({ suite: suiteByName(cx.suite)!, model: t.systems.reference, sut: t.systems.sut, commands: cx.commands, kind: cx.broke.kind, ...(maxReplays === undefined ? {} : { maxReplays }) });
+  const small = minimize({ suite: suiteByName(cx.suite)!, model: t.systems.reference, sut: t.systems.sut, commands: cx.commands, kind: cx.broke.kind, sameFailure: sameKnownFailure, ...(maxReplays === undefined ? {} : { maxReplays }) });
   const lines = t.note ? [`note: ${t.note}`] : [];
   if (small === null) {
     lines.push(`${file}: does not fail as recorded (${cx.broke.kind}) on ${t.systems.sut.name} against ${t.systems.reference.name}; not rewritten (see daxcheck replay ${file}${systemFlag(t.system)})`);

@@ -5,7 +5,7 @@ import { HuntTally } from '../../../campaign/hunt/tally.ts';
 import type { BatchMessage } from '../../../campaign/hunt/messages.ts';
 import { treeSuite } from '../../../properties/tree/treeSuite.ts';
 
-const batch = (target: number, runs: number): BatchMessage => ({ type: 'batch', target, seed: 1, runs, commands: runs * 10, opCounts: new Map(), labelRuns: new Map(), durationMs: 5 });
+const batch = (target: number, runs: number): BatchMessage => ({ type: 'batch', target, seed: 1, runs, commands: runs * 10, opCounts: new Map(), labelRuns: new Map(), cutShort: new Map(), durationMs: 5 });
 
 test('a suite that completed no run fails: its entry does not pass, says nothing was checked, and the exit code is 3', () => {
   const tally = new HuntTally([{ suite: 'tree', fault: null }, { suite: 'dax', fault: null }], 'impl');
@@ -34,6 +34,19 @@ test('a counterexample replaced by a shorter one of the same failure is no longe
   tally.removeFound(0, 'cx-long');
   tally.addFound(0, 'cx-short', 'sig');
   assert.equal(tally.entries()[0]!.counterexamples, ['cx-short']);
+});
+
+test('runs cut short by a failure found already are summed per failure over batches, in the message and in run.json\'s entry', () => {
+  const tally = new HuntTally([{ suite: 'dax-contiguous', fault: null }], 'kernel');
+  const k1 = 'K1: result-mismatch in mapping: model ENOMEM, sut EBUSY';
+  tally.addBatch({ ...batch(0, 10), cutShort: new Map([[k1, 3]]) });
+  tally.addBatch({ ...batch(0, 10), cutShort: new Map([[k1, 4], ['result-mismatch in resize: model ok, sut EBUSY', 1]]) });
+  tally.addFound(0, 'cx-1', 'sig');
+  const [entry] = tally.entries();
+  assert.equal(entry!.cutShort, { [k1]: 7, 'result-mismatch in resize: model ok, sut EBUSY': 1 });
+  assert.match(entry!.message, `runs cut short by a failure found already (not shrunk again): 7 by ${k1}, 1 by result-mismatch in resize`);
+  const [quiet] = new HuntTally([{ suite: 'tree', fault: null }], 'impl').entries();
+  assert.is(quiet!.cutShort, undefined);
 });
 
 test('a hunt reports the argument buckets its runs hit, summed over batches: every bucket of the suite listed, the missing ones named', () => {

@@ -9,6 +9,7 @@ import { createImplFactory } from '../../../impl/index.ts';
 import { faultReference } from '../../../campaign/systems.ts';
 import { runSuite } from '../../../properties/runSuite.ts';
 import { SUITES } from '../../../properties/suites.ts';
+import { failureName } from '../../../campaign/knownDefects.ts';
 
 function data(o: Partial<HuntWorkerData>): HuntWorkerData {
   return {
@@ -75,6 +76,19 @@ test('a guided worker runs the same seeds in order and reports its batches', asy
   const batches = seen.filter((m) => m.type === 'batch');
   assert.ok(batches.length > 1 && batches.every((b) => b.runs > 0), `${batches.length} batches`);
   assert.equal(batches.map((b) => b.seed), batches.map((_, k) => seedAt({ base: 1, shard: d.shard, worker: 1, workers: 2 }, k)));
+});
+
+test('a worker shrinks each failure once: later runs that fail with it end there and are counted in cutShort, not posted again', async () => {
+  const d = data({ system: { kind: 'module', path: 'test/cli/fixtures/twoDefectsSut.ts' }, targets: [{ suite: 'dax-contiguous', fault: null }], workers: 1, worker: 0, shard: { index: 1, count: 1 }, batchRuns: 50 });
+  const seen: HuntMessage[] = [];
+  await huntWorker(d, (m) => (m.type === 'ready' ? new SutWatch(d.buffer).start(Date.now() + 3000) : seen.push(m)));
+  const names = seen.flatMap((m) => (m.type === 'found' ? [failureName({ failure: { ...m.record.broke, step: m.record.broke.step - 1 }, commands: m.record.commands })] : []));
+  assert.ok(names.length > 0, 'something found');
+  assert.equal(names, [...new Set(names)], 'no failure posted twice');
+  const cut = new Map<string, number>();
+  for (const m of seen) if (m.type === 'batch') for (const [name, n] of m.cutShort) cut.set(name, (cut.get(name) ?? 0) + n);
+  assert.ok([...cut.values()].reduce((a, b) => a + b, 0) > 0, 'runs were cut short');
+  for (const name of cut.keys()) assert.ok(names.includes(name), `${name} cut runs short only after it was found`);
 });
 
 test.run();
