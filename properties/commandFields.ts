@@ -41,6 +41,11 @@ function fieldsOf(op: AnyOperation): Map<string, FieldSpec> {
     }
   }
   for (const spec of fields.values()) spec.required = spec.seen === generated;
+  for (const [field, type] of Object.entries(op.extraFields ?? {})) {
+    const spec = fields.get(field) ?? { types: new Set<string>(), min: 0, required: false, seen: 0 };
+    spec.types.add(type);
+    fields.set(field, spec);
+  }
   specs.set(op, fields);
   return fields;
 }

@@ -25,6 +25,12 @@ export interface Operation<Cmd extends { op: string }, Call extends { op: string
   show(call: Call): string;
   /** Labels this step reached, judged on the model's snapshots. */
   labels?(before: Snap, call: Call, result: Result, after: Snap): string[];
+  /**
+   * Fields that a generator other than arbitrary and scale adds to the command (big runs'
+   * bursts: deleteDevice's `deletable`), with the typeof of their values, so that saved-file
+   * validation (commandFields.ts) accepts them.
+   */
+  readonly extraFields?: Readonly<Record<string, 'boolean' | 'number' | 'bigint' | 'string'>>;
   /** Enumerated (string) fields of the command, each with its values simplest first. */
   readonly simplest?: Readonly<Record<string, readonly string[]>>;
   /** Its generator and weight in big runs (many live objects, refs reaching any of them); absent: not used there. */

@@ -31,6 +31,7 @@ export const deleteDevice: Operation<DeleteDeviceCmd, DeleteDeviceCall, DaxSut, 
   weight: 3,
   arbitrary: deviceCommand('deleteDevice'),
   scale: { weight: 12, arbitrary: deviceCommand('deleteDevice', bigRef) },
+  extraFields: { deletable: 'boolean' },
   resolve: (cmd, snap) => {
     if (cmd.deletable !== true || cmd.device < 0) return resolveDevice(snap, { op: cmd.op, region: cmd.region, device: cmd.device }, () => ({}));
     return inRegion(snap, cmd.region, undefined, (r) => {
