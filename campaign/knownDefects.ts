@@ -64,6 +64,16 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
     fault: null,
     matches: ({ broke }) => broke.kind === 'sut-malformed' && /^createRegion\(/.test(broke.call) && /align 0x[0-9a-f]+ does not fit bus\.c's unsigned int/.test(broke.detail),
   },
+  {
+    // Found by daxcheck kernel on 6.1 (dax-contiguous, 2026-12-01): docs/kernel-trees.md.
+    id: 'M2',
+    kind: 'model wrong',
+    title: 'a grow after an injected allocation failure left the device part-grown (not a multiple of its align): bus.c refuses the misaligned increment (dev_WARN_ONCE "resize of %pa misaligned", ENXIO) where the specification grows it; the specification does not yet say what a grow of a part-grown device does',
+    fault: null,
+    matches: ({ broke, commands }) =>
+      broke.kind === 'result-mismatch' && /^resize\(/.test(broke.call) && broke.detail === 'model ok, sut ENXIO' &&
+      (commands ?? []).slice(0, Math.max(0, broke.step - 1)).some((c) => c.op === 'failAllocation' || c.op === 'failNth'),
+  },
   ...DCD_KNOWN_DEFECTS,
 ];
 

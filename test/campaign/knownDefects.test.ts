@@ -68,4 +68,12 @@ test('--known-defects report fails a run only for a new finding; fail also for a
   assert.is(runFails([], 'fail'), false);
 });
 
+test('a grow refused with ENXIO after an injected allocation failure is M2 (model wrong); the same refusal with no failure injected before it is new', () => {
+  const broke = { kind: 'result-mismatch' as const, step: 3, call: 'resize(dax1.2, 4MiB)', detail: 'model ok, sut ENXIO' };
+  const before = [{ op: 'createRegion' }, { op: 'failAllocation' }, { op: 'resize' }];
+  assert.is(knownDefectOf({ broke, commands: before })?.id, 'M2');
+  assert.is(knownDefectOf({ broke, commands: [{ op: 'createRegion' }, { op: 'resize' }, { op: 'resize' }] }), null);
+  assert.is(knownDefectOf({ broke, commands: [{ op: 'createRegion' }, { op: 'resize' }, { op: 'resize' }, { op: 'failAllocation' }] }), null, 'a failure armed after the step does not count');
+});
+
 test.run();
