@@ -19,13 +19,21 @@ export type SameFailure = (original: FailureSeen, candidate: FailureSeen) => boo
 
 /**
  * The signature of a break: its kind, the operation of the failing call, and, for a
- * result mismatch, the result pair class (its detail with numbers blanked: "model
- * ENXIO, sut ok"). Other kinds' details name the first difference found, which may move
- * while the same defect is shrunk, so they are not part of it.
+ * result mismatch, the model's answer ("model ENXIO"): what the specification expected
+ * tells defects apart (K1's ENOMEM, K2's ENXIO), while what a defective system answers
+ * instead may vary with the state (S4's sized create answers ok or ENOMEM), as in the
+ * hunt's failure signature (campaign/hunt/failureSignature.ts). Other kinds' details name
+ * the first difference found, which may move while the same defect is shrunk, so they are
+ * not part of it.
  */
 export function shrinkSignature(f: FailureSeen['failure']): string {
+  // A leak is seen when the run ends (PROTOCOL.md "Leaks"): whichever command came last
+  // is not where it happened, so only the kind is kept.
+  if (f.kind === 'sut-leaked') return f.kind;
   const op = operationOf(f.call);
-  return f.kind === 'result-mismatch' ? `${f.kind} in ${op}: ${blankNumbers(f.detail)}` : `${f.kind} in ${op}`;
+  if (f.kind !== 'result-mismatch') return `${f.kind} in ${op}`;
+  const model = /^model (\w+)/.exec(f.detail)?.[1];
+  return `${f.kind} in ${op}: ${model === undefined ? blankNumbers(f.detail) : `model ${model}`}`;
 }
 
 /** The default: the same shrinkSignature. */
