@@ -114,15 +114,20 @@ test('a folder that is not a kernel tree is refused with one line naming the mis
   }
 });
 
+/** What building the harness from tree throws (null when it builds). */
+function buildError(tree: string): unknown {
+  try {
+    buildKernelHarness(findKernelTree(tree, '--src'), cache);
+    return null;
+  } catch (e) {
+    return e;
+  }
+}
+
 test('a tree whose resource.c does not compile is a KernelBuildError (not a usage error) with the first compiler error and a kept log', () => {
   const tree = cPortAsKernelTree((t) => t + '\nthis is not C;\n');
   try {
-    let err: unknown = null;
-    try {
-      buildKernelHarness(findKernelTree(tree, '--src'), cache);
-    } catch (e) {
-      err = e;
-    }
+    const err = buildError(tree);
     assert.ok(err instanceof KernelBuildError, String(err));
     assert.not.ok(err instanceof UsageError);
     const e = err as KernelBuildError;
@@ -139,12 +144,7 @@ test('an error in the tree\'s ioport.h is named at the tree\'s own path, not at 
   try {
     const file = join(tree, 'include/linux/ioport.h');
     writeFileSync(file, readFileSync(file, 'utf8') + '\nthis is not C;\n');
-    let err: unknown = null;
-    try {
-      buildKernelHarness(findKernelTree(tree, '--src'), cache);
-    } catch (e) {
-      err = e;
-    }
+    const err = buildError(tree);
     assert.ok(err instanceof KernelBuildError, String(err));
     assert.ok((err as KernelBuildError).firstError.startsWith(`${file}:`), (err as KernelBuildError).firstError);
   } finally {
