@@ -86,6 +86,10 @@ export interface ResourceTreeSut {
   releaseResource(res: number): Result;
   /** The canonical snapshot. */
   observe(): TreeSnapshot;
+  /** Optional (fail-nth): arms the next operation's nth allocation to fail (see DaxSut.failNth). */
+  failNth?(n: number): void;
+  /** Optional, with failNth: what the last operation allocated (see DaxSut.takeAllocations). */
+  takeAllocations?(): OpAllocations;
   /** Optional: the port's own internal invariants (see DaxSut.selfCheck). */
   selfCheck?(): string[];
   /** Optional: ends the run and says what it left behind (see DaxSut.endRun). */

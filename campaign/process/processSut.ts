@@ -110,6 +110,7 @@ class Instance {
     this.checks = owner.selfChecks(ch);
     this.observeRequest = owner.knowsChanges(ch) ? 'observe changed' : 'observe';
     if (this.checks) this.selfCheck = () => this.check();
+    this.offerFailNth(ch);
   }
 
   /**
@@ -136,10 +137,34 @@ class Instance {
     return left;
   }
 
-  /** fail-nth (a DAX instance of a port with the `failnth` capability): the n armed for the next call (0: none), and the last call's allocations. */
-  protected failNthOn = false;
-  protected pendingFailNth = 0;
-  protected lastAllocations: OpAllocations = { sites: [], failed: null };
+  /**
+   * fail-nth (a port with the `failnth` capability): whether this instance is in a fail-nth
+   * run (set by the first failNth or takeAllocations: only then does each call ask for its
+   * `allocations`), the n armed for the next call (0: none), and the last call's allocations.
+   */
+  private failNthOn = false;
+  private pendingFailNth = 0;
+  private lastAllocations: OpAllocations = { sites: [], failed: null };
+  /** Only on a port with the `failnth` capability (sut/interface.ts failNth, takeAllocations). */
+  declare readonly failNth?: (n: number) => void;
+  declare readonly takeAllocations?: () => OpAllocations;
+
+  /** Gives this instance failNth and takeAllocations when the port announced `failnth`. */
+  private offerFailNth(ch: PortChannel): void {
+    if (!ch.capabilities.has(FAILNTH_CAPABILITY)) return;
+    (this as { failNth?: (n: number) => void }).failNth = (n) => {
+      this.failNthOn = true;
+      this.pendingFailNth = n;
+    };
+    (this as { takeAllocations?: () => OpAllocations }).takeAllocations = () => {
+      if (!this.failNthOn) {
+        // the first step of a fail-nth run: its allocations were not asked with it
+        this.failNthOn = true;
+        this.lastAllocations = parsed(this.ch, this.channel().exchange(['allocations'])[0]!, 'allocations', parseAllocationsAnswer);
+      }
+      return this.lastAllocations;
+    };
+  }
 
   protected call(line: () => string): Result {
     const ch = this.channel();
@@ -231,17 +256,8 @@ class ProcessTree extends Instance implements ResourceTreeSut {
 }
 
 class ProcessDax extends Instance implements DaxSut {
-  /** Only on a port with the `failnth` capability (sut/interface.ts failNth, takeAllocations). */
-  declare readonly failNth?: (n: number) => void;
-  declare readonly takeAllocations?: () => OpAllocations;
-
   constructor(owner: ProcessFactoryImpl, ch: PortChannel, generation: number) {
     super(owner, ch, generation, 'dax');
-    if (ch.capabilities.has(FAILNTH_CAPABILITY)) {
-      this.failNthOn = true;
-      (this as { failNth?: (n: number) => void }).failNth = (n) => { this.pendingFailNth = n; };
-      (this as { takeAllocations?: () => OpAllocations }).takeAllocations = () => this.lastAllocations;
-    }
   }
 
   createRegion(args: CreateRegionArgs): Result { return this.call(() => requestLine.createRegion(args)); }

@@ -7,11 +7,12 @@
  */
 import type { AddRootCall, AddRootCmd } from './ops/addRoot.ts';
 import type { AdjustResourceCall, AdjustResourceCmd } from './ops/adjustResource.ts';
+import type { FailNthCall, FailNthCmd } from './ops/failNth.ts';
 import type { ReleaseRegionCall, ReleaseRegionCmd } from './ops/releaseRegion.ts';
 import type { ReleaseResourceCall, ReleaseResourceCmd } from './ops/releaseResource.ts';
 import type { RequestRegionCall, RequestRegionCmd } from './ops/requestRegion.ts';
 import type { RequestResourceCall, RequestResourceCmd } from './ops/requestResource.ts';
 
-export type TreeCommand = AddRootCmd | RequestResourceCmd | RequestRegionCmd | ReleaseRegionCmd | AdjustResourceCmd | ReleaseResourceCmd;
+export type TreeCommand = AddRootCmd | RequestResourceCmd | RequestRegionCmd | ReleaseRegionCmd | AdjustResourceCmd | ReleaseResourceCmd | FailNthCmd;
 
-export type TreeCall = AddRootCall | RequestResourceCall | RequestRegionCall | ReleaseRegionCall | AdjustResourceCall | ReleaseResourceCall;
+export type TreeCall = AddRootCall | RequestResourceCall | RequestRegionCall | ReleaseRegionCall | AdjustResourceCall | ReleaseResourceCall | FailNthCall;

@@ -8,6 +8,7 @@ import { operationTable, w } from '../operation.ts';
 import type { SuiteSpec } from '../suiteSpec.ts';
 import { addRoot } from './ops/addRoot.ts';
 import { adjustResource } from './ops/adjustResource.ts';
+import { failNth } from './ops/failNth.ts';
 import { releaseRegion } from './ops/releaseRegion.ts';
 import { releaseResource } from './ops/releaseResource.ts';
 import { requestRegion } from './ops/requestRegion.ts';
@@ -16,7 +17,7 @@ import type { TreeCall, TreeCommand } from './treeCommand.ts';
 import { treeDomains } from './treeDomains.ts';
 import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
 
-const operations = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot];
+const operations = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot, failNth];
 const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot>(operations);
 
 /**

@@ -15,4 +15,19 @@
 
 extern bool compat_verbose;
 
+/*
+ * The allocation ledger (kmem_live, shim/slab.c: PROTOCOL.md "Leaks") and
+ * fail-nth (shim/failnth-requests.c: the failNth and allocations requests), as
+ * the C port has them: the driver announces `leaks` and `failnth`.
+ */
+#define DAXCHECK_LEDGER 1
+#define DAXCHECK_FAILNTH 1
+int failnth_arm(long n);
+void failnth_begin(void);
+void failnth_end(void);
+void failnth_answer(char *buf, size_t cap);
+/* A leak's text names the sites of what was left (shim/ledger.c). */
+const char *ledger_take_where(void);
+#define LEDGER_WHERE()	ledger_take_where()
+
 #endif /* DAXCHECK_COMPAT_H */

@@ -8,8 +8,10 @@
 #include <string.h>
 #include <linux/errno.h>
 #include <linux/slab.h>
+#include "failnth-requests.h"
 
 unsigned long kmalloc_count, kfree_count;
+long kmem_live;
 void (*kfree_observer)(const void *p);
 
 /*
@@ -108,7 +110,7 @@ void slab_fail_reset(void)
 	memset(&fail_chain, 0, sizeof(fail_chain));
 }
 
-static bool should_fail(const char *caller)
+static bool should_fail(const char *caller, const char *what)
 {
 	bool fail = false;
 	int i;
@@ -125,7 +127,8 @@ static bool should_fail(const char *caller)
 			fail = true;
 		}
 	}
-	return fail;
+	/* fail-nth counts every allocation of kernel code, failed by an arm above or not */
+	return failnth_should_fail(caller, what) || fail;
 }
 
 /**
@@ -134,17 +137,23 @@ static bool should_fail(const char *caller)
  * @gfp: allocation flags (only __GFP_ZERO matters)
  * @zero: zero the memory
  * @caller: the calling function, for failure injection
+ * @what: the size as written in a kernel file, NULL elsewhere (fail-nth)
  *
  * Return: the memory, or NULL.
  */
-void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller)
+void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller, const char *what)
 {
-	if (should_fail(caller))
+	void *p;
+
+	if (should_fail(caller, what))
+		return NULL;
+	p = zero || (gfp & __GFP_ZERO) ? calloc(1, size ? size : 1) : malloc(size ? size : 1);
+	if (!p)
 		return NULL;
 	kmalloc_count++;
-	if (zero || (gfp & __GFP_ZERO))
-		return calloc(1, size ? size : 1);
-	return malloc(size ? size : 1);
+	kmem_live++;
+	ledger_add(p, caller, what);
+	return p;
 }
 
 /**
@@ -153,16 +162,30 @@ void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller)
  * @size: bytes
  * @gfp: allocation flags
  * @caller: the calling function, for failure injection
+ * @what: @p as written in a kernel file, NULL elsewhere (fail-nth)
  *
  * Return: the memory (@p is then gone), or NULL (@p unchanged).
  */
-void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller)
+void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller, const char *what)
 {
+	void *q;
+
 	(void)gfp;
-	if (should_fail(caller))
+	if (should_fail(caller, what))
 		return NULL;
+	if (p)
+		ledger_del(p);	/* before realloc: the ledger keeps pointer values only */
+	q = realloc((void *)p, size ? size : 1);
+	if (!q) {
+		if (p)
+			ledger_add(p, caller, what);
+		return NULL;
+	}
 	kmalloc_count++;
-	return realloc((void *)p, size ? size : 1);
+	if (!p)
+		kmem_live++;
+	ledger_add(q, caller, what);
+	return q;
 }
 
 /**
@@ -174,6 +197,8 @@ void kfree(const void *p)
 	if (!p)
 		return;
 	kfree_count++;
+	kmem_live--;
+	ledger_del(p);
 	if (kfree_observer)
 		kfree_observer(p);
 	free((void *)p);
@@ -184,13 +209,14 @@ void kfree(const void *p)
  * @s: the string
  * @gfp: allocation flags
  * @caller: the calling function, for failure injection
+ * @what: @s as written in a kernel file, NULL elsewhere (fail-nth)
  *
  * Return: the copy, or NULL.
  */
-char *__kstrdup(const char *s, gfp_t gfp, const char *caller)
+char *__kstrdup(const char *s, gfp_t gfp, const char *caller, const char *what)
 {
 	size_t len = strlen(s) + 1;
-	char *p = __kmalloc(len, gfp, false, caller);
+	char *p = __kmalloc(len, gfp, false, caller, what);
 
 	if (p)
 		memcpy(p, s, len);

@@ -12,17 +12,28 @@
 #include <linux/types.h>
 #include <linux/gfp.h>
 
-void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller);
-void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller);
+void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller, const char *what);
+void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller, const char *what);
 void kfree(const void *p);
-char *__kstrdup(const char *s, gfp_t gfp, const char *caller);
+char *__kstrdup(const char *s, gfp_t gfp, const char *caller, const char *what);
 
-#define kmalloc(size, gfp)	__kmalloc(size, gfp, false, __func__)
-#define kzalloc(size, gfp)	__kmalloc(size, gfp, true, __func__)
-#define kcalloc(n, size, gfp)	__kmalloc((n) * (size), gfp, true, __func__)
-#define kmalloc_array(n, size, gfp)	__kmalloc((n) * (size), gfp, false, __func__)
-#define krealloc(p, size, gfp)	__krealloc(p, size, gfp, __func__)
-#define kstrdup(s, gfp)		__kstrdup(s, gfp, __func__)
+/*
+ * fail-nth (docs/fail-nth.md): in a kernel file (-DDAXCHECK_KERNEL_FILE) each
+ * allocation passes its size or pointer expression as written, which names the
+ * allocated object ("sizeof(*dev_dax)": dev_dax); elsewhere (the shims, the
+ * harness's driver) NULL: not kernel code's own allocation.
+ */
+#ifdef DAXCHECK_KERNEL_FILE
+#define __kwhat(text)		text
+#else
+#define __kwhat(text)		NULL
+#endif
+#define kmalloc(size, gfp)	__kmalloc(size, gfp, false, __func__, __kwhat(#size))
+#define kzalloc(size, gfp)	__kmalloc(size, gfp, true, __func__, __kwhat(#size))
+#define kcalloc(n, size, gfp)	__kmalloc((n) * (size), gfp, true, __func__, __kwhat(#size))
+#define kmalloc_array(n, size, gfp)	__kmalloc((n) * (size), gfp, false, __func__, __kwhat(#size))
+#define krealloc(p, size, gfp)	__krealloc(p, size, gfp, __func__, __kwhat(#p))
+#define kstrdup(s, gfp)		__kstrdup(s, gfp, __func__, __kwhat(#s))
 #define kvzalloc(size, gfp)	kzalloc(size, gfp)
 #define kvcalloc(n, size, gfp)	kcalloc(n, size, gfp)
 #define kvmalloc(size, gfp)	kmalloc(size, gfp)
@@ -56,6 +67,8 @@ int slab_fail_nth_then(const char *trigger, long nth, const char *victim);
 void slab_fail_reset(void);
 
 extern unsigned long kmalloc_count, kfree_count;
+/* The allocation ledger: k*alloc'ed and not yet kfree'd (PROTOCOL.md "Leaks"). */
+extern long kmem_live;
 extern void (*kfree_observer)(const void *p);
 
 #endif /* _LINUX_SLAB_H */
