@@ -91,6 +91,7 @@ void failnth_begin(void);
 void failnth_end(void);
 bool failnth_should_fail(const char *func, const char *what);
 void failnth_answer(char *buf, size_t cap);
+bool failnth_failed(void);
 void *kzalloc_site(size_t size, gfp_t gfp, const char *func, const char *what);
 void *krealloc_site(void *p, size_t size, gfp_t gfp, const char *func, const char *what);
 char *kstrdup_site(const char *s, gfp_t gfp, const char *func, const char *what);

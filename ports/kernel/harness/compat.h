@@ -26,6 +26,7 @@ int failnth_arm(long n);
 void failnth_begin(void);
 void failnth_end(void);
 void failnth_answer(char *buf, size_t cap);
+bool failnth_failed(void);
 /* A leak's text names the sites of what was left (shim/ledger.c). */
 const char *ledger_take_where(void);
 #define LEDGER_WHERE()	ledger_take_where()

@@ -202,6 +202,16 @@ bool failnth_should_fail(const char *caller, const char *what)
 }
 
 /**
+ * failnth_failed - whether the current (or last) operation's armed allocation failed
+ *
+ * Return: true once it has.
+ */
+bool failnth_failed(void)
+{
+	return failed_site[0] != '\0';
+}
+
+/**
  * failnth_answer - the text of the "allocations" answer: "allocs FAILED SITE..."
  * (FAILED is "-" when no allocation failed)
  * @buf: where to write
