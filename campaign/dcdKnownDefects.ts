@@ -11,7 +11,10 @@ type Cmd = { op: string; kind?: string; point?: string; sizeBytes?: string; leng
 
 const commandsOf = (cx: ClassifiedFacts): readonly Cmd[] => (cx.commands ?? []) as readonly Cmd[];
 const hasDynamicRegion = (cx: ClassifiedFacts) => commandsOf(cx).some((c) => c.op === 'createRegion' && c.kind === 'dynamic');
-const armsFailure = (cx: ClassifiedFacts, points: readonly string[]) => commandsOf(cx).some((c) => c.op === 'failAllocation' && points.includes(c.point ?? ''));
+/** A named point armed, or (fail-nth) any allocation armed: the failure is on an error path. */
+const armsFailure = (cx: ClassifiedFacts, points: readonly string[]) => commandsOf(cx).some((c) => (c.op === 'failAllocation' && points.includes(c.point ?? '')) || c.op === 'failNth');
+/** The step failed its allocation at site (fail-nth's "[… fails at SITE]" note). */
+const failedAt = (cx: ClassifiedFacts, site: string) => cx.broke.call.endsWith(` fails at ${site}]`);
 /** The failing command (broke.step counts from 1). */
 const failingCommand = (cx: ClassifiedFacts): Cmd | undefined => commandsOf(cx)[cx.broke.step - 1];
 const FOUR_GIB = 1n << 32n;
@@ -74,6 +77,7 @@ export const DCD_KNOWN_DEFECTS: readonly KnownDefect[] = [
     kind: 'model wrong',
     title: 'addExtent under an armed `resource` failure: __request_region() reports a failed allocation as a conflict (NULL), so cxl.c answers ENOSPC where sut/RULES.md says ENOMEM (RULES.md should say ENOSPC)',
     fault: null,
-    matches: (cx) => cx.broke.kind === 'result-mismatch' && /^addExtent\(/.test(cx.broke.call) && cx.broke.detail === 'model ENOMEM, sut ENOSPC' && armsFailure(cx, ['resource']),
+    matches: (cx) => cx.broke.kind === 'result-mismatch' && /^addExtent\(/.test(cx.broke.call) && armsFailure(cx, ['resource']) &&
+      (cx.broke.detail === 'model ENOMEM, sut ENOSPC' || (failedAt(cx, 'alloc_resource:resource') && cx.broke.detail.startsWith('sut ENOSPC after an injected allocation failure'))),
   },
 ];

@@ -21,16 +21,16 @@ export const FAIL_NTH_KNOWN_DEFECTS: readonly KnownDefect[] = [
   {
     id: 'K3',
     kind: 'upstream defect',
-    title: "bus.c: __devm_create_dev_dax() frees the dev_dax with kfree() on its error paths after dev_set_name() (a failed alloc_dev_dax_range, pgmap kmemdup or alloc_dax), not put_device(): the device's name is leaked",
+    title: "bus.c: __devm_create_dev_dax() (6.1: devm_create_dev_dax()) frees the dev_dax with kfree() on its error paths after dev_set_name() (a failed alloc_dev_dax_range, pgmap kmemdup or alloc_dax), not put_device(): the device's name is leaked",
     fault: null,
-    matches: (cx) => leakOnly(cx, ['__devm_create_dev_dax:dev_set_name']),
+    matches: (cx) => leakOnly(cx, ['__devm_create_dev_dax:dev_set_name', 'devm_create_dev_dax:dev_set_name']),
   },
   {
     id: 'K4',
     kind: 'upstream defect',
     title: "bus.c: __devm_create_dev_dax() and devm_register_dax_mapping() ignore dev_set_name()'s -ENOMEM; device_add() then refuses the nameless device, and the write fails with EINVAL where the specification says ENOMEM",
     fault: null,
-    matches: (cx) => cx.broke.kind === 'result-mismatch' && AFTER_INJECTED.test(cx.broke.detail) && /^(__devm_create_dev_dax|devm_register_dax_mapping):dev_set_name$/.test(failedSite(cx) ?? ''),
+    matches: (cx) => cx.broke.kind === 'result-mismatch' && AFTER_INJECTED.test(cx.broke.detail) && /^(__devm_create_dev_dax|devm_create_dev_dax|devm_register_dax_mapping):dev_set_name$/.test(failedSite(cx) ?? ''),
   },
   {
     id: 'K5',
@@ -52,5 +52,12 @@ export const FAIL_NTH_KNOWN_DEFECTS: readonly KnownDefect[] = [
     title: "bus.c: when device_add() fails in __devm_create_dev_dax(), put_device() runs dev_dax_release(), which does not free the ranges: the range array and its resources (left busy in the region) are leaked",
     fault: null,
     matches: (cx) => armed(cx) && leakOnly(cx, ['alloc_dev_dax_range:ranges', 'alloc_resource:resource']),
+  },
+  {
+    id: 'K8',
+    kind: 'upstream defect',
+    title: "bus.c (6.1; later trees keep no caller's reference): alloc_dax_region() takes the caller's reference (kref_get) before devm_add_action_or_reset(); when that fails it returns NULL and the caller's reference, so the dax_region, is leaked",
+    fault: null,
+    matches: (cx) => armed(cx) && leakOnly(cx, ['alloc_dax_region:dax_region']),
   },
 ];
