@@ -20,6 +20,8 @@ const failingCommand = (cx: ClassifiedFacts): Cmd | undefined => commandsOf(cx)[
 const FOUR_GIB = 1n << 32n;
 /** The kernel harness's watchdog (ports/kernel/harness.c): a request still running after seconds of CPU time. */
 const ENDLESS_LOOP = /still running after \d+ s of CPU time/;
+/** The harness's fail-nth WARN oracle (ports/kernel/shim/failnth-requests.c) on __dev_dax_resize()'s "space not found?": R1's retry after an error. */
+const AFTER_FAILURE_NO_SPACE = /WARN after the injected allocation failure at \S+: WARNING: space not found\?/;
 /** An extent whose free space can be a non-zero multiple of 4 GiB (S2 needs one). */
 const hasBigExtent = (cx: ClassifiedFacts) => commandsOf(cx).some((c) => c.op === 'addExtent' && BigInt(c.lengthBytes ?? '0') >= FOUR_GIB);
 
@@ -70,7 +72,7 @@ export const DCD_KNOWN_DEFECTS: readonly KnownDefect[] = [
     fault: null,
     matches: (cx) => /^resize\(/.test(cx.broke.call) && armsFailure(cx, ['resource', 'ranges', 'mapping']) &&
       ((cx.broke.kind === 'result-mismatch' && cx.broke.detail === 'model ENOMEM, sut ok') || cx.broke.kind === 'invariant' || cx.broke.kind === 'snapshot-mismatch' ||
-        (cx.broke.kind === 'sut-crashed' && ENDLESS_LOOP.test(cx.broke.detail))),
+        (cx.broke.kind === 'sut-crashed' && (ENDLESS_LOOP.test(cx.broke.detail) || AFTER_FAILURE_NO_SPACE.test(cx.broke.detail)))),
   },
   {
     id: 'M1',

@@ -40,6 +40,7 @@ test('a fail-nth step keeps its known defect: K1 with the note, R1 and M1 of the
   assert.is(id(cx('result-mismatch', 'mapping(dax0.0, 0x0-0xffffffffffffffff) [fail-nth: allocation 2 fails]', 'model ENOMEM, sut ok')), 'K1');
   const dynamic = [{ op: 'createRegion', kind: 'dynamic' }, { op: 'failNth' }, { op: 'resize' }];
   assert.is(id(cx('invariant', 'resize(dax0.0, 80MiB) [fail-nth: allocation 1 fails at alloc_resource:resource]', 'I6 sizes: dax0.0 range 1 [0x4000000-0x500000b] length 0x100000c is not a multiple of 2MiB', dynamic)), 'R1');
+  assert.is(id(cx('sut-crashed', 'resize(dax0.1, 7GiB) [fail-nth: allocation 3 fails]', 'the port x ended (signal SIGABRT) (last request: allocations): SUMMARY: daxcheck kernel harness: WARN after the injected allocation failure at devm_register_dax_mapping:mapping: WARNING: space not found? at bus.c:1125', dynamic)), 'R1');
   assert.is(id(cx('result-mismatch', 'addExtent(region0, offset=0x0, length=64MiB, "a") [fail-nth: allocation 2 fails at alloc_resource:resource]', 'sut ENOSPC after an injected allocation failure: the result must be ENOMEM or the model\'s (docs/SPECIFICATION.md §8.2)', dynamic)), 'M1');
   assert.is(id(cx('result-mismatch', 'addExtent(region0, offset=0x0, length=64MiB, "a") [fail-nth: allocation 1 fails at cxl_region_add_extent:cxl_dr_ext]', 'sut ENOSPC after an injected allocation failure: the result must be ENOMEM or the model\'s (docs/SPECIFICATION.md §8.2)', dynamic)), null);
 });
