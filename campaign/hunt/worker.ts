@@ -9,7 +9,8 @@
  * Shrinking keeps the failure's signature and known defect (knownDefects.ts
  * sameKnownFailure). Each failure is shrunk once per worker and target: a later run
  * that fails with a failure already found (its failureName) ends at that step and is
- * counted in its batch's cutShort, without shrinking.
+ * counted in its batch's cutShort, without shrinking. A counterexample's steps are
+ * recorded with both snapshots before it is posted (recordSteps.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
@@ -24,6 +25,7 @@ import type { FailureSeen } from '../../properties/sameFailure.ts';
 import { failureName, sameKnownFailure } from '../knownDefects.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
+import { recordSteps } from './recordSteps.ts';
 import { seedAt } from './seedStream.ts';
 import { SutWatch } from './sutWatch.ts';
 import { watchedSuite } from './watchedSuite.ts';
@@ -85,7 +87,8 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
       for (const cx of [out.counterexample, best]) found.add(failureName(cx));
       // A port's failing run pinned its delivery (shrinking kept it): the file records it.
       const delivery = hasDeliveries(systems.sut) ? systems.sut.pinnedDelivery() : null;
-      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery), ...(note === null ? {} : { note }) });
+      const recorded = recordSteps(suite, systems, best); // the report draws these steps, running nothing
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery, recorded), ...(note === null ? {} : { note }) });
       runs += 1;
       commands += best.commands.length;
     }
