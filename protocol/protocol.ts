@@ -5,8 +5,8 @@
 import {
   ERRNOS, fail, ok, type CreateRegionArgs, type DaxSnapshot, type DaxSut, type Errno, type FailPoint, type OpAllocations,
   type ResourceTreeSut, type Result, type TreeSnapshot,
-} from '../../sut/interface.ts';
-import { U64_MAX } from '../../sut/u64.ts';
+} from '../sut/interface.ts';
+import { U64_MAX } from '../sut/u64.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const HANDSHAKE = `daxcheck ${PROTOCOL_VERSION}`;

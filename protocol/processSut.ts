@@ -9,9 +9,9 @@
  */
 import type {
   CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, OpAllocations, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
-} from '../../sut/interface.ts';
-import type { Delivery, DeliveryControl } from '../../sut/delivery.ts';
-import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
+} from '../sut/interface.ts';
+import type { Delivery, DeliveryControl } from '../sut/delivery.ts';
+import type { PlannedStep, RunChecker, RunVerdict } from '../sut/runCheck.ts';
 import { checkBatch, expectAnswers, planRequests } from './checkRun.ts';
 import { chooseDelivery, chunksOf, DEFAULT_SHARES, type DeliveryShares } from './delivery.ts';
 import { quitFailure } from './exitVerdict.ts';
