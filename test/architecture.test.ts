@@ -78,6 +78,13 @@ test('cli/ handles no signal and spawns no worker: the lifecycle of the hunt poo
   assert.ok(/process\.on\(\s*'SIGINT'/.test(readFileSync(join(ROOT, 'campaign/hunt/runPool.ts'), 'utf8')), 'the scan looks for what runPool.ts has');
 });
 
+test('the run summary is built in one place: only reporting/runSummary.ts stamps the run.json format (its reader checks it)', () => {
+  const stamping = FOLDERS.flatMap((f) => sources(join(ROOT, f)))
+    .filter((f) => /RUN_SUMMARY_FORMAT|format:\s*1\b/.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(ROOT, f));
+  assert.equal(stamping.sort(), ['reporting/readRunSummary.ts', 'reporting/runSummary.ts']);
+});
+
 /** The strongly connected parts of a graph with more than one node (or a self-loop), as sorted lists. */
 function cycles(nodes: string[], next: (n: string) => string[]): string[][] {
   const index = new Map<string, number>();

@@ -15,7 +15,7 @@ import { prepareDir, writableDir } from '../../campaign/outputDir.ts';
 import { writeRunReports } from '../../campaign/reports.ts';
 import { systemFlag, systemsFor } from '../../campaign/systems.ts';
 import { EXIT_OK, EXIT_USAGE } from '../../campaign/usageError.ts';
-import { daxcheckVersion, machineInfo, RUN_SUMMARY_FORMAT, type RunSummary } from '../../reporting/runSummary.ts';
+import { runSummary, type RunSummary } from '../../reporting/runSummary.ts';
 import { Progress } from '../progress.ts';
 import { parseHuntOptions, type HuntOptions } from './options.ts';
 import { printSummary } from './summaryLines.ts';
@@ -56,7 +56,10 @@ export async function huntCommand(argv: string[], hooks: HuntHooks = {}): Promis
     tickMs: process.stderr.isTTY ? 250 : 1000,
   });
   progress.finish(figures(workers)); // the workers the hunt ran, not the none left running
-  let summary = runSummary(o, startedAt, tally, interrupted);
+  let summary = runSummary({
+    command: 'hunt', startedAt: startedAt.toISOString(), shard: o.shardText, interrupted,
+    findingsDir: relative(resolve(o.reportsDir), resolve(o.outDir)) || '.', entries: tally.entries(),
+  });
   let code = tally.exitCode(interrupted);
   if (hooks.classify !== undefined) {
     summary = hooks.classify(summary, o.outDir);
@@ -84,20 +87,4 @@ async function checkSut(o: HuntOptions): Promise<string> {
   const systems = await systemsFor(o.system, o.targets[0]!.fault, [...new Set(o.targets.map((t) => t.suite))], where, { commandTimeoutMs: o.commandTimeoutMs });
   systems.close();
   return o.system.kind === 'impl' ? 'impl' : systems.name;
-}
-
-function runSummary(o: HuntOptions, startedAt: Date, tally: HuntTally, interrupted: boolean): RunSummary {
-  return {
-    format: RUN_SUMMARY_FORMAT,
-    tool: 'daxcheck',
-    version: daxcheckVersion(),
-    command: 'hunt',
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    machine: machineInfo(),
-    shard: o.shardText,
-    interrupted,
-    findingsDir: relative(resolve(o.reportsDir), resolve(o.outDir)) || '.',
-    entries: tally.entries(),
-  };
 }
