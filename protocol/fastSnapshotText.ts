@@ -5,8 +5,8 @@
  * runs the checked serializer, which names the field. Batch mode serializes the model's
  * snapshot after every step, so this is most of the client's own cost per command.
  */
-import type { DaxSnapshot, DeviceSnap, ExtentSnap, RangeSnap, RegionSnap, ResNode, TreeNode, TreeSnapshot } from '../../sut/interface.ts';
-import { U64_MAX } from '../../sut/u64.ts';
+import type { DaxSnapshot, DeviceSnap, ExtentSnap, RangeSnap, RegionSnap, ResNode, TreeNode, TreeSnapshot } from '../sut/interface.ts';
+import { U64_MAX } from '../sut/u64.ts';
 
 /** Thrown inside, turned into null at the top: some field is not what the interface says. */
 const WRONG = new Error('wrong shape');

@@ -7,12 +7,12 @@
  * requests at once and reads all answers: the fast path for a run resolved on the model
  * beforehand.
  */
-import type { Args } from '../../sut/arguments.ts';
+import type { Args } from '../sut/arguments.ts';
 import {
   DAX_ARGS, TREE_ARGS, type DaxSnapshot, type DaxSut, type OpAllocations, type ResourceTreeSut, type Result, type SutFactory, type TreeSnapshot,
-} from '../../sut/interface.ts';
-import type { Delivery, DeliveryControl } from '../../sut/delivery.ts';
-import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
+} from '../sut/interface.ts';
+import type { Delivery, DeliveryControl } from '../sut/delivery.ts';
+import type { PlannedStep, RunChecker, RunVerdict } from '../sut/runCheck.ts';
 import { checkBatch, expectAnswers, planRequests } from './checkRun.ts';
 import { chooseDelivery, chunksOf, DEFAULT_SHARES, type DeliveryShares } from './delivery.ts';
 import { quitFailure } from './exitVerdict.ts';

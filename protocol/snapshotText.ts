@@ -7,8 +7,8 @@
  */
 import type {
   DaxSnapshot, DeviceSnap, ExtentSnap, RangeSnap, RegionSnap, ResNode, TreeNode, TreeSnapshot,
-} from '../../sut/interface.ts';
-import { U64_MAX } from '../../sut/u64.ts';
+} from '../sut/interface.ts';
+import { U64_MAX } from '../sut/u64.ts';
 import { fastDaxText, fastTreeText, jsonString } from './fastSnapshotText.ts';
 
 export { jsonString };

@@ -2,11 +2,11 @@
  * The port protocol's lines (PROTOCOL.md): tokens for u64 values, ids and strings, the
  * request lines of every operation, and answers back into Results.
  */
-import type { Arg, Args, EnumArg } from '../../sut/arguments.ts';
+import type { Arg, Args, EnumArg } from '../sut/arguments.ts';
 import {
   DAX_ARGS, ERRNOS, fail, ok, TREE_ARGS, type DaxSut, type Errno, type OpAllocations, type ResourceTreeSut, type Result,
-} from '../../sut/interface.ts';
-import { U64_MAX } from '../../sut/u64.ts';
+} from '../sut/interface.ts';
+import { U64_MAX } from '../sut/u64.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const HANDSHAKE = `daxcheck ${PROTOCOL_VERSION}`;
