@@ -8,7 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include "driver.h"
-#include "ioport.h"
+#include <linux/ioport.h>
 
 static char check_text[256];
 

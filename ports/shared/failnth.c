@@ -2,14 +2,15 @@
 /*
  * failnth.c - fail-nth allocation-failure injection (docs/fail-nth.md), in the manner
  * of the kernel's /proc/self/task/<tid>/fail-nth: within one request, the armed nth
- * allocation fails. Every allocation of the port's own code is counted at its call
+ * allocation fails. Every allocation of the slab shim (slab.c) is counted at its call
  * site, named "function:object" (e.g. "alloc_dev_dax_range:ranges"), so that a
  * request's allocations, and the one that failed, can be answered ("allocations").
  */
-#define COMPAT_NO_SITES
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
-#include "compat.h"
+#include <linux/errno.h>
+#include <linux/slab.h>
 
 #define MAX_SITES	64
 #define SITE_LEN	96
@@ -92,7 +93,8 @@ void failnth_end(void)
 /**
  * failnth_should_fail - count one allocation at a call site
  * @func: the calling function
- * @what: the allocation's size or pointer expression, as written
+ * @what: the allocation's size or pointer expression, as written; NULL for an
+ *	allocation the build does not count
  *
  * Return: true when this is the armed nth allocation of the request.
  */
@@ -100,7 +102,7 @@ bool failnth_should_fail(const char *func, const char *what)
 {
 	char object[SITE_LEN];
 
-	if (!counting)
+	if (!counting || !what)
 		return false;
 	nr_allocs++;
 	site_object(what, object, sizeof(object));
@@ -130,35 +132,4 @@ void failnth_answer(char *buf, size_t cap)
 	len = (size_t)snprintf(buf, cap, "allocs %s", failed_site[0] ? failed_site : "-");
 	for (i = 0; i < nr_sites && len + SITE_LEN + 2 < cap; i++)
 		len += (size_t)snprintf(buf + len, cap - len, " %s", sites[i]);
-}
-
-void *kzalloc_site(size_t size, gfp_t gfp, const char *func, const char *what)
-{
-	return failnth_should_fail(func, what) ? NULL : kzalloc(size, gfp);
-}
-
-void *krealloc_site(void *p, size_t size, gfp_t gfp, const char *func, const char *what)
-{
-	return failnth_should_fail(func, what) ? NULL : krealloc(p, size, gfp);
-}
-
-char *kstrdup_site(const char *s, gfp_t gfp, const char *func, const char *what)
-{
-	return failnth_should_fail(func, what) ? NULL : kstrdup(s, gfp);
-}
-
-void *kzalloc_at_site(enum alloc_point point, size_t size, gfp_t gfp, const char *func,
-		      const char *what)
-{
-	if (should_fail_alloc(point))
-		return NULL;
-	return kzalloc_site(size, gfp, func, what);
-}
-
-void *krealloc_at_site(enum alloc_point point, void *p, size_t size, gfp_t gfp,
-		       const char *func, const char *what)
-{
-	if (should_fail_alloc(point))
-		return NULL;
-	return krealloc_site(p, size, gfp, func, what);
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * slab.c - kmalloc and friends over malloc for the kernel harness, with
- * "fail the nth allocation" injection, optionally restricted to one caller
- * (several callers may be armed at once).
+ * slab.c - kmalloc and friends over malloc for the C port and the kernel
+ * harness (include/linux/slab.h), with the allocation ledger and two kinds of
+ * failure injection: "fail the nth allocation from now", optionally
+ * restricted to one caller (several callers may be armed at once), and
+ * fail-nth within a request (failnth.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include <linux/slab.h>
 
 unsigned long kmalloc_count, kfree_count;
+long kmem_live;
 void (*kfree_observer)(const void *p);
 
 /*
@@ -108,7 +111,8 @@ void slab_fail_reset(void)
 	memset(&fail_chain, 0, sizeof(fail_chain));
 }
 
-static bool should_fail(const char *caller)
+/* Is this allocation by @caller one that an arm fails? Counts it down for every arm that matches. */
+static bool armed_fails(const char *caller)
 {
 	bool fail = false;
 	int i;
@@ -128,23 +132,39 @@ static bool should_fail(const char *caller)
 	return fail;
 }
 
+/* Does the allocation at this site fail? Every arm and fail-nth count it. */
+static bool should_fail(const char *caller, const char *what)
+{
+	bool fail = armed_fails(caller);
+
+	return failnth_should_fail(caller, what) || fail;
+}
+
 /**
  * __kmalloc - kmalloc()/kzalloc() of @caller
  * @size: bytes
  * @gfp: allocation flags (only __GFP_ZERO matters)
  * @zero: zero the memory
  * @caller: the calling function, for failure injection
+ * @what: the size expression as written, naming the object for fail-nth
  *
- * Return: the memory, or NULL.
+ * Return: the memory (counted in the ledger), or NULL.
  */
-void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller)
+void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller, const char *what)
 {
-	if (should_fail(caller))
+	void *p;
+
+	if (should_fail(caller, what))
 		return NULL;
-	kmalloc_count++;
 	if (zero || (gfp & __GFP_ZERO))
-		return calloc(1, size ? size : 1);
-	return malloc(size ? size : 1);
+		p = calloc(1, size ? size : 1);
+	else
+		p = malloc(size ? size : 1);
+	if (p) {
+		kmalloc_count++;
+		kmem_live++;
+	}
+	return p;
 }
 
 /**
@@ -153,20 +173,29 @@ void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller)
  * @size: bytes
  * @gfp: allocation flags
  * @caller: the calling function, for failure injection
+ * @what: the pointer expression as written, naming the object for fail-nth
  *
  * Return: the memory (@p is then gone), or NULL (@p unchanged).
  */
-void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller)
+void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller, const char *what)
 {
+	void *q;
+
 	(void)gfp;
-	if (should_fail(caller))
+	if (should_fail(caller, what))
 		return NULL;
-	kmalloc_count++;
-	return realloc((void *)p, size ? size : 1);
+	q = realloc((void *)p, size ? size : 1);
+	if (q) {
+		kmalloc_count++;
+		if (!p)
+			kmem_live++;
+	}
+	return q;
 }
 
 /**
- * kfree - free memory from this allocator; counted, shown to kfree_observer
+ * kfree - free memory from this allocator; counted, taken off the ledger,
+ * shown to kfree_observer first
  * @p: the memory, or NULL
  */
 void kfree(const void *p)
@@ -174,6 +203,7 @@ void kfree(const void *p)
 	if (!p)
 		return;
 	kfree_count++;
+	kmem_live--;
 	if (kfree_observer)
 		kfree_observer(p);
 	free((void *)p);
@@ -184,13 +214,14 @@ void kfree(const void *p)
  * @s: the string
  * @gfp: allocation flags
  * @caller: the calling function, for failure injection
+ * @what: the string expression as written, naming the object for fail-nth
  *
  * Return: the copy, or NULL.
  */
-char *__kstrdup(const char *s, gfp_t gfp, const char *caller)
+char *__kstrdup(const char *s, gfp_t gfp, const char *caller, const char *what)
 {
 	size_t len = strlen(s) + 1;
-	char *p = __kmalloc(len, gfp, false, caller);
+	char *p = __kmalloc(len, gfp, false, caller, what);
 
 	if (p)
 		memcpy(p, s, len);

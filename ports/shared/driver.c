@@ -22,9 +22,9 @@
 /*
  * The capabilities announced after the name (PROTOCOL.md "Handshake"), each
  * after one space; a build may announce none with -DPORT_CAPABILITIES='""'.
- * `leaks` only with the allocation ledger of ports/c/compat.c (DAXCHECK_LEDGER), and
- * `failnth` only with ports/c/failnth.c (DAXCHECK_FAILNTH): the kernel harness builds
- * this driver against its own shims, without them.
+ * `leaks` only where the build's compat.h defines DAXCHECK_LEDGER (the allocation
+ * ledger of slab.c), and `failnth` only where it defines DAXCHECK_FAILNTH (failnth.c):
+ * ports/c/compat.h defines both, the kernel harness's harness/compat.h neither.
  */
 #ifndef PORT_CAPABILITIES
 #if DAXCHECK_LEDGER

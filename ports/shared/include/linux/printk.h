@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * printk.h - daxcheck's shim for <linux/printk.h>. Every message is captured
- * (the last one is kept, each level counted) and shown on stderr only when
- * DAXCHECK_VERBOSE is set: a harness reads what the kernel said, as dmesg.
+ * printk.h - daxcheck's shim for <linux/printk.h> (ports/c and ports/kernel;
+ * printk.c). Every message is captured (the last one is kept, each level
+ * counted) and shown on stderr only when compat_verbose is set (the driver
+ * sets it from DAXCHECK_VERBOSE): a harness reads what the kernel said, as dmesg.
  */
 #ifndef _LINUX_PRINTK_H
 #define _LINUX_PRINTK_H
 
-#include <linux/compiler.h>
+#include <stdbool.h>
 
 #define KERN_SOH	"\001"
 #define KERN_EMERG	KERN_SOH "0"
@@ -35,6 +36,8 @@ int printk(const char *fmt, ...);
 extern unsigned long printk_count;
 extern unsigned long printk_level_count[8];
 const char *printk_last(void);
+/* Show every message on stderr (DAXCHECK_VERBOSE). */
+extern bool compat_verbose;
 /* If set, sees every message (without its level prefix) as it is printed. */
 extern void (*printk_observer)(int level, const char *msg);
 

@@ -10,7 +10,7 @@
  */
 #include <string.h>
 #include "driver.h"
-#include "ioport.h"
+#include <linux/ioport.h>
 
 struct tree_node {
 	struct resource *res;
