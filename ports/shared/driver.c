@@ -203,6 +203,30 @@ void answer_id(long id)
 	out_char('\n');
 }
 
+/**
+ * answer_rc - answer a call's return code: "ok", or "err ENAME"
+ * @rc: 0 or more, or a negative errno
+ */
+void answer_rc(int rc)
+{
+	if (rc < 0)
+		answer_err(rc);
+	else
+		answer_ok();
+}
+
+/**
+ * answer_created - answer a create's return: "ok ID", or "err ENAME"
+ * @rc: the new object's id, or a negative errno
+ */
+void answer_created(int rc)
+{
+	if (rc < 0)
+		answer_err(rc);
+	else
+		answer_id(rc);
+}
+
 static const char *errno_name(int err)
 {
 	switch (-err) {
@@ -256,105 +280,6 @@ void answer_error(const char *fmt, ...)
 	out_bytes("error ", 6);
 	out_bytes(buf, (size_t)n);
 	out_char('\n');
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/**
- * arg_u64 - argument @i as a u64 (0x + hex)
- * @argv: the request's tokens
- * @i: the argument's index
- * @v: where the value goes
- *
- * Return: true, or false after answering "error".
- */
-bool arg_u64(char **argv, int i, u64 *v)
-{
-	const char *s = argv[i];
-	int n;
-
-	if (s[0] != '0' || s[1] != 'x' || !s[2] || strlen(s + 2) > 16) {
-		answer_error("%s: argument %d: expected a u64 as 0x + hex, got '%.40s'",
-			     argv[0], i, s);
-		return false;
-	}
-	*v = 0;
-	for (s += 2; *s; s++) {
-		n = hexval(*s);
-		if (n < 0) {
-			answer_error("%s: argument %d: expected a u64 as 0x + hex, got '%.40s'",
-				     argv[0], i, argv[i]);
-			return false;
-		}
-		*v = *v << 4 | (u64)n;
-	}
-	return true;
-}
-
-/**
- * arg_long - argument @i as a decimal integer
- * @argv: the request's tokens
- * @i: the argument's index
- * @v: where the value goes
- *
- * Return: true, or false after answering "error".
- */
-bool arg_long(char **argv, int i, long *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtol(argv[i], &end, 10);
-	if (!argv[i][0] || *end || errno) {
-		answer_error("%s: argument %d: expected a decimal integer, got '%.40s'",
-			     argv[0], i, argv[i]);
-		return false;
-	}
-	return true;
-}
-
-/**
- * arg_string - argument @i as a percent-encoded string, decoded in place
- * @argv: the request's tokens
- * @i: the argument's index
- * @s: where the decoded string goes
- *
- * Return: true, or false after answering "error".
- */
-bool arg_string(char **argv, int i, char **s)
-{
-	char *src = argv[i], *dst = argv[i];
-
-	*s = argv[i];
-	if (strcmp(src, "~") == 0) {
-		*dst = '\0';
-		return true;
-	}
-	while (*src) {
-		if (*src == '%') {
-			int hi = hexval(src[1]), lo = hi < 0 ? -1 : hexval(src[2]);
-
-			if (lo < 0 || (hi == 0 && lo == 0)) {
-				answer_error("%s: argument %d: bad percent escape", argv[0], i);
-				return false;
-			}
-			*dst++ = (char)(hi << 4 | lo);
-			src += 3;
-		} else {
-			*dst++ = *src++;
-		}
-	}
-	*dst = '\0';
-	return true;
 }
 
 enum suite { SUITE_NONE, SUITE_TREE, SUITE_DAX };
