@@ -107,6 +107,17 @@ bool arg_string(char **argv, int i, char **s)
 	return true;
 }
 
+/* Does every literal of @spec ('c': the word changed) stand in @argv? */
+static bool literals_match(const char *spec, char **argv)
+{
+	int i;
+
+	for (i = 0; spec[i]; i++)
+		if (spec[i] == 'c' && strcmp(argv[i + 1], "changed") != 0)
+			return false;
+	return true;
+}
+
 /* Is argument @i of @op a word from its spec's list? Answers "error" if not. */
 static bool arg_word(const char *op, char kind, const char *word)
 {
@@ -151,8 +162,8 @@ static bool arg_parse(char **argv, int i, char kind, union arg *arg)
  * @argc: number of tokens
  * @argv: the tokens; argv[0] is the request's name
  *
- * The entry with the request's name and as many arguments (struct
- * request_op) gets them parsed: the words of its spec first, then the others
+ * The entry with the request's name, as many arguments and its literals
+ * (struct request_op) gets them parsed: the words of its spec first, then the others
  * in order; the first bad one is answered "error", else the handler answers.
  *
  * Return: false if no entry matches (nothing answered), else true.
@@ -165,7 +176,8 @@ bool request_dispatch(const struct request_op *ops, size_t nr_ops, int argc, cha
 
 	for (op = ops; op < ops + nr_ops; op++) {
 		n = (int)strlen(op->spec);
-		if (n == argc - 1 && n < 16 && strcmp(op->name, argv[0]) == 0)
+		if (n == argc - 1 && n < 16 && strcmp(op->name, argv[0]) == 0 &&
+		    literals_match(op->spec, argv))
 			break;
 	}
 	if (op == ops + nr_ops)

@@ -27,11 +27,12 @@ union arg {
  * struct request_op - one request a driver answers
  * @name: the request's first token
  * @spec: a character per argument: 'i', 'u', 's', 'w', 'k' (contiguous or
- *	dynamic), 'd' (whole, empty or default); see union arg
+ *	dynamic), 'd' (whole, empty or default), see union arg; or 'c', the
+ *	literal word changed
  * @handler: answers the request; @args[0] is its first argument
  *
- * A request matches the entry with its name and as many arguments as @spec
- * has characters. The words ('k', 'd') are checked first, then every other
+ * A request matches the entry with its name, as many arguments as @spec has
+ * characters and its literals (else the next entry is tried). The words ('k', 'd') are checked first, then every other
  * argument in order; the first that does not parse is answered "error" and
  * the handler is not called.
  */

@@ -376,6 +376,95 @@ static void observe(bool changed)
 	last_snap_valid = true;
 }
 
+static bool quitting;
+
+/* The session's request handlers (session_ops): arguments as the spec parsed them. */
+static void do_quit(union arg *args)
+{
+	(void)args;
+	quitting = true;
+}
+
+static void do_new(union arg *args)
+{
+	if (strcmp(args[0].s, "tree") == 0) {
+		drop_instance();
+		if (!tree_new()) {
+			answer_err(-EINVAL);
+			return;
+		}
+		suite = SUITE_TREE;
+	} else if (strcmp(args[0].s, "dax") == 0) {
+		drop_instance();
+		if (!dax_new()) {
+			answer_err(-EINVAL);
+			return;
+		}
+		suite = SUITE_DAX;
+	} else {
+		answer_error("new: expected tree or dax, got '%.40s'", args[0].s);
+		return;
+	}
+	answer_ok();
+}
+
+static void do_observe(union arg *args)
+{
+	(void)args;
+	observe(false);
+}
+
+static void do_observe_changed(union arg *args)
+{
+	(void)args;
+	observe(true);
+}
+
+static void do_check(union arg *args)
+{
+	(void)args;
+	check();
+}
+
+static void do_fault(union arg *args)
+{
+	if (suite == SUITE_DAX && dax_set_fault(args[0].s) == 0)
+		answer_ok();
+	else
+		answer_err(-EINVAL);
+}
+
+#if DAXCHECK_FAILNTH
+static void do_failNth(union arg *args)
+{
+	answer_rc(failnth_arm(args[0].l));
+}
+
+static void do_allocations(union arg *args)
+{
+	static char text[4096];
+
+	(void)args;
+	failnth_answer(text, sizeof(text));
+	out_str(text);
+	out_char('\n');
+}
+#endif
+
+/* The requests of the session itself (PROTOCOL.md), before the current suite's. */
+static const struct request_op session_ops[] = {
+	{ "quit", "", do_quit },
+	{ "new", "w", do_new },
+	{ "observe", "", do_observe },
+	{ "observe", "c", do_observe_changed },
+	{ "check", "", do_check },
+	{ "fault", "s", do_fault },
+#if DAXCHECK_FAILNTH
+	{ "failNth", "i", do_failNth },
+	{ "allocations", "", do_allocations },
+#endif
+};
+
 /* One request line (without LF). Return: false on quit. */
 static bool handle(char *line)
 {
@@ -396,71 +485,8 @@ static bool handle(char *line)
 	}
 	if (strcmp(argv[0], "check") != 0)
 		leak_text[0] = '\0';	/* only the check right after new answers it */
-	if (strcmp(argv[0], "quit") == 0 && argc == 1)
-		return false;
-	if (strcmp(argv[0], "new") == 0 && argc == 2) {
-		if (strcmp(argv[1], "tree") == 0) {
-			drop_instance();
-			if (!tree_new()) {
-				answer_err(-EINVAL);
-				return true;
-			}
-			suite = SUITE_TREE;
-		} else if (strcmp(argv[1], "dax") == 0) {
-			drop_instance();
-			if (!dax_new()) {
-				answer_err(-EINVAL);
-				return true;
-			}
-			suite = SUITE_DAX;
-		} else {
-			answer_error("new: expected tree or dax, got '%.40s'", argv[1]);
-			return true;
-		}
-		answer_ok();
-		return true;
-	}
-	if (strcmp(argv[0], "observe") == 0 && (argc == 1 || (argc == 2 && strcmp(argv[1], "changed") == 0))) {
-		observe(argc == 2);
-		return true;
-	}
-	if (strcmp(argv[0], "check") == 0 && argc == 1) {
-		check();
-		return true;
-	}
-
-	if (strcmp(argv[0], "fault") == 0 && argc == 2) {
-		char *name;
-
-		if (!arg_string(argv, 1, &name))
-			return true;
-		if (suite == SUITE_DAX && dax_set_fault(name) == 0)
-			answer_ok();
-		else
-			answer_err(-EINVAL);
-		return true;
-	}
-#if DAXCHECK_FAILNTH
-	if (strcmp(argv[0], "failNth") == 0 && argc == 2) {
-		long n;
-
-		if (arg_long(argv, 1, &n)) {
-			if (failnth_arm(n) == 0)
-				answer_ok();
-			else
-				answer_err(-EINVAL);
-		}
-		return true;
-	}
-	if (strcmp(argv[0], "allocations") == 0 && argc == 1) {
-		static char text[4096];
-
-		failnth_answer(text, sizeof(text));
-		out_str(text);
-		out_char('\n');
-		return true;
-	}
-#endif
+	if (request_dispatch(session_ops, sizeof(session_ops) / sizeof(session_ops[0]), argc, argv))
+		return !quitting;
 	if (suite != SUITE_NONE) {
 		bool known;
 
