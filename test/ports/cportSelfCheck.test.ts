@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { processFactory, type ProcessSutFactory } from '../../campaign/process/processSut.ts';
+import { processFactory, type ProcessSutFactory } from '../../protocol/processSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import type { DaxCommand } from '../../properties/dax/daxCommand.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';

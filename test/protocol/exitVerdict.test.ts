@@ -1,12 +1,12 @@
 /**
- * A port's exit after `quit` (campaign/process/exitVerdict.ts, PROTOCOL.md "Leaks"):
+ * A port's exit after `quit` (protocol/exitVerdict.ts, PROTOCOL.md "Leaks"):
  * status 0 with no SUMMARY line passes; a LeakSanitizer report is sut-leaked; any other
  * status, a signal, or a SUMMARY line on its own (UBSan continues and exits 0) is
  * sut-crashed; the message carries the SUMMARY line.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { exitFailure, isLeakSummary } from '../../../campaign/process/exitVerdict.ts';
+import { exitFailure, isLeakSummary } from '../../protocol/exitVerdict.ts';
 
 const cmd = ['port'];
 const exit = (o: Partial<{ code: number | null; signal: string | null; summary: string | null }>) => ({ code: 0, signal: null, summary: null, stderrHead: [], stderrTail: [], ...o });

@@ -6,17 +6,17 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { planBatch } from '../../../campaign/process/checkRun.ts';
-import { PortChannel } from '../../../campaign/process/portChannel.ts';
-import { processFactory } from '../../../campaign/process/processSut.ts';
-import { modelFactory } from '../../../model/index.ts';
-import { replayCommands } from '../../../properties/replay.ts';
-import type { AddRootCmd } from '../../../properties/tree/ops/addRoot.ts';
-import type { ReleaseResourceCmd } from '../../../properties/tree/ops/releaseResource.ts';
-import { treeSuite } from '../../../properties/tree/treeSuite.ts';
-import { fail, ok } from '../../../sut/interface.ts';
-import type { PlannedStep } from '../../../sut/runCheck.ts';
-import { buildCPort, C_PORT } from '../../ports/cport.ts';
+import { planBatch } from '../../protocol/checkRun.ts';
+import { PortChannel } from '../../protocol/portChannel.ts';
+import { processFactory } from '../../protocol/processSut.ts';
+import { modelFactory } from '../../model/index.ts';
+import { replayCommands } from '../../properties/replay.ts';
+import type { AddRootCmd } from '../../properties/tree/ops/addRoot.ts';
+import type { ReleaseResourceCmd } from '../../properties/tree/ops/releaseResource.ts';
+import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import { fail, ok } from '../../sut/interface.ts';
+import type { PlannedStep } from '../../sut/runCheck.ts';
+import { buildCPort, C_PORT } from '../ports/cport.ts';
 
 /** Two roots, a release of an id that is not live (refused: the snapshot does not change), a third root. */
 const commands: (AddRootCmd | ReleaseResourceCmd)[] = [

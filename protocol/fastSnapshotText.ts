@@ -1,12 +1,13 @@
 /**
  * The canonical snapshot text (PROTOCOL.md "The snapshot") on the hot path: the same
  * text as snapshotText.ts's serializers, built without the field paths those carry for
- * their error messages. A field of the wrong type makes it return null; the caller then
+ * their error messages, by writers generated once from sut/snapshotSchema.ts. A field of the wrong type makes it return null; the caller then
  * runs the checked serializer, which names the field. Batch mode serializes the model's
  * snapshot after every step, so this is most of the client's own cost per command.
  */
-import type { DaxSnapshot, DeviceSnap, ExtentSnap, RangeSnap, RegionSnap, ResNode, TreeNode, TreeSnapshot } from '../../sut/interface.ts';
-import { U64_MAX } from '../../sut/u64.ts';
+import type { DaxSnapshot, TreeSnapshot } from '../sut/interface.ts';
+import { SNAPSHOT_SCHEMA, type Field, type FieldKind, type RecordName } from '../sut/snapshotSchema.ts';
+import { U64_MAX } from '../sut/u64.ts';
 
 /** Thrown inside, turned into null at the top: some field is not what the interface says. */
 const WRONG = new Error('wrong shape');
@@ -59,39 +60,46 @@ function obj<T>(v: T): T {
   return v;
 }
 
-function treeNode(v: TreeNode): string {
-  const n = obj(v);
-  return `{"id":${int(n.id)},"start":${u64(n.start)},"end":${u64(n.end)},"name":${str(n.name)},"busy":${bool(n.busy)},"children":${list(n.children, treeNode)}}`;
+function wrong(): never {
+  throw WRONG;
 }
 
-function resNode(v: ResNode): string {
-  const n = obj(v);
-  return `{"start":${u64(n.start)},"end":${u64(n.end)},"name":${str(n.name)},"busy":${bool(n.busy)},"children":${list(n.children, resNode)}}`;
+/** A field's value as an expression of generated code (`value` an expression of the field). */
+function fieldCode(kind: FieldKind, value: string): string {
+  switch (kind) {
+    case 'u64': return `u64(${value})`;
+    case 'int': return `int(${value})`;
+    case 'int|null': return `(${value} === null ? 'null' : int(${value}))`;
+    case 'string': return `str(${value})`;
+    case 'bool': return `bool(${value})`;
+  }
+  if ('choice' in kind) return `(${kind.choice.map((c) => `${value} === ${JSON.stringify(c)} ? ${JSON.stringify(JSON.stringify(c))} : `).join('')}wrong())`;
+  if ('record' in kind) return `w_${kind.record}(${value})`;
+  return `list(${value}, w_${kind.list})`;
 }
 
-function extent(v: ExtentSnap): string {
-  const e = obj(v);
-  return `{"id":${int(e.id)},"start":${u64(e.start)},"end":${u64(e.end)},"label":${str(e.label)},"visible":${bool(e.visible)},"refs":${int(e.refs)},"released":${bool(e.released)}}`;
+/** One writer function per record of the schema, as source: a template literal with the keys in canonical order. */
+function writerSource(record: RecordName): string {
+  const parts = (SNAPSHOT_SCHEMA[record] as readonly Field[]).map(([key, kind], i) => `${i === 0 ? '{' : ','}"${key}":\${${fieldCode(kind, `o.${key}`)}}`);
+  return `function w_${record}(v) {\n  const o = obj(v);\n  return \`${parts.join('')}}\`;\n}\n`;
 }
 
-function range(v: RangeSnap): string {
-  const r = obj(v);
-  return `{"start":${u64(r.start)},"end":${u64(r.end)},"pgoff":${u64(r.pgoff)},"extent":${r.extent === null ? 'null' : int(r.extent)}}`;
+type Writers = Record<RecordName, (v: unknown) => string>;
+
+/**
+ * The writers, generated from sut/snapshotSchema.ts once at load: the same code as
+ * hand-written template literals (one per record), so the schema costs nothing per call.
+ */
+function compileWriters(): Writers {
+  const records = Object.keys(SNAPSHOT_SCHEMA) as RecordName[];
+  const body = `${records.map(writerSource).join('')}return { ${records.map((r) => `${r}: w_${r}`).join(', ')} };`;
+  return new Function('u64', 'int', 'str', 'bool', 'list', 'obj', 'wrong', body)(u64, int, str, bool, list, obj, wrong) as Writers;
 }
 
-function device(v: DeviceSnap): string {
-  const d = obj(v);
-  return `{"id":${int(d.id)},"name":${str(d.name)},"align":${u64(d.align)},"bound":${bool(d.bound)},"sizeBytes":${u64(d.sizeBytes)},"ranges":${list(d.ranges, range)}}`;
-}
-
-function region(v: RegionSnap): string {
-  const r = obj(v);
-  if (r.kind !== 'contiguous' && r.kind !== 'dynamic') throw WRONG;
-  return `{"id":${int(r.id)},"kind":"${r.kind}","destroyed":${bool(r.destroyed)},"start":${u64(r.start)},"sizeBytes":${u64(r.sizeBytes)},"align":${u64(r.align)},"availBytes":${u64(r.availBytes)},"resource":${resNode(r.resource)},"extents":${list(r.extents, extent)},"devices":${list(r.devices, device)},"badReleases":${int(r.badReleases)}}`;
-}
+const WRITERS = compileWriters();
 
 /** f(snap), or null when a field has the wrong shape. */
-function orNull<T>(f: (snap: T) => string, snap: T): string | null {
+function orNull<T>(f: (snap: unknown) => string, snap: T): string | null {
   try {
     return f(snap);
   } catch (e) {
@@ -102,10 +110,10 @@ function orNull<T>(f: (snap: T) => string, snap: T): string | null {
 
 /** The canonical text of a tree snapshot (without `snap `), or null when it is malformed. */
 export function fastTreeText(snap: TreeSnapshot): string | null {
-  return orNull((s: TreeSnapshot) => `{"roots":${list(obj(s).roots, treeNode)}}`, snap);
+  return orNull(WRITERS.treeSnapshot, snap);
 }
 
 /** The canonical text of a DAX snapshot (without `snap `), or null when it is malformed. */
 export function fastDaxText(snap: DaxSnapshot): string | null {
-  return orNull((s: DaxSnapshot) => `{"regions":${list(obj(s).regions, region)}}`, snap);
+  return orNull(WRITERS.daxSnapshot, snap);
 }

@@ -6,7 +6,7 @@
  * carry; recorded as sut-malformed), sut-leaked (a sanitizer's leak report at the exit
  * after `quit`: exitVerdict.ts).
  */
-import { SutFailure } from '../../sut/runCheck.ts';
+import { SutFailure } from '../sut/runCheck.ts';
 
 export type ProcessFailureKind = 'sut-crashed' | 'sut-malformed' | 'hang' | 'protocol' | 'sut-leaked';
 

@@ -4,12 +4,12 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { processFactory } from '../../../campaign/process/processSut.ts';
-import { modelFactory } from '../../../model/index.ts';
-import { replayCommands } from '../../../properties/replay.ts';
-import { treeSuite } from '../../../properties/tree/treeSuite.ts';
-import { treeCommands } from '../../properties/counterexamples.ts';
-import { HANG_ADJUST_PORT } from '../../ports/cport.ts';
+import { processFactory } from '../../protocol/processSut.ts';
+import { modelFactory } from '../../model/index.ts';
+import { replayCommands } from '../../properties/replay.ts';
+import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import { treeCommands } from '../properties/counterexamples.ts';
+import { HANG_ADJUST_PORT } from '../ports/cport.ts';
 
 const hangingAdjust = { op: 'adjustResource', res: -2, at: 'self', deltaBytes: 0n, sizeDeltaBytes: 0n };
 

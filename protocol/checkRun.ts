@@ -7,10 +7,10 @@
  * after every step's `observe`, expected to answer `ok`; `bad TEXT` is a self-check
  * failure at that step.
  */
-import { SutFailure, type PlannedStep, type RunVerdict } from '../../sut/runCheck.ts';
+import { SutFailure, type PlannedStep, type RunVerdict } from '../sut/runCheck.ts';
 import { ProcessSutError } from './portChannel.ts';
-import { AnswerError, answerText, CHECK_REQUEST, parseAnswer, parseCheckAnswer, RequestRecorder, stringToken } from './protocol.ts';
-import { sameData } from '../../properties/sameData.ts';
+import { AnswerError, answerText, CHECK_REQUEST, parseAnswer, parseCheckAnswer, requestRecorder, stringToken } from './protocol.ts';
+import { sameData } from '../properties/sameData.ts';
 import { daxSnapshotText, parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError, treeSnapshotText } from './snapshotText.ts';
 
 /** The lines of a run and the answers the model expects, after `setup` lines of `new` and faults, then each step's lines. */
@@ -49,7 +49,7 @@ export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[
   const lines = [...setup];
   const observe = opts.changed === true ? 'observe changed' : 'observe';
   const selfCheck = opts.selfCheck === true;
-  const recorder = new RequestRecorder();
+  const recorder = requestRecorder();
   const stepOfLine: number[] = [];
   // As the in-process runner: the self-check after each successful step, and after the last.
   const checked = steps.map((s, i) => selfCheck && (s.result.ok || i === steps.length - 1));

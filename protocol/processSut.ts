@@ -7,11 +7,12 @@
  * requests at once and reads all answers: the fast path for a run resolved on the model
  * beforehand.
  */
-import type {
-  CreateRegionArgs, DaxSnapshot, DaxSut, FailPoint, OpAllocations, ResourceTreeSut, Result, SutFactory, TreeSnapshot,
-} from '../../sut/interface.ts';
-import type { Delivery, DeliveryControl } from '../../sut/delivery.ts';
-import type { PlannedStep, RunChecker, RunVerdict } from '../../sut/runCheck.ts';
+import type { Args } from '../sut/arguments.ts';
+import {
+  DAX_ARGS, TREE_ARGS, type DaxSnapshot, type DaxSut, type OpAllocations, type ResourceTreeSut, type Result, type SutFactory, type TreeSnapshot,
+} from '../sut/interface.ts';
+import type { Delivery, DeliveryControl } from '../sut/delivery.ts';
+import type { PlannedStep, RunChecker, RunVerdict } from '../sut/runCheck.ts';
 import { checkBatch, expectAnswers, planRequests } from './checkRun.ts';
 import { chooseDelivery, chunksOf, DEFAULT_SHARES, type DeliveryShares } from './delivery.ts';
 import { quitFailure } from './exitVerdict.ts';
@@ -141,6 +142,11 @@ class Instance {
   protected pendingFailNth = 0;
   protected lastAllocations: OpAllocations = { sites: [], failed: null };
 
+  /** The operation method with values (in the interface's order): its request line, declared by args. */
+  request(method: string, args: Args, values: readonly unknown[]): Result {
+    return this.call(() => requestLine(method, args, values));
+  }
+
   protected call(line: () => string): Result {
     const ch = this.channel();
     const request = requestText(ch, line);
@@ -207,19 +213,16 @@ class Instance {
   }
 }
 
+/** A port's operations, one method each (declared below from TREE_ARGS and DAX_ARGS). */
+type TreeRequests = Pick<ResourceTreeSut, keyof typeof TREE_ARGS>;
+type DaxRequests = Pick<DaxSut, Exclude<keyof typeof DAX_ARGS, 'failNth'>>;
+
+interface ProcessTree extends TreeRequests {}
 class ProcessTree extends Instance implements ResourceTreeSut {
   constructor(owner: ProcessFactoryImpl, ch: PortChannel, generation: number) {
     super(owner, ch, generation, 'tree');
   }
 
-  addRoot(start: bigint, end: bigint, name: string): Result { return this.call(() => requestLine.addRoot(start, end, name)); }
-  requestResource(parent: number, start: bigint, end: bigint, name: string): Result {
-    return this.call(() => requestLine.requestResource(parent, start, end, name));
-  }
-  requestRegion(parent: number, start: bigint, n: bigint, name: string): Result { return this.call(() => requestLine.requestRegion(parent, start, n, name)); }
-  releaseRegion(parent: number, start: bigint, n: bigint): Result { return this.call(() => requestLine.releaseRegion(parent, start, n)); }
-  adjustResource(res: number, start: bigint, size: bigint): Result { return this.call(() => requestLine.adjustResource(res, start, size)); }
-  releaseResource(res: number): Result { return this.call(() => requestLine.releaseResource(res)); }
   observe(): TreeSnapshot {
     const text = this.observeText();
     try {
@@ -230,6 +233,7 @@ class ProcessTree extends Instance implements ResourceTreeSut {
   }
 }
 
+interface ProcessDax extends DaxRequests {}
 class ProcessDax extends Instance implements DaxSut {
   /** Only on a port with the `failnth` capability (sut/interface.ts failNth, takeAllocations). */
   declare readonly failNth?: (n: number) => void;
@@ -244,18 +248,6 @@ class ProcessDax extends Instance implements DaxSut {
     }
   }
 
-  createRegion(args: CreateRegionArgs): Result { return this.call(() => requestLine.createRegion(args)); }
-  destroyRegion(r: number): Result { return this.call(() => requestLine.destroyRegion(r)); }
-  addExtent(r: number, offset: bigint, length: bigint, label: string): Result { return this.call(() => requestLine.addExtent(r, offset, length, label)); }
-  removeExtent(r: number, e: number): Result { return this.call(() => requestLine.removeExtent(r, e)); }
-  createDevice(r: number, size: bigint): Result { return this.call(() => requestLine.createDevice(r, size)); }
-  deleteDevice(r: number, d: number): Result { return this.call(() => requestLine.deleteDevice(r, d)); }
-  bind(r: number, d: number): Result { return this.call(() => requestLine.bind(r, d)); }
-  unbind(r: number, d: number): Result { return this.call(() => requestLine.unbind(r, d)); }
-  resize(r: number, d: number, size: bigint): Result { return this.call(() => requestLine.resize(r, d, size)); }
-  mapping(r: number, d: number, start: bigint, end: bigint): Result { return this.call(() => requestLine.mapping(r, d, start, end)); }
-  setAlign(r: number, d: number, align: bigint): Result { return this.call(() => requestLine.setAlign(r, d, align)); }
-  failAllocation(point: FailPoint, nth: number): Result { return this.call(() => requestLine.failAllocation(point, nth)); }
   observe(): DaxSnapshot {
     const text = this.observeText();
     try {
@@ -265,6 +257,24 @@ class ProcessDax extends Instance implements DaxSut {
     }
   }
 }
+
+/**
+ * Every declared operation of a suite (sut/interface.ts TREE_ARGS, DAX_ARGS) as a method of
+ * its instances: one round trip with the request line written from the declaration.
+ * failNth is not among them: it is the `failnth` capability's (ProcessDax's constructor).
+ */
+function declareRequests(proto: Instance, table: Readonly<Record<string, Args>>): void {
+  for (const [method, args] of Object.entries(table)) {
+    if (method === 'failNth') continue;
+    Object.defineProperty(proto, method, {
+      value(this: Instance, ...values: unknown[]): Result { return this.request(method, args, values); },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+declareRequests(ProcessTree.prototype, TREE_ARGS);
+declareRequests(ProcessDax.prototype, DAX_ARGS);
 
 class ProcessFactoryImpl implements ProcessSutFactory {
   private ch: PortChannel | null = null;

@@ -113,7 +113,7 @@ child.on('error', (e) => end(null, null, e));
 child.on('close', (code, signal) => end(code, signal, null));
 // The port is gone: what it left in its group (a child holding the pipes open) goes too.
 child.on('exit', () => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} });
-// A delivery in several writes (campaign/process/delivery.ts): each chunk is written once
+// A delivery in several writes (protocol/delivery.ts): each chunk is written once
 // the answers it waits for came back (the port has then read everything before it).
 let chunks = [];
 let closeAfter = false;

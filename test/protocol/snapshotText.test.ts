@@ -1,15 +1,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { DaxSut, ResourceTreeSut, SutFactory } from '../../../sut/interface.ts';
+import type { DaxSut, ResourceTreeSut, SutFactory } from '../../sut/interface.ts';
 import {
   daxSnapshotText, jsonString, parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError, treeSnapshotText,
-} from '../../../campaign/process/snapshotText.ts';
-import { decodeStringToken, stringToken, u64Token } from '../../../campaign/process/protocol.ts';
-import { modelFactory } from '../../../model/index.ts';
-import { daxSuite } from '../../../properties/dax/daxSuite.ts';
-import { runSuite } from '../../../properties/runSuite.ts';
-import { treeSuite } from '../../../properties/tree/treeSuite.ts';
-import { U64_MAX } from '../../../sut/u64.ts';
+} from '../../protocol/snapshotText.ts';
+import { decodeStringToken, stringToken, u64Token } from '../../protocol/protocol.ts';
+import { modelFactory } from '../../model/index.ts';
+import { daxSuite } from '../../properties/dax/daxSuite.ts';
+import { runSuite } from '../../properties/runSuite.ts';
+import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import { U64_MAX } from '../../sut/u64.ts';
 
 /** The model, whose every snapshot goes through the canonical text and back (and must serialize to the same text again). */
 const throughText: SutFactory = {

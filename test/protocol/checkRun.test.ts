@@ -1,21 +1,21 @@
 /**
- * Whole runs checked at once (campaign/process/checkRun.ts through the runner's batch
+ * Whole runs checked at once (protocol/checkRun.ts through the runner's batch
  * mode): the same verdicts as step by step, at the same step, for agreement, a wrong
  * answer, a wrong snapshot, a crash and garbage.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { checkBatch, planBatch } from '../../../campaign/process/checkRun.ts';
-import { processFactory, type ProcessSutFactory } from '../../../campaign/process/processSut.ts';
-import { modelFactory } from '../../../model/index.ts';
-import { daxSuite } from '../../../properties/dax/daxSuite.ts';
-import { replayCommands } from '../../../properties/replay.ts';
-import type { AnySuite } from '../../../properties/suiteSpec.ts';
-import { treeSuite } from '../../../properties/tree/treeSuite.ts';
-import type { SutFactory } from '../../../sut/interface.ts';
-import { SHORTEST_TRIGGERS } from '../../../bench/shortestTriggers.ts';
-import { buildCPort, C_PORT } from '../../ports/cport.ts';
+import { checkBatch, planBatch } from '../../protocol/checkRun.ts';
+import { processFactory, type ProcessSutFactory } from '../../protocol/processSut.ts';
+import { modelFactory } from '../../model/index.ts';
+import { daxSuite } from '../../properties/dax/daxSuite.ts';
+import { replayCommands } from '../../properties/replay.ts';
+import type { AnySuite } from '../../properties/suiteSpec.ts';
+import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import type { SutFactory } from '../../sut/interface.ts';
+import { SHORTEST_TRIGGERS } from '../../bench/shortestTriggers.ts';
+import { buildCPort, C_PORT } from '../ports/cport.ts';
 
 /** Random runs of a suite as plain command lists (prefix + body), from a fixed seed. */
 function runs(suite: AnySuite, n: number, seed: number): { op: string }[][] {

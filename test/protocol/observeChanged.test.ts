@@ -5,15 +5,15 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkBatch, planBatch } from '../../../campaign/process/checkRun.ts';
-import { processFactory } from '../../../campaign/process/processSut.ts';
-import { modelFactory } from '../../../model/index.ts';
-import { daxSuite } from '../../../properties/dax/daxSuite.ts';
-import { replayCommands } from '../../../properties/replay.ts';
-import type { SutFactory } from '../../../sut/interface.ts';
-import type { PlannedStep } from '../../../sut/runCheck.ts';
-import { SHORTEST_TRIGGERS } from '../../../bench/shortestTriggers.ts';
-import { buildCPort, C_PORT } from '../../ports/cport.ts';
+import { checkBatch, planBatch } from '../../protocol/checkRun.ts';
+import { processFactory } from '../../protocol/processSut.ts';
+import { modelFactory } from '../../model/index.ts';
+import { daxSuite } from '../../properties/dax/daxSuite.ts';
+import { replayCommands } from '../../properties/replay.ts';
+import type { SutFactory } from '../../sut/interface.ts';
+import type { PlannedStep } from '../../sut/runCheck.ts';
+import { SHORTEST_TRIGGERS } from '../../bench/shortestTriggers.ts';
+import { buildCPort, C_PORT } from '../ports/cport.ts';
 
 test('the C port answers "observe changed" with same when nothing changed, and in full after new and after a change', () => {
   buildCPort();

@@ -2,7 +2,7 @@
  * Choosing a run's delivery (sut/delivery.ts) and cutting its request text into the
  * writes that delivery makes. Both are pure functions of a seed: no Math.random.
  */
-import type { Delivery, DeliveryMode } from '../../sut/delivery.ts';
+import type { Delivery, DeliveryMode } from '../sut/delivery.ts';
 
 /** The shares of runs (in percent) delivered other than in one batch, and ended with `quit`. */
 export interface DeliveryShares {

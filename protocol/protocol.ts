@@ -2,11 +2,11 @@
  * The port protocol's lines (PROTOCOL.md): tokens for u64 values, ids and strings, the
  * request lines of every operation, and answers back into Results.
  */
+import type { Arg, Args, EnumArg } from '../sut/arguments.ts';
 import {
-  ERRNOS, fail, ok, type CreateRegionArgs, type DaxSnapshot, type DaxSut, type Errno, type FailPoint, type OpAllocations,
-  type ResourceTreeSut, type Result, type TreeSnapshot,
-} from '../../sut/interface.ts';
-import { U64_MAX } from '../../sut/u64.ts';
+  DAX_ARGS, ERRNOS, fail, ok, TREE_ARGS, type DaxSut, type Errno, type OpAllocations, type ResourceTreeSut, type Result,
+} from '../sut/interface.ts';
+import { U64_MAX } from '../sut/u64.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const HANDSHAKE = `daxcheck ${PROTOCOL_VERSION}`;
@@ -108,68 +108,52 @@ export function parseCheckAnswer(line: string): string[] {
   throw new AnswerError(`expected "ok" or "bad TEXT" in answer to ${CHECK_REQUEST}, got ${JSON.stringify(line.slice(0, 120))}`);
 }
 
-/** The request line of each operation, by the interface's method names. */
-export const requestLine = {
-  addRoot: (start: bigint, end: bigint, name: string) => `addRoot ${u64Token(start)} ${u64Token(end)} ${stringToken(name)}`,
-  requestResource: (parent: number, start: bigint, end: bigint, name: string) =>
-    `requestResource ${idToken(parent)} ${u64Token(start)} ${u64Token(end)} ${stringToken(name)}`,
-  requestRegion: (parent: number, start: bigint, n: bigint, name: string) =>
-    `requestRegion ${idToken(parent)} ${u64Token(start)} ${u64Token(n)} ${stringToken(name)}`,
-  releaseRegion: (parent: number, start: bigint, n: bigint) => `releaseRegion ${idToken(parent)} ${u64Token(start)} ${u64Token(n)}`,
-  adjustResource: (res: number, start: bigint, size: bigint) => `adjustResource ${idToken(res)} ${u64Token(start)} ${u64Token(size)}`,
-  releaseResource: (res: number) => `releaseResource ${idToken(res)}`,
+/** The tokens of one argument's value (a record's: one per field). */
+function argTokens(a: Arg, v: unknown): string[] {
+  switch (a.kind) {
+    case 'region': case 'device': case 'extent': case 'resource': return [idToken(v as number)];
+    case 'size': case 'address': return [u64Token(v as bigint)];
+    case 'string': return [stringToken(v as string)];
+    case 'count': return [String(Number.isSafeInteger(v) ? v : 0)];
+    case 'enum': return [enumToken(a, v)];
+    case 'record': return a.fields.flatMap((f) => argTokens(f, (v as Record<string, unknown>)[f.name] ?? (f.kind === 'enum' ? f.absent : undefined)));
+  }
+}
 
-  createRegion: (a: CreateRegionArgs) =>
-    `createRegion ${a.kind === 'dynamic' ? 'dynamic' : 'contiguous'} ${u64Token(a.start)} ${u64Token(a.sizeBytes)} ${u64Token(a.align)} ${a.seed ?? 'default'}`,
-  destroyRegion: (r: number) => `destroyRegion ${idToken(r)}`,
-  addExtent: (r: number, offset: bigint, length: bigint, label: string) =>
-    `addExtent ${idToken(r)} ${u64Token(offset)} ${u64Token(length)} ${stringToken(label)}`,
-  removeExtent: (r: number, e: number) => `removeExtent ${idToken(r)} ${idToken(e)}`,
-  createDevice: (r: number, size: bigint) => `createDevice ${idToken(r)} ${u64Token(size)}`,
-  deleteDevice: (r: number, d: number) => `deleteDevice ${idToken(r)} ${idToken(d)}`,
-  bind: (r: number, d: number) => `bind ${idToken(r)} ${idToken(d)}`,
-  unbind: (r: number, d: number) => `unbind ${idToken(r)} ${idToken(d)}`,
-  resize: (r: number, d: number, size: bigint) => `resize ${idToken(r)} ${idToken(d)} ${u64Token(size)}`,
-  mapping: (r: number, d: number, start: bigint, end: bigint) => `mapping ${idToken(r)} ${idToken(d)} ${u64Token(start)} ${u64Token(end)}`,
-  setAlign: (r: number, d: number, align: bigint) => `setAlign ${idToken(r)} ${idToken(d)} ${u64Token(align)}`,
-  failAllocation: (point: FailPoint, nth: number) =>
-    `failAllocation ${/^[A-Za-z]+$/.test(String(point)) ? point : 'unknown'} ${Number.isSafeInteger(nth) ? nth : 0}`,
-};
+function enumToken(a: EnumArg, v: unknown): string {
+  if (typeof v === 'string' && a.values.includes(v)) return v;
+  if (a.open === true) return /^[A-Za-z]+$/.test(String(v)) ? String(v) : 'unknown';
+  return a.fallback ?? a.values[0]!;
+}
+
+/**
+ * The request line of method called with values (in the interface's order), from its
+ * declared arguments (sut/interface.ts TREE_ARGS, DAX_ARGS): `resize 0 1 0x100000000`.
+ * ProtocolValueError for a value the protocol cannot carry (a u64 out of range).
+ */
+export function requestLine(method: string, args: Args, values: readonly unknown[]): string {
+  return [method, ...args.flatMap((a, i) => argTokens(a, values[i]))].join(' ');
+}
+
+/** Every declared operation of both suites: method name and arguments. */
+export const DECLARED: readonly (readonly [string, Args])[] = [...Object.entries(TREE_ARGS), ...Object.entries(DAX_ARGS)];
 
 /**
  * A tree SUT and a DAX SUT that only write down the request line of every call (and
  * answer ok): a way to turn resolved calls (properties' callTree / callDax) into a batch.
+ * Its methods are those declared in sut/interface.ts.
  */
-export class RequestRecorder implements ResourceTreeSut, DaxSut {
-  readonly lines: string[] = [];
+export type RequestRecorder = ResourceTreeSut & DaxSut & { readonly lines: string[] };
 
-  private put(line: string): Result {
-    this.lines.push(line);
-    return ok();
-  }
-
-  addRoot(start: bigint, end: bigint, name: string): Result { return this.put(requestLine.addRoot(start, end, name)); }
-  requestResource(p: number, start: bigint, end: bigint, name: string): Result { return this.put(requestLine.requestResource(p, start, end, name)); }
-  requestRegion(p: number, start: bigint, n: bigint, name: string): Result { return this.put(requestLine.requestRegion(p, start, n, name)); }
-  releaseRegion(p: number, start: bigint, n: bigint): Result { return this.put(requestLine.releaseRegion(p, start, n)); }
-  adjustResource(res: number, start: bigint, size: bigint): Result { return this.put(requestLine.adjustResource(res, start, size)); }
-  releaseResource(res: number): Result { return this.put(requestLine.releaseResource(res)); }
-  createRegion(args: CreateRegionArgs): Result { return this.put(requestLine.createRegion(args)); }
-  destroyRegion(r: number): Result { return this.put(requestLine.destroyRegion(r)); }
-  addExtent(r: number, offset: bigint, length: bigint, label: string): Result { return this.put(requestLine.addExtent(r, offset, length, label)); }
-  removeExtent(r: number, e: number): Result { return this.put(requestLine.removeExtent(r, e)); }
-  createDevice(r: number, size: bigint): Result { return this.put(requestLine.createDevice(r, size)); }
-  deleteDevice(r: number, d: number): Result { return this.put(requestLine.deleteDevice(r, d)); }
-  bind(r: number, d: number): Result { return this.put(requestLine.bind(r, d)); }
-  unbind(r: number, d: number): Result { return this.put(requestLine.unbind(r, d)); }
-  resize(r: number, d: number, size: bigint): Result { return this.put(requestLine.resize(r, d, size)); }
-  mapping(r: number, d: number, start: bigint, end: bigint): Result { return this.put(requestLine.mapping(r, d, start, end)); }
-  setAlign(r: number, d: number, align: bigint): Result { return this.put(requestLine.setAlign(r, d, align)); }
-  failAllocation(point: FailPoint, nth: number): Result { return this.put(requestLine.failAllocation(point, nth)); }
-  observe(): TreeSnapshot & DaxSnapshot {
-    this.lines.push('observe');
+export function requestRecorder(): RequestRecorder {
+  const lines: string[] = [];
+  const recorder: Record<string, unknown> = { lines };
+  for (const [method, args] of DECLARED) recorder[method] = (...values: unknown[]) => { lines.push(requestLine(method, args, values)); return ok(); };
+  recorder.observe = () => {
+    lines.push('observe');
     return { roots: [], regions: [] };
-  }
+  };
+  return recorder as unknown as RequestRecorder;
 }
 
 /** The text of a Result as a port answers it (the inverse of parseAnswer). */

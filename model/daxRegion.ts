@@ -1,12 +1,14 @@
 /**
- * The DAX model's state (docs/SPECIFICATION.md §2–§4) and the values derived from it. Nothing
+ * The DAX model's state, struct dax_region with its devices, their ranges and its extents
+ * (docs/SPECIFICATION.md §2–§4), and the values derived from it. Nothing
  * derived is stored: a device's size, an extent's references and a region's available
  * size are computed from the ranges and resources whenever they are read.
  * Every other DAX file of the model builds on this one.
  */
 import type { RegionKind } from '../sut/interface.ts';
 import { MiB } from '../sut/u64.ts';
-import { freeSpace, releaseRegion, type Resource } from './resource.ts';
+import { freeSpace, type Resource } from './resource.ts';
+import { releaseRegion } from './resourceTree.ts';
 
 export interface Range {
   start: bigint;

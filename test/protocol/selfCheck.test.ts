@@ -7,16 +7,16 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { planBatch } from '../../../campaign/process/checkRun.ts';
-import { processFactory } from '../../../campaign/process/processSut.ts';
-import { modelFactory } from '../../../model/index.ts';
-import { replayCommands } from '../../../properties/replay.ts';
-import { runSuite } from '../../../properties/runSuite.ts';
-import type { AddRootCmd } from '../../../properties/tree/ops/addRoot.ts';
-import { treeSuite } from '../../../properties/tree/treeSuite.ts';
-import { ok } from '../../../sut/interface.ts';
-import type { PlannedStep } from '../../../sut/runCheck.ts';
-import { FAKE_PORT, PYTHON_PORT } from '../../ports/cport.ts';
+import { planBatch } from '../../protocol/checkRun.ts';
+import { processFactory } from '../../protocol/processSut.ts';
+import { modelFactory } from '../../model/index.ts';
+import { replayCommands } from '../../properties/replay.ts';
+import { runSuite } from '../../properties/runSuite.ts';
+import type { AddRootCmd } from '../../properties/tree/ops/addRoot.ts';
+import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import { ok } from '../../sut/interface.ts';
+import type { PlannedStep } from '../../sut/runCheck.ts';
+import { FAKE_PORT, PYTHON_PORT } from '../ports/cport.ts';
 
 const roots: AddRootCmd[] = [0, 1, 2, 3, 4, 5].map((i) => ({ op: 'addRoot', start: BigInt(i) << 20n, end: (BigInt(i) << 20n) + 0xfffffn, name: `r${i}` }));
 

@@ -1,13 +1,13 @@
 /**
- * Deliveries (sut/delivery.ts, campaign/process/delivery.ts): the choice per run is a
+ * Deliveries (sut/delivery.ts, protocol/delivery.ts): the choice per run is a
  * pure function of seed and run number with the shares asked for, and a delivery's
  * writes put the request text back together exactly, cut where the mode says, each
  * waiting for the answers of the complete lines before it.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chooseDelivery, chunksOf, DEFAULT_SHARES } from '../../../campaign/process/delivery.ts';
-import { BATCH_DELIVERY, deliveryText, isDelivery } from '../../../sut/delivery.ts';
+import { chooseDelivery, chunksOf, DEFAULT_SHARES } from '../../protocol/delivery.ts';
+import { BATCH_DELIVERY, deliveryText, isDelivery } from '../../sut/delivery.ts';
 
 const lines = ['new dax', 'createRegion contiguous 0x0 0x4000000 0x200000 empty', 'observe changed', 'check', 'createDevice 0 0x0', 'observe changed', 'check', 'new dax', 'check'];
 const whole = `${lines.join('\n')}\n`;
