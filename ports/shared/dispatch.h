@@ -70,8 +70,12 @@ struct request_op {
 	X(setAlign,		"iiu")			\
 	X(mapping,		"iiuu")
 
+/* fail-nth's requests, answered by the session (driver.c) where the build has it. */
+#define FAILNTH_REQUESTS(X)				\
+	X(failNth,		"i")			\
+	X(allocations,		"")
+
 #define REQUEST_OP(name, spec)	{ #name, spec, do_##name },
-#define REQUEST_HANDLER(name, spec)	static void do_##name(union arg *args);
 
 bool request_dispatch(const struct request_op *ops, size_t nr_ops, int argc, char **argv);
 

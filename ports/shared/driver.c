@@ -460,8 +460,7 @@ static const struct request_op session_ops[] = {
 	{ "check", "", do_check },
 	{ "fault", "s", do_fault },
 #if DAXCHECK_FAILNTH
-	{ "failNth", "i", do_failNth },
-	{ "allocations", "", do_allocations },
+	FAILNTH_REQUESTS(REQUEST_OP)
 #endif
 };
 
