@@ -7,9 +7,11 @@
  * counterexample kept. Counterexamples go to the main thread, which saves them.
  * With guided generation (--guided), each target keeps one corpus across its batches.
  * Shrinking keeps the failure's signature and known defect (knownDefects.ts
- * sameKnownFailure). Each failure is shrunk once per worker and target: a later run
- * that fails with a failure already found (its failureName) ends at that step and is
- * counted in its batch's cutShort, without shrinking.
+ * sameKnownFailure). Each failure is shrunk once per hunt and target, whichever worker
+ * meets it first (its failureName claimed in the hunt's FoundRegistry): a later run, in
+ * any worker, that fails with a failure already found ends at that step and is counted
+ * in its batch's cutShort, without shrinking. With --avoid-known every suite steers
+ * away from the known defects' triggers (avoidKnown.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
@@ -21,8 +23,10 @@ import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { hasDeliveries } from '../../sut/delivery.ts';
 import type { FailureSeen } from '../../properties/sameFailure.ts';
+import { avoidingSuite } from '../avoidKnown.ts';
 import { failureName, sameKnownFailure } from '../knownDefects.ts';
 import { systemsFor, type Systems } from '../systems.ts';
+import { FoundRegistry } from './foundRegistry.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { seedAt } from './seedStream.ts';
 import { SutWatch } from './sutWatch.ts';
@@ -40,9 +44,10 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
   const watch = new SutWatch(data.buffer);
   const systems: Systems[] = [];
   for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs, deliverySeed: data.base + data.worker }));
-  const suites = data.targets.map((t, i) => watchedSuite(data.failNth === true ? failNthSuite(SUITES[t.suite]) : SUITES[t.suite], systems[i]!.sut, watch));
+  const base = (t: HuntWorkerData['targets'][number]) => (data.failNth === true ? failNthSuite(SUITES[t.suite]) : SUITES[t.suite]);
+  const suites = data.targets.map((t, i) => watchedSuite(data.avoidKnown === true ? avoidingSuite(base(t)) : base(t), systems[i]!.sut, watch));
   const corpora = data.targets.map(() => (data.guided === true ? new Corpus() : null));
-  const found = data.targets.map(() => new Set<string>()); // failureNames shrunk already, per target
+  const found = new FoundRegistry(data.found); // failureNames shrunk already, per target, by every worker of the hunt
   post({ type: 'ready', worker: data.worker });
   watch.waitForStart();
   const stream = { base: data.base, shard: data.shard, worker: data.worker, workers: data.workers };
@@ -57,7 +62,7 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
         if (watch.stopRequested() || remaining <= 0) return;
         const seed = seedAt(stream, k);
         watch.setPosition(k, t, seed);
-        runBatch(data, t, suites[t]!, systems[t]!, { corpus: corpora[t]!, found: found[t]! }, seed, { deadline: watch.deadline(), limitMs: Math.min(remaining, BATCH_TIME_LIMIT_MS, share) }, post);
+        runBatch(data, t, suites[t]!, systems[t]!, { corpus: corpora[t]!, found }, seed, { deadline: watch.deadline(), limitMs: Math.min(remaining, BATCH_TIME_LIMIT_MS, share) }, post);
       }
     }
   } finally {
@@ -70,19 +75,20 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
  * left of the budget (time.deadline, Date.now() ms) and posted either way, with a note
  * when its minimizing was cut short.
  */
-function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, kept: { corpus: Corpus | null; found: Set<string> }, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
+function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, kept: { corpus: Corpus | null; found: FoundRegistry }, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
   const started = performance.now();
   const { corpus, found } = kept;
+  // Asked once per failing run until one is shrunk: a name not claimed yet is claimed here, and shrunk.
   const seenBefore = (f: FailureSeen) => {
     const name = failureName(f);
-    return found.has(name) ? name : null;
+    return found.claim(target, name) ? null : name;
   };
   try {
     const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
       const { best, note } = minimizeWithin(suite, systems, out.counterexample, time.deadline);
-      for (const cx of [out.counterexample, best]) found.add(failureName(cx));
+      for (const cx of [out.counterexample, best]) found.claim(target, failureName(cx)); // the shrunk one's name may differ
       // A port's failing run pinned its delivery (shrinking kept it): the file records it.
       const delivery = hasDeliveries(systems.sut) ? systems.sut.pinnedDelivery() : null;
       post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery), ...(note === null ? {} : { note }) });
