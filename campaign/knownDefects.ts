@@ -83,7 +83,7 @@ export function knownDefectOf(cx: ClassifiedFacts): KnownDefect | null {
 }
 
 /** The known defect (or gap) of a failure as a shrinker sees it, or null. */
-function knownOfSeen(f: FailureSeen): KnownDefect | null {
+export function knownOfSeen(f: FailureSeen): KnownDefect | null {
   const { kind, step, call, detail } = f.failure;
   return knownDefectOf({ broke: { kind, step: step + 1, call, detail }, commands: f.commands });
 }

@@ -24,7 +24,8 @@ import { SUITES } from '../../properties/suites.ts';
 import { hasDeliveries } from '../../sut/delivery.ts';
 import type { FailureSeen } from '../../properties/sameFailure.ts';
 import { avoidingSuite } from '../avoidKnown.ts';
-import { failureName, sameKnownFailure } from '../knownDefects.ts';
+import { failureName, knownOfSeen, sameKnownFailure } from '../knownDefects.ts';
+import { KNOWN_TRIGGERS } from '../knownTriggers.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import { FoundRegistry } from './foundRegistry.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
@@ -81,10 +82,15 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
   // Asked once per failing run until one is shrunk: a name not claimed yet is claimed here, and shrunk.
   const seenBefore = (f: FailureSeen) => {
     const name = failureName(f);
+    const known = knownOfSeen(f);
+    if (known !== null) found.claim(target, knownKey(known.id));
     return found.claim(target, name) ? null : name;
   };
+  // A run of a process port is sent only up to the trigger of a known defect found already.
+  const triggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id))).map(([, t]) => t);
+  const endsRun = triggers.length === 0 ? undefined : (call: { op: string }, snap: unknown) => triggers.some((t) => t(call, snap));
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, ...(corpus === null ? {} : { guided: { corpus } }) });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, endsRun, ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
       const { best, note } = minimizeWithin(suite, systems, out.counterexample, time.deadline);
@@ -102,6 +108,11 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
   } finally {
     if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null); // the next batch chooses per run again
   }
+}
+
+/** The registry key under which a known defect counts as found, whatever its failure's name. */
+function knownKey(id: string): string {
+  return `known ${id}`;
 }
 
 /** Minimizes cx within what is left of the budget (at most MINIMIZE_TIME_LIMIT_MS); the best found, and why it may not be minimal (null: it is). */
