@@ -41,7 +41,8 @@ export const DRAW_TIMEOUT_MS = 10_000;
 /**
  * Replays one counterexample file for drawing; never throws for a bad file. A file
  * recorded against a user's module is replayed in a worker thread stopped after
- * timeoutMs (a port may hang); a recorded hang is not replayed at all.
+ * timeoutMs (a port may hang); one recorded against a port process in this thread (each
+ * of its answers is bounded by the command timeout); a recorded hang is not replayed at all.
  */
 export async function drawCounterexample(file: string, timeoutMs = DRAW_TIMEOUT_MS): Promise<DrawnCounterexample> {
   let cx: CounterexampleFile | null = null;
@@ -52,6 +53,9 @@ export async function drawCounterexample(file: string, timeoutMs = DRAW_TIMEOUT_
   }
   if (recordedSystem(cx).kind === 'impl') return drawHere(file);
   if (cx.broke.kind === 'hang') return drawHere(file, `${cx.sut} hung in this run; it is not run again for the report`);
+  // A process port answers within its command timeout or is stopped (campaign/process/):
+  // drawn here, without a thread to start (seconds on a loaded machine, after the budget).
+  if (recordedSystem(cx).kind === 'exec') return drawHere(file);
   return drawInWorker(file, cx, timeoutMs);
 }
 
@@ -88,7 +92,12 @@ export async function drawHere(file: string, skip: string | null = null): Promis
       const out = replaySaved(file, cx, { model: reference, sut: reference }, true);
       return { ...base, reference: reference.name, sut: cx.sut, unavailable: systems, records: out.records, failure: null, divergeAt: null };
     }
-    const out = replaySaved(file, cx, { model: systems.reference, sut: systems.sut }, true);
+    let out: ReturnType<typeof replaySaved>;
+    try {
+      out = replaySaved(file, cx, { model: systems.reference, sut: systems.sut }, true);
+    } finally {
+      systems.close(); // a port process drawn in this thread ends here
+    }
     const drawn = { reference: systems.reference.name, sut: systems.name, unavailable: null, records: out.records, failure: out.failure && failureFacts(out.failure) };
     return { ...base, ...drawn, divergeAt: divergence(out.records, out.failure) };
   } catch (e) {

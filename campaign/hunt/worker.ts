@@ -120,7 +120,7 @@ function minimizeWithin(suite: ReturnType<typeof watchedSuite>, systems: Systems
   const left = deadline - Date.now();
   if (left <= 0) return { best: cx, note: 'not minimized: the budget ended; daxcheck minimize FILE goes on' };
   const limit = Math.min(MINIMIZE_TIME_LIMIT_MS, left);
-  const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, sameFailure: sameKnownFailure, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
+  const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, sameFailure: sameKnownFailure, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit, replayed: { executed: cx.commands, failure: cx.failure } });
   const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
   if (small?.exhausted !== true) return { best, note: null };
   const why = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
