@@ -44,8 +44,9 @@ export const DRAW_TIMEOUT_MS = 10_000;
 /**
  * One counterexample file drawn; never throws for a bad file. A file with recorded
  * steps is drawn from them. Otherwise it is replayed: a file recorded against a user's
- * module or process in a worker thread stopped after timeoutMs (a port may hang); a
- * recorded hang is not replayed at all.
+ * module in a worker thread stopped after timeoutMs (a port may hang), one recorded
+ * against a port process in this thread (each answer is bounded by the command timeout);
+ * a recorded hang is not replayed at all.
  */
 export async function drawCounterexample(file: string, timeoutMs = DRAW_TIMEOUT_MS): Promise<DrawnCounterexample> {
   let cx: CounterexampleFile | null = null;
@@ -57,6 +58,9 @@ export async function drawCounterexample(file: string, timeoutMs = DRAW_TIMEOUT_
   if (cx.recorded !== undefined) return drawRecorded(file, cx, cx.recorded);
   if (recordedSystem(cx).kind === 'impl') return drawHere(file);
   if (cx.broke.kind === 'hang') return drawHere(file, `${cx.sut} hung in this run; it is not run again for the report`);
+  // A process port answers within its command timeout or is stopped (protocol/):
+  // drawn here, without a thread to start (seconds on a loaded machine, after the budget).
+  if (recordedSystem(cx).kind === 'exec') return drawHere(file);
   return drawInWorker(file, cx, timeoutMs);
 }
 
@@ -99,7 +103,12 @@ export async function drawHere(file: string, skip: string | null = null): Promis
       const out = replaySaved(file, cx, { model: reference, sut: reference }, true);
       return { ...base, reference: reference.name, sut: cx.sut, unavailable: systems, records: out.records, failure: null, divergeAt: null };
     }
-    const out = replaySaved(file, cx, { model: systems.reference, sut: systems.sut }, true);
+    let out: ReturnType<typeof replaySaved>;
+    try {
+      out = replaySaved(file, cx, { model: systems.reference, sut: systems.sut }, true);
+    } finally {
+      systems.close(); // a port process drawn in this thread ends here
+    }
     const drawn = { reference: systems.reference.name, sut: systems.name, unavailable: null, records: out.records, failure: out.failure && failureFacts(out.failure) };
     return { ...base, ...drawn, divergeAt: divergence(out.records, out.failure) };
   } catch (e) {
