@@ -5,7 +5,7 @@ import { qmpSequence } from '../campaign/export/qmp.ts';
 import { EXIT_OK, UsageError } from '../campaign/usageError.ts';
 import { loadCounterexample } from '../properties/counterexampleFile.ts';
 import { parseArgs, type FlagSpec } from './args.ts';
-import type { CommandHelp } from './help.ts';
+import { shippedPath, type CommandHelp } from './help.ts';
 
 const FLAGS: Record<string, FlagSpec> = {
   format: { type: 'string', value: 'cxl-test|qmp', default: 'cxl-test', help: 'cxl-test: a shell script for ndctl\'s test/ (cxl_test, v11 ABI); qmp: QEMU QMP commands, one per line' },
@@ -17,7 +17,7 @@ export const EXPORT_HELP: CommandHelp = {
   usage: 'FILE [--format cxl-test|qmp]',
   about: 'Writes a v11/v10 profile counterexample (shrinks/<id>.json) as a cxl_test shell script or a QEMU QMP sequence on stdout.',
   flags: FLAGS,
-  example: 'daxcheck export --format qmp daxcheck-findings/cx-0123456789abcdef.json',
+  example: `daxcheck export --format qmp ${shippedPath('examples/cx-t1-refused-release.json')}`,
 };
 
 /** Runs `daxcheck export`; returns the exit code. */
