@@ -13,8 +13,8 @@ import type { SystemSpec } from '../properties/systemSpec.ts';
 import type { SutFactory } from '../sut/interface.ts';
 import { checkPortShape } from './checkPortShape.ts';
 import { loadPort } from './loadPort.ts';
-import { ProcessSutError } from './process/portChannel.ts';
-import { processFactory, type ProcessSutFactory } from './process/processSut.ts';
+import { ProcessSutError } from '../protocol/portChannel.ts';
+import { processFactory, type ProcessSutFactory } from '../protocol/processSut.ts';
 import { UsageError } from './usageError.ts';
 
 export type { SystemSpec };

@@ -2,7 +2,7 @@
  * `daxcheck <command> …`: dispatches to the subcommands. Returns the exit code: 0 nothing
  * failed, 1 something failed, 2 a usage error (one clear line on stderr).
  */
-import { reapPortsNow } from '../campaign/process/portReaper.ts';
+import { reapPortsNow } from '../protocol/portReaper.ts';
 import { EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
 import { daxcheckVersion } from '../reporting/runSummary.ts';
 import { flagSummary, formatHelp, type CommandHelp } from './help.ts';
