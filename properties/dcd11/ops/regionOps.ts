@@ -9,7 +9,7 @@ import { deviceOf, MISSING_ID, ref, regionOf } from '../dcdRefs.ts';
 export type DcdCreateRegionCmd = { op: 'createRegion'; start: bigint; sizeBytes: bigint; align: bigint };
 export type DcdCreateDeviceCmd = { op: 'createDevice'; region: number };
 export type DcdDeleteDeviceCmd = { op: 'deleteDevice'; region: number; device: number };
-export type DcdResizeCmd = { op: 'resize'; region: number; device: number; sizeBytes: bigint };
+export type DcdResizeCmd = { op: 'resize'; region: number; device: number; sizeBytes: bigint; same?: boolean };
 
 /** A region of 16 to 64 MiB at 1 GiB, align 2 MiB mostly, 4 MiB (unaligned 2 MiB members) or an invalid 1 MiB. */
 export const createRegionCmd: fc.Arbitrary<DcdCreateRegionCmd> = fc.record({
@@ -69,8 +69,14 @@ export const resize: Operation<DcdResizeCmd, DcdResizeCmd, DcdSut, DcdSnapshot> 
   op: 'resize',
   method: 'resize',
   weight: 4,
-  arbitrary: fc.record({ op: fc.constant('resize' as const), region: ref, device: ref, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(1, fc.constant(2n * MiB))) }),
-  resolve: onDevice,
+  arbitrary: fc.record({ op: fc.constant('resize' as const), region: ref, device: ref, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(1, fc.constant(2n * MiB)), w(1, fc.constant(MiB))), same: fc.oneof(w(6, fc.constant(false)), w(1, fc.constant(true))) }),
+  resolve: (cmd, snap) => {
+    // same: the device's own size (a write with nothing to do)
+    const c = onDevice(cmd, snap);
+    if (c === null) return null;
+    const size = snap.regions[c.region]?.devices.find((d) => d.id === c.device)?.sizeBytes;
+    return { op: c.op, region: c.region, device: c.device, sizeBytes: cmd.same === true && size !== undefined ? size : cmd.sizeBytes };
+  },
   own: {
     run: (sut, c) => sut.resize(c.region, c.device, c.sizeBytes),
     show: (c) => `resize(dax${c.region}.${c.device}, ${sizeText(c.sizeBytes)})`,

@@ -59,7 +59,10 @@ test('a refused release is pending until the trim that ends its use, which does 
     assert.equal(sut.claim(0, 0, '0'), { ok: true });
     assert.equal(sut.releaseTagGroup(0, '0', false, 2n << 20n), { ok: false, errno: 'EBUSY' });
     assert.equal(sut.observe().regions[0]!.pending, ['0@0x200000']);
-    assert.equal(sut.resize(0, 0, 2n << 20n), { ok: false, errno: 'EOPNOTSUPP' });
+    assert.equal(sut.resize(0, 0, 4n << 20n), { ok: false, errno: 'EOPNOTSUPP' });
+    assert.equal(sut.resize(0, 0, 1n << 20n), { ok: false, errno: 'EINVAL' });
+    assert.equal(sut.resize(0, 0, 2n << 20n), { ok: true }, 'its own size: nothing to do');
+    assert.equal(sut.createDevice(0), { ok: false, errno: 'ENOSPC' }, 'nothing unclaimed');
     assert.equal(sut.resize(0, 0, 0n), { ok: true });
     const r = sut.observe().regions[0]!;
     assert.equal([r.pending, r.resources.length], [[], 0]);
