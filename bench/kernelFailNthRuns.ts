@@ -5,7 +5,7 @@
  */
 import { buildKernelHarness, findKernelTree, type KernelTree } from '../campaign/kernel.ts';
 import { knownDefectOf, type KnownDefect } from '../campaign/knownDefects.ts';
-import { processFactory } from '../campaign/process/processSut.ts';
+import { processFactory } from '../protocol/processSut.ts';
 import { modelFactory } from '../model/index.ts';
 import { daxContiguousSuite, daxSuite } from '../properties/dax/daxSuite.ts';
 import { sweepFailNth, type SweepOutcome } from '../properties/failNthSweep.ts';

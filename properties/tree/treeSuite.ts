@@ -17,7 +17,9 @@ import type { TreeCall, TreeCommand } from './treeCommand.ts';
 import { treeDomains } from './treeDomains.ts';
 import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
 
-const operations = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot, failNth];
+/** The suite's operations: the one list (its command and call types are derived from it, treeCommand.ts). */
+export const TREE_OPERATIONS = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot, failNth] as const;
+const operations = TREE_OPERATIONS;
 const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot>(operations);
 
 /**

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import { failNthSuite } from '../../properties/failNthSuite.ts';
 import { runSuite, type RunOutcome } from '../../properties/runSuite.ts';

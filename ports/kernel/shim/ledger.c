@@ -3,14 +3,14 @@
  * ledger.c - where the kernel harness's live allocations were made, so that a
  * leak (PROTOCOL.md "Leaks": the allocation ledger, kmem_live in slab.c) names
  * its site: "__devm_create_dev_dax:dev_set_name" (fail-nth's names,
- * failnth-requests.c), or the shim or driver function that allocated. Every
+ * ports/shared/failnth.c), or the shim or driver function that allocated. Every
  * k*alloc'ed pointer is kept in an open-addressing table until kfree.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "failnth-requests.h"
+#include <linux/slab.h>
 
 struct entry {
 	const void *p;		/* NULL: empty; TOMBSTONE: deleted */
