@@ -13,8 +13,16 @@ export const leakedSites = (detail: string): string[] => /behind: (.+)$/.exec(de
 const failedSite = ({ broke }: ClassifiedFacts): string | null =>
   /\[fail-nth: allocation \d+ fails at ([^\]\s]+)\]$/.exec(broke.call)?.[1] ?? /fails at (\S+)(?![^]*fails at )/.exec(broke.detail)?.[1] ?? null;
 const armed = (cx: ClassifiedFacts) => (cx.commands ?? []).some((c) => c.op === 'failNth' || c.op === 'failAllocation');
-const leakOnly = (cx: ClassifiedFacts, sites: readonly string[]) =>
-  cx.broke.kind === 'sut-leaked' && leakedSites(cx.broke.detail).length > 0 && leakedSites(cx.broke.detail).every((s) => sites.includes(s));
+/** The sites each known leak leaves (K3, K7, K8). */
+const K3_SITES = ['__devm_create_dev_dax:dev_set_name', 'devm_create_dev_dax:dev_set_name'];
+const K7_SITES = ['alloc_dev_dax_range:ranges', 'alloc_resource:resource'];
+const K8_SITES = ['alloc_dax_region:dax_region'];
+const KNOWN_LEAK_SITES = [...K3_SITES, ...K7_SITES, ...K8_SITES];
+/** A leak of known sites only, one of them of sites (a run may leave several known leaks: it is named by the first in the list). */
+const leakOnly = (cx: ClassifiedFacts, sites: readonly string[]) => {
+  const leaked = cx.broke.kind === 'sut-leaked' ? leakedSites(cx.broke.detail) : [];
+  return leaked.length > 0 && leaked.every((s) => KNOWN_LEAK_SITES.includes(s)) && leaked.some((s) => sites.includes(s));
+};
 const AFTER_INJECTED = /^sut EINVAL after an injected allocation failure/;
 
 export const FAIL_NTH_KNOWN_DEFECTS: readonly KnownDefect[] = [
@@ -23,7 +31,7 @@ export const FAIL_NTH_KNOWN_DEFECTS: readonly KnownDefect[] = [
     kind: 'upstream defect',
     title: "bus.c: __devm_create_dev_dax() (6.1: devm_create_dev_dax()) frees the dev_dax with kfree() on its error paths after dev_set_name() (a failed alloc_dev_dax_range, pgmap kmemdup or alloc_dax), not put_device(): the device's name is leaked",
     fault: null,
-    matches: (cx) => leakOnly(cx, ['__devm_create_dev_dax:dev_set_name', 'devm_create_dev_dax:dev_set_name']),
+    matches: (cx) => leakOnly(cx, K3_SITES),
   },
   {
     id: 'K4',
@@ -51,13 +59,13 @@ export const FAIL_NTH_KNOWN_DEFECTS: readonly KnownDefect[] = [
     kind: 'upstream defect',
     title: "bus.c: when device_add() fails in __devm_create_dev_dax(), put_device() runs dev_dax_release(), which does not free the ranges: the range array and its resources (left busy in the region) are leaked",
     fault: null,
-    matches: (cx) => armed(cx) && leakOnly(cx, ['alloc_dev_dax_range:ranges', 'alloc_resource:resource']),
+    matches: (cx) => armed(cx) && leakOnly(cx, K7_SITES),
   },
   {
     id: 'K8',
     kind: 'upstream defect',
     title: "bus.c (6.1; later trees keep no caller's reference): alloc_dax_region() takes the caller's reference (kref_get) before devm_add_action_or_reset(); when that fails it returns NULL and the caller's reference, so the dax_region, is leaked",
     fault: null,
-    matches: (cx) => armed(cx) && leakOnly(cx, ['alloc_dax_region:dax_region']),
+    matches: (cx) => armed(cx) && leakOnly(cx, K8_SITES),
   },
 ];
