@@ -38,6 +38,12 @@ export interface Operation<Cmd extends { op: string }, Call extends { op: string
   readonly simplest?: Readonly<Record<string, readonly string[]>>;
   /** Its generator and weight in big runs (many live objects, refs reaching any of them); absent: not used there. */
   readonly scale?: { readonly weight: number; readonly arbitrary: fc.Arbitrary<Cmd> };
+  /**
+   * How the call runs and prints, given by the operation itself instead of derived from
+   * its method's declared arguments (the v11/v10 profile's operations, sut/dcdInterface.ts,
+   * are not declared yet: sut/arguments.ts's list, flag and nested record now express them).
+   */
+  readonly own?: { run(sut: Sut, call: Call): Result; show(call: Call): string };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -70,6 +76,17 @@ export interface OperationTable<Cmd extends { op: string }, Call extends { op: s
   bigCommand(): fc.Arbitrary<Cmd>;
 }
 
+/** How an operation's call runs and prints: from its method's declared arguments, or its own. */
+function entryOf(o: AnyOperation, declared: Readonly<Record<string, Args>>): { o: AnyOperation; call: Caller; show: (call: Readonly<Record<string, unknown>>) => string } {
+  if (o.own !== undefined) {
+    const own = o.own;
+    return { o, call: (sut, c) => own.run(sut, c), show: (c) => own.show(c) };
+  }
+  const args = declared[o.method];
+  if (args === undefined) throw new Error(`Operation ${o.op}: its method ${o.method} has no declared arguments in the suite's table (sut/interface.ts TREE_ARGS, DAX_ARGS)`);
+  return { o, call: callerOf(o.method, args), show: (c) => showCall(o.op, args, c) };
+}
+
 /**
  * The dispatch table of a list of operations whose methods' arguments are declared in
  * `declared` (the suite's table, sut/interface.ts): how each call runs and prints is
@@ -77,15 +94,13 @@ export interface OperationTable<Cmd extends { op: string }, Call extends { op: s
  */
 export function operationTable<Cmd extends { op: string }, Call extends { op: string }, Sut, Snap>(
   operations: readonly AnyOperation[],
-  declared: Readonly<Record<string, Args>>,
+  declared: Readonly<Record<string, Args>> = {},
 ): OperationTable<Cmd, Call, Sut, Snap> {
   interface Entry { o: AnyOperation; call: Caller; show: (call: Readonly<Record<string, unknown>>) => string }
   const byOp = new Map<string, Entry>();
   for (const o of operations) {
     if (byOp.has(o.op)) throw new Error(`Two operations named ${o.op}: give each operation module its own op name`);
-    const args = declared[o.method];
-    if (args === undefined) throw new Error(`Operation ${o.op}: its method ${o.method} has no declared arguments in the suite's table (sut/interface.ts TREE_ARGS, DAX_ARGS)`);
-    byOp.set(o.op, { o, call: callerOf(o.method, args), show: (call) => showCall(o.op, args, call) });
+    byOp.set(o.op, entryOf(o, declared));
   }
   const of = (op: string): Entry => {
     const e = byOp.get(op);
