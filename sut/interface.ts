@@ -318,7 +318,7 @@ export const DAX_ARGS = {
   createRegion: [record('args', [
     oneOf('kind', ['contiguous', 'dynamic']), address('start', { label: 'start' }), size('sizeBytes', { label: 'size' }),
     size('align', { label: 'align' }), oneOf('seed', ['whole', 'empty', 'default'], { label: 'seed', when: ['kind', 'contiguous'], absent: 'default', fallback: 'default' }),
-  ])],
+  ], { flat: true })],
   destroyRegion: [region('region')],
   addExtent: [region('region'), address('offset', { label: 'offset' }), size('length', { label: 'length' }), string('label')],
   removeExtent: [region('region'), extent('extent')],
