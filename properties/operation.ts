@@ -38,6 +38,12 @@ export interface Operation<Cmd extends { op: string }, Call extends { op: string
   readonly simplest?: Readonly<Record<string, readonly string[]>>;
   /** Its generator and weight in big runs (many live objects, refs reaching any of them); absent: not used there. */
   readonly scale?: { readonly weight: number; readonly arbitrary: fc.Arbitrary<Cmd> };
+  /**
+   * How the call runs and prints, for a method whose arguments the declaration kinds of
+   * sut/arguments.ts cannot express (the v11/v10 profile's tag groups, sut/dcdInterface.ts):
+   * such an operation declares no arguments and gives both.
+   */
+  readonly own?: { run(sut: Sut, call: Call): Result; show(call: Call): string };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -116,6 +122,12 @@ const callers = new WeakMap<AnyOperation, Caller>();
 export function callerOf(o: AnyOperation): Caller {
   let caller = callers.get(o);
   if (caller !== undefined) return caller;
+  if (o.own !== undefined) {
+    const own = o.own;
+    caller = (sut, c) => own.run(sut, c);
+    callers.set(o, caller);
+    return caller;
+  }
   const { method } = o;
   const args = argsOf(o);
   const names = args.map((a) => a.name);
@@ -132,6 +144,7 @@ export function callerOf(o: AnyOperation): Caller {
 
 /** The call as a person reads it, from the declared arguments: `resize(dax0.1, 4GiB)`, `addRoot(0x0-0xffff, "r")`. */
 export function showCall(o: AnyOperation, call: Readonly<Record<string, unknown>>): string {
+  if (o.own !== undefined) return o.own.show(call);
   return `${o.op}(${shownArgs(argsOf(o), call).join(', ')})`;
 }
 

@@ -18,8 +18,9 @@ import { chooseDelivery, chunksOf, DEFAULT_SHARES, type DeliveryShares } from '.
 import { quitFailure } from './exitVerdict.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
 import {
-  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, FAILNTH_CAPABILITY, LEAKS_CAPABILITY, parseAllocationsAnswer, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
+  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, FAILNTH_CAPABILITY, LEAKS_CAPABILITY, parseAllocationsAnswer, parseAnswer, parseCheckAnswer, ProtocolValueError, stringToken,
 } from './protocol.ts';
+import { requestLine } from './requestLine.ts';
 import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
 
 export interface ProcessOptions {
@@ -370,7 +371,8 @@ class ProcessFactoryImpl implements ProcessSutFactory {
    * be pinned on one run). A failing run pins its delivery, so that shrinking keeps it;
    * whoever records the failure reads it (pinnedDelivery) and unpins.
    */
-  checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
+  checkRun(suite: 'tree' | 'dax' | 'dcd', steps: readonly PlannedStep[]): RunVerdict {
+    if (suite === 'dcd') throw new ProcessSutError('protocol', 'the protocol client does not drive the v11/v10 profile yet (PROTOCOL.md lists its lines)', { command: this.command, lastRequest: 'new dcd' });
     let d = this.pinned ?? chooseDelivery(this.opts.deliverySeed ?? 0, this.runs++, this.shares);
     if (this.suspect) d = { ...d, quit: true };
     this.atExit = false;

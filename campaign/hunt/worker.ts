@@ -11,7 +11,8 @@
  * meets it first (its failureName claimed in the hunt's FoundRegistry): a later run, in
  * any worker, that fails with a failure already found ends at that step and is counted
  * in its batch's cutShort, without shrinking. With --avoid-known every suite steers
- * away from the known defects' triggers (avoidKnown.ts).
+ * away from the known defects' triggers (avoidKnown.ts). A counterexample's steps are
+ * recorded with both snapshots before it is posted (recordSteps.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
@@ -29,6 +30,7 @@ import { KNOWN_TRIGGERS } from '../knownTriggers.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import { FoundRegistry } from './foundRegistry.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
+import { recordSteps } from './recordSteps.ts';
 import { seedAt } from './seedStream.ts';
 import { SutWatch } from './sutWatch.ts';
 import { watchedSuite } from './watchedSuite.ts';
@@ -100,7 +102,8 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
       for (const cx of [out.counterexample, best]) found.claim(target, failureName(cx)); // the shrunk one's name may differ
       // A port's failing run pinned its delivery (shrinking kept it): the file records it.
       const delivery = hasDeliveries(systems.sut) ? systems.sut.pinnedDelivery() : null;
-      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery), ...(note === null ? {} : { note }) });
+      const recorded = recordSteps(suite, systems, best); // the report draws these steps, running nothing
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery, recorded), ...(note === null ? {} : { note }) });
       runs += 1;
       commands += best.commands.length;
     }
