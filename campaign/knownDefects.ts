@@ -13,7 +13,7 @@
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { DCD_KNOWN_DEFECTS } from './dcdKnownDefects.ts';
-import { sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
+import { operationOf, sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
 import { failureSignature } from './hunt/failureSignature.ts';
 
 /** What a counterexample's classification looks at: what broke, and the commands that led there. */
@@ -83,7 +83,7 @@ export function knownDefectOf(cx: ClassifiedFacts): KnownDefect | null {
 }
 
 /** The known defect (or gap) of a failure as a shrinker sees it, or null. */
-function knownOfSeen(f: FailureSeen): KnownDefect | null {
+export function knownOfSeen(f: FailureSeen): KnownDefect | null {
   const { kind, step, call, detail } = f.failure;
   return knownDefectOf({ broke: { kind, step: step + 1, call, detail }, commands: f.commands });
 }
@@ -96,15 +96,17 @@ function knownOfSeen(f: FailureSeen): KnownDefect | null {
 export const sameKnownFailure: SameFailure = (original, candidate) => sameSignature(original, candidate) && knownOfSeen(original)?.id === knownOfSeen(candidate)?.id;
 
 /**
- * The name a hunt counts a failure under: its known defect's id and its signature
- * (hunt/failureSignature.ts: the whole detail, numbers blanked), "K1: result-mismatch in
- * mapping: model ENOMEM, sut EBUSY"; the signature alone for a failure not known.
+ * The name a hunt shrinks, saves and counts a failure under (once per hunt:
+ * hunt/foundRegistry.ts): for a known defect its id, the kind and the operation, "K1:
+ * result-mismatch in mapping", whatever its details (K1 answers ok or EBUSY; G2 names the
+ * request): one known defect is one finding; else the failure's signature
+ * (hunt/failureSignature.ts: the detail with numbers blanked).
  */
 export function failureName(f: FailureSeen): string {
   const known = knownOfSeen(f);
   const { kind, step, call, detail } = f.failure;
-  const signature = failureSignature({ kind, step: step + 1, call, detail });
-  return known === null ? signature : `${known.id}: ${signature}`;
+  if (known !== null) return `${known.id}: ${kind} in ${operationOf(call)}`;
+  return failureSignature({ kind, step: step + 1, call, detail });
 }
 
 /** What to do with a failure that matches a known defect: fail the run, or only report it. */

@@ -9,7 +9,8 @@
  */
 import { SutFailure, type PlannedStep, type RunVerdict } from '../sut/runCheck.ts';
 import { ProcessSutError } from './portChannel.ts';
-import { AnswerError, answerText, CHECK_REQUEST, parseAnswer, parseCheckAnswer, requestRecorder, stringToken } from './protocol.ts';
+import { AnswerError, answerText, CHECK_REQUEST, parseAnswer, parseCheckAnswer, stringToken } from './protocol.ts';
+import { requestRecorder } from './requestLine.ts';
 import { sameData } from '../properties/sameData.ts';
 import { daxSnapshotText, parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError, treeSnapshotText } from './snapshotText.ts';
 

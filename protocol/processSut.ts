@@ -18,8 +18,9 @@ import { chooseDelivery, chunksOf, DEFAULT_SHARES, type DeliveryShares } from '.
 import { quitFailure } from './exitVerdict.ts';
 import { PortChannel, ProcessSutError } from './portChannel.ts';
 import {
-  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, FAILNTH_CAPABILITY, LEAKS_CAPABILITY, parseAllocationsAnswer, parseAnswer, parseCheckAnswer, ProtocolValueError, requestLine, stringToken,
+  AnswerError, CHECK_CAPABILITY, CHECK_REQUEST, FAILNTH_CAPABILITY, LEAKS_CAPABILITY, parseAllocationsAnswer, parseAnswer, parseCheckAnswer, ProtocolValueError, stringToken,
 } from './protocol.ts';
+import { requestLine } from './requestLine.ts';
 import { parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError } from './snapshotText.ts';
 
 export interface ProcessOptions {

@@ -36,6 +36,8 @@ export interface HuntOptions {
   guided: boolean;
   /** --fail-nth: the DAX suites' fail-nth variant (docs/fail-nth.md). */
   failNth: boolean;
+  /** --avoid-known: no call that triggers a known defect is generated (campaign/avoidKnown.ts). */
+  avoidKnown: boolean;
   /** A line to print about a flag that was adjusted (--workers above what the machine runs), or null. */
   note: string | null;
 }
@@ -61,6 +63,7 @@ export const HUNT_FLAGS: Record<string, FlagSpec> = {
   'batch-runs': { type: 'int', min: 1, value: 'N', default: '20', help: 'runs per batch (a worker checks the budget between batches)' },
   'fail-nth': { type: 'boolean', help: 'fail-nth: failNth steps fail the nth allocation of the next operation (docs/fail-nth.md); DAX suites only; error-path coverage in the summary and run.json' },
   guided: { type: 'boolean', help: 'guided generation: half the runs mutate a per-worker corpus of runs that reached new labels or outcomes' },
+  'avoid-known': { type: 'boolean', help: 'generate no call that triggers a known defect (K1, K2, G2, M2, S4: docs/hunting.md), so that runs go past them' },
 };
 
 /** `daxcheck hunt --help`. */
@@ -109,6 +112,7 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
     commandTimeoutMs: get('command-timeout-ms', 5000),
     batchRuns: get('batch-runs', 20),
     guided: get('guided', false),
+    avoidKnown: get('avoid-known', false),
     note,
   };
 }

@@ -21,19 +21,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const cFiles = (dir: string) => (existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)).filter((f) => /\.[ch]$/.test(f)).map((f) => `${dir}/${f}`) : []);
 
-/** The C files the kernel harness builds from ports/c (its Makefile's DRIVER line), beside its own. */
-function kernelDriverFiles(): string[] {
-  const line = /^DRIVER\s*:=\s*(.*)$/m.exec(read('ports/kernel/Makefile'));
-  return (line?.[1]?.trim().split(/\s+/) ?? []).map((f) => `ports/c/${f}`);
-}
-
 function sources(): Sources {
   return {
     interfaceText: read('sut/interface.ts'),
     specText: read('docs/SPECIFICATION.md'),
     protocolText: read('PROTOCOL.md'),
     cPort: [...cFiles('ports/c'), ...cFiles('ports/shared')].map(read).join('\n'),
-    kernelPort: [...cFiles('ports/kernel'), ...kernelDriverFiles(), ...cFiles('ports/shared')].map(read).join('\n'),
+    kernelPort: [...cFiles('ports/kernel'), ...cFiles('ports/shared')].map(read).join('\n'),
     pythonPort: read('ports/python/tree_port.py'),
     opsModule: (suite, op) => {
       const path = `properties/${suite}/ops/${op}.ts`;
@@ -102,8 +96,8 @@ test('the check fails naming the operation and the place for an operation missin
     4: () => missing(places, src, { ...factories, model: { ...modelFactory, createDax: () => ({ ...modelFactory.createDax(), resize: undefined }) as never } }),
     5: () => missing(places, src, { ...factories, impl: { ...implFactory, createDax: () => Object.assign(Object.create(null), { observe: () => null }) as never } }),
     6: () => missing(places, { ...src, protocolText: without(src.protocolText, 'resize R D SIZE') }, factories),
-    7: () => missing(places, { ...src, cPort: without(src.cPort, '"resize"') }, factories),
-    8: () => missing(places, { ...src, kernelPort: without(src.kernelPort, '"resize"') }, factories),
+    7: () => missing(places, { ...src, cPort: without(src.cPort, 'do_resize(') }, factories),
+    8: () => missing(places, { ...src, kernelPort: without(src.kernelPort, 'do_resize(') }, factories),
   };
   places.forEach((p, i) => {
     const lines = broken[i]?.() ?? [];

@@ -44,6 +44,15 @@ function hasMethod(op: NamedOperation, factory: SutFactory): boolean {
   return typeof sut[op.name] === 'function';
 }
 
+/**
+ * Does a C port's source answer request name? Its entry in a request list of
+ * ports/shared/dispatch.h (`X(name, spec)`) and its handler `do_name(` (a driver without
+ * it does not compile).
+ */
+function cRequest(text: string, name: string): boolean {
+  return new RegExp(`\\bX\\(${escape(name)},`).test(text) && new RegExp(`\\bdo_${escape(name)}\\(`).test(text);
+}
+
 /** PROTOCOL.md has the request line: the name and one upper-case placeholder per token of its declared arguments. */
 function hasRequestLine(op: NamedOperation, text: string): boolean {
   if (op.args === null) return false;
@@ -63,10 +72,10 @@ export function operationPlaces(): OperationPlace[] {
     { place: '`model/`', holds: (op, _src, f) => hasMethod(op, f.model) },
     { place: '`impl/`', holds: (op, _src, f) => hasMethod(op, f.impl) },
     { place: '`PROTOCOL.md`', holds: (op, src) => hasRequestLine(op, src.protocolText) },
-    { place: '`ports/c/`', holds: (op, src) => src.cPort.includes(`"${op.name}"`) },
+    { place: '`ports/c/`', holds: (op, src) => cRequest(src.cPort, op.name) },
     {
       place: '`ports/kernel/` for a DAX operation, `ports/python/tree_port.py` for a tree operation',
-      holds: (op, src) => (op.suite === 'dax' ? src.kernelPort.includes(`"${op.name}"`) : src.pythonPort.includes(`'${op.name}'`)),
+      holds: (op, src) => (op.suite === 'dax' ? cRequest(src.kernelPort, op.name) : src.pythonPort.includes(`'${op.name}'`)),
     },
   ];
 }

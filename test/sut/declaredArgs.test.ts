@@ -4,7 +4,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ProtocolValueError, requestLine, requestRecorder } from '../../protocol/protocol.ts';
+import { ProtocolValueError } from '../../protocol/protocol.ts';
+import { requestLine, requestRecorder } from '../../protocol/requestLine.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { treeSuite } from '../../properties/tree/treeSuite.ts';
 import { DAX_ARGS, ok, TREE_ARGS, type CreateRegionArgs, type DaxSut } from '../../sut/interface.ts';
