@@ -86,7 +86,10 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
     const name = failureName(f);
     const known = knownOfSeen(f);
     if (known !== null) found.claim(target, knownKey(known.id));
-    return found.claim(target, name) ? null : name;
+    if (found.claim(target, name)) return null;
+    // cut short: the delivery its failure pinned (for shrinking) is not kept for the next runs
+    if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null);
+    return name;
   };
   // A run of a process port is sent only up to the trigger of a known defect found already.
   const triggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id))).map(([, t]) => t);

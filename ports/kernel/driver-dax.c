@@ -246,9 +246,9 @@ void dax_free(void)
 #ifdef DAX_DCD
 		dcd_forget(&regions[i]->dcd);
 #endif
-		kfree(regions[i]);
+		free(regions[i]);	/* calloc'ed: the harness's own, not the slab's */
 	}
-	kfree(regions);
+	free(regions);
 	regions = NULL;
 	nr_regions = cap_regions = 0;
 	slab_fail_reset();

@@ -295,7 +295,12 @@ static bool last_snap_valid;
  * "bad TEXT" by a "check" that comes right after the "new", forgotten by any other
  * request.
  */
-static char leak_text[128];
+static char leak_text[256];
+
+/* Where the leaked allocations were made (the kernel harness: ": SITE, ..."). */
+#ifndef LEDGER_WHERE
+#define LEDGER_WHERE() ""
+#endif
 
 /**
  * drop_instance - free the current instance, and hold what it left in the
@@ -312,8 +317,8 @@ static void drop_instance(void)
 #if DAXCHECK_LEDGER
 	if (suite != SUITE_NONE && kmem_live != 0)
 		snprintf(leak_text, sizeof(leak_text),
-			 "leak: the dropped %s instance left %ld allocation(s) behind", name,
-			 kmem_live);
+			 "leak: the dropped %s instance left %ld allocation(s) behind%s", name,
+			 kmem_live, LEDGER_WHERE());
 	kmem_live = 0;
 #else
 	(void)name;

@@ -8,6 +8,7 @@ import { operationTable, w } from '../operation.ts';
 import type { SuiteSpec } from '../suiteSpec.ts';
 import { addRoot } from './ops/addRoot.ts';
 import { adjustResource } from './ops/adjustResource.ts';
+import { failNth } from './ops/failNth.ts';
 import { releaseRegion } from './ops/releaseRegion.ts';
 import { releaseResource } from './ops/releaseResource.ts';
 import { requestRegion } from './ops/requestRegion.ts';
@@ -17,7 +18,7 @@ import { treeDomains } from './treeDomains.ts';
 import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
 
 /** The suite's operations: the one list (its command and call types are derived from it, treeCommand.ts). */
-export const TREE_OPERATIONS = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot] as const;
+export const TREE_OPERATIONS = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot, failNth] as const;
 const operations = TREE_OPERATIONS;
 const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot>(operations, TREE_ARGS);
 
