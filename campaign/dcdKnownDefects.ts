@@ -15,8 +15,8 @@ const armsFailure = (cx: ClassifiedFacts, points: readonly string[]) => commands
 /** The failing command (broke.step counts from 1). */
 const failingCommand = (cx: ClassifiedFacts): Cmd | undefined => commandsOf(cx)[cx.broke.step - 1];
 const FOUR_GIB = 1n << 32n;
-/** The kernel harness's watchdog (ports/kernel/harness.c): a request still running after seconds of CPU time. */
-const ENDLESS_LOOP = /still running after \d+ s of CPU time/;
+/** The kernel harness's watchdog (ports/kernel/harness.c): a request still running after its CPU time limit (ms; s before). */
+const ENDLESS_LOOP = /still running after \d+ m?s of CPU time/;
 /** An extent whose free space can be a non-zero multiple of 4 GiB (S2 needs one). */
 const hasBigExtent = (cx: ClassifiedFacts) => commandsOf(cx).some((c) => c.op === 'addExtent' && BigInt(c.lengthBytes ?? '0') >= FOUR_GIB);
 
