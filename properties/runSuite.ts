@@ -60,6 +60,13 @@ export interface RunOptions {
    * sent only up to it (World.endsRun). Default: none.
    */
   endsRun?: (call: { op: string }, modelSnap: unknown) => boolean;
+  /**
+   * How long fast-check may shrink the first failure (ms), given it: later tries are not
+   * run (they count as passing), so the shrink ends at once with what it has. E.g. a
+   * hunt's known defect, whose every crashing try costs a fresh process. Default: no
+   * limit but timeLimitMs.
+   */
+  shrinkTimeMs?: (first: FailureSeen) => number;
 }
 
 export interface Counterexample {
@@ -105,8 +112,9 @@ export function runSuite(o: RunOptions): RunOutcome {
   let hung = false;
   let first: FailureSeen | null = null; // the failure being shrunk
   const cutShort = new Map<string, number>();
+  let shrinkUntil = Infinity; // past it, shrink tries are not run (shrinkTimeMs)
   const property = fc.property(arb, ([prefix, cmds]) => {
-    if (hung) return;
+    if (hung || (shrinking && performance.now() >= shrinkUntil)) return;
     const world = makeWorld(o.suite, o.model, o.sut);
     try {
       for (const p of prefix as { op: string }[]) world.step(p);
@@ -129,6 +137,7 @@ export function runSuite(o: RunOptions): RunOutcome {
       hooks.failed?.(world, e);
       first = seen;
       shrinking = true;
+      if (seen !== null && o.shrinkTimeMs !== undefined) shrinkUntil = performance.now() + o.shrinkTimeMs(seen);
       hung ||= e instanceof StepFailure && e.kind === 'hang';
       throw e;
     }
