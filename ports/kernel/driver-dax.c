@@ -142,7 +142,11 @@ static int hmem_probe(struct device *dev)
 	struct dev_dax_data data;
 	struct dev_dax *dev_dax;
 
+#ifdef DAXCHECK_DC_OPS
+	dax_region = alloc_dax_region(dev, hr->id, &range, NUMA_NO_NODE, hr->align, 0, NULL);
+#else
 	dax_region = alloc_dax_region(dev, hr->id, &range, NUMA_NO_NODE, hr->align, 0);
+#endif
 	if (!dax_region)
 		return -ENOMEM;
 	data = (struct dev_dax_data) {

@@ -15,6 +15,12 @@
 void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller);
 void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller);
 void kfree(const void *p);
+
+/* __free(kfree) (compiler.h): the variable's pointer is freed when its scope ends. */
+static inline void __free_kfree(void *p)
+{
+	kfree(*(void **)p);
+}
 char *__kstrdup(const char *s, gfp_t gfp, const char *caller);
 
 #define kmalloc(size, gfp)	__kmalloc(size, gfp, false, __func__)
@@ -28,7 +34,6 @@ char *__kstrdup(const char *s, gfp_t gfp, const char *caller);
 #define kvmalloc(size, gfp)	kmalloc(size, gfp)
 #define kvrealloc(p, size, gfp)	krealloc(p, size, gfp)
 #define kvfree(p)		kfree(p)
-#define __free_kfree(p)		kfree(*(void **)(p))
 
 /*
  * The typed allocators (v7.0+): kzalloc_obj(VAR_OR_TYPE[, gfp]) allocates one
