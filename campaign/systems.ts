@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { FAULT_NAMES, faultInfo, isFaultName, type FaultName } from '../impl/faults.ts';
-import { createImplFactory, implFactory } from '../impl/index.ts';
+import { createDcdImplFactory, createImplFactory, DCD_FAULT_NAMES, implFactory, isDcdFaultName, type DcdFaultName } from '../impl/index.ts';
 import { modelFactory } from '../model/index.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
 import type { SystemSpec } from '../properties/systemSpec.ts';
@@ -43,7 +43,7 @@ export interface SystemOptions {
 /** Thrown for a fault name the implementation does not know; the message lists the known ones. */
 export class UnknownFaultError extends Error {
   constructor(readonly fault: string) {
-    super(`unknown fault "${fault}" (known: ${FAULT_NAMES.join(', ')})`);
+    super(`unknown fault "${fault}" (known: ${[...FAULT_NAMES, ...DCD_FAULT_NAMES].join(', ')})`);
     this.name = 'UnknownFaultError';
   }
 }
@@ -53,14 +53,15 @@ export class UnknownFaultError extends Error {
  * to be reachable (S5 needs S2) the implementation with only those, so that what a
  * search finds is the fault itself and not the ones it rides on.
  */
-export function faultReference(fault: FaultName): SutFactory {
+export function faultReference(fault: FaultName | DcdFaultName): SutFactory {
+  if (isDcdFaultName(fault)) return modelFactory;
   const implied = faultInfo(fault).implies;
   return implied.length === 0 ? modelFactory : createImplFactory(implied);
 }
 
 /** A fault name checked against the registry; throws UnknownFaultError. */
-export function knownFault(fault: string): FaultName {
-  if (!isFaultName(fault)) throw new UnknownFaultError(fault);
+export function knownFault(fault: string): FaultName | DcdFaultName {
+  if (!isFaultName(fault) && !isDcdFaultName(fault)) throw new UnknownFaultError(fault);
   return fault;
 }
 
@@ -68,7 +69,7 @@ export function knownFault(fault: string): FaultName {
 export function builtinSystems(fault: string | null): Systems {
   if (fault === null) return { reference: modelFactory, sut: implFactory, name: implFactory.name, close: nothingToClose };
   const name = knownFault(fault);
-  const sut = createImplFactory([name]);
+  const sut = isDcdFaultName(name) ? createDcdImplFactory([name]) : createImplFactory([name]);
   return { reference: faultReference(name), sut, name: sut.name, close: nothingToClose };
 }
 
@@ -125,6 +126,10 @@ function execSystems(command: string[], cwd: string | undefined, fault: string |
   const sut = processFactory(command, {
     faults: fault === null ? [] : [fault], ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(o.deliverySeed === undefined ? {} : { deliverySeed: o.deliverySeed }), ...(cwd === undefined ? {} : { cwd }), name: execName(command),
   });
+  if (suites.some((s) => s.startsWith('dcd-'))) {
+    sut.close();
+    throw new UsageError(`${where}: the v11/v10 profile (${suites.join(', ')}) runs on the built-in implementation only: the protocol client does not drive it yet (PROTOCOL.md lists its lines)`);
+  }
   try {
     for (const suite of suites) (suite === 'tree' ? sut.createTree() : sut.createDax());
   } catch (e) {

@@ -9,12 +9,14 @@
  * devDaxResize.ts, daxDevice.ts, regionLifecycle.ts, daxSnapshot.ts, daxSut.ts (the DAX
  * suite). Each has the name of its counterpart in impl/.
  */
-import type { SutFactory } from '../sut/interface.ts';
+import type { DcdSutFactory } from '../sut/dcdInterface.ts';
+import { DcdModel } from './dcd/dcdModel.ts';
 import { DaxModel } from './daxSut.ts';
 import { ResourceForest } from './treeSut.ts';
 
-export const modelFactory: SutFactory = {
+export const modelFactory: DcdSutFactory = {
   name: 'model',
   createTree: () => new ResourceForest(),
   createDax: () => new DaxModel(),
+  createDcd: (profile) => new DcdModel(profile),
 };

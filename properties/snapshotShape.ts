@@ -8,7 +8,7 @@
 import { ERRNOS } from '../sut/interface.ts';
 
 /** A shape: a primitive type, a list of allowed strings, a nullable number, an array or an object of shapes. */
-type Shape = 'bigint' | 'number' | 'string' | 'boolean' | 'number|null' | readonly string[] | { array: () => Shape } | { object: Record<string, () => Shape> };
+export type Shape = 'bigint' | 'number' | 'string' | 'boolean' | 'number|null' | readonly string[] | { array: () => Shape } | { object: Record<string, () => Shape> };
 
 const isChoice = (s: Shape): s is readonly string[] => Array.isArray(s);
 
@@ -58,6 +58,11 @@ export function treeSnapshotProblem(snap: unknown): string | null {
 /** The first misshapen place of a DaxSnapshot, or null. */
 export function daxSnapshotProblem(snap: unknown): string | null {
   return problem(snap, { object: { regions: () => ({ array: () => REGION }) } }, '');
+}
+
+/** The first place of v that does not have shape, or null (for the suites' own snapshot shapes). */
+export function shapeProblem(v: unknown, shape: Shape): string | null {
+  return problem(v, shape, '');
 }
 
 /** What is wrong with a Result's shape ({ok: true, id?} or {ok: false, errno, conflict?}), or null. */

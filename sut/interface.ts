@@ -15,9 +15,9 @@
  */
 
 /** Kernel errno names that operations return. ENOENT: release_region found nothing to release. */
-export type Errno = 'EINVAL' | 'EBUSY' | 'ENOSPC' | 'ENOMEM' | 'ENXIO' | 'ENOENT';
+export type Errno = 'EINVAL' | 'EBUSY' | 'ENOSPC' | 'ENOMEM' | 'ENXIO' | 'ENOENT' | 'EOPNOTSUPP';
 
-export const ERRNOS: readonly Errno[] = ['EINVAL', 'EBUSY', 'ENOSPC', 'ENOMEM', 'ENXIO', 'ENOENT'];
+export const ERRNOS: readonly Errno[] = ['EINVAL', 'EBUSY', 'ENOSPC', 'ENOMEM', 'ENXIO', 'ENOENT', 'EOPNOTSUPP'];
 
 /**
  * Outcome of one operation. `id` is set when the operation created an object.

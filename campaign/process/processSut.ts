@@ -360,7 +360,8 @@ class ProcessFactoryImpl implements ProcessSutFactory {
    * be pinned on one run). A failing run pins its delivery, so that shrinking keeps it;
    * whoever records the failure reads it (pinnedDelivery) and unpins.
    */
-  checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict {
+  checkRun(suite: 'tree' | 'dax' | 'dcd', steps: readonly PlannedStep[]): RunVerdict {
+    if (suite === 'dcd') throw new ProcessSutError('protocol', 'the protocol client does not drive the v11/v10 profile yet (PROTOCOL.md lists its lines)', { command: this.command, lastRequest: 'new dcd' });
     let d = this.pinned ?? chooseDelivery(this.opts.deliverySeed ?? 0, this.runs++, this.shares);
     if (this.suspect) d = { ...d, quit: true };
     this.atExit = false;
