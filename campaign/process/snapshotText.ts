@@ -115,7 +115,7 @@ const U64_TEXT = /^0x(0|[1-9a-f][0-9a-f]{0,15})$/;
 type Fields = Record<string, unknown>;
 
 /** v as an object with exactly these keys (in any order). */
-function fields(v: unknown, path: string, keys: readonly string[]): Fields {
+export function fields(v: unknown, path: string, keys: readonly string[]): Fields {
   const o = obj(v, path);
   for (const k of keys) if (!(k in o)) throw new SnapshotShapeError(`${path}.${k}`, keyKind(k), undefined);
   for (const k of Object.keys(o)) if (!keys.includes(k)) throw new SnapshotShapeError(path, `only the keys ${keys.join(',')}`, `key "${k}"`);
@@ -126,17 +126,17 @@ function keyKind(k: string): string {
   return k === 'children' || k === 'roots' || k === 'regions' || k === 'extents' || k === 'devices' || k === 'ranges' ? 'array' : 'a value';
 }
 
-function pU64(v: unknown, path: string): bigint {
+export function pU64(v: unknown, path: string): bigint {
   if (typeof v !== 'string' || !U64_TEXT.test(v)) throw new SnapshotShapeError(path, 'u64 hex string', v);
   return BigInt(v);
 }
 
-function pInt(v: unknown, path: string): number {
+export function pInt(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new SnapshotShapeError(path, 'integer', v);
   return v;
 }
 
-function pStr(v: unknown, path: string): string {
+export function pStr(v: unknown, path: string): string {
   if (typeof v !== 'string') throw new SnapshotShapeError(path, 'string', v);
   return v;
 }
@@ -146,7 +146,7 @@ function pBool(v: unknown, path: string): boolean {
   return v;
 }
 
-function pList<T>(v: unknown, path: string, item: (x: unknown, p: string) => T): T[] {
+export function pList<T>(v: unknown, path: string, item: (x: unknown, p: string) => T): T[] {
   if (!Array.isArray(v)) throw new SnapshotShapeError(path, 'array', v);
   return v.map((x, i) => item(x, `${path}[${i}]`));
 }
@@ -209,7 +209,7 @@ function pRegion(v: unknown, p: string): RegionSnap {
   };
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -212,6 +212,7 @@ static const char *errno_name(int err)
 	case ENOMEM: return "ENOMEM";
 	case ENXIO: return "ENXIO";
 	case ENOENT: return "ENOENT";
+	case EOPNOTSUPP: return "EOPNOTSUPP";
 	default: return NULL;
 	}
 }

@@ -135,13 +135,14 @@ int v10_group_add(struct v10_region *vr, const uuid_t *tag, int n, const u64 *of
  * @vr: the region
  * @tag: the tag
  * @offset: the untagged group's offset in the region
- * @forced: the device's forced-removal flag
+ * @forced: the device's forced-removal flag (released as any other, below)
  *
  * Return: -ENOENT when nothing has that name (daxcheck rule: the CXL core
  * finds no group), else cxl_rm_extent()'s return: 0, done or refused.
  */
 int v10_group_release(struct v10_region *vr, const uuid_t *tag, u64 offset, bool forced)
 {
+	(void)forced;
 	int i, notify_rc, rc = -ENOENT;
 
 	for (i = 0; i < vr->nr_groups; i++) {
@@ -149,7 +150,12 @@ int v10_group_release(struct v10_region *vr, const uuid_t *tag, u64 offset, bool
 
 		if (!uuid_equal(&g->tag, tag) || (uuid_is_null(tag) && g->offset != offset))
 			continue;
-		rc = cxl_v10_release_group(g->group, forced, &notify_rc);
+		/*
+		 * daxcheck rule (§12.6): a forced release is checked and answered as
+		 * any other; v10's cxl_dax_region_notify() has no case for
+		 * DCD_FORCED_CAPACITY_RELEASE (-ENXIO, "Unknown DC event")
+		 */
+		rc = cxl_v10_release_group(g->group, false, &notify_rc);
 		if (!notify_rc)
 			forget(vr, i--);
 	}
@@ -229,7 +235,7 @@ void dcd_free(void)
 	}
 	free(v10_regions);
 	v10_regions = NULL;
-	v10_nr_regions = 0;
+	v10_nr_regions = v10_cap_regions = 0;
 	slab_fail_reset();
 }
 

@@ -38,7 +38,7 @@
 
 struct v10_region **v10_regions;
 int v10_nr_regions;
-static int cap_regions;
+int v10_cap_regions;
 
 int v10_group_add(struct v10_region *vr, const uuid_t *tag, int n, const u64 *off,
 		  const u64 *len, long seq_base);
@@ -59,9 +59,9 @@ static int create_region(u64 start, u64 size, u64 align)
 	if (!align || (align & (align - 1)) || align < SZ_2M_ULL || size == 0 ||
 	    start % align || size % align || start + size - 1 < start)
 		return -EINVAL;
-	if (v10_nr_regions == cap_regions) {
-		cap_regions = cap_regions ? 2 * cap_regions : 8;
-		grown = realloc(v10_regions, sizeof(*grown) * cap_regions);
+	if (v10_nr_regions == v10_cap_regions) {
+		v10_cap_regions = v10_cap_regions ? 2 * v10_cap_regions : 8;
+		grown = realloc(v10_regions, sizeof(*grown) * v10_cap_regions);
 		if (!grown)
 			abort();
 		v10_regions = grown;
@@ -166,11 +166,15 @@ static bool arg_tag(char **argv, int i, uuid_t *tag)
 	return false;
 }
 
-/* OFFSET:LEN[,OFFSET:LEN...], each 0x + hex; false after answering "error". */
+/* OFFSET:LEN[,OFFSET:LEN...], each 0x + hex, or ~ (none); false after answering "error". */
 static bool arg_extents(char **argv, int i, u64 *off, u64 *len, int *n)
 {
 	char *s = argv[i], *end;
 
+	if (strcmp(s, "~") == 0) {	/* no extent (PROTOCOL.md: the empty list) */
+		*n = 0;
+		return true;
+	}
 	for (*n = 0; *n < V10_MAX_EXTENTS + 1; (*n)++) {
 		if (strncmp(s, "0x", 2))
 			break;

@@ -52,7 +52,7 @@ struct v10_region {
 };
 
 extern struct v10_region **v10_regions;
-extern int v10_nr_regions;
+extern int v10_nr_regions, v10_cap_regions;
 
 void v10_observe_region(struct v10_region *vr);
 int v10_attr_store(struct device *dev, const char *name, const char *text);
