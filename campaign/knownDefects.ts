@@ -13,6 +13,7 @@
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { DCD_KNOWN_DEFECTS } from './dcdKnownDefects.ts';
+import { V10_KNOWN_DEFECTS } from './v10KnownDefects.ts';
 import { sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
 import { failureSignature } from './hunt/failureSignature.ts';
 
@@ -75,6 +76,7 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
       (commands ?? []).slice(0, Math.max(0, broke.step - 1)).some((c) => c.op === 'failAllocation' || c.op === 'failNth'),
   },
   ...DCD_KNOWN_DEFECTS,
+  ...V10_KNOWN_DEFECTS,
 ];
 
 /** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */
