@@ -20,6 +20,7 @@ test('T1 is a refused release answered ok on a DCD run; the same answer in the D
 test('T5 is a tagged group with a bad seq base accepted (addTagGroup, or the group of a claimRacing); with a dense seq base it is new', () => {
   const bad = { op: 'addTagGroup', region: 0, tag: 1, seqDelta: 1 };
   assert.is(idOf(cx('result-mismatch', 'addTagGroup(region0, 11111111, [0x0:0x200000], seq 2)', 'model EINVAL, sut ok', [region(), bad])), 'T5');
+  assert.is(idOf(cx('result-mismatch', 'addTagGroup(region0, 11111111, [0x0:0x200000], seq 2)', 'model EINVAL, sut ENOSPC', [region(), { op: 'addTagGroup' }, bad])), 'T5');
   assert.is(idOf(cx('result-mismatch', 'addTagGroup(region0, 11111111, [0x0:0x200000], seq 1)', 'model EINVAL, sut ok', [region(), { ...bad, seqDelta: 0 }])), null);
   assert.is(idOf(cx('result-mismatch', 'addTagGroup(region0, 0, [0x0:0x200000], seq 2)', 'model EINVAL, sut ok', [region(), { ...bad, tag: 0 }])), null);
   const racing = { op: 'claimRacing', region: 0, device: 0, tag: 1, seqDelta: -1 };
