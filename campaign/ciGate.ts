@@ -19,7 +19,7 @@ import { CI_BIG_PROFILE, CI_FAULT_SEARCH, CI_PORT_PROFILE, CI_PROFILE } from '..
 import type { SystemSpec } from '../properties/systemSpec.ts';
 import { SUITE_NAMES, SUITES } from '../properties/suites.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
-import { machineInfo, daxcheckVersion, RUN_SUMMARY_FORMAT, runEntry, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
+import { runEntry, runSummary, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
 import { CI_FAIL_NTH, failNthEntry, failNthFaultEntry } from './failNthGate.ts';
 import { searchFault } from './faultSearch.ts';
 import { replayEntry } from './replayEntry.ts';
@@ -187,9 +187,6 @@ export function runCiGate(o: { shrinksDir?: string; onEntry?: (entry: SuiteRunSu
     if (result.found) found.push(result.found);
     o.onEntry?.(result.entry);
   }
-  const summary: RunSummary = {
-    format: RUN_SUMMARY_FORMAT, tool: 'daxcheck', version: daxcheckVersion(), command: 'test', startedAt, finishedAt: new Date().toISOString(),
-    machine: machineInfo(), shard: null, entries,
-  };
+  const summary = runSummary({ command: 'test', startedAt, entries });
   return { summary, found };
 }

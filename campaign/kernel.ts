@@ -1,7 +1,8 @@
 /**
  * The kernel harness (issue 14): a user's kernel tree turned into a system under test.
  * The kernel's files are read from the tree at build time and compiled, unmodified,
- * against daxcheck's shim headers (ports/kernel/) with the C port's protocol driver,
+ * against daxcheck's shim headers (ports/kernel/, ports/shared/) with the protocol driver
+ * the C port links too (ports/shared/),
  * under AddressSanitizer and UBSan, into a cache folder outside the repository, keyed on
  * the content of every input: the same tree and harness reuse the binary, any change
  * rebuilds it. The repository never holds a kernel file.
@@ -17,8 +18,8 @@ import { UsageError } from './usageError.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const HARNESS = join(ROOT, 'ports/kernel');
-/** The C port's driver files the harness links (copied beside harness/compat.h). */
-const DRIVER_FILES = ['driver.c', 'driver-tree.c', 'check.c', 'driver.h'].map((f) => join(ROOT, 'ports/c', f));
+/** What the harness shares with the C port: the protocol driver, the snapshot writers and the shims. */
+const SHARED = join(ROOT, 'ports/shared');
 
 /** The files of a kernel tree the harness reads. */
 export interface KernelTree {
@@ -150,7 +151,7 @@ export function kernelCacheDir(): string {
   return join(env.XDG_CACHE_HOME ? resolve(env.XDG_CACHE_HOME) : join(homedir(), '.cache'), 'daxcheck');
 }
 
-/** Every file of the harness's own sources (shims, harness, Makefile), sorted. */
+/** Every file of the harness's sources (its shims, harness and Makefile; ports/shared), sorted. */
 function harnessFiles(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -162,7 +163,8 @@ function harnessFiles(): string[] {
     }
   };
   walk(HARNESS);
-  return [...out.sort(), ...DRIVER_FILES];
+  walk(SHARED);
+  return out.sort();
 }
 
 /** The cache key: sha256 over the compiler's version and every input's path and content. */

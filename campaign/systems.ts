@@ -13,9 +13,9 @@ import type { SystemSpec } from '../properties/systemSpec.ts';
 import type { SutFactory } from '../sut/interface.ts';
 import { checkPortShape } from './checkPortShape.ts';
 import { loadPort } from './loadPort.ts';
-import { ProcessSutError } from './process/portChannel.ts';
-import { dcdProcessFactory } from './process/dcdProcessSut.ts';
-import { processFactory, type ProcessSutFactory } from './process/processSut.ts';
+import { ProcessSutError } from '../protocol/portChannel.ts';
+import { dcdProcessFactory } from '../protocol/dcdProcessSut.ts';
+import { processFactory, type ProcessSutFactory } from '../protocol/processSut.ts';
 import { UsageError } from './usageError.ts';
 
 export type { SystemSpec };
@@ -142,7 +142,7 @@ function execSystems(command: string[], cwd: string | undefined, fault: string |
   return { reference, sut, name: execName(command), close: () => sut.close() };
 }
 
-/** A process port of the v11/v10 profile (campaign/process/dcdProcessSut.ts), step by step; its handshake and `new dcd PROFILE` checked for each suite. */
+/** A process port of the v11/v10 profile (protocol/dcdProcessSut.ts), step by step; its handshake and `new dcd PROFILE` checked for each suite. */
 function dcdExecSystems(command: string[], cwd: string | undefined, reference: SutFactory, suites: readonly SuiteName[], where: string, o: SystemOptions): Systems {
   const sut = dcdProcessFactory(command, { ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(cwd === undefined ? {} : { cwd }), name: execName(command) });
   try {

@@ -1,6 +1,6 @@
 /** `daxcheck faults`: the named faults, one per line (`--json` for data). */
 import { FAULTS } from '../impl/faults.ts';
-import { DCD_FAULTS } from '../impl/dcd/dcdFaults.ts';
+import { DCD_FAULTS } from '../impl/faults.ts';
 import { parseArgs, type FlagSpec } from './args.ts';
 import type { CommandHelp } from './help.ts';
 import { EXIT_OK, UsageError } from '../campaign/usageError.ts';

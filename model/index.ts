@@ -3,9 +3,10 @@
  * and naive on purpose (it derives sizes, free space and reference counts, caches
  * nothing) and free of the patch's defects.
  *
- * Read top to bottom, each file importing only files before it: resource.ts (the
- * resource tree), treeSut.ts (the tree suite), failpoints.ts (failure injection),
- * daxTypes.ts (DAX state and derived reads), extent.ts, devDaxRange.ts, devDaxShrink.ts,
+ * Read top to bottom, each file importing only files before it: resource.ts (struct
+ * resource), resourceTree.ts (the resource tree algorithms), treeSut.ts (the tree suite),
+ * failpoints.ts (failure injection), daxRegion.ts (struct dax_region with its devices,
+ * ranges and extents, and the values derived from them), extent.ts, devDaxRange.ts, devDaxShrink.ts,
  * devDaxResize.ts, daxDevice.ts, regionLifecycle.ts, daxSnapshot.ts, daxSut.ts (the DAX
  * suite). Each has the name of its counterpart in impl/.
  */

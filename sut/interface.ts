@@ -13,6 +13,7 @@
  * The behaviour, with the order of checks and every errno, is docs/SPECIFICATION.md;
  * the comments below summarize it per operation (handles, failure injection, sized create).
  */
+import { address, count, device, extent, oneOf, record, region, resource, size, string, type DeclaredArgs } from './arguments.ts';
 
 /** Kernel errno names that operations return. ENOENT: release_region found nothing to release. */
 export type Errno = 'EINVAL' | 'EBUSY' | 'ENOSPC' | 'ENOMEM' | 'ENXIO' | 'ENOENT' | 'EOPNOTSUPP';
@@ -91,6 +92,20 @@ export interface ResourceTreeSut {
   /** Optional: ends the run and says what it left behind (see DaxSut.endRun). */
   endRun?(): string[];
 }
+
+/**
+ * The arguments of each ResourceTreeSut operation with their kinds (sut/arguments.ts),
+ * declared once: the suites' calls and printed calls, the protocol's request lines and
+ * the process system are derived from it. The compiler checks it against the interface.
+ */
+export const TREE_ARGS = {
+  addRoot: [address('start'), address('end', { joined: true }), string('name')],
+  requestResource: [resource('parent'), address('start'), address('end', { joined: true }), string('name')],
+  requestRegion: [resource('parent'), address('start'), size('n', { label: 'n', hex: true }), string('name')],
+  releaseRegion: [resource('parent'), address('start'), size('n', { label: 'n', hex: true })],
+  adjustResource: [resource('res'), address('start'), size('size', { label: 'size', hex: true })],
+  releaseResource: [resource('res')],
+} as const satisfies DeclaredArgs<ResourceTreeSut>;
 
 // ---------------------------------------------------------------------------
 // DAX regions, devices and extents (docs/SPECIFICATION.md §2–§4)
@@ -292,6 +307,26 @@ export interface DaxSut {
   /** Optional, with failNth: what the last operation allocated and which site failed (forgotten after the call). */
   takeAllocations?(): OpAllocations;
 }
+
+/** The arguments of each DaxSut operation with their kinds, declared once (as TREE_ARGS). */
+export const DAX_ARGS = {
+  createRegion: [record('args', [
+    oneOf('kind', ['contiguous', 'dynamic']), address('start', { label: 'start' }), size('sizeBytes', { label: 'size' }),
+    size('align', { label: 'align' }), oneOf('seed', ['whole', 'empty', 'default'], { label: 'seed', when: ['kind', 'contiguous'], absent: 'default', fallback: 'default' }),
+  ])],
+  destroyRegion: [region('region')],
+  addExtent: [region('region'), address('offset', { label: 'offset' }), size('length', { label: 'length' }), string('label')],
+  removeExtent: [region('region'), extent('extent')],
+  createDevice: [region('region'), size('sizeBytes', { label: 'size', omit: 0n })],
+  deleteDevice: [region('region'), device('device')],
+  bind: [region('region'), device('device')],
+  unbind: [region('region'), device('device')],
+  resize: [region('region'), device('device'), size('sizeBytes')],
+  mapping: [region('region'), device('device'), address('start'), address('end', { joined: true })],
+  setAlign: [region('region'), device('device'), size('align')],
+  failAllocation: [oneOf('point', FAIL_POINTS, { open: true }), count('nth', 'nth')],
+  failNth: [count('n')],
+} as const satisfies DeclaredArgs<DaxSut>;
 
 /** What a SUT module provides: fresh, empty instances. */
 export interface SutFactory {

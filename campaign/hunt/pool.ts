@@ -7,10 +7,10 @@
  * worker takes over the rest of its stream (from the position after the one it was at),
  * unless the hunt is stopping. Workers still running well after the budget, or after an
  * interrupt, are stopped outright. The port processes of a worker that is gone (their
- * environment names its scope, campaign/process/portReaper.ts) are ended with it.
+ * environment names its scope, protocol/portReaper.ts) are ended with it.
  */
 import { Worker } from 'node:worker_threads';
-import { PORT_SCOPE, reapPorts } from '../process/portReaper.ts';
+import { PORT_SCOPE, reapPorts } from '../../protocol/portReaper.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { SutWatch, type WatchReading } from './sutWatch.ts';
 import { BATCH_TIME_LIMIT_MS, MINIMIZE_TIME_LIMIT_MS } from './worker.ts';

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../../impl/faults.ts';
-import { DCD_FAULT_NAMES, isDcdFaultName, type DcdFaultName } from '../../impl/dcd/dcdFaults.ts';
+import { DCD_FAULT_NAMES, isDcdFaultName, type DcdFaultName } from '../../impl/faults.ts';
 import { parseShard, WHOLE, type Shard } from '../../campaign/hunt/seedStream.ts';
 import type { HuntTarget } from '../../campaign/hunt/messages.ts';
 import { IMPL, splitCommand, type SystemSpec } from '../../campaign/systems.ts';

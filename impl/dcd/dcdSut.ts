@@ -33,6 +33,8 @@ export class ImplDcd implements DcdSut {
   createDevice(region: number): Result {
     const r = this.regions[region];
     if (r === undefined) return fail('ENXIO');
+    // create_store: no available size (every resource claimed) is ENOSPC.
+    if (!r.resources.some((x) => x.useCnt === 0)) return fail('ENOSPC');
     let id = 0;
     let at = 0;
     while (at < r.devs.length && r.devs[at]!.id === id) { id++; at++; }
@@ -53,6 +55,9 @@ export class ImplDcd implements DcdSut {
     const r = this.regions[region];
     const dev = r?.devs.find((d) => d.id === device);
     if (r === undefined || dev === undefined) return fail('ENXIO');
+    // size_store: alignment, then nothing to do, then the DC refusal.
+    if ((sizeBytes & ((r.align > BLOCK ? r.align : BLOCK) - 1n)) !== 0n) return fail('EINVAL');
+    if (sizeBytes === dev.size) return ok();
     if (sizeBytes !== 0n) return fail('EOPNOTSUPP');
     while (dev.ranges.length > 0) trimDevDaxRange(dev, false);
     this.retryPending(r);

@@ -37,6 +37,7 @@ export class DcdModel implements DcdSut {
   createDevice(region: number): Result {
     const r = this.regions[region];
     if (r === undefined) return fail('ENXIO');
+    if (!r.resources.some((x) => this.useCount(r, x) === 0)) return fail('ENOSPC');
     let id = 0;
     while (r.devices.some((d) => d.id === id)) id++;
     r.devices.push({ id, ranges: [] });
@@ -57,6 +58,8 @@ export class DcdModel implements DcdSut {
     const r = this.regions[region];
     const d = r?.devices.find((x) => x.id === device);
     if (r === undefined || d === undefined) return fail('ENXIO');
+    if (sizeBytes % (r.align > BLOCK ? r.align : BLOCK) !== 0n) return fail('EINVAL');
+    if (sizeBytes === d.ranges.reduce((n, x) => n + x.end - x.start + 1n, 0n)) return ok();
     if (sizeBytes !== 0n) return fail('EOPNOTSUPP');
     d.ranges = [];
     this.completePending(r);

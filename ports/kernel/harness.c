@@ -21,7 +21,6 @@
 
 #define WATCHDOG_CPU_SECONDS	1
 
-bool compat_verbose;
 static char watched[96];
 
 static void watchdog_fired(int sig)

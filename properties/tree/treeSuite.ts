@@ -16,7 +16,9 @@ import type { TreeCall, TreeCommand } from './treeCommand.ts';
 import { treeDomains } from './treeDomains.ts';
 import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
 
-const operations = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot];
+/** The suite's operations: the one list (its command and call types are derived from it, treeCommand.ts). */
+export const TREE_OPERATIONS = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot] as const;
+const operations = TREE_OPERATIONS;
 const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot>(operations);
 
 /**

@@ -9,7 +9,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
 import { knownDefectOf } from '../../campaign/knownDefects.ts';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { runSuite } from '../../properties/runSuite.ts';

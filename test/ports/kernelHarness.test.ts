@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
 import { firstBuildError, KernelBuildError } from '../../campaign/kernelBuildError.ts';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { UsageError } from '../../campaign/usageError.ts';
 import { modelFactory } from '../../model/index.ts';
 import { runSuite } from '../../properties/runSuite.ts';

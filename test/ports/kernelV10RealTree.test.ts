@@ -11,7 +11,7 @@ import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
 import { knownDefectOf } from '../../campaign/knownDefects.ts';
-import { dcdProcessFactory } from '../../campaign/process/dcdProcessSut.ts';
+import { dcdProcessFactory } from '../../protocol/dcdProcessSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import { dcdV10Suite } from '../../properties/dcd11/dcdSuite.ts';
 import { runSuite } from '../../properties/runSuite.ts';

@@ -4,7 +4,7 @@
  * the World judges the armed step by §8.2's oracles.
  */
 import fc from 'fast-check';
-import { ok, type DaxSnapshot, type DaxSut } from '../../../sut/interface.ts';
+import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
 import { w, type Operation } from '../../operation.ts';
 
 export type FailNthCmd = { op: 'failNth'; n: number };
@@ -20,9 +20,4 @@ export const failNth: Operation<FailNthCmd, FailNthCall, DaxSut, DaxSnapshot> = 
     n: fc.oneof(w(4, fc.integer({ min: 1, max: 4 })), w(3, fc.integer({ min: 5, max: 8 })), w(1, fc.integer({ min: 9, max: 16 }))),
   }),
   resolve: (cmd) => (Number.isSafeInteger(cmd.n) && cmd.n >= 1 ? cmd : null),
-  call: (sut, c) => {
-    sut.failNth?.(c.n);
-    return ok();
-  },
-  show: (c) => `failNth(${c.n})`,
 };

@@ -33,8 +33,10 @@ export function addTagGroupOp(base: number): Operation<AddTagGroupCmd, AddTagGro
       const tag = TAGS[cmd.tag]!;
       return { op: cmd.op, region: live?.id ?? MISSING_ID, tag, extents: extentsIn(live, cmd.extents), seqBase: seqFor(live, tag, base, cmd.seqDelta) };
     },
-    call: (sut, c) => sut.addTagGroup(c.region, { tag: c.tag, extents: c.extents, seqBase: c.seqBase }),
-    show: (c) => `addTagGroup(region${c.region}, ${showGroup(c.tag, c.extents, c.seqBase)})`,
+    own: {
+      run: (sut, c) => sut.addTagGroup(c.region, { tag: c.tag, extents: c.extents, seqBase: c.seqBase }),
+      show: (c) => `addTagGroup(region${c.region}, ${showGroup(c.tag, c.extents, c.seqBase)})`,
+    },
     labels: (before, c, result) => {
       const r = before.regions[c.region];
       return !result.ok && result.errno === 'EINVAL' && c.tag !== UNTAGGED && r !== undefined && c.seqBase !== seqFor(r, c.tag, base, 0) ? [DCD_LABELS.seqRefused] : [];
@@ -61,8 +63,10 @@ export const claim: Operation<ClaimCmd, ClaimCall, DcdSut, DcdSnapshot> = {
     if (r === null) return null;
     return { op: cmd.op, region: r === MISSING_ID ? MISSING_ID : r.id, device: r === MISSING_ID ? 0 : deviceOf(r, cmd.device), tag: TAGS[cmd.tag]! };
   },
-  call: (sut, c) => sut.claim(c.region, c.device, c.tag),
-  show: (c) => `claim(dax${c.region}.${c.device}, ${c.tag})`,
+  own: {
+    run: (sut, c) => sut.claim(c.region, c.device, c.tag),
+    show: (c) => `claim(dax${c.region}.${c.device}, ${c.tag})`,
+  },
   labels: (before, c, result, after) => claimLabels(before, c.region, c.tag, result, after),
 };
 
@@ -87,8 +91,10 @@ export function claimRacingOp(base: number): Operation<ClaimRacingCmd, ClaimRaci
         group: { tag: groupTag, extents: extentsIn(live, cmd.extents), seqBase: seqFor(live, groupTag, base, cmd.seqDelta) },
       };
     },
-    call: (sut, c) => sut.claimRacing(c.region, c.device, c.tag, c.group),
-    show: (c) => `claimRacing(dax${c.region}.${c.device}, ${c.tag}, during addTagGroup(${showGroup(c.group.tag, c.group.extents, c.group.seqBase)}))`,
+    own: {
+      run: (sut, c) => sut.claimRacing(c.region, c.device, c.tag, c.group),
+      show: (c) => `claimRacing(dax${c.region}.${c.device}, ${c.tag}, during addTagGroup(${showGroup(c.group.tag, c.group.extents, c.group.seqBase)}))`,
+    },
     labels: (before, c, result, after) => [
       ...claimLabels(before, c.region, c.tag, result, after),
       ...(c.group.tag === c.tag && (before.regions[c.region]?.resources.some((x) => x.tag === c.tag) ?? false) ? [DCD_LABELS.groupDuringClaim] : []),
@@ -109,7 +115,9 @@ export const releaseTagGroup: Operation<ReleaseCmd, ReleaseCall, DcdSut, DcdSnap
     const offset = tag !== UNTAGGED || r === MISSING_ID ? 0n : cmd.untagged < 0 || untagged.length === 0 ? r.sizeBytes - (2n << 20n) : untagged[cmd.untagged % untagged.length]!.start - r.start;
     return { op: cmd.op, region: r === MISSING_ID ? MISSING_ID : r.id, tag, forced: cmd.forced, offset };
   },
-  call: (sut, c) => sut.releaseTagGroup(c.region, c.tag, c.forced, c.offset),
-  show: (c) => `releaseTagGroup(region${c.region}, ${c.tag === UNTAGGED ? `0@0x${c.offset.toString(16)}` : c.tag}${c.forced ? ', forced' : ''})`,
+  own: {
+    run: (sut, c) => sut.releaseTagGroup(c.region, c.tag, c.forced, c.offset),
+    show: (c) => `releaseTagGroup(region${c.region}, ${c.tag === UNTAGGED ? `0@0x${c.offset.toString(16)}` : c.tag}${c.forced ? ', forced' : ''})`,
+  },
   labels: (_b, _c, result) => (result.ok ? [DCD_LABELS.releaseDone] : result.errno === 'EBUSY' ? [DCD_LABELS.releaseRefused] : []),
 };

@@ -9,7 +9,7 @@ import { deviceOf, MISSING_ID, ref, regionOf } from '../dcdRefs.ts';
 export type DcdCreateRegionCmd = { op: 'createRegion'; start: bigint; sizeBytes: bigint; align: bigint };
 export type DcdCreateDeviceCmd = { op: 'createDevice'; region: number };
 export type DcdDeleteDeviceCmd = { op: 'deleteDevice'; region: number; device: number };
-export type DcdResizeCmd = { op: 'resize'; region: number; device: number; sizeBytes: bigint };
+export type DcdResizeCmd = { op: 'resize'; region: number; device: number; sizeBytes: bigint; same?: boolean };
 
 /** A region of 16 to 64 MiB at 1 GiB, align 2 MiB mostly, 4 MiB (unaligned 2 MiB members) or an invalid 1 MiB. */
 export const createRegionCmd: fc.Arbitrary<DcdCreateRegionCmd> = fc.record({
@@ -25,8 +25,10 @@ export const createRegion: Operation<DcdCreateRegionCmd, DcdCreateRegionCmd, Dcd
   weight: 1,
   arbitrary: createRegionCmd,
   resolve: (cmd) => cmd,
-  call: (sut, c) => sut.createRegion(c.start, c.sizeBytes, c.align),
-  show: (c) => `createRegion(0x${c.start.toString(16)}, ${sizeText(c.sizeBytes)}, align=${sizeText(c.align)})`,
+  own: {
+    run: (sut, c) => sut.createRegion(c.start, c.sizeBytes, c.align),
+    show: (c) => `createRegion(0x${c.start.toString(16)}, ${sizeText(c.sizeBytes)}, align=${sizeText(c.align)})`,
+  },
 };
 
 export const createDevice: Operation<DcdCreateDeviceCmd, DcdCreateDeviceCmd, DcdSut, DcdSnapshot> = {
@@ -38,8 +40,10 @@ export const createDevice: Operation<DcdCreateDeviceCmd, DcdCreateDeviceCmd, Dcd
     const r = regionOf(snap, cmd.region);
     return r === null ? null : { ...cmd, region: r === MISSING_ID ? MISSING_ID : r.id };
   },
-  call: (sut, c) => sut.createDevice(c.region),
-  show: (c) => `createDevice(region${c.region})`,
+  own: {
+    run: (sut, c) => sut.createDevice(c.region),
+    show: (c) => `createDevice(region${c.region})`,
+  },
 };
 
 /** Resolves a command naming a device of a region; null when no region exists. */
@@ -55,18 +59,28 @@ export const deleteDevice: Operation<DcdDeleteDeviceCmd, DcdDeleteDeviceCmd, Dcd
   weight: 2,
   arbitrary: fc.record({ op: fc.constant('deleteDevice' as const), region: ref, device: ref }),
   resolve: onDevice,
-  call: (sut, c) => sut.deleteDevice(c.region, c.device),
-  show: (c) => `deleteDevice(dax${c.region}.${c.device})`,
+  own: {
+    run: (sut, c) => sut.deleteDevice(c.region, c.device),
+    show: (c) => `deleteDevice(dax${c.region}.${c.device})`,
+  },
 };
 
 export const resize: Operation<DcdResizeCmd, DcdResizeCmd, DcdSut, DcdSnapshot> = {
   op: 'resize',
   method: 'resize',
   weight: 4,
-  arbitrary: fc.record({ op: fc.constant('resize' as const), region: ref, device: ref, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(1, fc.constant(2n * MiB))) }),
-  resolve: onDevice,
-  call: (sut, c) => sut.resize(c.region, c.device, c.sizeBytes),
-  show: (c) => `resize(dax${c.region}.${c.device}, ${sizeText(c.sizeBytes)})`,
+  arbitrary: fc.record({ op: fc.constant('resize' as const), region: ref, device: ref, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(1, fc.constant(2n * MiB)), w(1, fc.constant(MiB))), same: fc.oneof(w(6, fc.constant(false)), w(1, fc.constant(true))) }),
+  resolve: (cmd, snap) => {
+    // same: the device's own size (a write with nothing to do)
+    const c = onDevice(cmd, snap);
+    if (c === null) return null;
+    const size = snap.regions[c.region]?.devices.find((d) => d.id === c.device)?.sizeBytes;
+    return { op: c.op, region: c.region, device: c.device, sizeBytes: cmd.same === true && size !== undefined ? size : cmd.sizeBytes };
+  },
+  own: {
+    run: (sut, c) => sut.resize(c.region, c.device, c.sizeBytes),
+    show: (c) => `resize(dax${c.region}.${c.device}, ${sizeText(c.sizeBytes)})`,
+  },
   labels: (before, c, result, after) => {
     const b = before.regions[c.region];
     const a = after.regions[c.region];
