@@ -10,6 +10,7 @@
 #include "driver-v10.h"
 #include "bus.h"
 #include "driver.h"
+#include "attr.h"
 
 #define SZ_2M_ULL	(2ULL << 20)
 
@@ -186,7 +187,7 @@ static void trim_devices(struct v10_region *vr)
 		abort();
 	device_for_each_child(&vr->cxlr_dax.dev, d, collect_device);
 	for (i = 0; i < d->nr; i++) {
-		v10_attr_store(d->devs[i], "size", "0");
+		attr_store(d->devs[i], "size", "0");
 		put_device(d->devs[i]);
 	}
 	free(d);

@@ -6,59 +6,13 @@
  * registration (arrival) order; devices are the dev_dax children by id, with
  * their ranges and the mapping devices registered under them; `pending` is
  * empty, for the series keeps no record of a refused release (T1). Also the
- * self-check and the sysfs file helpers.
+ * self-check.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "driver-v10.h"
 #include "bus.h"
 #include "driver.h"
-
-/**
- * v10_attr_store - write @text to @dev's attribute file @name
- * @dev: the device
- * @name: the file
- * @text: what is written
- *
- * Return: 0, or the store's negative errno.
- */
-int v10_attr_store(struct device *dev, const char *name, const char *text)
-{
-	struct device_attribute *attr = sysfs_find_dev_attr(dev, name);
-	ssize_t rc;
-
-	if (!attr || !attr->store) {
-		fprintf(stderr, "daxcheck kernel harness: %s has no writable %s file\n",
-			dev_name(dev), name);
-		abort();
-	}
-	rc = attr->store(dev, attr, text, strlen(text));
-	if (rc < 0)
-		return (int)rc;
-	if ((size_t)rc != strlen(text)) {
-		fprintf(stderr, "daxcheck kernel harness: %s/%s: store of '%s' returned %zd\n",
-			dev_name(dev), name, text, rc);
-		abort();
-	}
-	return 0;
-}
-
-/**
- * v10_attr_show - read @dev's attribute file @name into @buf (a page)
- * @dev: the device
- * @name: the file
- * @buf: 4096 bytes
- */
-void v10_attr_show(struct device *dev, const char *name, char *buf)
-{
-	struct device_attribute *attr = sysfs_find_dev_attr(dev, name);
-
-	if (!attr || !attr->show || attr->show(dev, attr, buf) < 0) {
-		fprintf(stderr, "daxcheck kernel harness: %s/%s cannot be read\n", dev_name(dev),
-			name);
-		abort();
-	}
-}
 
 static void out_tag(const uuid_t *tag)
 {

@@ -33,6 +33,7 @@
 #include "driver-v10.h"
 #include "bus.h"
 #include "driver.h"
+#include "attr.h"
 
 #define SZ_2M_ULL	(2ULL << 20)
 
@@ -122,10 +123,10 @@ static int create_device(struct v10_region *vr)
 	char buf[4096];
 	int rc, r, d;
 
-	rc = v10_attr_store(&vr->cxlr_dax.dev, "create", "1");
+	rc = attr_store(&vr->cxlr_dax.dev, "create", "1");
 	if (rc)
 		return rc;
-	v10_attr_show(&vr->cxlr_dax.dev, "create", buf);
+	attr_show(&vr->cxlr_dax.dev, "create", buf);
 	if (sscanf(buf, "dax%d.%d", &r, &d) != 2 || r != vr->id) {
 		fprintf(stderr, "daxcheck kernel harness: region%d/create reads '%s'\n", vr->id, buf);
 		abort();
@@ -142,12 +143,12 @@ static int device_op(struct v10_region *vr, const char *op, long d, const char *
 
 	if (strcmp(op, "deleteDevice") == 0) {
 		snprintf(name, sizeof(name), "dax%d.%ld", vr->id, d);
-		return v10_attr_store(&vr->cxlr_dax.dev, "delete", name);
+		return attr_store(&vr->cxlr_dax.dev, "delete", name);
 	}
 	dev = find_device(vr, d);
 	if (!dev)
 		return -ENXIO;
-	rc = v10_attr_store(dev, strcmp(op, "resize") == 0 ? "size" : "uuid", text);
+	rc = attr_store(dev, strcmp(op, "resize") == 0 ? "size" : "uuid", text);
 	put_device(dev);
 	return rc;
 }

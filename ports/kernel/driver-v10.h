@@ -55,7 +55,5 @@ extern struct v10_region **v10_regions;
 extern int v10_nr_regions, v10_cap_regions;
 
 void v10_observe_region(struct v10_region *vr);
-int v10_attr_store(struct device *dev, const char *name, const char *text);
-void v10_attr_show(struct device *dev, const char *name, char *buf);
 
 #endif /* DRIVER_V10_H */
