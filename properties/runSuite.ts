@@ -54,6 +54,12 @@ export interface RunOptions {
    * RunOutcome.cutShort and the batch goes on. Never asked about a hang. Default: none.
    */
   seenBefore?: (f: FailureSeen) => string | null;
+  /**
+   * Batch mode (a system that checks whole runs): a call after which a run is planned no
+   * further, e.g. the trigger of a defect found before, so that a run meeting it again is
+   * sent only up to it (World.endsRun). Default: none.
+   */
+  endsRun?: (call: { op: string }, modelSnap: unknown) => boolean;
 }
 
 export interface Counterexample {
@@ -89,7 +95,11 @@ export function runSuite(o: RunOptions): RunOutcome {
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const hooks = o.hooks ?? {};
   const guided = o.guided === undefined || o.guided === false || o.path !== undefined ? null : guidance(o.suite, o.guided === true ? {} : o.guided, o.seed, o.maxCommands, o.bigRunPercent ?? 0);
-  const baseWorld = hooks.world ?? ((suite, model, sut) => new World(suite, model, sut, false, guided !== null));
+  const baseWorld = hooks.world ?? ((suite, model, sut) => {
+    const world = new World(suite, model, sut, false, guided !== null);
+    world.endsRun = o.endsRun;
+    return world;
+  });
   const makeWorld: typeof baseWorld = guided === null ? baseWorld : (suite, model, sut) => guided.wrap(baseWorld(suite, model, sut));
   // A hang costs its whole time limit per try: it is not shrunk (every later try passes) nor minimized.
   let hung = false;
@@ -113,7 +123,7 @@ export function runSuite(o: RunOptions): RunOutcome {
       if (name !== null) {
         cutShort.set(name, (cutShort.get(name) ?? 0) + 1);
         stats.runs += 1;
-        stats.commands += world.steps;
+        stats.commands += seen!.failure.step + 1; // the run ended at that step (batch mode planned more: not checked)
         return;
       }
       hooks.failed?.(world, e);

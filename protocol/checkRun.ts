@@ -9,7 +9,8 @@
  */
 import { SutFailure, type PlannedStep, type RunVerdict } from '../sut/runCheck.ts';
 import { ProcessSutError } from './portChannel.ts';
-import { AnswerError, answerText, CHECK_REQUEST, parseAnswer, parseCheckAnswer, requestRecorder, stringToken } from './protocol.ts';
+import { AnswerError, answerText, CHECK_REQUEST, parseAnswer, parseCheckAnswer, stringToken } from './protocol.ts';
+import { requestRecorder } from './requestLine.ts';
 import { sameData } from '../properties/sameData.ts';
 import { daxSnapshotText, parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError, treeSnapshotText } from './snapshotText.ts';
 
@@ -49,7 +50,7 @@ export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[
   const lines = [...setup];
   const observe = opts.changed === true ? 'observe changed' : 'observe';
   const selfCheck = opts.selfCheck === true;
-  const recorder = requestRecorder();
+  const recorder = requestRecorder(suite);
   const stepOfLine: number[] = [];
   // As the in-process runner: the self-check after each successful step, and after the last.
   const checked = steps.map((s, i) => selfCheck && (s.result.ok || i === steps.length - 1));

@@ -2,10 +2,7 @@
  * The port protocol's lines (PROTOCOL.md): tokens for u64 values, ids and strings, the
  * request lines of every operation, and answers back into Results.
  */
-import type { Arg, Args, EnumArg } from '../sut/arguments.ts';
-import {
-  DAX_ARGS, ERRNOS, fail, ok, TREE_ARGS, type DaxSut, type Errno, type OpAllocations, type ResourceTreeSut, type Result,
-} from '../sut/interface.ts';
+import { ERRNOS, fail, ok, type Errno, type OpAllocations, type Result } from '../sut/interface.ts';
 import { U64_MAX } from '../sut/u64.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -106,54 +103,6 @@ export function parseCheckAnswer(line: string): string[] {
   if (line.startsWith('bad ') && line.length > 4) return [line.slice(4)];
   if (line.startsWith('error ')) throw new AnswerError(`the port could not handle "${CHECK_REQUEST}": ${line}`);
   throw new AnswerError(`expected "ok" or "bad TEXT" in answer to ${CHECK_REQUEST}, got ${JSON.stringify(line.slice(0, 120))}`);
-}
-
-/** The tokens of one argument's value (a record's: one per field). */
-function argTokens(a: Arg, v: unknown): string[] {
-  switch (a.kind) {
-    case 'region': case 'device': case 'extent': case 'resource': return [idToken(v as number)];
-    case 'size': case 'address': return [u64Token(v as bigint)];
-    case 'string': return [stringToken(v as string)];
-    case 'count': return [String(Number.isSafeInteger(v) ? v : 0)];
-    case 'enum': return [enumToken(a, v)];
-    case 'record': return a.fields.flatMap((f) => argTokens(f, (v as Record<string, unknown>)[f.name] ?? (f.kind === 'enum' ? f.absent : undefined)));
-  }
-}
-
-function enumToken(a: EnumArg, v: unknown): string {
-  if (typeof v === 'string' && a.values.includes(v)) return v;
-  if (a.open === true) return /^[A-Za-z]+$/.test(String(v)) ? String(v) : 'unknown';
-  return a.fallback ?? a.values[0]!;
-}
-
-/**
- * The request line of method called with values (in the interface's order), from its
- * declared arguments (sut/interface.ts TREE_ARGS, DAX_ARGS): `resize 0 1 0x100000000`.
- * ProtocolValueError for a value the protocol cannot carry (a u64 out of range).
- */
-export function requestLine(method: string, args: Args, values: readonly unknown[]): string {
-  return [method, ...args.flatMap((a, i) => argTokens(a, values[i]))].join(' ');
-}
-
-/** Every declared operation of both suites: method name and arguments. */
-export const DECLARED: readonly (readonly [string, Args])[] = [...Object.entries(TREE_ARGS), ...Object.entries(DAX_ARGS)];
-
-/**
- * A tree SUT and a DAX SUT that only write down the request line of every call (and
- * answer ok): a way to turn resolved calls (properties' callTree / callDax) into a batch.
- * Its methods are those declared in sut/interface.ts.
- */
-export type RequestRecorder = ResourceTreeSut & DaxSut & { readonly lines: string[] };
-
-export function requestRecorder(): RequestRecorder {
-  const lines: string[] = [];
-  const recorder: Record<string, unknown> = { lines };
-  for (const [method, args] of DECLARED) recorder[method] = (...values: unknown[]) => { lines.push(requestLine(method, args, values)); return ok(); };
-  recorder.observe = () => {
-    lines.push('observe');
-    return { roots: [], regions: [] };
-  };
-  return recorder as unknown as RequestRecorder;
 }
 
 /** The text of a Result as a port answers it (the inverse of parseAnswer). */

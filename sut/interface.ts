@@ -87,6 +87,10 @@ export interface ResourceTreeSut {
   releaseResource(res: number): Result;
   /** The canonical snapshot. */
   observe(): TreeSnapshot;
+  /** Optional (fail-nth): arms the next operation's nth allocation to fail (see DaxSut.failNth). */
+  failNth?(n: number): void;
+  /** Optional, with failNth: what the last operation allocated (see DaxSut.takeAllocations). */
+  takeAllocations?(): OpAllocations;
   /** Optional: the port's own internal invariants (see DaxSut.selfCheck). */
   selfCheck?(): string[];
   /** Optional: ends the run and says what it left behind (see DaxSut.endRun). */
@@ -105,6 +109,7 @@ export const TREE_ARGS = {
   releaseRegion: [resource('parent'), address('start'), size('n', { label: 'n', hex: true })],
   adjustResource: [resource('res'), address('start'), size('size', { label: 'size', hex: true })],
   releaseResource: [resource('res')],
+  failNth: [count('n')],
 } as const satisfies DeclaredArgs<ResourceTreeSut>;
 
 // ---------------------------------------------------------------------------
@@ -313,7 +318,7 @@ export const DAX_ARGS = {
   createRegion: [record('args', [
     oneOf('kind', ['contiguous', 'dynamic']), address('start', { label: 'start' }), size('sizeBytes', { label: 'size' }),
     size('align', { label: 'align' }), oneOf('seed', ['whole', 'empty', 'default'], { label: 'seed', when: ['kind', 'contiguous'], absent: 'default', fallback: 'default' }),
-  ])],
+  ], { flat: true })],
   destroyRegion: [region('region')],
   addExtent: [region('region'), address('offset', { label: 'offset' }), size('length', { label: 'length' }), string('label')],
   removeExtent: [region('region'), extent('extent')],

@@ -37,8 +37,8 @@ export async function huntCommand(argv: string[], hooks: HuntHooks = {}): Promis
   const progress = new Progress(process.stderr);
   let searchStart: number | null = null;
   const elapsedMs = () => (searchStart === null ? 0 : Date.now() - searchStart);
-  const { targets, seed: base, shard, workers, system, maxCommands, batchRuns, commandTimeoutMs, guided, failNth } = o;
-  const pool = new HuntPool({ data: { workers, shard, base, targets, system, maxCommands, batchRuns, commandTimeoutMs, guided, failNth }, commandTimeoutMs, budgetMs: o.seconds * 1000 }, {
+  const { targets, seed: base, shard, workers, system, maxCommands, batchRuns, commandTimeoutMs, guided, failNth, avoidKnown } = o;
+  const pool = new HuntPool({ data: { workers, shard, base, targets, system, maxCommands, batchRuns, commandTimeoutMs, guided, failNth, avoidKnown }, commandTimeoutMs, budgetMs: o.seconds * 1000 }, {
     ...huntEvents(o, tally, { log: (line) => progress.log(line), elapsedMs }),
     started: () => {
       searchStart = Date.now();

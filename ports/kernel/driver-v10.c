@@ -154,29 +154,28 @@ static int device_op(struct v10_region *vr, const char *op, long d, const char *
 }
 
 /* TAG: "0" or a UUID in lowercase text; false after answering "error". */
-static bool arg_tag(char **argv, int i, uuid_t *tag)
+static bool parse_tag(const char *op, const char *text, uuid_t *tag)
 {
-	if (strcmp(argv[i], "0") == 0) {
+	if (strcmp(text, "0") == 0) {
 		uuid_copy(tag, &uuid_null);
 		return true;
 	}
-	if (strlen(argv[i]) == UUID_STRING_LEN && uuid_parse(argv[i], tag) == 0 &&
-	    !uuid_is_null(tag))
+	if (strlen(text) == UUID_STRING_LEN && uuid_parse(text, tag) == 0 && !uuid_is_null(tag))
 		return true;
-	answer_error("%s: argument %d: expected 0 or a UUID, got '%.40s'", argv[0], i, argv[i]);
+	answer_error("%s: TAG: expected 0 or a UUID, got '%.40s'", op, text);
 	return false;
 }
 
 /* OFFSET:LEN[,OFFSET:LEN...], each 0x + hex, or ~ (none); false after answering "error". */
-static bool arg_extents(char **argv, int i, u64 *off, u64 *len, int *n)
+static bool parse_extents(const char *op, const char *text, u64 *off, u64 *len, int *n)
 {
-	char *s = argv[i], *end;
+	const char *s = text;
+	char *end;
 
-	if (strcmp(s, "~") == 0) {	/* no extent (PROTOCOL.md: the empty list) */
-		*n = 0;
+	*n = 0;
+	if (strcmp(s, "~") == 0)	/* no extent (PROTOCOL.md: the empty list) */
 		return true;
-	}
-	for (*n = 0; *n < V10_MAX_EXTENTS + 1; (*n)++) {
+	for (; *n < V10_MAX_EXTENTS + 1; (*n)++) {
 		if (strncmp(s, "0x", 2))
 			break;
 		off[*n] = strtoull(s, &end, 16);
@@ -191,115 +190,155 @@ static bool arg_extents(char **argv, int i, u64 *off, u64 *len, int *n)
 			break;
 		s = end + 1;
 	}
-	answer_error("%s: argument %d: expected OFFSET:LEN[,OFFSET:LEN...] (at most %d), got '%.60s'",
-		     argv[0], i, V10_MAX_EXTENTS + 1, argv[i]);
+	answer_error("%s: expected OFFSET:LEN[,OFFSET:LEN...] (at most %d) or ~, got '%.60s'",
+		     op, V10_MAX_EXTENTS + 1, text);
 	return false;
 }
 
-static bool add_request(struct v10_region *vr, char **argv, int i, int *rc)
+/* A group TAG EXTENTS SEQBASE added to region @r (ENXIO when none); false after answering "error". */
+static bool add_group(const char *op, long r, const char *tag_text, const char *extents,
+		      long seq_base, int *rc)
 {
 	u64 off[V10_MAX_EXTENTS + 1], len[V10_MAX_EXTENTS + 1];
+	struct v10_region *vr = region_of(r);
 	uuid_t tag;
-	long base;
 	int n;
 
-	if (!arg_tag(argv, i, &tag) || !arg_extents(argv, i + 1, off, len, &n) ||
-	    !arg_long(argv, i + 2, &base))
+	if (!parse_tag(op, tag_text, &tag) || !parse_extents(op, extents, off, len, &n))
 		return false;
-	*rc = vr ? v10_group_add(vr, &tag, n, off, len, base) : -ENXIO;
+	*rc = vr ? v10_group_add(vr, &tag, n, off, len, seq_base) : -ENXIO;
 	return true;
 }
 
-static int fail_allocation(const char *point, long nth)
+/* The suite's requests (PROTOCOL.md "The v11/v10 profile"), as the table parses them. */
+static void do_createRegion(union arg *a)
 {
-	if (nth < 1)
-		return -EINVAL;
-	if (strcmp(point, "resource") == 0)
-		return slab_fail_nth_in("alloc_resource", nth);
-	if (strcmp(point, "ranges") == 0)
-		return slab_fail_nth_in("alloc_dev_dax_range", nth);
-	if (strcmp(point, "mapping") == 0)
-		return slab_fail_nth_in("devm_register_dax_mapping", nth);
-	return -EINVAL;
+	answer_created(a[2].u > UINT_MAX ? -EINVAL : create_region(a[0].u, a[1].u, a[2].u));
 }
 
-static void answer_rc(int rc, bool id)
+static void do_createDevice(union arg *a)
 {
-	if (rc < 0)
-		answer_err(rc);
-	else if (id)
-		answer_id(rc);
-	else
-		answer_ok();
+	struct v10_region *vr = region_of(a[0].l);
+
+	answer_created(vr ? create_device(vr) : -ENXIO);
 }
 
-/* The requests naming a region: R first. */
-static bool region_request(int argc, char **argv, const char *op)
+static void do_deleteDevice(union arg *a)
 {
-	struct v10_region *vr;
-	u64 a, b, c;
+	struct v10_region *vr = region_of(a[0].l);
+
+	answer_rc(vr ? device_op(vr, "deleteDevice", a[1].l, NULL) : -ENXIO);
+}
+
+static void do_resize(union arg *a)
+{
+	struct v10_region *vr = region_of(a[0].l);
+	char text[24];
+
+	snprintf(text, sizeof(text), "%#llx", a[2].u);
+	answer_rc(vr ? device_op(vr, "resize", a[1].l, text) : -ENXIO);
+}
+
+static void do_addTagGroup(union arg *a)
+{
+	int rc;
+
+	if (add_group("addTagGroup", a[0].l, a[1].s, a[2].s, a[3].l, &rc))
+		answer_rc(rc);
+}
+
+/* The claim: the device's uuid file; ENXIO for a region or device that is not there. */
+static bool claim(const char *op, union arg *a, int *rc)
+{
+	struct v10_region *vr = region_of(a[0].l);
 	uuid_t tag;
-	long r, d;
-	int rc, ignored;
 
-	if (strcmp(op, "createRegion") == 0 && argc == 4) {
-		if (arg_u64(argv, 1, &a) && arg_u64(argv, 2, &b) && arg_u64(argv, 3, &c))
-			answer_rc(c > UINT_MAX ? -EINVAL : create_region(a, b, c), true);
-		return true;
-	}
-	if (argc < 2 || !arg_long(argv, 1, &r))
-		return argc >= 2;
-	vr = region_of(r);
-	if (strcmp(op, "createDevice") == 0 && argc == 2) {
-		answer_rc(vr ? create_device(vr) : -ENXIO, true);
-	} else if ((strcmp(op, "deleteDevice") == 0 && argc == 3) ||
-		   (strcmp(op, "resize") == 0 && argc == 4)) {
-		if (arg_long(argv, 2, &d) && (argc == 3 || arg_u64(argv, 3, &a)))
-			answer_rc(vr ? device_op(vr, op, d, argv[argc - 1]) : -ENXIO, false);
-	} else if ((strcmp(op, "claim") == 0 && argc == 4) ||
-		   (strcmp(op, "claimRacing") == 0 && argc == 7)) {
-		if (!arg_long(argv, 2, &d) || !arg_tag(argv, 3, &tag))
-			return true;
-		rc = vr ? device_op(vr, "claim", d, argv[3]) : -ENXIO;
-		if (argc == 7 && !add_request(vr, argv, 4, &ignored))
-			return true;
-		answer_rc(rc, false);
-	} else if (strcmp(op, "addTagGroup") == 0 && argc == 5) {
-		if (add_request(vr, argv, 2, &rc))
-			answer_rc(rc, false);
-	} else if (strcmp(op, "releaseTagGroup") == 0 && argc == 5) {
-		if (arg_tag(argv, 2, &tag) && arg_long(argv, 3, &d) && arg_u64(argv, 4, &a))
-			answer_rc(vr ? v10_group_release(vr, &tag, a, d != 0) : -ENXIO, false);
-	} else {
+	if (!parse_tag(op, a[2].s, &tag))
 		return false;
-	}
+	*rc = vr ? device_op(vr, "claim", a[1].l, a[2].s) : -ENXIO;
 	return true;
 }
+
+static void do_claim(union arg *a)
+{
+	int rc;
+
+	if (claim("claim", a, &rc))
+		answer_rc(rc);
+}
+
+static void do_claimRacing(union arg *a)
+{
+	int rc, added;
+
+	if (claim("claimRacing", a, &rc) &&
+	    add_group("claimRacing", a[0].l, a[3].s, a[4].s, a[5].l, &added))
+		answer_rc(rc);
+}
+
+static void do_releaseTagGroup(union arg *a)
+{
+	struct v10_region *vr = region_of(a[0].l);
+	uuid_t tag;
+
+	if (parse_tag("releaseTagGroup", a[1].s, &tag))
+		answer_rc(vr ? v10_group_release(vr, &tag, a[3].u, a[2].l != 0) : -ENXIO);
+}
+
+static void do_failAllocation(union arg *a)
+{
+	const char *point = a[0].s;
+	long nth = a[1].l;
+
+	if (nth < 1)
+		answer_rc(-EINVAL);
+	else if (strcmp(point, "resource") == 0)
+		answer_rc(slab_fail_nth_in("alloc_resource", nth));
+	else if (strcmp(point, "ranges") == 0)
+		answer_rc(slab_fail_nth_in("alloc_dev_dax_range", nth));
+	else if (strcmp(point, "mapping") == 0)
+		answer_rc(slab_fail_nth_in("devm_register_dax_mapping", nth));
+	else
+		answer_rc(-EINVAL);
+}
+
+/* failAllocation is the harness's own (C-level tests), not a request of the profile. */
+#define V10_REQUESTS(X)					\
+	X(createRegion,		"uuu")			\
+	X(createDevice,		"i")			\
+	X(deleteDevice,		"ii")			\
+	X(resize,		"iiu")			\
+	X(addTagGroup,		"iwwi")			\
+	X(claim,		"iiw")			\
+	X(claimRacing,		"iiwwwi")		\
+	X(releaseTagGroup,	"iwiu")			\
+	X(failAllocation,	"wi")
+
+static const struct request_op v10_ops[] = {
+	V10_REQUESTS(REQUEST_OP)
+};
 
 /**
  * dcd_request - run one request of the DCD suite against bus.c and cxl.c
  * @argc: number of tokens
  * @argv: the tokens; argv[0] is the operation
  *
+ * A WARN the kernel fires counts against the region the request named (§12.1).
+ *
  * Return: false if this is not a request of the suite (nothing answered).
  */
 bool dcd_request(int argc, char **argv)
 {
 	unsigned long warned = warn_count;
-	long nth;
 	bool known;
-	int i;
+	long r;
+	char *end;
 
-	if (strcmp(argv[0], "failAllocation") == 0 && argc == 3) {
-		if (arg_long(argv, 2, &nth))
-			answer_rc(fail_allocation(argv[1], nth), false);
-		return true;
-	}
-	known = region_request(argc, argv, argv[0]);
-	/* a WARN counts against the region the request named (§12.1) */
-	if (warn_count != warned && argc >= 2)
-		for (i = 0; i < v10_nr_regions; i++)
-			if (strcmp(argv[0], "createRegion") && atol(argv[1]) == v10_regions[i]->id)
-				v10_regions[i]->warnings += warn_count - warned;
+	known = request_dispatch(v10_ops, ARRAY_SIZE(v10_ops), argc, argv);
+	if (warn_count == warned || argc < 2 || strcmp(argv[0], "createRegion") == 0)
+		return known;
+	r = strtol(argv[1], &end, 10);
+	if (*end == '\0' && r >= 0 && r < v10_nr_regions)
+		v10_regions[r]->warnings += warn_count - warned;
 	return known;
 }

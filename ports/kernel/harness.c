@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <linux/bug.h>
+#include <linux/printk.h>
 #include <linux/spinlock.h>
 #include "driver.h"
 #if defined(__SANITIZE_ADDRESS__)
@@ -55,8 +57,29 @@ void request_watch(int argc, char **argv)
 	setitimer(ITIMER_VIRTUAL, &limit, NULL);
 }
 
+/*
+ * fail-nth's WARN oracle (docs/fail-nth.md): a WARN during a request whose armed
+ * allocation failed aborts, naming the site: any user can make an allocation fail.
+ */
+static void warn_check(void)
+{
+	static unsigned long warns_seen;
+	char text[128];
+
+	if (!failnth_failed() || warn_count == warns_seen) {
+		warns_seen = warn_count;
+		return;
+	}
+	failnth_answer(text, sizeof(text));	/* "allocs SITE ...": the failed site first */
+	fprintf(stderr, "SUMMARY: daxcheck kernel harness: WARN after the injected allocation failure at %.*s: %s",
+		(int)strcspn(text + 7, " "), text + 7, printk_last());
+	out_flush();	/* the answers before, so that the client blames this request */
+	abort();
+}
+
 /**
- * request_done - check that no lock is held after a request; stop its watchdog
+ * request_done - check that no lock is held after a request, and no WARN came
+ * after an injected allocation failure; stop its watchdog
  * @op: the request just answered (its first token)
  */
 void request_done(const char *op)
@@ -64,6 +87,7 @@ void request_done(const char *op)
 	static const struct itimerval off;
 
 	setitimer(ITIMER_VIRTUAL, &off, NULL);
+	warn_check();
 	if (lock_depth == 0)
 		return;
 	fprintf(stderr, "daxcheck lock check: %s returned with %ld lock(s) held\n",

@@ -231,7 +231,12 @@ static void do_request_region(long parent, u64 start, u64 n, const char *given)
 	res = __request_region(root, start, n, name, 0);
 	if (!res) {
 		kfree(name);
+#if DAXCHECK_FAILNTH
+		/* NULL is a conflict or a failed allocation alike: fail-nth knows which */
+		answer_err(failnth_failed() ? -ENOMEM : -EBUSY);
+#else
 		answer_err(-EBUSY);
+#endif
 		return;
 	}
 	answer_id(tree_add(res, name, false));
@@ -301,6 +306,41 @@ static void do_release_resource(long id)
 	answer_ok();
 }
 
+/* The request handlers (dispatch.h's TREE_REQUESTS): arguments as the spec parsed them. */
+static void do_addRoot(union arg *args)
+{
+	add_root(args[0].u, args[1].u, args[2].s);
+}
+
+static void do_requestResource(union arg *args)
+{
+	do_request_resource(args[0].l, args[1].u, args[2].u, args[3].s);
+}
+
+static void do_requestRegion(union arg *args)
+{
+	do_request_region(args[0].l, args[1].u, args[2].u, args[3].s);
+}
+
+static void do_releaseRegion(union arg *args)
+{
+	do_release_region(args[0].l, args[1].u, args[2].u);
+}
+
+static void do_adjustResource(union arg *args)
+{
+	do_adjust_resource(args[0].l, args[1].u, args[2].u);
+}
+
+static void do_releaseResource(union arg *args)
+{
+	do_release_resource(args[0].l);
+}
+
+static const struct request_op tree_ops[] = {
+	TREE_REQUESTS(REQUEST_OP)
+};
+
 /**
  * tree_request - run one tree-suite request
  * @argc: number of tokens
@@ -310,58 +350,13 @@ static void do_release_resource(long id)
  */
 bool tree_request(int argc, char **argv)
 {
-	const char *op = argv[0];
-	u64 a, b;
-	long id;
-	char *name;
-
-	if (strcmp(op, "addRoot") == 0 && argc == 4) {
-		if (arg_u64(argv, 1, &a) && arg_u64(argv, 2, &b) && arg_string(argv, 3, &name))
-			add_root(a, b, name);
-	} else if (strcmp(op, "requestResource") == 0 && argc == 5) {
-		if (arg_long(argv, 1, &id) && arg_u64(argv, 2, &a) && arg_u64(argv, 3, &b) &&
-		    arg_string(argv, 4, &name))
-			do_request_resource(id, a, b, name);
-	} else if (strcmp(op, "requestRegion") == 0 && argc == 5) {
-		if (arg_long(argv, 1, &id) && arg_u64(argv, 2, &a) && arg_u64(argv, 3, &b) &&
-		    arg_string(argv, 4, &name))
-			do_request_region(id, a, b, name);
-	} else if (strcmp(op, "releaseRegion") == 0 && argc == 4) {
-		if (arg_long(argv, 1, &id) && arg_u64(argv, 2, &a) && arg_u64(argv, 3, &b))
-			do_release_region(id, a, b);
-	} else if (strcmp(op, "adjustResource") == 0 && argc == 4) {
-		if (arg_long(argv, 1, &id) && arg_u64(argv, 2, &a) && arg_u64(argv, 3, &b))
-			do_adjust_resource(id, a, b);
-	} else if (strcmp(op, "releaseResource") == 0 && argc == 2) {
-		if (arg_long(argv, 1, &id))
-			do_release_resource(id);
-	} else {
-		return false;
-	}
-	return true;
+	return request_dispatch(tree_ops, sizeof(tree_ops) / sizeof(tree_ops[0]), argc, argv);
 }
 
-static void observe_node(struct resource *res)
+/* The id of a resource of the forest, for the snapshot. */
+static long node_id(const struct resource *res)
 {
-	struct resource *child;
-
-	out_str("{\"id\":");
-	out_long(map_find(res, false));
-	out_str(",\"start\":");
-	out_json_u64(res->start);
-	out_str(",\"end\":");
-	out_json_u64(res->end);
-	out_str(",\"name\":");
-	out_json_string(res->name);
-	out_str(",\"busy\":");
-	out_json_bool(res->flags & IORESOURCE_BUSY);
-	out_str(",\"children\":[");
-	for (child = res->child; child; child = child->sibling) {
-		observe_node(child);
-		if (child->sibling)
-			out_char(',');
-	}
-	out_str("]}");
+	return map_find(res, false);
 }
 
 /**
@@ -369,15 +364,15 @@ static void observe_node(struct resource *res)
  */
 void tree_observe(void)
 {
+	bool first = true;
 	long i;
 
-	out_str("snap {\"roots\":[");
+	snap_begin("roots");
 	for (i = 0; i < nr_roots; i++) {
-		if (i)
-			out_char(',');
-		observe_node(nodes[roots[i]].res);
+		snap_next(&first);
+		snap_resource(nodes[roots[i]].res, nodes[roots[i]].res->name, node_id);
 	}
-	out_str("]}\n");
+	snap_end();
 }
 
 /* Every resource reachable from a root is a live node, known to the id map by its address. */

@@ -203,6 +203,30 @@ void answer_id(long id)
 	out_char('\n');
 }
 
+/**
+ * answer_rc - answer a call's return code: "ok", or "err ENAME"
+ * @rc: 0 or more, or a negative errno
+ */
+void answer_rc(int rc)
+{
+	if (rc < 0)
+		answer_err(rc);
+	else
+		answer_ok();
+}
+
+/**
+ * answer_created - answer a create's return: "ok ID", or "err ENAME"
+ * @rc: the new object's id, or a negative errno
+ */
+void answer_created(int rc)
+{
+	if (rc < 0)
+		answer_err(rc);
+	else
+		answer_id(rc);
+}
+
 static const char *errno_name(int err)
 {
 	switch (-err) {
@@ -259,105 +283,6 @@ void answer_error(const char *fmt, ...)
 	out_char('\n');
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/**
- * arg_u64 - argument @i as a u64 (0x + hex)
- * @argv: the request's tokens
- * @i: the argument's index
- * @v: where the value goes
- *
- * Return: true, or false after answering "error".
- */
-bool arg_u64(char **argv, int i, u64 *v)
-{
-	const char *s = argv[i];
-	int n;
-
-	if (s[0] != '0' || s[1] != 'x' || !s[2] || strlen(s + 2) > 16) {
-		answer_error("%s: argument %d: expected a u64 as 0x + hex, got '%.40s'",
-			     argv[0], i, s);
-		return false;
-	}
-	*v = 0;
-	for (s += 2; *s; s++) {
-		n = hexval(*s);
-		if (n < 0) {
-			answer_error("%s: argument %d: expected a u64 as 0x + hex, got '%.40s'",
-				     argv[0], i, argv[i]);
-			return false;
-		}
-		*v = *v << 4 | (u64)n;
-	}
-	return true;
-}
-
-/**
- * arg_long - argument @i as a decimal integer
- * @argv: the request's tokens
- * @i: the argument's index
- * @v: where the value goes
- *
- * Return: true, or false after answering "error".
- */
-bool arg_long(char **argv, int i, long *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtol(argv[i], &end, 10);
-	if (!argv[i][0] || *end || errno) {
-		answer_error("%s: argument %d: expected a decimal integer, got '%.40s'",
-			     argv[0], i, argv[i]);
-		return false;
-	}
-	return true;
-}
-
-/**
- * arg_string - argument @i as a percent-encoded string, decoded in place
- * @argv: the request's tokens
- * @i: the argument's index
- * @s: where the decoded string goes
- *
- * Return: true, or false after answering "error".
- */
-bool arg_string(char **argv, int i, char **s)
-{
-	char *src = argv[i], *dst = argv[i];
-
-	*s = argv[i];
-	if (strcmp(src, "~") == 0) {
-		*dst = '\0';
-		return true;
-	}
-	while (*src) {
-		if (*src == '%') {
-			int hi = hexval(src[1]), lo = hi < 0 ? -1 : hexval(src[2]);
-
-			if (lo < 0 || (hi == 0 && lo == 0)) {
-				answer_error("%s: argument %d: bad percent escape", argv[0], i);
-				return false;
-			}
-			*dst++ = (char)(hi << 4 | lo);
-			src += 3;
-		} else {
-			*dst++ = *src++;
-		}
-	}
-	*dst = '\0';
-	return true;
-}
-
 enum suite { SUITE_NONE, SUITE_TREE, SUITE_DAX, SUITE_DCD };
 static enum suite suite;
 
@@ -371,7 +296,12 @@ static bool last_snap_valid;
  * "bad TEXT" by a "check" that comes right after the "new", forgotten by any other
  * request.
  */
-static char leak_text[128];
+static char leak_text[256];
+
+/* Where the leaked allocations were made (the kernel harness: ": SITE, ..."). */
+#ifndef LEDGER_WHERE
+#define LEDGER_WHERE() ""
+#endif
 
 /**
  * drop_instance - free the current instance, and hold what it left in the
@@ -390,8 +320,8 @@ static void drop_instance(void)
 #if DAXCHECK_LEDGER
 	if (suite != SUITE_NONE && kmem_live != 0)
 		snprintf(leak_text, sizeof(leak_text),
-			 "leak: the dropped %s instance left %ld allocation(s) behind", name,
-			 kmem_live);
+			 "leak: the dropped %s instance left %ld allocation(s) behind%s", name,
+			 kmem_live, LEDGER_WHERE());
 	kmem_live = 0;
 #else
 	(void)name;
@@ -458,7 +388,111 @@ static void observe(bool changed)
 	last_snap_valid = true;
 }
 
-/* One request line (without LF). Return: false on quit. */
+static bool quitting;
+
+/* The session's request handlers (session_ops): arguments as the spec parsed them. */
+static void do_quit(union arg *args)
+{
+	(void)args;
+	quitting = true;
+}
+
+static void do_new(union arg *args)
+{
+	if (strcmp(args[0].s, "tree") == 0) {
+		drop_instance();
+		if (!tree_new()) {
+			answer_err(-EINVAL);
+			return;
+		}
+		suite = SUITE_TREE;
+	} else if (strcmp(args[0].s, "dax") == 0) {
+		drop_instance();
+		if (!dax_new()) {
+			answer_err(-EINVAL);
+			return;
+		}
+		suite = SUITE_DAX;
+	} else {
+		answer_error("new: expected tree or dax, got '%.40s'", args[0].s);
+		return;
+	}
+	answer_ok();
+}
+
+/* "new dcd PROFILE": the DCD suite of that profile (driver.h), where this build has it. */
+static void do_new_dcd(union arg *args)
+{
+	if (strcmp(args[0].s, "dcd") != 0) {
+		answer_error("new: expected tree, dax or dcd PROFILE, got '%.40s'", args[0].s);
+		return;
+	}
+	drop_instance();
+	if (!dcd_new(args[1].s)) {
+		answer_err(-EINVAL);
+		return;
+	}
+	suite = SUITE_DCD;
+	answer_ok();
+}
+
+static void do_observe(union arg *args)
+{
+	(void)args;
+	observe(false);
+}
+
+static void do_observe_changed(union arg *args)
+{
+	(void)args;
+	observe(true);
+}
+
+static void do_check(union arg *args)
+{
+	(void)args;
+	check();
+}
+
+static void do_fault(union arg *args)
+{
+	if (suite == SUITE_DAX && dax_set_fault(args[0].s) == 0)
+		answer_ok();
+	else
+		answer_err(-EINVAL);
+}
+
+#if DAXCHECK_FAILNTH
+static void do_failNth(union arg *args)
+{
+	answer_rc(failnth_arm(args[0].l));
+}
+
+static void do_allocations(union arg *args)
+{
+	static char text[4096];
+
+	(void)args;
+	failnth_answer(text, sizeof(text));
+	out_str(text);
+	out_char('\n');
+}
+#endif
+
+/* The requests of the session itself (PROTOCOL.md), before the current suite's. */
+static const struct request_op session_ops[] = {
+	{ "quit", "", do_quit },
+	{ "new", "w", do_new },
+	{ "new", "ww", do_new_dcd },
+	{ "observe", "", do_observe },
+	{ "observe", "c", do_observe_changed },
+	{ "check", "", do_check },
+	{ "fault", "s", do_fault },
+#if DAXCHECK_FAILNTH
+	FAILNTH_REQUESTS(REQUEST_OP)
+#endif
+};
+
 /*
  * The DCD suite where this build has none (driver.h): "new dcd PROFILE"
  * answers err EINVAL. A driver with the suite defines these again.
@@ -489,6 +523,7 @@ __attribute__((weak)) bool dcd_check(void)
 	return true;
 }
 
+/* One request line (without LF). Return: false on quit. */
 static bool handle(char *line)
 {
 	char *argv[16];
@@ -508,81 +543,8 @@ static bool handle(char *line)
 	}
 	if (strcmp(argv[0], "check") != 0)
 		leak_text[0] = '\0';	/* only the check right after new answers it */
-	if (strcmp(argv[0], "quit") == 0 && argc == 1)
-		return false;
-	if (strcmp(argv[0], "new") == 0 && argc == 2) {
-		if (strcmp(argv[1], "tree") == 0) {
-			drop_instance();
-			if (!tree_new()) {
-				answer_err(-EINVAL);
-				return true;
-			}
-			suite = SUITE_TREE;
-		} else if (strcmp(argv[1], "dax") == 0) {
-			drop_instance();
-			if (!dax_new()) {
-				answer_err(-EINVAL);
-				return true;
-			}
-			suite = SUITE_DAX;
-		} else {
-			answer_error("new: expected tree or dax, got '%.40s'", argv[1]);
-			return true;
-		}
-		answer_ok();
-		return true;
-	}
-	if (strcmp(argv[0], "new") == 0 && argc == 3 && strcmp(argv[1], "dcd") == 0) {
-		drop_instance();
-		if (!dcd_new(argv[2])) {
-			answer_err(-EINVAL);
-			return true;
-		}
-		suite = SUITE_DCD;
-		answer_ok();
-		return true;
-	}
-	if (strcmp(argv[0], "observe") == 0 && (argc == 1 || (argc == 2 && strcmp(argv[1], "changed") == 0))) {
-		observe(argc == 2);
-		return true;
-	}
-	if (strcmp(argv[0], "check") == 0 && argc == 1) {
-		check();
-		return true;
-	}
-
-	if (strcmp(argv[0], "fault") == 0 && argc == 2) {
-		char *name;
-
-		if (!arg_string(argv, 1, &name))
-			return true;
-		if (suite == SUITE_DAX && dax_set_fault(name) == 0)
-			answer_ok();
-		else
-			answer_err(-EINVAL);
-		return true;
-	}
-#if DAXCHECK_FAILNTH
-	if (strcmp(argv[0], "failNth") == 0 && argc == 2) {
-		long n;
-
-		if (arg_long(argv, 1, &n)) {
-			if (failnth_arm(n) == 0)
-				answer_ok();
-			else
-				answer_err(-EINVAL);
-		}
-		return true;
-	}
-	if (strcmp(argv[0], "allocations") == 0 && argc == 1) {
-		static char text[4096];
-
-		failnth_answer(text, sizeof(text));
-		out_str(text);
-		out_char('\n');
-		return true;
-	}
-#endif
+	if (request_dispatch(session_ops, sizeof(session_ops) / sizeof(session_ops[0]), argc, argv))
+		return !quitting;
 	if (suite != SUITE_NONE) {
 		bool known;
 

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * driver.h - what the protocol driver's parts share: the output buffer, the
- * canonical JSON writers, the request arguments and the self-check (PROTOCOL.md).
+ * canonical JSON writers, the request table and its arguments (dispatch.h), the
+ * snapshot writers (snapshot.h) and the self-check (PROTOCOL.md).
  */
 #ifndef DAXCHECK_DRIVER_H
 #define DAXCHECK_DRIVER_H
 
 #include "compat.h"
+#include "dispatch.h"
+#include "snapshot.h"
 
 /* Output: one buffer, written to stdout when stdin has no buffered request left. */
 void out_bytes(const char *s, size_t n);
@@ -24,11 +27,8 @@ void answer_ok(void);
 void answer_id(long id);
 void answer_err(int err);		/* err ENAME from a negative errno */
 void answer_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Request arguments: argv[0] is the operation. Each returns false after answering "error". */
-bool arg_u64(char **argv, int i, u64 *v);
-bool arg_long(char **argv, int i, long *v);
-bool arg_string(char **argv, int i, char **s);	/* decoded in place */
+void answer_rc(int rc);			/* ok, or err ENAME from a negative rc */
+void answer_created(int rc);		/* ok ID, or err ENAME from a negative rc */
 
 /* The self-check (PROTOCOL.md "The self-check"): checks return false after check_bad(). */
 struct resource;

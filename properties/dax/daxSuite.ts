@@ -4,7 +4,7 @@
  * operations without extents, coverage required only of what contiguous regions reach.
  */
 import fc from 'fast-check';
-import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type RegionKind, type Result, type SutFactory } from '../../sut/interface.ts';
+import { DAX_ARGS, FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type RegionKind, type Result, type SutFactory } from '../../sut/interface.ts';
 import { checkDaxInvariants, checkDeviceAlignment } from '../invariants.ts';
 import { daxSnapshotProblem } from '../snapshotShape.ts';
 import { operationTable, type AnyOperation } from '../operation.ts';
@@ -36,7 +36,7 @@ function daxSuiteOf(
   name: SuiteName, operations: readonly AnyOperation[], kinds: readonly RegionKind[], points: readonly FailPoint[],
   coverage: Record<string, number>, bigCoverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>,
 ): DaxSuite {
-  const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations);
+  const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations, DAX_ARGS);
   return {
     name,
     sutKind: 'dax',

@@ -221,6 +221,18 @@ int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *d
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
 void devm_release_action(struct device *dev, void (*action)(void *), void *data);
 
+/* fail-nth: what these allocate for a kernel file is named after its caller. */
+#ifdef DAXCHECK_KERNEL_FILE
+#include <linux/daxcheck-failnth.h>
+#define dev_set_name(dev, ...)	FAILNTH_VIA("dev_set_name", dev_set_name(dev, __VA_ARGS__))
+#define device_add(dev)		FAILNTH_VIA("device_add", device_add(dev))
+#define devres_alloc(...)	FAILNTH_VIA("devres_alloc", devres_alloc(__VA_ARGS__))
+#define devres_open_group(...)	FAILNTH_VIA("devres_open_group", devres_open_group(__VA_ARGS__))
+#define devm_add_action(...)	FAILNTH_VIA("devm_add_action", devm_add_action(__VA_ARGS__))
+#define devm_add_action_or_reset(...) \
+	FAILNTH_VIA("devm_add_action_or_reset", devm_add_action_or_reset(__VA_ARGS__))
+#endif
+
 /* More of the device model (shim/device-more.c), for drivers/dax/extent.c and cxl.c. */
 void device_unregister(struct device *dev);
 /* v6.15+ (probe.sh DAXCHECK_CONST_FIND_CHILD): the match takes const data */
