@@ -22,6 +22,8 @@ export interface RunWorld {
   readonly domainBuckets?: ReadonlySet<string>;
   /** fail-nth runs (World has it): per operation, each allocation site reached and how often it was failed. */
   readonly allocCoverage?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** World in incremental mode: its failure came from the run's end check, at the last step rather than where it happened. */
+  readonly caughtLate?: boolean;
   /** fast-check's check: the command applies in the current state. */
   applies(cmd: { op: string }): boolean;
   /** Runs the command; throws when something broke. */
