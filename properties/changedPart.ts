@@ -8,9 +8,10 @@
  * self-check of the parts changed since the last one; the other parts keep the previous
  * snapshot's objects. At the run's end everything is observed, compared and checked as
  * after every step in full mode, so what a step did outside the part it named is caught
- * at the run's end at the latest; such a failing run is then replayed with every check
- * after every step (properties/runSuite.ts), so its failing step, its signature and its
- * shrink are those of full checking (docs/SPECIFICATION.md §5, docs/benchmarks.md).
+ * at the run's end at the latest. A failing run is then replayed with every check after
+ * every step (properties/runSuite.ts), and shrink tries check everything, so the failing
+ * step, the signature and the shrink are those of full checking (docs/SPECIFICATION.md
+ * §5, docs/benchmarks.md).
  */
 import { sameData } from './sameData.ts';
 

@@ -106,7 +106,7 @@ export function runSuite(o: RunOptions): RunOutcome {
       world.finish();
     } catch (caught) {
       const commands = [...(prefix as { op: string }[]), ...commandData<{ op: string }>(cmds)];
-      const e = world.caughtLate === true ? exactFailure(o, commands) ?? caught : caught;
+      const e = world.incremental === true && caught instanceof StepFailure ? exactFailure(o, commands) ?? caught : caught;
       const seen = e instanceof StepFailure ? { failure: e, commands } : null;
       if (shrinking) {
         // A try that fails otherwise than the failure being shrunk counts as passing.

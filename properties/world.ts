@@ -20,6 +20,7 @@ import { resultProblem } from './snapshotShape.ts';
 import { showResult } from './showResult.ts';
 import { broken, brokenIn, guard, judgeSnapshots, Shown } from './stepCheck.ts';
 import { StepFailure } from './stepFailure.ts';
+import { StepSelfChecks } from './stepSelfChecks.ts';
 import type { StepRecord } from './stepRecord.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
@@ -72,19 +73,19 @@ export class World {
     this.modelSnap = suite.observe(this.model);
     const parts = suite.parts;
     this.parts = incremental && parts !== undefined && !keepRecords && this.script === null && sut !== null && parts.supports(this.model) && parts.supports(sut) ? parts : null;
+    this.selfChecks = new StepSelfChecks(sut, this.parts);
   }
 
   /** Incremental mode: the suite's parts (null: every step observed and checked whole). */
   private readonly parts: AnyParts | null;
-  /** Incremental mode: the parts changed since the last self-check. */
-  private readonly unselfChecked = new Set<number>();
-  /** Incremental mode: the last step's call and result (the run's end check judges the last step). */
+  /** When the system's self-check runs. */
+  private readonly selfChecks: StepSelfChecks;
+  /** The last step's call and result (incremental mode's end check judges the last step). */
   private last: { call: unknown; result: Result } | null = null;
-  /**
-   * Incremental mode: the failure came from the run's end check of what the steps did not
-   * observe; its step is the last, not where it happened (replay the run whole to find it).
-   */
-  caughtLate = false;
+  /** Whether steps check only the part they name (see RunWorld.incremental). */
+  get incremental(): boolean {
+    return this.parts !== null;
+  }
 
   /** Check for fast-check: the command applies in the model's current state. */
   applies(cmd: { op: string }): boolean {
@@ -148,19 +149,13 @@ export class World {
       if (badResult !== null) throw new StepFailure('sut-malformed', index, shown.text, badResult);
       throw new StepFailure('result-mismatch', index, shown.text, `model ${showResult(modelResult)}, sut ${showResult(sutResult)}`);
     }
+    this.last = { call, result: sutResult };
     if (parts === null) judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
-    else if (part !== null) {
-      this.last = { call, result: sutResult };
-      this.unselfChecked.add(part);
-      if (!sameData(parts.part(modelSnap, part), guard(index, shown, () => parts.observe(this.sut, part)))) {
-        judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
-        throw new StepFailure('sut-malformed', index, shown.text, `its part ${part} observed alone differs from the same part of its whole snapshot`);
-      }
+    else if (part !== null && !sameData(parts.part(modelSnap, part), guard(index, shown, () => parts.observe(this.sut, part)))) {
+      judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
+      throw new StepFailure('sut-malformed', index, shown.text, `its part ${part} observed alone differs from the same part of its whole snapshot`);
     }
-    // The system's own invariants after every successful step (a refused one rarely changes
-    // anything; a cache it corrupted is caught at the next success or at the run's end).
-    if (sutResult.ok) this.selfCheck(index, shown);
-    else this.unchecked = { first: this.unchecked?.first ?? index, index, shown };
+    this.selfChecks.after(index, shown, sutResult.ok, part);
   }
 
   /** fail-nth: what the system's step allocated (counted into allocCoverage). */
@@ -184,7 +179,7 @@ export class World {
     if (misshapen !== null) throw new StepFailure('sut-malformed', index, shown.text, `observe() returned a malformed snapshot: ${misshapen}`);
     const sutBroken = broken(suite, call, sutResult, sutSnap);
     if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
-    this.selfCheck(index, shown);
+    this.selfChecks.check(index, shown, true);
     const before = this.modelSnap;
     const follow = followInjected({ suite, modelFactory: this.modelFactory, script: this.script!, call, before, sutResult, sutSnap });
     if (follow === null) throw notFollowed(index, shown.text, before, sutResult, sutSnap);
@@ -198,55 +193,22 @@ export class World {
   /** The last step that ran (its index is steps - 1), for what its run's end finds (endRun). */
   private lastShown: Shown | null = null;
 
-  /** Steps since the last self-check whose check was skipped (their operation failed): the first one's index, the last one. */
-  private unchecked: { first: number; index: number; shown: Shown } | null = null;
-
-  /** Runs the system under test's selfCheck, if it has one; throws a self-check StepFailure naming the step. */
-  private selfCheck(index: number, shown: Shown, whole = this.parts === null): void {
-    const since = this.unchecked;
-    this.unchecked = null;
-    const own = guard(index, shown, () => (whole ? this.wholeSelfCheck() : this.partSelfCheck()));
-    if (own.length === 0) return;
-    const note = since === null ? '' : `\n(not checked after steps ${since.first + 1}–${index}, whose operations failed: the damage may be from one of them)`;
-    throw new StepFailure('self-check', index, shown.text, own.join('\n') + note);
-  }
-
-  private wholeSelfCheck(): string[] {
-    this.unselfChecked.clear();
-    return (this.sut as { selfCheck?(): string[] }).selfCheck?.() ?? [];
-  }
-
-  /** Incremental mode: the self-check of the parts changed since the last one (the whole one when the system has no part self-check). */
-  private partSelfCheck(): string[] {
-    const out: string[] = [];
-    for (const i of this.unselfChecked) {
-      const own = this.parts!.selfCheck(this.sut, i);
-      if (own === undefined) return this.wholeSelfCheck();
-      out.push(...own);
-    }
-    this.unselfChecked.clear();
-    return out;
-  }
-
   /**
    * Incremental mode, at the run's end: everything the steps did not observe, compare and
-   * check, as a step in full mode would have after the last step (failures there are
-   * caughtLate). The model's snapshot built part by part must equal its whole one.
+   * check, as a step in full mode would after the last step. The model's snapshot built
+   * part by part must equal its whole one.
    */
   private checkEverything(): void {
     const shown = this.lastShown;
     if (shown === null) return;
     const index = this.steps - 1;
     const { suite } = this;
-    this.caughtLate = true;
     const modelSnap = suite.observe(this.model);
     if (!sameData(modelSnap, this.modelSnap)) throw new StepFailure('model-invariant', index, shown.text, `the model changed outside the parts its steps named: ${firstDifference(this.modelSnap, modelSnap, ['steps', 'whole']) ?? ''}`);
     const { call, result } = this.last ?? { call: null, result: { ok: true } as Result };
     const modelBroken = suite.invariants(modelSnap);
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
     judgeSnapshots(suite, index, shown, call, result, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
-    this.selfCheck(index, shown, true);
-    this.caughtLate = false;
   }
 
   /** Step by step: the run's end on the system under test (its endRun, if any); what it left behind is a sut-leaked StepFailure at the last step. */
@@ -266,9 +228,8 @@ export class World {
   /** Batch mode: checks the planned run on the system under test; throws StepFailure at its first difference. Nothing in step-by-step mode. */
   finish(): void {
     if (this.checker === null) {
-      const last = this.unchecked;
       if (this.parts !== null) this.checkEverything();
-      else if (last !== null) this.selfCheck(last.index, last.shown);
+      this.selfChecks.end(this.lastShown === null ? null : { index: this.steps - 1, shown: this.lastShown });
       this.endRun();
       return;
     }
