@@ -146,12 +146,8 @@ export class ImplDcd implements DcdSut {
       arr.push(x);
     }
     arr.sort((a, b) => a.seqNum - b.seqNum);
-    for (let i = 0; i < arr.length; i++) {
-      if (arr[i]!.seqNum !== this.base + i) {
-        r.warnings++;
-        return 'EINVAL';
-      }
-    }
+    // dev_WARN_ONCE and EINVAL on a seq gap: reachable only through T5 (§12.5 step 5 keeps seqs dense)
+    if (arr.some((x, i) => x.seqNum !== this.base + i)) return warn(r);
     let i = 0;
     for (; i < arr.length; i++) {
       if ((resourceSize(arr[i]!) & (r.align - 1n)) !== 0n) break;
@@ -197,6 +193,12 @@ export class ImplDcd implements DcdSut {
       r.pending.delete(name);
     }
   }
+}
+
+/** dev_WARN_ONCE: the region counts the warning; the claim answers EINVAL. */
+function warn(r: DaxRegion): Errno {
+  r.warnings++;
+  return 'EINVAL';
 }
 
 function newDev(id: number): DevDax {
