@@ -18,9 +18,9 @@ const failedAt = (cx: ClassifiedFacts, site: string) => cx.broke.call.endsWith(`
 /** The failing command (broke.step counts from 1). */
 const failingCommand = (cx: ClassifiedFacts): Cmd | undefined => commandsOf(cx)[cx.broke.step - 1];
 const FOUR_GIB = 1n << 32n;
-/** The kernel harness's watchdog (ports/kernel/harness.c): a request still running after seconds of CPU time. */
-const ENDLESS_LOOP = /still running after \d+ s of CPU time/;
-/** The harness's fail-nth WARN oracle (ports/kernel/shim/failnth-requests.c) on __dev_dax_resize()'s "space not found?": R1's retry after an error. */
+/** The kernel harness's watchdog (ports/kernel/harness.c): a request still running after its CPU time limit (ms; s before). */
+const ENDLESS_LOOP = /still running after \d+ m?s of CPU time/;
+/** The harness's fail-nth WARN oracle (ports/kernel/harness.c) on __dev_dax_resize()'s "space not found?": R1's retry after an error. */
 const AFTER_FAILURE_NO_SPACE = /WARN after the injected allocation failure at \S+: WARNING: space not found\?/;
 /** An extent whose free space can be a non-zero multiple of 4 GiB (S2 needs one). */
 const hasBigExtent = (cx: ClassifiedFacts) => commandsOf(cx).some((c) => c.op === 'addExtent' && BigInt(c.lengthBytes ?? '0') >= FOUR_GIB);

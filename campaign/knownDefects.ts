@@ -14,6 +14,7 @@
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { DCD_KNOWN_DEFECTS } from './dcdKnownDefects.ts';
 import { FAIL_NTH_KNOWN_DEFECTS } from './failNthKnownDefects.ts';
+import { V10_KNOWN_DEFECTS } from './v10KnownDefects.ts';
 import { operationOf, sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
 import { failureSignature } from './hunt/failureSignature.ts';
 
@@ -77,6 +78,7 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   },
   ...FAIL_NTH_KNOWN_DEFECTS,
   ...DCD_KNOWN_DEFECTS,
+  ...V10_KNOWN_DEFECTS,
 ];
 
 /** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */

@@ -38,12 +38,6 @@ export interface Operation<Cmd extends { op: string }, Call extends { op: string
   readonly simplest?: Readonly<Record<string, readonly string[]>>;
   /** Its generator and weight in big runs (many live objects, refs reaching any of them); absent: not used there. */
   readonly scale?: { readonly weight: number; readonly arbitrary: fc.Arbitrary<Cmd> };
-  /**
-   * How the call runs and prints, given by the operation itself instead of derived from
-   * its method's declared arguments (the v11/v10 profile's operations, sut/dcdInterface.ts,
-   * are not declared yet: sut/arguments.ts's list, flag and nested record now express them).
-   */
-  readonly own?: { run(sut: Sut, call: Call): Result; show(call: Call): string };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -76,14 +70,10 @@ export interface OperationTable<Cmd extends { op: string }, Call extends { op: s
   bigCommand(): fc.Arbitrary<Cmd>;
 }
 
-/** How an operation's call runs and prints: from its method's declared arguments, or its own. */
+/** How an operation's call runs and prints: from its method's declared arguments. */
 function entryOf(o: AnyOperation, declared: Readonly<Record<string, Args>>): { o: AnyOperation; call: Caller; show: (call: Readonly<Record<string, unknown>>) => string } {
-  if (o.own !== undefined) {
-    const own = o.own;
-    return { o, call: (sut, c) => own.run(sut, c), show: (c) => own.show(c) };
-  }
   const args = declared[o.method];
-  if (args === undefined) throw new Error(`Operation ${o.op}: its method ${o.method} has no declared arguments in the suite's table (sut/interface.ts TREE_ARGS, DAX_ARGS)`);
+  if (args === undefined) throw new Error(`Operation ${o.op}: its method ${o.method} has no declared arguments in the suite's table (sut/interface.ts TREE_ARGS, DAX_ARGS; sut/dcdInterface.ts DCD_ARGS)`);
   return { o, call: callerOf(o.method, args), show: (c) => showCall(o.op, args, c) };
 }
 
@@ -94,7 +84,7 @@ function entryOf(o: AnyOperation, declared: Readonly<Record<string, Args>>): { o
  */
 export function operationTable<Cmd extends { op: string }, Call extends { op: string }, Sut, Snap>(
   operations: readonly AnyOperation[],
-  declared: Readonly<Record<string, Args>> = {},
+  declared: Readonly<Record<string, Args>>,
 ): OperationTable<Cmd, Call, Sut, Snap> {
   interface Entry { o: AnyOperation; call: Caller; show: (call: Readonly<Record<string, unknown>>) => string }
   const byOp = new Map<string, Entry>();

@@ -100,7 +100,7 @@ type ArgsFor<P extends readonly unknown[]> = { readonly [I in keyof P]: ArgFor<P
  * the parameter's type).
  */
 export type DeclaredArgs<Sut> = {
-  readonly [M in keyof Sut as M extends 'observe' | 'selfCheck' | 'endRun' | 'takeFiredFailures' | 'takeAllocations' ? never : M]-?:
+  readonly [M in keyof Sut as M extends 'observe' | 'observeRegion' | 'selfCheck' | 'selfCheckRegion' | 'endRun' | 'takeFiredFailures' | 'takeAllocations' ? never : M]-?:
     NonNullable<Sut[M]> extends (...params: infer P) => unknown ? ArgsFor<P> : never;
 };
 

@@ -283,6 +283,11 @@ export interface DaxSut {
   /** The canonical snapshot. */
   observe(): DaxSnapshot;
   /**
+   * Optional: observe().regions[region] alone (null when there is no such region), for a
+   * runner that re-observes only the region a step named (properties/changedPart.ts).
+   */
+  observeRegion?(region: number): RegionSnap | null;
+  /**
    * Optional instrumentation: the failure points whose injected failure fired since the
    * last call (then forgotten). The runner asks the reference side only, to label runs
    * that reached each point; a port need not provide it.
@@ -296,6 +301,8 @@ export interface DaxSut {
    * next success after refused steps (the message names them).
    */
   selfCheck?(): string[];
+  /** Optional, with selfCheck: the part of selfCheck() that concerns one region ([] when there is no such region). */
+  selfCheckRegion?(region: number): string[];
   /**
    * Optional: ends the run (called once, after the last step's self-check; the instance
    * is not used after it) and says what it left behind, e.g. allocations a port's ledger

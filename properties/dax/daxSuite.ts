@@ -11,6 +11,7 @@ import { operationTable, type AnyOperation } from '../operation.ts';
 import type { SuiteName, SuiteSpec } from '../suiteSpec.ts';
 import type { DaxCall, DaxCommand } from './daxCommand.ts';
 import { daxDomains } from './daxDomains.ts';
+import { daxParts } from './daxParts.ts';
 import { DAX_LABELS, daxStepLabels, failureLabel } from './daxLabels.ts';
 import { addExtent } from './ops/addExtent.ts';
 import { bind } from './ops/bind.ts';
@@ -52,6 +53,7 @@ function daxSuiteOf(
       c.op === 'resize' && result.ok ? checkDeviceAlignment(snap, c.region, c.device) : [],
     labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...daxStepLabels(c, result, after)],
     modelEvents: (model: DaxSut) => (model.takeFiredFailures?.() ?? []).map(failureLabel),
+    parts: daxParts,
     domains: daxDomains(operations.map((o) => o.op), kinds, points),
     coverage,
     prefix,

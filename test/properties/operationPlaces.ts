@@ -97,7 +97,7 @@ export function operationPlaces(): OperationPlace[] {
     { place: '`ports/c/driver-dax.c`', holds: (op, src) => hasHandler(op, op.suite === 'dax' ? src.cDax : src.cTree, src) },
     {
       place: '`ports/kernel/driver-dax.c`',
-      // an optional tree operation (failNth) is the shared session's: the Python port, which announces no capability, need not answer it
+      // The Python port (tree) need not offer an optional capability (fail-nth): it does not advertise it.
       holds: (op, src) => (op.suite === 'dax' ? hasHandler(op, src.kernelDax, src) : op.operation?.optional === true || new RegExp(`'${escape(op.name)}': \\(`).test(src.pythonPort)),
     },
   ];

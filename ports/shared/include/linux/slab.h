@@ -18,6 +18,12 @@
 void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller, const char *what);
 void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller, const char *what);
 void kfree(const void *p);
+
+/* __free(kfree) (compiler.h): the variable's pointer is freed when its scope ends. */
+static inline void __free_kfree(void *p)
+{
+	kfree(*(void **)p);
+}
 char *__kstrdup(const char *s, gfp_t gfp, const char *caller, const char *what);
 
 /*
@@ -42,7 +48,6 @@ char *__kstrdup(const char *s, gfp_t gfp, const char *caller, const char *what);
 #define kvmalloc(size, gfp)	kmalloc(size, gfp)
 #define kvrealloc(p, size, gfp)	krealloc(p, size, gfp)
 #define kvfree(p)		kfree(p)
-#define __free_kfree(p)		kfree(*(void **)(p))
 
 /*
  * The typed allocators (v7.0+): kzalloc_obj(VAR_OR_TYPE[, gfp]) allocates one
