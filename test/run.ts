@@ -17,7 +17,7 @@
  *   node --import tsx test/run.ts --slow     only the slow ones (npm run test:slow)
  *
  * Before that line it prints the run's time and the slowest files (their tests' time, loading apart);
- * DAXCHECK_TEST_TIMES=FILE writes every file's time there as JSON.
+ * DAXCHECK_TEST_TIMES=FILE keeps every file's time there as JSON (written as each file ends).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,6 +122,7 @@ for (const group of queue) {
         return await suite();
       } finally {
         fileMs.set(name, (fileMs.get(name) ?? 0) + performance.now() - t0);
+        if (process.env.DAXCHECK_TEST_TIMES) writeFileSync(process.env.DAXCHECK_TEST_TIMES, JSON.stringify(Object.fromEntries(fileMs), null, 1));
       }
     };
   }
@@ -131,5 +132,4 @@ process.stdout.write = write;
 console.log = log;
 const slowest = [...fileMs].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`);
 console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s; slowest files: ${slowest.join(', ')}`);
-if (process.env.DAXCHECK_TEST_TIMES) writeFileSync(process.env.DAXCHECK_TEST_TIMES, JSON.stringify(Object.fromEntries(fileMs), null, 1));
 console.log(`${passed - skipped} passed, ${total - passed} failed, ${skipped} skipped`);
