@@ -414,7 +414,7 @@ static void do_new(union arg *args)
 		}
 		suite = SUITE_DAX;
 	} else {
-		answer_error("new: expected tree or dax, got '%.40s'", args[0].s);
+		answer_error("new: expected tree, dax or dcd PROFILE, got '%.40s'", args[0].s);
 		return;
 	}
 	answer_ok();
