@@ -269,8 +269,14 @@ static void do_claim(union arg *a)
 
 static void do_claimRacing(union arg *a)
 {
-	int rc, added;
+	u64 off[V10_MAX_EXTENTS + 1], len[V10_MAX_EXTENTS + 1];
+	int rc, added, n;
+	uuid_t tag;
 
+	/* the group's words are checked before the claim runs: a malformed request changes nothing */
+	if (!parse_tag("claimRacing", a[3].s, &tag) ||
+	    !parse_extents("claimRacing", a[4].s, off, len, &n))
+		return;
 	if (claim("claimRacing", a, &rc) &&
 	    add_group("claimRacing", a[0].l, a[3].s, a[4].s, a[5].l, &added))
 		answer_rc(rc);
