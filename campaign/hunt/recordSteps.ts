@@ -18,11 +18,14 @@ export const MAX_RECORDED_STEPS = 200;
 
 /**
  * The recorded steps of cx on systems, as plain JSON data (bigints kept), or null when
- * they are not recorded: a hang (not run into again), a run over MAX_RECORDED_STEPS, or
- * a replay that throws or whose values are not plain data. Never throws.
+ * they are not recorded: a hang or a crash (not run into again: that costs a timeout or
+ * a fresh process while the hunt may be stopping), a run over MAX_RECORDED_STEPS, or a
+ * replay that throws or whose values are not plain data. Never throws. The replay of a
+ * shrunk run on a port already running costs milliseconds.
  */
 export function recordSteps(suite: AnySuite, systems: Systems, cx: Counterexample): RecordedSteps | null {
-  if (cx.failure.kind === 'hang' || cx.commands.length > MAX_RECORDED_STEPS) return null;
+  const kind = cx.failure.kind;
+  if (kind === 'hang' || kind === 'sut-crashed' || cx.commands.length > MAX_RECORDED_STEPS) return null;
   try {
     const out = replayCommands(suite, systems.reference, systems.sut, cx.commands, true);
     const recorded: RecordedSteps = { reference: systems.reference.name, sut: systems.name, records: out.records, failure: out.failure && failureFacts(out.failure) };
