@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { relative } from 'node:path';
 import { buildCPort, C_PORT_BINARY } from '../campaign/cPort.ts';
-import { compareBatch, planBatch } from '../campaign/process/checkRun.ts';
+import { compareBatch, planBatch } from '../protocol/checkRun.ts';
 import { systemsNow } from '../campaign/systems.ts';
 import { implFactory } from '../impl/index.ts';
 import { modelFactory } from '../model/index.ts';

@@ -8,18 +8,17 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FAULT_NAMES, type FaultName } from '../impl/faults.ts';
+import { DCD_FAULT_NAMES, FAULT_NAMES, isDcdFaultName, type DcdFaultName, type FaultName } from '../impl/faults.ts';
 import { runWithCoverage } from '../properties/checkCoverage.ts';
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { recordOfFound } from '../properties/counterexampleRecord.ts';
 import { judgeCoverage } from '../properties/coverage.ts';
 import { bucketLine } from '../properties/domains.ts';
-import { daxSuite } from '../properties/dax/daxSuite.ts';
 import { CI_BIG_PROFILE, CI_FAULT_SEARCH, CI_PORT_PROFILE, CI_PROFILE } from '../properties/profiles.ts';
 import type { SystemSpec } from '../properties/systemSpec.ts';
 import { SUITE_NAMES, SUITES } from '../properties/suites.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
-import { machineInfo, daxcheckVersion, RUN_SUMMARY_FORMAT, runEntry, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
+import { runEntry, runSummary, type RunSummary, type SuiteRunSummary } from '../reporting/runSummary.ts';
 import { CI_FAIL_NTH, failNthEntry, failNthFaultEntry } from './failNthGate.ts';
 import { searchFault } from './faultSearch.ts';
 import { replayEntry } from './replayEntry.ts';
@@ -29,7 +28,7 @@ import { IMPL, systemsNow, type Systems } from './systems.ts';
 /** One item of the gate: what to run, and its display name (the entry's name). */
 export type GateItem =
   | { kind: 'suite'; name: string; suite: SuiteName; system: GateSystem; big?: true }
-  | { kind: 'fault-search'; name: string; fault: FaultName; system: GateSystem }
+  | { kind: 'fault-search'; name: string; fault: FaultName | DcdFaultName; system: GateSystem }
   | { kind: 'fail-nth'; name: string; system: GateSystem; fault?: FaultName }
   | { kind: 'replay'; name: string; file: string };
 
@@ -68,6 +67,8 @@ export function gateItems(shrinksDir = 'shrinks'): GateItem[] {
     ...GATE_SYSTEMS.flatMap((system) => [
       ...(system === 'impl' ? ALL_SUITES : SUITE_NAMES).map((suite): GateItem => ({ kind: 'suite', name: `${prefix(system)}${suite}`, suite, system })),
       ...FAULT_NAMES.map((fault): GateItem => ({ kind: 'fault-search', name: `${prefix(system)}fault ${fault}`, fault, system })),
+      // the v11 series' faults: the implementation only (the C port has no v11 profile)
+      ...(system === 'impl' ? DCD_FAULT_NAMES.map((fault): GateItem => ({ kind: 'fault-search', name: `fault ${fault}`, fault, system })) : []),
       { kind: 'fail-nth', name: `${prefix(system)}dax fail-nth`, system } satisfies GateItem,
     ]),
     // S3 found by fail-nth alone, with no named failure point: in the C port, an ASan report
@@ -99,7 +100,7 @@ export function runGateFailNth(system: GateSystem, title: string, fault: FaultNa
 }
 
 /** The systems of a gate item, or a failed entry's message when the C port cannot be built or started. */
-function gateSystems(system: GateSystem, fault: FaultName | null, suite: SuiteName): { spec: SystemSpec; systems: Systems } | string {
+function gateSystems(system: GateSystem, fault: FaultName | DcdFaultName | null, suite: SuiteName): { spec: SystemSpec; systems: Systems } | string {
   try {
     const spec = system === 'impl' ? IMPL : cPortSystem();
     return { spec, systems: systemsNow(spec as Exclude<SystemSpec, { kind: 'module' }>, fault, [suite], `gate ${system}`) };
@@ -109,7 +110,7 @@ function gateSystems(system: GateSystem, fault: FaultName | null, suite: SuiteNa
 }
 
 /** An entry that could not run: failed, with why. */
-function notRun(name: string, kind: 'suite' | 'fault-search', suite: SuiteName, fault: FaultName | null, why: string): GateResult {
+function notRun(name: string, kind: 'suite' | 'fault-search', suite: SuiteName, fault: FaultName | DcdFaultName | null, why: string): GateResult {
   const entry = runEntry({
     name, kind, suite, sut: name, fault, expectFailure: kind === 'fault-search', seeds: [], runs: 0, commands: 0, opCounts: new Map(),
     labels: [], counterexamples: [], durationMs: 0, passed: false, message: why,
@@ -147,15 +148,16 @@ export function runGateSuite(name: SuiteName, system: GateSystem = 'impl', title
   return { entry, found };
 }
 
-/** A fresh search of the DAX suite with fault on in a system: passes when it finds a counterexample. */
-export function runGateFaultSearch(fault: FaultName, system: GateSystem = 'impl', title = `fault ${fault}`): GateResult {
-  const got = gateSystems(system, fault, 'dax');
-  if (typeof got === 'string') return notRun(title, 'fault-search', 'dax', fault, got);
+/** A fresh search of the DAX suite (a v11 fault: the dcd-v11 suite) with fault on in a system: passes when it finds a counterexample. */
+export function runGateFaultSearch(fault: FaultName | DcdFaultName, system: GateSystem = 'impl', title = `fault ${fault}`): GateResult {
+  const suite: SuiteName = isDcdFaultName(fault) ? 'dcd-v11' : 'dax';
+  const got = gateSystems(system, fault, suite);
+  if (typeof got === 'string') return notRun(title, 'fault-search', suite, fault, got);
   const { spec, systems } = got;
   const o = { ...CI_FAULT_SEARCH, ...(system === 'impl' ? {} : { minimizeReplays: C_PORT_MINIMIZE_REPLAYS }) };
   let out;
   try {
-    out = searchFault(systems, o);
+    out = searchFault(systems, o, SUITES[suite]);
   } finally {
     systems.close();
   }
@@ -165,9 +167,9 @@ export function runGateFaultSearch(fault: FaultName, system: GateSystem = 'impl'
     ? `found after ${out.runs} passing runs, shrunk to ${found.commands.length} commands: ${found.broke.kind} at ${found.broke.call}`
     : `not found in ${out.runs} runs (seed ${o.seed}, ${o.maxCommands} commands at most): a defect of the generators`;
   const entry = runEntry({
-    name: title, kind: 'fault-search', suite: 'dax', sut, fault, expectFailure: true,
+    name: title, kind: 'fault-search', suite, sut, fault, expectFailure: true,
     seeds: [o.seed], runs: out.runs, commands: out.commands, opCounts: out.opCounts,
-    labels: judgeCoverage(daxSuite.coverage, out.labelRuns, out.runs), counterexamples: found ? [found.id] : [],
+    labels: judgeCoverage(SUITES[suite].coverage, out.labelRuns, out.runs), counterexamples: found ? [found.id] : [],
     durationMs: out.durationMs, passed: found !== null, message,
   });
   return { entry, found };
@@ -187,9 +189,6 @@ export function runCiGate(o: { shrinksDir?: string; onEntry?: (entry: SuiteRunSu
     if (result.found) found.push(result.found);
     o.onEntry?.(result.entry);
   }
-  const summary: RunSummary = {
-    format: RUN_SUMMARY_FORMAT, tool: 'daxcheck', version: daxcheckVersion(), command: 'test', startedAt, finishedAt: new Date().toISOString(),
-    machine: machineInfo(), shard: null, entries,
-  };
+  const summary = runSummary({ command: 'test', startedAt, entries });
   return { summary, found };
 }

@@ -1,8 +1,11 @@
 /**
- * The counterexamples a report draws, replayed step by step on the system each file
- * records (its module, or the built-in implementation with its fault) to get both
- * snapshots after every step. A file whose system cannot be run is drawn from the
- * reference alone, with the reason; a file that cannot be read is drawn as an error.
+ * The counterexamples a report draws. A file that carries its recorded steps (a hunt's
+ * findings: both snapshots after every step, recorded by the worker that found it) is
+ * drawn from them, running nothing. Any other file is replayed step by step on the
+ * system it records (its module or process, or the built-in implementation with its
+ * fault) to get both snapshots after every step. A file whose system cannot be run is
+ * drawn from the reference alone, with the reason; a file that cannot be read is drawn
+ * as an error.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -12,7 +15,7 @@ import { loadCounterexample, type CounterexampleFile } from '../properties/count
 import { replaySaved } from '../properties/replaySaved.ts';
 import { sameData } from '../properties/sameData.ts';
 import { failureFacts, type FailureFacts } from '../properties/stepFailure.ts';
-import type { StepRecord } from '../properties/stepRecord.ts';
+import type { RecordedSteps, StepRecord } from '../properties/stepRecord.ts';
 import type { DrawnCounterexample } from '../reporting/drawnCounterexample.ts';
 import type { RunSummary } from '../reporting/runSummary.ts';
 import { counterexampleFiles } from './ciGate.ts';
@@ -39,9 +42,11 @@ async function recordedSystems(file: string, cx: CounterexampleFile): Promise<Sy
 export const DRAW_TIMEOUT_MS = 10_000;
 
 /**
- * Replays one counterexample file for drawing; never throws for a bad file. A file
- * recorded against a user's module is replayed in a worker thread stopped after
- * timeoutMs (a port may hang); a recorded hang is not replayed at all.
+ * One counterexample file drawn; never throws for a bad file. A file with recorded
+ * steps is drawn from them. Otherwise it is replayed: a file recorded against a user's
+ * module in a worker thread stopped after timeoutMs (a port may hang), one recorded
+ * against a port process in this thread (each answer is bounded by the command timeout);
+ * a recorded hang is not replayed at all.
  */
 export async function drawCounterexample(file: string, timeoutMs = DRAW_TIMEOUT_MS): Promise<DrawnCounterexample> {
   let cx: CounterexampleFile | null = null;
@@ -50,9 +55,19 @@ export async function drawCounterexample(file: string, timeoutMs = DRAW_TIMEOUT_
   } catch {
     return drawHere(file);
   }
+  if (cx.recorded !== undefined) return drawRecorded(file, cx, cx.recorded);
   if (recordedSystem(cx).kind === 'impl') return drawHere(file);
   if (cx.broke.kind === 'hang') return drawHere(file, `${cx.sut} hung in this run; it is not run again for the report`);
+  // A process port answers within its command timeout or is stopped (protocol/):
+  // drawn here, without a thread to start (seconds on a loaded machine, after the budget).
+  if (recordedSystem(cx).kind === 'exec') return drawHere(file);
   return drawInWorker(file, cx, timeoutMs);
+}
+
+/** A file drawn from the steps it carries: nothing runs. */
+function drawRecorded(file: string, cx: CounterexampleFile, rec: RecordedSteps): DrawnCounterexample {
+  const { reference, sut, records, failure } = rec;
+  return { file, cx, error: null, reference, sut, faultSummary: faultSummary(cx.fault), unavailable: null, records, failure, divergeAt: divergence(records, failure) };
 }
 
 /** drawHere in a worker thread; drawn from the reference alone when it does not answer within timeoutMs. */
@@ -88,7 +103,12 @@ export async function drawHere(file: string, skip: string | null = null): Promis
       const out = replaySaved(file, cx, { model: reference, sut: reference }, true);
       return { ...base, reference: reference.name, sut: cx.sut, unavailable: systems, records: out.records, failure: null, divergeAt: null };
     }
-    const out = replaySaved(file, cx, { model: systems.reference, sut: systems.sut }, true);
+    let out: ReturnType<typeof replaySaved>;
+    try {
+      out = replaySaved(file, cx, { model: systems.reference, sut: systems.sut }, true);
+    } finally {
+      systems.close(); // a port process drawn in this thread ends here
+    }
     const drawn = { reference: systems.reference.name, sut: systems.name, unavailable: null, records: out.records, failure: out.failure && failureFacts(out.failure) };
     return { ...base, ...drawn, divergeAt: divergence(out.records, out.failure) };
   } catch (e) {

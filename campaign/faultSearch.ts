@@ -5,6 +5,7 @@
  */
 import { daxSuite } from '../properties/dax/daxSuite.ts';
 import { runSuite, type RunOutcome } from '../properties/runSuite.ts';
+import type { AnySuite } from '../properties/suiteSpec.ts';
 import type { Systems } from './systems.ts';
 
 export interface FaultSearchOptions {
@@ -15,10 +16,10 @@ export interface FaultSearchOptions {
   minimizeReplays?: number;
 }
 
-/** Runs the DAX suite on systems (one with a fault on, campaign/systems.ts); the outcome's counterexample is what it found. */
-export function searchFault(systems: Systems, o: FaultSearchOptions): RunOutcome {
+/** Runs the DAX suite (or suite) on systems (one with a fault on, campaign/systems.ts); the outcome's counterexample is what it found. */
+export function searchFault(systems: Systems, o: FaultSearchOptions, suite: AnySuite = daxSuite): RunOutcome {
   return runSuite({
-    suite: daxSuite,
+    suite,
     model: systems.reference,
     sut: systems.sut,
     seed: o.seed,

@@ -13,7 +13,9 @@
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { DCD_KNOWN_DEFECTS } from './dcdKnownDefects.ts';
-import { sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
+import { FAIL_NTH_KNOWN_DEFECTS } from './failNthKnownDefects.ts';
+import { V10_KNOWN_DEFECTS } from './v10KnownDefects.ts';
+import { operationOf, sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
 import { failureSignature } from './hunt/failureSignature.ts';
 
 /** What a counterexample's classification looks at: what broke, and the commands that led there. */
@@ -74,16 +76,23 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
       broke.kind === 'result-mismatch' && /^resize\(/.test(broke.call) && broke.detail === 'model ok, sut ENXIO' &&
       (commands ?? []).slice(0, Math.max(0, broke.step - 1)).some((c) => c.op === 'failAllocation' || c.op === 'failNth'),
   },
+  ...FAIL_NTH_KNOWN_DEFECTS,
   ...DCD_KNOWN_DEFECTS,
+  ...V10_KNOWN_DEFECTS,
 ];
 
 /** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */
 export function knownDefectOf(cx: ClassifiedFacts): KnownDefect | null {
-  return KNOWN_DEFECTS.find((d) => d.matches(cx)) ?? null;
+  // a fail-nth step's call carries the armed allocation ("[fail-nth: allocation 2 fails]"): most signatures are of the call itself, fail-nth's read the note
+  const call = cx.broke.call.replace(FAIL_NTH_NOTE, '');
+  const facts = call === cx.broke.call ? cx : { ...cx, broke: { ...cx.broke, call } };
+  return KNOWN_DEFECTS.find((d) => d.matches(facts) || (facts !== cx && d.matches(cx))) ?? null;
 }
 
+const FAIL_NTH_NOTE = / \[fail-nth: [^\]]*\]$/;
+
 /** The known defect (or gap) of a failure as a shrinker sees it, or null. */
-function knownOfSeen(f: FailureSeen): KnownDefect | null {
+export function knownOfSeen(f: FailureSeen): KnownDefect | null {
   const { kind, step, call, detail } = f.failure;
   return knownDefectOf({ broke: { kind, step: step + 1, call, detail }, commands: f.commands });
 }
@@ -96,15 +105,17 @@ function knownOfSeen(f: FailureSeen): KnownDefect | null {
 export const sameKnownFailure: SameFailure = (original, candidate) => sameSignature(original, candidate) && knownOfSeen(original)?.id === knownOfSeen(candidate)?.id;
 
 /**
- * The name a hunt counts a failure under: its known defect's id and its signature
- * (hunt/failureSignature.ts: the whole detail, numbers blanked), "K1: result-mismatch in
- * mapping: model ENOMEM, sut EBUSY"; the signature alone for a failure not known.
+ * The name a hunt shrinks, saves and counts a failure under (once per hunt:
+ * hunt/foundRegistry.ts): for a known defect its id, the kind and the operation, "K1:
+ * result-mismatch in mapping", whatever its details (K1 answers ok or EBUSY; G2 names the
+ * request): one known defect is one finding; else the failure's signature
+ * (hunt/failureSignature.ts: the detail with numbers blanked).
  */
 export function failureName(f: FailureSeen): string {
   const known = knownOfSeen(f);
   const { kind, step, call, detail } = f.failure;
-  const signature = failureSignature({ kind, step: step + 1, call, detail });
-  return known === null ? signature : `${known.id}: ${signature}`;
+  if (known !== null) return `${known.id}: ${kind} in ${operationOf(call)}`;
+  return failureSignature({ kind, step: step + 1, call, detail });
 }
 
 /** What to do with a failure that matches a known defect: fail the run, or only report it. */

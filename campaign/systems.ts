@@ -6,15 +6,16 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { FAULT_NAMES, faultInfo, isFaultName, type FaultName } from '../impl/faults.ts';
-import { createImplFactory, implFactory } from '../impl/index.ts';
+import { createDcdImplFactory, createImplFactory, DCD_FAULT_NAMES, implFactory, isDcdFaultName, type DcdFaultName } from '../impl/index.ts';
 import { modelFactory } from '../model/index.ts';
 import type { SuiteName } from '../properties/suiteSpec.ts';
 import type { SystemSpec } from '../properties/systemSpec.ts';
 import type { SutFactory } from '../sut/interface.ts';
 import { checkPortShape } from './checkPortShape.ts';
 import { loadPort } from './loadPort.ts';
-import { ProcessSutError } from './process/portChannel.ts';
-import { processFactory, type ProcessSutFactory } from './process/processSut.ts';
+import { ProcessSutError } from '../protocol/portChannel.ts';
+import { dcdProcessFactory } from '../protocol/dcdProcessSut.ts';
+import { processFactory, type ProcessSutFactory } from '../protocol/processSut.ts';
 import { UsageError } from './usageError.ts';
 
 export type { SystemSpec };
@@ -43,7 +44,7 @@ export interface SystemOptions {
 /** Thrown for a fault name the implementation does not know; the message lists the known ones. */
 export class UnknownFaultError extends Error {
   constructor(readonly fault: string) {
-    super(`unknown fault "${fault}" (known: ${FAULT_NAMES.join(', ')})`);
+    super(`unknown fault "${fault}" (known: ${[...FAULT_NAMES, ...DCD_FAULT_NAMES].join(', ')})`);
     this.name = 'UnknownFaultError';
   }
 }
@@ -53,14 +54,15 @@ export class UnknownFaultError extends Error {
  * to be reachable (S5 needs S2) the implementation with only those, so that what a
  * search finds is the fault itself and not the ones it rides on.
  */
-export function faultReference(fault: FaultName): SutFactory {
+export function faultReference(fault: FaultName | DcdFaultName): SutFactory {
+  if (isDcdFaultName(fault)) return modelFactory;
   const implied = faultInfo(fault).implies;
   return implied.length === 0 ? modelFactory : createImplFactory(implied);
 }
 
 /** A fault name checked against the registry; throws UnknownFaultError. */
-export function knownFault(fault: string): FaultName {
-  if (!isFaultName(fault)) throw new UnknownFaultError(fault);
+export function knownFault(fault: string): FaultName | DcdFaultName {
+  if (!isFaultName(fault) && !isDcdFaultName(fault)) throw new UnknownFaultError(fault);
   return fault;
 }
 
@@ -68,7 +70,7 @@ export function knownFault(fault: string): FaultName {
 export function builtinSystems(fault: string | null): Systems {
   if (fault === null) return { reference: modelFactory, sut: implFactory, name: implFactory.name, close: nothingToClose };
   const name = knownFault(fault);
-  const sut = createImplFactory([name]);
+  const sut = isDcdFaultName(name) ? createDcdImplFactory([name]) : createImplFactory([name]);
   return { reference: faultReference(name), sut, name: sut.name, close: nothingToClose };
 }
 
@@ -125,12 +127,29 @@ function execSystems(command: string[], cwd: string | undefined, fault: string |
   const sut = processFactory(command, {
     faults: fault === null ? [] : [fault], ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(o.deliverySeed === undefined ? {} : { deliverySeed: o.deliverySeed }), ...(cwd === undefined ? {} : { cwd }), name: execName(command),
   });
+  if (suites.some((s) => s.startsWith('dcd-'))) {
+    sut.close();
+    return dcdExecSystems(command, cwd, reference, suites, where, o);
+  }
   try {
     for (const suite of suites) (suite === 'tree' ? sut.createTree() : sut.createDax());
   } catch (e) {
     const hint = e instanceof ProcessSutError && e.reason === 'protocol' && e.lastRequest?.startsWith('new ') === true ? otherSuiteHint(sut, e.lastRequest) : '';
     sut.close();
     if (e instanceof ProcessSutError) throw new UsageError(`${where}: ${e.message}${hint}`);
+    throw e;
+  }
+  return { reference, sut, name: execName(command), close: () => sut.close() };
+}
+
+/** A process port of the v11/v10 profile (protocol/dcdProcessSut.ts), step by step; its handshake and `new dcd PROFILE` checked for each suite. */
+function dcdExecSystems(command: string[], cwd: string | undefined, reference: SutFactory, suites: readonly SuiteName[], where: string, o: SystemOptions): Systems {
+  const sut = dcdProcessFactory(command, { ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(cwd === undefined ? {} : { cwd }), name: execName(command) });
+  try {
+    for (const suite of suites) sut.createDcd!(suite === 'dcd-v11' ? 'v11' : 'v10');
+  } catch (e) {
+    sut.close();
+    if (e instanceof ProcessSutError) throw new UsageError(`${where}: ${e.message}`);
     throw e;
   }
   return { reference, sut, name: execName(command), close: () => sut.close() };

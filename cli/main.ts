@@ -2,7 +2,7 @@
  * `daxcheck <command> …`: dispatches to the subcommands. Returns the exit code: 0 nothing
  * failed, 1 something failed, 2 a usage error (one clear line on stderr).
  */
-import { reapPortsNow } from '../campaign/process/portReaper.ts';
+import { reapPortsNow } from '../protocol/portReaper.ts';
 import { EXIT_USAGE, UsageError } from '../campaign/usageError.ts';
 import { daxcheckVersion } from '../reporting/runSummary.ts';
 import { flagSummary, formatHelp, type CommandHelp } from './help.ts';
@@ -15,6 +15,7 @@ const HELPS: Record<string, () => Promise<CommandHelp>> = {
   faults: async () => (await import('./faults.ts')).FAULTS_HELP,
   kernel: async () => (await import('./kernel.ts')).KERNEL_HELP,
   report: async () => (await import('./report.ts')).REPORT_HELP,
+  export: async () => (await import('./export.ts')).EXPORT_HELP,
 };
 
 /** The overall usage: every command with every flag it accepts. */
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   faults: async () => (await import('./faults.ts')).faultsCommand,
   kernel: async () => (await import('./kernel.ts')).kernelCommand,
   report: async () => (await import('./report.ts')).reportCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
 };
 
 /** Whether the exit handler that ends every port process is installed. */

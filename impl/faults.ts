@@ -136,3 +136,6 @@ export function faultFlags(names: readonly FaultName[], mutant: FailPoint | null
   };
 }
 
+
+/** The v11/v10 profile's faults (T1, T3, T4, T5) live in dcd/dcdFaults.ts; re-exported for the command line. */
+export { DCD_FAULTS, DCD_FAULT_NAMES, isDcdFaultName, type DcdFaultName } from './dcd/dcdFaults.ts';

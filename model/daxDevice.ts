@@ -4,7 +4,7 @@
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, GiB, isAligned, KiB, MiB, sub64 } from '../sut/u64.ts';
-import { availSize, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxTypes.ts';
+import { availSize, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxRegion.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
 import type { Failures } from './failpoints.ts';
 

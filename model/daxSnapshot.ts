@@ -3,12 +3,12 @@
  * data computed from the model's state, sharing nothing with it. Derived values are
  * computed here, in one pass each, straight from the specification: a device's size and the
  * pgoff of range i as running sums of range lengths in array order (§3), an extent's
- * refs by daxTypes.ts extentRefs (the model's one definition), released as "its
+ * refs by daxRegion.ts extentRefs (the model's one definition), released as "its
  * resource is no longer among the region resource's children".
  */
 import type { DeviceSnap, ExtentSnap, RegionSnap, ResNode } from '../sut/interface.ts';
 import { PAGE_SIZE } from '../sut/u64.ts';
-import { availSize, devName, extentRefs, rangeLen, type Device, type Extent, type Region } from './daxTypes.ts';
+import { availSize, devName, extentRefs, rangeLen, type Device, type Extent, type Region } from './daxRegion.ts';
 import type { Resource } from './resource.ts';
 
 function resNode(res: Resource): ResNode {

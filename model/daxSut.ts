@@ -8,7 +8,7 @@ import {
 } from '../sut/interface.ts';
 import * as device from './daxDevice.ts';
 import { createRegion, destroyRegion } from './regionLifecycle.ts';
-import type { Device, Region } from './daxTypes.ts';
+import type { Device, Region } from './daxRegion.ts';
 import { addExtent, removeExtent } from './extent.ts';
 import { Failures } from './failpoints.ts';
 import { devDaxResize } from './devDaxResize.ts';

@@ -5,10 +5,11 @@
  * region's resource, or on a dynamic region the resource of its extent.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
-import { assert, daxReleaseRegion, devName, rangeLen, rangeParent, type Device, type Region } from './daxTypes.ts';
+import { assert, daxReleaseRegion, devName, rangeLen, rangeParent, type Device, type Region } from './daxRegion.ts';
 import { extentPut } from './extent.ts';
 import type { Failures } from './failpoints.ts';
-import { adjustResource, requestRegion, type Resource } from './resource.ts';
+import type { Resource } from './resource.ts';
+import { adjustResource, requestRegion } from './resourceTree.ts';
 
 /**
  * trim_dev_dax_range: removes the device's last range (there must be one): releases its

@@ -4,7 +4,7 @@
  * before a failure stay.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
-import { assert, availSize, devName, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxTypes.ts';
+import { assert, availSize, devName, devSize, effectiveAlign, rangeLen, type Device, type Region } from './daxRegion.ts';
 import { adjustDevDaxRange, allocDevDaxRange } from './devDaxRange.ts';
 import { devDaxShrink } from './devDaxShrink.ts';
 import type { Failures } from './failpoints.ts';

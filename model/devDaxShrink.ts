@@ -2,7 +2,7 @@
  * dev_dax_shrink: the dev/size write to a smaller size (drivers/dax/bus.c;
  * docs/SPECIFICATION.md §3.8), also destroyRegion's teardown of every device.
  */
-import { devSize, rangeLen, type Device, type Region } from './daxTypes.ts';
+import { devSize, rangeLen, type Device, type Region } from './daxRegion.ts';
 import { adjustDevDaxRange, trimDevDaxRange } from './devDaxRange.ts';
 
 /**

@@ -1,13 +1,14 @@
 /**
  * CXL Dynamic Capacity extents (docs/SPECIFICATION.md §4).
- * An extent's reference count is not stored (daxTypes.ts extentRefs); its resource is
+ * An extent's reference count is not stored (daxRegion.ts extentRefs); its resource is
  * released from the region when the count reaches 0.
  */
 import { fail, ok, type Result } from '../sut/interface.ts';
 import { add64, isAligned } from '../sut/u64.ts';
-import { daxReleaseRegion, extentRefs, type Extent, type Region } from './daxTypes.ts';
+import { daxReleaseRegion, extentRefs, type Extent, type Region } from './daxRegion.ts';
 import type { Failures } from './failpoints.ts';
-import { requestRegion, resourceSize } from './resource.ts';
+import { resourceSize } from './resource.ts';
+import { requestRegion } from './resourceTree.ts';
 
 /**
  * Called right after a reference to extent was dropped: at 0 its resource is released

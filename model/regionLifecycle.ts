@@ -5,7 +5,7 @@
  */
 import type { CreateRegionArgs, Errno } from '../sut/interface.ts';
 import { isAligned, isPowerOfTwo, MiB, U64_MAX } from '../sut/u64.ts';
-import type { Device, Region } from './daxTypes.ts';
+import type { Device, Region } from './daxRegion.ts';
 import { allocDevDaxRange } from './devDaxRange.ts';
 import { removeExtent } from './extent.ts';
 import type { Failures } from './failpoints.ts';

@@ -1,12 +1,12 @@
 /**
  * The resource tree suite's system under test (docs/SPECIFICATION.md §1.2–§1.9): a
- * forest of roots over model/resource.ts. Ids are indexes into `created`: every resource
+ * forest of roots over model/resourceTree.ts. Ids are indexes into `created`: every resource
  * created successfully takes the next one, roots included; ids are never reused.
  * A resource is live while it is reachable from a root.
  */
 import { fail, ok, type ResourceTreeSut, type Result, type TreeNode, type TreeSnapshot } from '../sut/interface.ts';
 import { U64_MAX } from '../sut/u64.ts';
-import * as kernel from './resource.ts';
+import * as kernel from './resourceTree.ts';
 import { newResource, type Resource } from './resource.ts';
 
 export class ResourceForest implements ResourceTreeSut {
@@ -40,7 +40,7 @@ export class ResourceForest implements ResourceTreeSut {
     return this.take(root);
   }
 
-  /** request_resource. ENXIO: parent not live. EBUSY with the conflict's id (see resource.ts). */
+  /** request_resource. ENXIO: parent not live. EBUSY with the conflict's id (see resourceTree.ts). */
   requestResource(parent: number, start: bigint, end: bigint, name: string): Result {
     const root = this.live(parent);
     if (root === undefined) return fail('ENXIO');

@@ -8,6 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { readJsonFile } from './readJsonFile.ts';
+import type { RecordedSteps } from './stepRecord.ts';
 import type { FailureKind } from './stepFailure.ts';
 import { ALL_SUITE_NAMES, type SuiteName } from './suiteSpec.ts';
 import { isSystemSpec, type SystemSpec } from './systemSpec.ts';
@@ -43,6 +44,12 @@ export interface CounterexampleFile {
   foundAt: string;
   /** The full failure message. */
   error: string;
+  /**
+   * The failing steps as the run that found it recorded them (both snapshots after every
+   * step): the report draws them without running anything. Absent: the report replays
+   * the commands (files saved by the CI gate, by minimize, or before it existed).
+   */
+  recorded?: RecordedSteps;
 }
 
 /** The stable id of a counterexample: same suite, fault and commands → same id. */
@@ -100,6 +107,7 @@ function validate(file: string, data: unknown): CounterexampleFile {
   }
   if (d.delivery !== undefined && !isDelivery(d.delivery)) bad('has a "delivery" that is not {"mode": "batch"|"split"|"step", "seed": integer, "quit": boolean}');
   if (d.system !== undefined && !isSystemSpec(d.system)) bad('has a "system" that is none of {"kind": "impl"}, {"kind": "module", "path": …}, {"kind": "exec", "command": […]}');
+  if (d.recorded !== undefined && !isRecordedSteps(d.recorded)) bad('has a "recorded" that is not {"reference", "sut", "records": [{index, call, model, sut, modelSnap, sutSnap}…], "failure": {kind, step, call, detail, message} or null}');
   if (d.format === 1) {
     // Format 1 counted broke.step from 0.
     (broke as { step: number }).step += 1;
@@ -109,4 +117,15 @@ function validate(file: string, data: unknown): CounterexampleFile {
   const count = (d.commands as unknown[]).length;
   if (!Number.isInteger(step) || step < 1 || step > count) bad(`records "broke" at step ${step}, but its ${count} command${count === 1 ? '' : 's'} are steps 1 to ${count}`);
   return data as CounterexampleFile;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether v has the shape of RecordedSteps (the snapshots themselves are drawn as they are). */
+function isRecordedSteps(v: unknown): v is RecordedSteps {
+  if (!isObject(v) || typeof v.reference !== 'string' || typeof v.sut !== 'string' || !Array.isArray(v.records)) return false;
+  const step = (r: unknown) => isObject(r) && typeof r.index === 'number' && typeof r.call === 'string' && isObject(r.model) && isObject(r.sut) && 'modelSnap' in r && 'sutSnap' in r;
+  const f = v.failure;
+  const failure = f === null || (isObject(f) && typeof f.kind === 'string' && typeof f.step === 'number' && typeof f.call === 'string' && typeof f.detail === 'string' && typeof f.message === 'string');
+  return v.records.every(step) && failure;
 }

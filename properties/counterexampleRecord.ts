@@ -2,6 +2,7 @@
 import { COUNTEREXAMPLE_FORMAT, counterexampleId, type CounterexampleFile } from './counterexampleFile.ts';
 import type { Counterexample } from './runSuite.ts';
 import type { StepFailure } from './stepFailure.ts';
+import type { RecordedSteps } from './stepRecord.ts';
 import type { SuiteName } from './suiteSpec.ts';
 import type { SystemSpec } from './systemSpec.ts';
 import type { Delivery } from '../sut/delivery.ts';
@@ -19,6 +20,8 @@ export interface CounterexampleFacts {
   foundAt?: string;
   /** How the run reached a port process; recorded only when it was not one batch (absent or null: one batch). */
   delivery?: Delivery | null;
+  /** The failing steps with both snapshots, as the run recorded them (absent or null: none; the report replays). */
+  recorded?: RecordedSteps | null;
 }
 
 /** The file record of a counterexample: id from suite, fault and commands; broke and error from the failure. */
@@ -38,6 +41,7 @@ export function counterexampleRecord(f: CounterexampleFacts): CounterexampleFile
     foundAt: f.foundAt ?? new Date().toISOString(),
     error: f.failure.message,
     ...(isBatch(f.delivery) ? {} : { delivery: f.delivery! }),
+    ...(f.recorded === undefined || f.recorded === null ? {} : { recorded: f.recorded }),
   };
 }
 
@@ -47,6 +51,6 @@ function isBatch(d: Delivery | null | undefined): boolean {
 }
 
 /** The file record of a counterexample that runSuite found against a system (named sut) with fault on (or null). */
-export function recordOfFound(cx: Counterexample, on: { sut: string; system: SystemSpec }, fault: string | null, delivery: Delivery | null = null): CounterexampleFile {
-  return counterexampleRecord({ suite: cx.suite, ...on, fault, commands: cx.commands, failure: cx.failure, seed: cx.seed, path: cx.path, delivery });
+export function recordOfFound(cx: Counterexample, on: { sut: string; system: SystemSpec }, fault: string | null, delivery: Delivery | null = null, recorded: RecordedSteps | null = null): CounterexampleFile {
+  return counterexampleRecord({ suite: cx.suite, ...on, fault, commands: cx.commands, failure: cx.failure, seed: cx.seed, path: cx.path, delivery, recorded });
 }

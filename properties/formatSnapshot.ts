@@ -2,6 +2,7 @@
  * A compact text form of a snapshot for failure messages and replay output: one line
  * per region, extent, device, range and resource, addresses in hex.
  */
+import type { DcdRegionSnap, DcdSnapshot } from '../sut/dcdInterface.ts';
 import type { DaxSnapshot, RegionSnap, ResNode, TreeNode, TreeSnapshot } from '../sut/interface.ts';
 import { hex, sizeText } from '../sut/u64.ts';
 import { span } from './invariants/text.ts';
@@ -32,13 +33,27 @@ function regionLines(r: RegionSnap, out: string[]): void {
   resourceLines(r.resource, 2, out);
 }
 
-/** The snapshot as lines of text (a tree snapshot: its resources; a DAX snapshot: its regions). */
-export function formatSnapshot(s: DaxSnapshot | TreeSnapshot): string {
+/** Appends a region of the v11/v10 profile: header, resources, devices with their ranges. */
+function dcdRegionLines(r: DcdRegionSnap, out: string[]): void {
+  out.push(`region${r.id} DC ${span(r.start, r.start + r.sizeBytes - 1n)} ${sizeText(r.sizeBytes)} align ${sizeText(r.align)}${r.pending.length > 0 ? ` pending ${r.pending.join(' ')}` : ''}${r.warnings > 0 ? ` warnings ${r.warnings}` : ''}`);
+  for (const x of r.resources) out.push(`  resource ${span(x.start, x.start + x.size - 1n)} ${sizeText(x.size)} tag ${x.tag} seq ${x.seq} useCount ${x.useCount}`);
+  for (const d of r.devices) {
+    out.push(`  ${d.name} size ${sizeText(d.sizeBytes)} mappings ${d.mappings}`);
+    d.ranges.forEach((rg, i) => out.push(`    range ${i} ${span(rg.start, rg.end)} pgoff ${hex(rg.pgoff)}`));
+  }
+}
+
+/** The snapshot as lines of text (a tree snapshot: its resources; a DAX or DCD snapshot: its regions). */
+export function formatSnapshot(s: DaxSnapshot | TreeSnapshot | DcdSnapshot): string {
   const out: string[] = [];
+  if ('regions' in s && s.regions.some((r) => 'resources' in r)) {
+    for (const r of (s as DcdSnapshot).regions) dcdRegionLines(r, out);
+    return out.length > 0 ? out.join('\n') : '(no regions)';
+  }
   if ('roots' in s) {
     for (const r of s.roots) resourceLines(r, 0, out);
     return out.length > 0 ? out.join('\n') : '(no resources)';
   }
-  for (const r of s.regions) regionLines(r, out);
+  for (const r of (s as DaxSnapshot).regions) regionLines(r, out);
   return out.length > 0 ? out.join('\n') : '(no regions)';
 }

@@ -30,6 +30,12 @@ export interface MinimizeOptions<Cmd extends { op: string }> {
   maxReplays?: number;
   /** Give up improving after this many milliseconds (default: no limit); the result still fails. */
   timeLimitMs?: number;
+  /**
+   * commands already replayed by the caller (runSuite's counterexample is): what ran and
+   * how it failed, so that the input is not replayed again (on a port that crashes, a
+   * replay costs a fresh process). Default: replay it first.
+   */
+  replayed?: { executed: Cmd[]; failure: StepFailure };
 }
 
 export interface Minimized<Cmd> {
@@ -106,7 +112,7 @@ function removePairs<C>(commands: C[], attempt: Attempt<C>): C[] {
 export function minimize<Cmd extends { op: string }>(o: MinimizeOptions<Cmd>): Minimized<Cmd> | null {
   const budget = o.maxReplays ?? 20000;
   const until = o.timeLimitMs === undefined ? Infinity : performance.now() + o.timeLimitMs;
-  const first = failsSameWay(o, o.commands, null);
+  const first = o.replayed?.failure.kind === o.kind ? o.replayed : failsSameWay(o, o.commands, null);
   if (first === null) return null;
   const original: Original = { seen: { failure: first.failure, commands: first.executed }, hangOp: o.kind === 'hang' ? first.executed.at(-1)!.op : null };
   let replays = 1;

@@ -20,6 +20,8 @@ export const CI_PROFILE: Record<SuiteName, SuiteProfile> = {
   tree: { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 5000, maxRuns: 10000 },
   dax: { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 12000, maxRuns: 24000 },
   'dax-contiguous': { seed: 20231, maxCommands: 100, batchRuns: 1000, minRuns: 5000, maxRuns: 24000 },
+  'dcd-v11': { seed: 20231, maxCommands: 60, batchRuns: 500, minRuns: 2000, maxRuns: 10000 },
+  'dcd-v10': { seed: 20231, maxCommands: 60, batchRuns: 500, minRuns: 1000, maxRuns: 10000 },
 };
 
 /**
@@ -30,6 +32,8 @@ export const CI_PORT_PROFILE: Record<SuiteName, SuiteProfile> = {
   tree: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 1000, maxRuns: 10000 },
   dax: { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 2000, maxRuns: 24000 },
   'dax-contiguous': { seed: 20231, maxCommands: 100, batchRuns: 500, minRuns: 2000, maxRuns: 24000 },
+  'dcd-v11': { seed: 20231, maxCommands: 60, batchRuns: 500, minRuns: 1000, maxRuns: 10000 },
+  'dcd-v10': { seed: 20231, maxCommands: 60, batchRuns: 500, minRuns: 1000, maxRuns: 10000 },
 };
 
 /** Big runs in CI (only big runs, their own labels required): few, since each builds a large state. */

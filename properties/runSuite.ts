@@ -54,6 +54,19 @@ export interface RunOptions {
    * RunOutcome.cutShort and the batch goes on. Never asked about a hang. Default: none.
    */
   seenBefore?: (f: FailureSeen) => string | null;
+  /**
+   * Batch mode (a system that checks whole runs): a call after which a run is planned no
+   * further, e.g. the trigger of a defect found before, so that a run meeting it again is
+   * sent only up to it (World.endsRun). Default: none.
+   */
+  endsRun?: (call: { op: string }, modelSnap: unknown) => boolean;
+  /**
+   * How long fast-check may shrink the first failure (ms), given it: later tries are not
+   * run (they count as passing), so the shrink ends at once with what it has. E.g. a
+   * hunt's known defect, whose every crashing try costs a fresh process. Default: no
+   * limit but timeLimitMs.
+   */
+  shrinkTimeMs?: (first: FailureSeen) => number;
 }
 
 export interface Counterexample {
@@ -91,14 +104,19 @@ export function runSuite(o: RunOptions): RunOutcome {
   const guided = o.guided === undefined || o.guided === false || o.path !== undefined ? null : guidance(o.suite, o.guided === true ? {} : o.guided, o.seed, o.maxCommands, o.bigRunPercent ?? 0);
   // Generated runs check only what each step changed (World's incremental mode); once a run
   // failed, shrink tries check everything after every step.
-  const baseWorld = hooks.world ?? ((suite, model, sut) => new World(suite, model, sut, false, guided !== null, !shrinking));
+  const baseWorld = hooks.world ?? ((suite, model, sut) => {
+    const world = new World(suite, model, sut, false, guided !== null, !shrinking);
+    world.endsRun = o.endsRun;
+    return world;
+  });
   const makeWorld: typeof baseWorld = guided === null ? baseWorld : (suite, model, sut) => guided.wrap(baseWorld(suite, model, sut));
   // A hang costs its whole time limit per try: it is not shrunk (every later try passes) nor minimized.
   let hung = false;
   let first: FailureSeen | null = null; // the failure being shrunk
   const cutShort = new Map<string, number>();
+  let shrinkUntil = Infinity; // past it, shrink tries are not run (shrinkTimeMs)
   const property = fc.property(arb, ([prefix, cmds]) => {
-    if (hung) return;
+    if (hung || (shrinking && performance.now() >= shrinkUntil)) return;
     const world = makeWorld(o.suite, o.model, o.sut);
     try {
       for (const p of prefix as { op: string }[]) world.step(p);
@@ -117,12 +135,13 @@ export function runSuite(o: RunOptions): RunOutcome {
       if (name !== null) {
         cutShort.set(name, (cutShort.get(name) ?? 0) + 1);
         stats.runs += 1;
-        stats.commands += world.steps;
+        stats.commands += seen!.failure.step + 1; // the run ended at that step (batch mode planned more: not checked)
         return;
       }
       hooks.failed?.(world, e);
       first = seen;
       shrinking = true;
+      if (seen !== null && o.shrinkTimeMs !== undefined) shrinkUntil = performance.now() + o.shrinkTimeMs(seen);
       hung ||= e instanceof StepFailure && e.kind === 'hang';
       throw e;
     }

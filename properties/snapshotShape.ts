@@ -1,63 +1,64 @@
 /**
  * The documented shapes of what a system under test returns (sut/interface.ts): results
- * and both snapshots. A port's answer of the wrong shape is a counterexample of kind
+ * and both snapshots (the snapshots' derived from sut/snapshotSchema.ts). A port's answer of the wrong shape is a counterexample of kind
  * sut-malformed naming the path and the expected type
  * (`regions[0].availBytes: expected bigint, got number`), not an invariant that trips
  * over it (`Cannot mix BigInt and other types`).
  */
 import { ERRNOS } from '../sut/interface.ts';
-
-/** A shape: a primitive type, a list of allowed strings, a nullable number, an array or an object of shapes. */
-type Shape = 'bigint' | 'number' | 'string' | 'boolean' | 'number|null' | readonly string[] | { array: () => Shape } | { object: Record<string, () => Shape> };
-
-const isChoice = (s: Shape): s is readonly string[] => Array.isArray(s);
+import { SNAPSHOT_SCHEMA, type Field, type FieldKind, type RecordName } from '../sut/snapshotSchema.ts';
 
 const got = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : typeof v);
 
-/** The first place where v does not have shape, as "path: expected …, got …"; null when it has. */
-function problem(v: unknown, shape: Shape, path: string): string | null {
-  if (typeof shape === 'string') {
-    const ok = shape === 'number|null' ? v === null || (typeof v === 'number' && Number.isInteger(v)) : shape === 'number' ? typeof v === 'number' && Number.isInteger(v) : typeof v === shape;
-    return ok ? null : `${path}: expected ${shape === 'number' ? 'an integer' : shape}, got ${got(v)}`;
-  }
-  if (isChoice(shape)) return typeof v === 'string' && shape.includes(v) ? null : `${path}: expected one of ${shape.join(', ')}, got ${got(v)}`;
-  if ('array' in shape) {
-    if (!Array.isArray(v)) return `${path}: expected an array, got ${got(v)}`;
-    for (let i = 0; i < v.length; i++) {
-      const p = problem(v[i], shape.array(), `${path}[${i}]`);
-      if (p !== null) return p;
+const at = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+
+/** The first place where v is not of kind, as "path: expected …, got …"; null when it is. */
+function fieldProblem(v: unknown, kind: FieldKind, path: string): string | null {
+  switch (kind) {
+    case 'u64': return typeof v === 'bigint' ? null : `${path}: expected bigint, got ${got(v)}`;
+    case 'int': return typeof v === 'number' && Number.isInteger(v) ? null : `${path}: expected an integer, got ${got(v)}`;
+    case 'int|null': return v === null || (typeof v === 'number' && Number.isInteger(v)) ? null : `${path}: expected number|null, got ${got(v)}`;
+    case 'string': return typeof v === 'string' ? null : `${path}: expected string, got ${got(v)}`;
+    case 'string[]': {
+      if (!Array.isArray(v)) return `${path}: expected an array, got ${got(v)}`;
+      const i = v.findIndex((x) => typeof x !== 'string');
+      return i < 0 ? null : `${path}[${i}]: expected string, got ${got(v[i])}`;
     }
-    return null;
+    case 'bool': return typeof v === 'boolean' ? null : `${path}: expected boolean, got ${got(v)}`;
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${path}: expected an object, got ${got(v)}`;
-  for (const [key, sub] of Object.entries(shape.object)) {
-    const p = problem((v as Record<string, unknown>)[key], sub(), path === '' ? key : `${path}.${key}`);
+  if ('choice' in kind) return typeof v === 'string' && kind.choice.includes(v) ? null : `${path}: expected one of ${kind.choice.join(', ')}, got ${got(v)}`;
+  if ('record' in kind) return recordProblem(v, kind.record, path);
+  if (!Array.isArray(v)) return `${path}: expected an array, got ${got(v)}`;
+  for (let i = 0; i < v.length; i++) {
+    const p = recordProblem(v[i], kind.list, `${path}[${i}]`);
     if (p !== null) return p;
   }
   return null;
 }
 
-const TREE_NODE: Shape = { object: { id: () => 'number', start: () => 'bigint', end: () => 'bigint', name: () => 'string', busy: () => 'boolean', children: () => ({ array: () => TREE_NODE }) } };
-const RES_NODE: Shape = { object: { start: () => 'bigint', end: () => 'bigint', name: () => 'string', busy: () => 'boolean', children: () => ({ array: () => RES_NODE }) } };
-const EXTENT: Shape = { object: { id: () => 'number', start: () => 'bigint', end: () => 'bigint', label: () => 'string', visible: () => 'boolean', refs: () => 'number', released: () => 'boolean' } };
-const RANGE: Shape = { object: { start: () => 'bigint', end: () => 'bigint', pgoff: () => 'bigint', extent: () => 'number|null' } };
-const DEVICE: Shape = { object: { id: () => 'number', name: () => 'string', align: () => 'bigint', bound: () => 'boolean', sizeBytes: () => 'bigint', ranges: () => ({ array: () => RANGE }) } };
-const REGION: Shape = {
-  object: {
-    id: () => 'number', kind: () => ['contiguous', 'dynamic'], destroyed: () => 'boolean', start: () => 'bigint', sizeBytes: () => 'bigint',
-    align: () => 'bigint', availBytes: () => 'bigint', resource: () => RES_NODE, extents: () => ({ array: () => EXTENT }),
-    devices: () => ({ array: () => DEVICE }), badReleases: () => 'number',
-  },
-};
+/** The first misshapen place of a record of the schema (sut/snapshotSchema.ts), or null. */
+function recordProblem(v: unknown, record: RecordName, path: string): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${path}: expected an object, got ${got(v)}`;
+  for (const [key, kind] of SNAPSHOT_SCHEMA[record] as readonly Field[]) {
+    const p = fieldProblem((v as Record<string, unknown>)[key], kind, at(path, key));
+    if (p !== null) return p;
+  }
+  return null;
+}
+
+/** The first misshapen place of a snapshot whose top-level record is `top` (sut/snapshotSchema.ts), or null. */
+export function snapshotProblem(top: RecordName, snap: unknown): string | null {
+  return recordProblem(snap, top, '');
+}
 
 /** The first misshapen place of a TreeSnapshot, or null. */
 export function treeSnapshotProblem(snap: unknown): string | null {
-  return problem(snap, { object: { roots: () => ({ array: () => TREE_NODE }) } }, '');
+  return recordProblem(snap, 'treeSnapshot', '');
 }
 
 /** The first misshapen place of a DaxSnapshot, or null. */
 export function daxSnapshotProblem(snap: unknown): string | null {
-  return problem(snap, { object: { regions: () => ({ array: () => REGION }) } }, '');
+  return recordProblem(snap, 'daxSnapshot', '');
 }
 
 /** What is wrong with a Result's shape ({ok: true, id?} or {ok: false, errno, conflict?}), or null. */

@@ -9,13 +9,13 @@ import type { SnapshotParts } from './changedPart.ts';
 import type { ArgumentDomains } from './domains.ts';
 import type { AnyOperation } from './operation.ts';
 
-export type SuiteName = 'tree' | 'dax' | 'dax-contiguous';
+export type SuiteName = 'tree' | 'dax' | 'dax-contiguous' | 'dcd-v11' | 'dcd-v10';
 
 /** Every suite name, for validating files. */
-export const ALL_SUITE_NAMES: readonly SuiteName[] = ['tree', 'dax', 'dax-contiguous'];
+export const ALL_SUITE_NAMES: readonly SuiteName[] = ['tree', 'dax', 'dax-contiguous', 'dcd-v11', 'dcd-v10'];
 
 /** Which interface a suite drives. */
-export type SutKind = 'tree' | 'dax';
+export type SutKind = 'tree' | 'dax' | 'dcd';
 
 /** Sizes of generated runs. */
 export interface Profile {

@@ -87,14 +87,23 @@ export class World {
     return this.parts !== null;
   }
 
-  /** Check for fast-check: the command applies in the model's current state. */
+  /**
+   * Batch mode: a call after which the run is planned no further (a trigger of a defect the
+   * hunt has found already, runSuite's endsRun): the run goes to the system under test up
+   * to it, so a run that meets that defect again costs only its steps so far.
+   */
+  endsRun: ((call: { op: string }, modelSnap: unknown) => boolean) | undefined;
+  private ended = false;
+
+  /** Check for fast-check: the command applies in the model's current state (none does once the run ended). */
   applies(cmd: { op: string }): boolean {
-    return this.suite.resolve(cmd, this.modelSnap) !== null;
+    return !this.ended && this.suite.resolve(cmd, this.modelSnap) !== null;
   }
 
   /** Runs cmd on both systems (batch mode: on the model, planning it) and checks; throws StepFailure when something broke. */
   step(cmd: { op: string }): void {
     const { suite } = this;
+    if (this.ended) return;
     const call = suite.resolve(cmd, this.modelSnap);
     if (call === null) return;
     const index = this.steps++;
@@ -141,6 +150,7 @@ export class World {
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
     if (sutResult === null) {
       this.planned.push({ call, apply: (sut) => suite.call(sut, call), result: modelResult, snapshot: modelSnap });
+      this.ended = this.endsRun?.(call, before) === true;
       return;
     }
     if (!sameData(modelResult, sutResult)) {

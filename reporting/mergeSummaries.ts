@@ -6,7 +6,7 @@
  */
 import { judgeCoverage } from '../properties/coverage.ts';
 import { judgeBuckets, type BucketCoverage } from '../properties/domains.ts';
-import { commandsPerSecond, daxcheckVersion, machineInfo, RUN_SUMMARY_FORMAT, type RunSummary, type SuiteRunSummary } from './runSummary.ts';
+import { commandsPerSecond, runSummary, type RunSummary, type SuiteRunSummary } from './runSummary.ts';
 
 /** The key under which entries of different shards are the same entry. */
 export function entryKey(e: SuiteRunSummary): string {
@@ -23,17 +23,13 @@ export function mergeSummaries(summaries: readonly RunSummary[]): RunSummary {
     }
   }
   const times = (pick: (s: RunSummary) => string) => summaries.map(pick).sort();
-  return {
-    format: RUN_SUMMARY_FORMAT,
-    tool: 'daxcheck',
-    version: daxcheckVersion(),
+  return runSummary({
     command: 'merge',
     startedAt: times((s) => s.startedAt)[0] ?? new Date().toISOString(),
-    finishedAt: times((s) => s.finishedAt).at(-1) ?? new Date().toISOString(),
-    machine: summaries[0]?.machine ?? machineInfo(),
-    shard: null,
+    finishedAt: times((s) => s.finishedAt).at(-1),
+    machine: summaries[0]?.machine,
     entries: [...merged.values()].map(mergeEntries),
-  };
+  });
 }
 
 /** Entries of one key merged; see the file comment. A failure search passes if any shard found it. */

@@ -121,6 +121,70 @@ export function machineInfo(): RunSummary['machine'] {
   return { cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` };
 }
 
+/** What a run summary is built from: the rest (format, tool, version, machine, finish time) runSummary fills in. */
+export interface RunFacts {
+  command: string;
+  startedAt: string;
+  /** Default: now. */
+  finishedAt?: string;
+  /** Default: this machine (machineInfo). */
+  machine?: RunSummary['machine'];
+  shard?: string | null;
+  interrupted?: boolean;
+  findingsDir?: string;
+  entries: SuiteRunSummary[];
+}
+
+/**
+ * The one builder of run summaries: what run.json holds and what the hunt's summary
+ * lines, JUnit and the HTML report read (the CI gate, a hunt and `report --merge` all
+ * call it). Keys in run.json's order; optional facts appear only when given.
+ */
+export function runSummary(f: RunFacts): RunSummary {
+  return {
+    format: RUN_SUMMARY_FORMAT,
+    tool: 'daxcheck',
+    version: daxcheckVersion(),
+    command: f.command,
+    startedAt: f.startedAt,
+    finishedAt: f.finishedAt ?? new Date().toISOString(),
+    machine: f.machine ?? machineInfo(),
+    shard: f.shard ?? null,
+    ...(f.interrupted === undefined ? {} : { interrupted: f.interrupted }),
+    ...(f.findingsDir === undefined ? {} : { findingsDir: f.findingsDir }),
+    entries: f.entries,
+  };
+}
+
+/** The totals of a run's entries: what the hunt's summary line, the HTML heading and JUnit's root print. */
+export interface RunTotals {
+  entries: number;
+  failed: number;
+  /** Counterexamples classified as known defects. */
+  known: number;
+  commands: number;
+  /** Worker time: the entries' durations summed. */
+  durationMs: number;
+  /** commands per second of worker time. */
+  commandsPerSecond: number;
+  counterexamples: string[];
+}
+
+/** The one sum over a run's entries (see RunTotals). */
+export function runTotals(entries: readonly SuiteRunSummary[]): RunTotals {
+  let failed = 0;
+  let known = 0;
+  let commands = 0;
+  let durationMs = 0;
+  for (const e of entries) {
+    if (!e.passed) failed += 1;
+    known += e.known?.length ?? 0;
+    commands += e.commands;
+    durationMs += e.durationMs;
+  }
+  return { entries: entries.length, failed, known, commands, durationMs, commandsPerSecond: commandsPerSecond(commands, durationMs), counterexamples: entries.flatMap((e) => e.counterexamples) };
+}
+
 /** What a run-summary entry is built from: its facts, with commandsPerSecond left to runEntry. */
 export type EntryFacts = Omit<SuiteRunSummary, 'commandsPerSecond' | 'opCounts' | 'durationMs'> & {
   opCounts: Map<string, number> | Record<string, number>;

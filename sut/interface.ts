@@ -13,11 +13,12 @@
  * The behaviour, with the order of checks and every errno, is docs/SPECIFICATION.md;
  * the comments below summarize it per operation (handles, failure injection, sized create).
  */
+import { address, count, device, extent, oneOf, record, region, resource, size, string, type DeclaredArgs } from './arguments.ts';
 
 /** Kernel errno names that operations return. ENOENT: release_region found nothing to release. */
-export type Errno = 'EINVAL' | 'EBUSY' | 'ENOSPC' | 'ENOMEM' | 'ENXIO' | 'ENOENT';
+export type Errno = 'EINVAL' | 'EBUSY' | 'ENOSPC' | 'ENOMEM' | 'ENXIO' | 'ENOENT' | 'EOPNOTSUPP';
 
-export const ERRNOS: readonly Errno[] = ['EINVAL', 'EBUSY', 'ENOSPC', 'ENOMEM', 'ENXIO', 'ENOENT'];
+export const ERRNOS: readonly Errno[] = ['EINVAL', 'EBUSY', 'ENOSPC', 'ENOMEM', 'ENXIO', 'ENOENT', 'EOPNOTSUPP'];
 
 /**
  * Outcome of one operation. `id` is set when the operation created an object.
@@ -86,11 +87,30 @@ export interface ResourceTreeSut {
   releaseResource(res: number): Result;
   /** The canonical snapshot. */
   observe(): TreeSnapshot;
+  /** Optional (fail-nth): arms the next operation's nth allocation to fail (see DaxSut.failNth). */
+  failNth?(n: number): void;
+  /** Optional, with failNth: what the last operation allocated (see DaxSut.takeAllocations). */
+  takeAllocations?(): OpAllocations;
   /** Optional: the port's own internal invariants (see DaxSut.selfCheck). */
   selfCheck?(): string[];
   /** Optional: ends the run and says what it left behind (see DaxSut.endRun). */
   endRun?(): string[];
 }
+
+/**
+ * The arguments of each ResourceTreeSut operation with their kinds (sut/arguments.ts),
+ * declared once: the suites' calls and printed calls, the protocol's request lines and
+ * the process system are derived from it. The compiler checks it against the interface.
+ */
+export const TREE_ARGS = {
+  addRoot: [address('start'), address('end', { joined: true }), string('name')],
+  requestResource: [resource('parent'), address('start'), address('end', { joined: true }), string('name')],
+  requestRegion: [resource('parent'), address('start'), size('n', { label: 'n', hex: true }), string('name')],
+  releaseRegion: [resource('parent'), address('start'), size('n', { label: 'n', hex: true })],
+  adjustResource: [resource('res'), address('start'), size('size', { label: 'size', hex: true })],
+  releaseResource: [resource('res')],
+  failNth: [count('n')],
+} as const satisfies DeclaredArgs<ResourceTreeSut>;
 
 // ---------------------------------------------------------------------------
 // DAX regions, devices and extents (docs/SPECIFICATION.md §2–§4)
@@ -299,6 +319,26 @@ export interface DaxSut {
   /** Optional, with failNth: what the last operation allocated and which site failed (forgotten after the call). */
   takeAllocations?(): OpAllocations;
 }
+
+/** The arguments of each DaxSut operation with their kinds, declared once (as TREE_ARGS). */
+export const DAX_ARGS = {
+  createRegion: [record('args', [
+    oneOf('kind', ['contiguous', 'dynamic']), address('start', { label: 'start' }), size('sizeBytes', { label: 'size' }),
+    size('align', { label: 'align' }), oneOf('seed', ['whole', 'empty', 'default'], { label: 'seed', when: ['kind', 'contiguous'], absent: 'default', fallback: 'default' }),
+  ], { flat: true })],
+  destroyRegion: [region('region')],
+  addExtent: [region('region'), address('offset', { label: 'offset' }), size('length', { label: 'length' }), string('label')],
+  removeExtent: [region('region'), extent('extent')],
+  createDevice: [region('region'), size('sizeBytes', { label: 'size', omit: 0n })],
+  deleteDevice: [region('region'), device('device')],
+  bind: [region('region'), device('device')],
+  unbind: [region('region'), device('device')],
+  resize: [region('region'), device('device'), size('sizeBytes')],
+  mapping: [region('region'), device('device'), address('start'), address('end', { joined: true })],
+  setAlign: [region('region'), device('device'), size('align')],
+  failAllocation: [oneOf('point', FAIL_POINTS, { open: true }), count('nth', 'nth')],
+  failNth: [count('n')],
+} as const satisfies DeclaredArgs<DaxSut>;
 
 /** What a SUT module provides: fresh, empty instances. */
 export interface SutFactory {

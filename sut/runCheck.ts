@@ -47,7 +47,7 @@ export interface RunChecker {
    * Runs steps on a fresh instance of suite and compares every result and snapshot with
    * the reference's: exact equality (the canonical form), no judgement beyond that.
    */
-  checkRun(suite: 'tree' | 'dax', steps: readonly PlannedStep[]): RunVerdict;
+  checkRun(suite: 'tree' | 'dax' | 'dcd', steps: readonly PlannedStep[]): RunVerdict;
 }
 
 /** Whether factory can check whole runs. */

@@ -9,7 +9,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const FOLDERS = ['sut', 'model', 'impl', 'properties', 'campaign', 'reporting', 'cli', 'bench', 'examples'];
+const FOLDERS = ['sut', 'model', 'impl', 'properties', 'protocol', 'campaign', 'reporting', 'cli', 'bench', 'examples'];
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -54,7 +54,11 @@ test('properties/ imports only sut/ and itself', () => {
 
 test('reporting/ imports no system, no runner and no command: only sut/, the plain data of properties/ and itself', () => {
   const runners = ['properties/runSuite.ts', 'properties/world.ts', 'properties/replay.ts', 'properties/replaySaved.ts', 'properties/minimize.ts'];
-  assert.equal(offending('reporting', (p) => ['impl', 'model', 'cli', 'campaign', 'bench'].includes(top(p)) || runners.includes(p)), []);
+  assert.equal(offending('reporting', (p) => ['impl', 'model', 'cli', 'campaign', 'protocol', 'bench'].includes(top(p)) || runners.includes(p)), []);
+});
+
+test('protocol/ (the port protocol client, beside PROTOCOL.md) imports only sut/, itself and the plain-data equality of properties/', () => {
+  assert.equal(offending('protocol', (p) => !['sut', 'protocol'].includes(top(p)) && p !== 'properties/sameData.ts'), []);
 });
 
 test('model/ and impl/ import only sut/ and themselves', () => {
@@ -64,6 +68,21 @@ test('model/ and impl/ import only sut/ and themselves', () => {
 
 test('only campaign/ (and the benchmarks and tests) know both model/ and impl/: cli/ imports neither', () => {
   assert.equal(offending('cli', (p) => ['model', 'impl'].includes(top(p)) && !p.endsWith('impl/faults.ts')), []);
+});
+
+test('cli/ handles no signal and spawns no worker: the lifecycle of the hunt pool lives in campaign/hunt/runPool.ts', () => {
+  const found = sources(join(ROOT, 'cli'))
+    .filter((f) => /process\.on\(\s*'SIG|new Worker\(/.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(ROOT, f));
+  assert.equal(found, []);
+  assert.ok(/process\.on\(\s*'SIGINT'/.test(readFileSync(join(ROOT, 'campaign/hunt/runPool.ts'), 'utf8')), 'the scan looks for what runPool.ts has');
+});
+
+test('the run summary is built in one place: only reporting/runSummary.ts stamps the run.json format (its reader checks it)', () => {
+  const stamping = FOLDERS.flatMap((f) => sources(join(ROOT, f)))
+    .filter((f) => /RUN_SUMMARY_FORMAT|format:\s*1\b/.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(ROOT, f));
+  assert.equal(stamping.sort(), ['reporting/readRunSummary.ts', 'reporting/runSummary.ts']);
 });
 
 /** The strongly connected parts of a graph with more than one node (or a self-loop), as sorted lists. */

@@ -6,7 +6,7 @@
  * too, and the tests build them the same way.
  */
 
-/** One edit of a file of ports/c: `find` occurs exactly once and becomes `replace`. */
+/** One edit of a file the C port builds, relative to ports/c (ports/shared's as `../shared/…`): `find` occurs exactly once and becomes `replace`. */
 export interface CEdit {
   readonly file: string;
   readonly find: string;
@@ -92,7 +92,7 @@ export const C_PORT_MUTANTS: readonly CPortMutant[] = [
   {
     name: 'c-conflict-name-leak',
     summary: 'request_resource\'s conflict path frees the resource but not its name: a leak per conflict',
-    edits: [{ file: 'driver-tree.c', find: '\tif (conflict) {\n\t\tkfree(res);\n\t\tkfree(name);\n', replace: '\tif (conflict) {\n\t\tkfree(res);\n' }],
+    edits: [{ file: '../shared/driver-tree.c', find: '\tif (conflict) {\n\t\tkfree(res);\n\t\tkfree(name);\n', replace: '\tif (conflict) {\n\t\tkfree(res);\n' }],
   },
 ];
 

@@ -6,20 +6,21 @@
  * reports through its command timeout). A child that exits without a result is an error.
  */
 import { spawn } from 'node:child_process';
+import { posix } from 'node:path';
 import { buildCPortMutant } from './cPortBuild.ts';
 import type { CPortMutant } from './cPortMutants.ts';
 import type { HuntResult } from './huntOne.ts';
 import type { Mutant } from './mutant.ts';
 import { makeSandbox } from './sandbox.ts';
 
-/** A mutant of impl/ (an edit of one file) or of the C port (edits of ports/c, built). */
+/** A mutant of impl/ (an edit of one file) or of the C port (edits of ports/c or ports/shared, built). */
 export type AnyMutant = Mutant | CPortMutant;
 
 const isCPort = (m: AnyMutant): m is CPortMutant => 'edits' in m;
 
 /** The file a row names: the impl/ file, or the C port's edited files. */
 function fileOf(m: AnyMutant): string {
-  return isCPort(m) ? [...new Set(m.edits.map((e) => `ports/c/${e.file}`))].join(' ') : m.file;
+  return isCPort(m) ? [...new Set(m.edits.map((e) => posix.join('ports/c', e.file)))].join(' ') : m.file;
 }
 
 /** The guided hunt of a mutant (the table's `guided` column), when one ran: `npm run mutants -- --guided`. */

@@ -33,8 +33,12 @@ export interface HuntWorkerData {
   guided?: boolean;
   /** --fail-nth: each target runs its suite's fail-nth variant (properties/failNthSuite.ts). Absent: off. */
   failNth?: boolean;
+  /** --avoid-known: the suites steer away from the known defects' triggers (campaign/avoidKnown.ts). Absent: off. */
+  avoidKnown?: boolean;
   /** The SutWatch buffer. */
   buffer: SharedArrayBuffer;
+  /** The hunt's FoundRegistry buffer, shared by every worker (foundRegistry.ts). */
+  found: SharedArrayBuffer;
 }
 
 /** The worker has loaded its systems and waits for the budget to start. */
@@ -55,7 +59,7 @@ export interface BatchMessage {
   commands: number;
   opCounts: Map<string, number>;
   labelRuns: Map<string, number>;
-  /** Runs ended by a failure this worker had found (and shrunk) already, by its failureName (knownDefects.ts); counted in runs. */
+  /** Runs ended by a failure the hunt had found (and shrunk) already, by its failureName (knownDefects.ts); counted in runs. */
   cutShort: Map<string, number>;
   /** Runs that hit each argument-domain bucket (absent from a worker that does not count them). */
   bucketRuns?: Map<string, number>;

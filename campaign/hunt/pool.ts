@@ -7,10 +7,11 @@
  * worker takes over the rest of its stream (from the position after the one it was at),
  * unless the hunt is stopping. Workers still running well after the budget, or after an
  * interrupt, are stopped outright. The port processes of a worker that is gone (their
- * environment names its scope, campaign/process/portReaper.ts) are ended with it.
+ * environment names its scope, protocol/portReaper.ts) are ended with it.
  */
 import { Worker } from 'node:worker_threads';
-import { PORT_SCOPE, reapPorts } from '../process/portReaper.ts';
+import { PORT_SCOPE, reapPorts } from '../../protocol/portReaper.ts';
+import { FoundRegistry } from './foundRegistry.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { SutWatch, type WatchReading } from './sutWatch.ts';
 import { BATCH_TIME_LIMIT_MS, MINIMIZE_TIME_LIMIT_MS } from './worker.ts';
@@ -37,7 +38,7 @@ export interface PoolEvents {
 
 export interface PoolOptions {
   /** Start data shared by every worker. */
-  data: Omit<HuntWorkerData, 'worker' | 'start' | 'buffer'>;
+  data: Omit<HuntWorkerData, 'worker' | 'start' | 'buffer' | 'found'>;
   commandTimeoutMs: number;
   /** The search budget, counted from the start signal. */
   budgetMs: number;
@@ -64,6 +65,8 @@ export class HuntPool {
   /** Workers this pool stopped on purpose, so that their exit is not taken for a crash. */
   private readonly stopped = new WeakSet<Worker>();
   private stopping = false;
+  /** The failures found so far, shared by every worker and its successors (foundRegistry.ts). */
+  private readonly found = FoundRegistry.allocate();
   /** Workers spawned so far (names their port scopes). */
   private spawned = 0;
   /** Port reaps under way (done waits for them). */
@@ -144,7 +147,7 @@ export class HuntPool {
     if (this.stopping) slot.watch.requestStop();
     slot.lastTick = 0;
     slot.lastChange = performance.now();
-    const data: HuntWorkerData = { ...this.o.data, worker: slot.index, start, buffer };
+    const data: HuntWorkerData = { ...this.o.data, worker: slot.index, start, buffer, found: this.found };
     const scope = `hunt-${slot.index}-${++this.spawned}`;
     const worker = new Worker(ENTRY, { workerData: data, env: { ...process.env, [PORT_SCOPE]: scope } });
     slot.worker = worker;

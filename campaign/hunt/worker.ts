@@ -7,9 +7,12 @@
  * counterexample kept. Counterexamples go to the main thread, which saves them.
  * With guided generation (--guided), each target keeps one corpus across its batches.
  * Shrinking keeps the failure's signature and known defect (knownDefects.ts
- * sameKnownFailure). Each failure is shrunk once per worker and target: a later run
- * that fails with a failure already found (its failureName) ends at that step and is
- * counted in its batch's cutShort, without shrinking.
+ * sameKnownFailure). Each failure is shrunk once per hunt and target, whichever worker
+ * meets it first (its failureName claimed in the hunt's FoundRegistry): a later run, in
+ * any worker, that fails with a failure already found ends at that step and is counted
+ * in its batch's cutShort, without shrinking. With --avoid-known every suite steers
+ * away from the known defects' triggers (avoidKnown.ts). A counterexample's steps are
+ * recorded with both snapshots before it is posted (recordSteps.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordOfFound } from '../../properties/counterexampleRecord.ts';
@@ -21,9 +24,13 @@ import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { hasDeliveries } from '../../sut/delivery.ts';
 import type { FailureSeen } from '../../properties/sameFailure.ts';
-import { failureName, sameKnownFailure } from '../knownDefects.ts';
+import { avoidingSuite } from '../avoidKnown.ts';
+import { failureName, knownOfSeen, sameKnownFailure } from '../knownDefects.ts';
+import { KNOWN_TRIGGERS } from '../knownTriggers.ts';
 import { systemsFor, type Systems } from '../systems.ts';
+import { FoundRegistry } from './foundRegistry.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
+import { recordSteps } from './recordSteps.ts';
 import { seedAt } from './seedStream.ts';
 import { SutWatch } from './sutWatch.ts';
 import { watchedSuite } from './watchedSuite.ts';
@@ -32,6 +39,8 @@ import { watchedSuite } from './watchedSuite.ts';
 export const BATCH_TIME_LIMIT_MS = 10_000;
 /** Longest the minimizing of a batch's counterexample takes. */
 export const MINIMIZE_TIME_LIMIT_MS = 5_000;
+/** Longest a known defect (knownDefects.ts) is shrunk and minimized, each: it is known, and its crashing tries each cost a fresh process. */
+export const KNOWN_SHRINK_MS = 2_000;
 /** Replays the minimizing of a batch's counterexample may use. */
 const MINIMIZE_REPLAYS = 2000;
 
@@ -40,9 +49,10 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
   const watch = new SutWatch(data.buffer);
   const systems: Systems[] = [];
   for (const t of data.targets) systems.push(await systemsFor(data.system, t.fault, [t.suite], 'daxcheck hunt', { commandTimeoutMs: data.commandTimeoutMs, deliverySeed: data.base + data.worker }));
-  const suites = data.targets.map((t, i) => watchedSuite(data.failNth === true ? failNthSuite(SUITES[t.suite]) : SUITES[t.suite], systems[i]!.sut, watch));
+  const base = (t: HuntWorkerData['targets'][number]) => (data.failNth === true ? failNthSuite(SUITES[t.suite]) : SUITES[t.suite]);
+  const suites = data.targets.map((t, i) => watchedSuite(data.avoidKnown === true ? avoidingSuite(base(t)) : base(t), systems[i]!.sut, watch));
   const corpora = data.targets.map(() => (data.guided === true ? new Corpus() : null));
-  const found = data.targets.map(() => new Set<string>()); // failureNames shrunk already, per target
+  const found = new FoundRegistry(data.found); // failureNames shrunk already, per target, by every worker of the hunt
   post({ type: 'ready', worker: data.worker });
   watch.waitForStart();
   const stream = { base: data.base, shard: data.shard, worker: data.worker, workers: data.workers };
@@ -57,7 +67,7 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
         if (watch.stopRequested() || remaining <= 0) return;
         const seed = seedAt(stream, k);
         watch.setPosition(k, t, seed);
-        runBatch(data, t, suites[t]!, systems[t]!, { corpus: corpora[t]!, found: found[t]! }, seed, { deadline: watch.deadline(), limitMs: Math.min(remaining, BATCH_TIME_LIMIT_MS, share) }, post);
+        runBatch(data, t, suites[t]!, systems[t]!, { corpus: corpora[t]!, found }, seed, { deadline: watch.deadline(), limitMs: Math.min(remaining, BATCH_TIME_LIMIT_MS, share) }, post);
       }
     }
   } finally {
@@ -70,22 +80,33 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
  * left of the budget (time.deadline, Date.now() ms) and posted either way, with a note
  * when its minimizing was cut short.
  */
-function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, kept: { corpus: Corpus | null; found: Set<string> }, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
+function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, kept: { corpus: Corpus | null; found: FoundRegistry }, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
   const started = performance.now();
   const { corpus, found } = kept;
+  // Asked once per failing run until one is shrunk: a name not claimed yet is claimed here, and shrunk.
   const seenBefore = (f: FailureSeen) => {
     const name = failureName(f);
-    return found.has(name) ? name : null;
+    const known = knownOfSeen(f);
+    if (known !== null) found.claim(target, knownKey(known.id));
+    if (found.claim(target, name)) return null;
+    // cut short: the delivery its failure pinned (for shrinking) is not kept for the next runs
+    if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null);
+    return name;
   };
+  // A run of a process port is sent only up to the trigger of a known defect found already.
+  const triggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id))).map(([, t]) => t);
+  const endsRun = triggers.length === 0 ? undefined : (call: { op: string }, snap: unknown) => triggers.some((t) => t(call, snap));
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, ...(corpus === null ? {} : { guided: { corpus } }) });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, endsRun, shrinkTimeMs: (f) => (knownOfSeen(f) === null ? Infinity : KNOWN_SHRINK_MS), ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
-      const { best, note } = minimizeWithin(suite, systems, out.counterexample, time.deadline);
-      for (const cx of [out.counterexample, best]) found.add(failureName(cx));
+      const known = knownOfSeen(out.counterexample) !== null;
+      const { best, note } = minimizeWithin(suite, systems, out.counterexample, known ? Math.min(time.deadline, Date.now() + KNOWN_SHRINK_MS) : time.deadline, known);
+      for (const cx of [out.counterexample, best]) found.claim(target, failureName(cx)); // the shrunk one's name may differ
       // A port's failing run pinned its delivery (shrinking kept it): the file records it.
       const delivery = hasDeliveries(systems.sut) ? systems.sut.pinnedDelivery() : null;
-      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery), ...(note === null ? {} : { note }) });
+      const recorded = recordSteps(suite, systems, best); // the report draws these steps, running nothing
+      post({ type: 'found', target, record: recordOfFound(best, { sut: systems.name, system: data.system }, data.targets[target]!.fault, delivery, recorded), ...(note === null ? {} : { note }) });
       runs += 1;
       commands += best.commands.length;
     }
@@ -98,15 +119,25 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
   }
 }
 
-/** Minimizes cx within what is left of the budget (at most MINIMIZE_TIME_LIMIT_MS); the best found, and why it may not be minimal (null: it is). */
-function minimizeWithin(suite: ReturnType<typeof watchedSuite>, systems: Systems, cx: Counterexample, deadline: number): { best: Counterexample; note: string | null } {
+/** The registry key under which a known defect counts as found, whatever its failure's name. */
+function knownKey(id: string): string {
+  return `known ${id}`;
+}
+
+/**
+ * Minimizes cx until deadline (Date.now() ms: the budget's end, or a known defect's
+ * shorter limit), at most MINIMIZE_TIME_LIMIT_MS; the best found, and why it may not be
+ * minimal (null: it is).
+ */
+function minimizeWithin(suite: ReturnType<typeof watchedSuite>, systems: Systems, cx: Counterexample, deadline: number, known: boolean): { best: Counterexample; note: string | null } {
   const left = deadline - Date.now();
-  if (left <= 0) return { best: cx, note: 'not minimized: the budget ended; daxcheck minimize FILE goes on' };
+  const ended = known ? `its ${KNOWN_SHRINK_MS / 1000} s limit for a known defect was reached` : 'the budget ended';
+  if (left <= 0) return { best: cx, note: `not minimized: ${ended}; daxcheck minimize FILE goes on` };
   const limit = Math.min(MINIMIZE_TIME_LIMIT_MS, left);
-  const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, sameFailure: sameKnownFailure, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit });
+  const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, sameFailure: sameKnownFailure, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit, replayed: { executed: cx.commands, failure: cx.failure } });
   const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
   if (small?.exhausted !== true) return { best, note: null };
-  const why = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
+  const why = limit < MINIMIZE_TIME_LIMIT_MS ? ended : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
   return { best, note: `minimizing stopped when ${why}: it may not be minimal; daxcheck minimize FILE goes on` };
 }
 

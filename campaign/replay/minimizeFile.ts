@@ -51,7 +51,7 @@ function minimizeTarget(file: string, t: ReplayTarget, maxReplays: number | unde
   }
   const ms = Math.round(performance.now() - started);
   const facts = `${small.replays} replays, ${ms} ms${small.exhausted ? ', stopped at the replay budget' : ''}`;
-  const next = counterexampleRecord({ ...cx, sut: t.systems.name, system: t.system, fault: t.fault, commands: small.commands, failure: small.failure, delivery: cx.delivery ?? null });
+  const next = counterexampleRecord({ ...cx, sut: t.systems.name, system: t.system, fault: t.fault, commands: small.commands, failure: small.failure, delivery: cx.delivery ?? null, recorded: null }); // the recording was of the longer run: the report replays the new one
   const unchanged = next.id === cx.id && sameData(next.broke, cx.broke);
   if (unchanged) {
     lines.push(`${file}: already minimal: ${cx.commands.length} commands (${facts})`);

@@ -8,20 +8,17 @@
 import { relative, resolve } from 'node:path';
 import { huntEvents } from '../../campaign/hunt/events.ts';
 import { HuntPool } from '../../campaign/hunt/pool.ts';
+import { runPool } from '../../campaign/hunt/runPool.ts';
 import { HuntTally } from '../../campaign/hunt/tally.ts';
 import { exitCodeAfterClassifying } from '../../campaign/knownFindings.ts';
 import { prepareDir, writableDir } from '../../campaign/outputDir.ts';
-import { reapPorts } from '../../campaign/process/portReaper.ts';
 import { writeRunReports } from '../../campaign/reports.ts';
 import { systemFlag, systemsFor } from '../../campaign/systems.ts';
 import { EXIT_OK, EXIT_USAGE } from '../../campaign/usageError.ts';
-import { daxcheckVersion, machineInfo, RUN_SUMMARY_FORMAT, type RunSummary } from '../../reporting/runSummary.ts';
+import { runSummary, type RunSummary } from '../../reporting/runSummary.ts';
 import { Progress } from '../progress.ts';
 import { parseHuntOptions, type HuntOptions } from './options.ts';
 import { printSummary } from './summaryLines.ts';
-
-/** How long port processes still running at the end get between SIGTERM and SIGKILL. */
-const PORT_GRACE_MS = 500;
 
 /** What a caller adds to a hunt: `classify` rewrites the summary (known findings) before the reports, the lines and the exit code. */
 export interface HuntHooks {
@@ -40,8 +37,8 @@ export async function huntCommand(argv: string[], hooks: HuntHooks = {}): Promis
   const progress = new Progress(process.stderr);
   let searchStart: number | null = null;
   const elapsedMs = () => (searchStart === null ? 0 : Date.now() - searchStart);
-  const { targets, seed: base, shard, workers, system, maxCommands, batchRuns, commandTimeoutMs, guided, failNth } = o;
-  const pool = new HuntPool({ data: { workers, shard, base, targets, system, maxCommands, batchRuns, commandTimeoutMs, guided, failNth }, commandTimeoutMs, budgetMs: o.seconds * 1000 }, {
+  const { targets, seed: base, shard, workers, system, maxCommands, batchRuns, commandTimeoutMs, guided, failNth, avoidKnown } = o;
+  const pool = new HuntPool({ data: { workers, shard, base, targets, system, maxCommands, batchRuns, commandTimeoutMs, guided, failNth, avoidKnown }, commandTimeoutMs, budgetMs: o.seconds * 1000 }, {
     ...huntEvents(o, tally, { log: (line) => progress.log(line), elapsedMs }),
     started: () => {
       searchStart = Date.now();
@@ -53,10 +50,16 @@ export async function huntCommand(argv: string[], hooks: HuntHooks = {}): Promis
     const t = tally.totals();
     return { elapsedMs: elapsedMs(), budgetMs: o.seconds * 1000, runs: t.runs, commands: t.commands, failures: t.failures, workers: running };
   };
-  const interrupted = await runPool(pool, () => progress.update(figures(pool.running())), progress);
-  await reapPorts(PORT_GRACE_MS); // every port process and its children, whatever ended the hunt
+  const interrupted = await runPool(pool, {
+    update: () => progress.update(figures(pool.running())),
+    log: (line) => progress.log(line),
+    tickMs: process.stderr.isTTY ? 250 : 1000,
+  });
   progress.finish(figures(workers)); // the workers the hunt ran, not the none left running
-  let summary = runSummary(o, startedAt, tally, interrupted);
+  let summary = runSummary({
+    command: 'hunt', startedAt: startedAt.toISOString(), shard: o.shardText, interrupted,
+    findingsDir: relative(resolve(o.reportsDir), resolve(o.outDir)) || '.', entries: tally.entries(),
+  });
   let code = tally.exitCode(interrupted);
   if (hooks.classify !== undefined) {
     summary = hooks.classify(summary, o.outDir);
@@ -84,49 +87,4 @@ async function checkSut(o: HuntOptions): Promise<string> {
   const systems = await systemsFor(o.system, o.targets[0]!.fault, [...new Set(o.targets.map((t) => t.suite))], where, { commandTimeoutMs: o.commandTimeoutMs });
   systems.close();
   return o.system.kind === 'impl' ? 'impl' : systems.name;
-}
-
-/**
- * Starts the pool and waits until it is done: the pool stops its workers at the end of
- * the budget; Ctrl-C (or SIGTERM) asks them to finish their current batches (bounded
- * in time: pool.interrupt), a second Ctrl-C stops them at once. True when interrupted.
- */
-async function runPool(pool: HuntPool, update: () => void, progress: Progress): Promise<boolean> {
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) {
-      progress.log(`${signal} again: stopping the workers now (their current batches are lost)`);
-      void pool.kill();
-      return;
-    }
-    interrupted = true;
-    const bound = pool.interrupt();
-    progress.log(`${signal}: finishing the current batches (at most ${bound / 1000} s) and writing the reports (again to stop at once)`);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  pool.start();
-  update();
-  const ticker = setInterval(update, process.stderr.isTTY ? 250 : 1000);
-  await pool.done;
-  clearInterval(ticker);
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
-  return interrupted;
-}
-
-function runSummary(o: HuntOptions, startedAt: Date, tally: HuntTally, interrupted: boolean): RunSummary {
-  return {
-    format: RUN_SUMMARY_FORMAT,
-    tool: 'daxcheck',
-    version: daxcheckVersion(),
-    command: 'hunt',
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    machine: machineInfo(),
-    shard: o.shardText,
-    interrupted,
-    findingsDir: relative(resolve(o.reportsDir), resolve(o.outDir)) || '.',
-    entries: tally.entries(),
-  };
 }

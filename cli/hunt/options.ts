@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../../impl/faults.ts';
+import { DCD_FAULT_NAMES, isDcdFaultName, type DcdFaultName } from '../../impl/faults.ts';
 import { parseShard, WHOLE, type Shard } from '../../campaign/hunt/seedStream.ts';
 import type { HuntTarget } from '../../campaign/hunt/messages.ts';
 import { IMPL, splitCommand, type SystemSpec } from '../../campaign/systems.ts';
@@ -35,6 +36,8 @@ export interface HuntOptions {
   guided: boolean;
   /** --fail-nth: the DAX suites' fail-nth variant (docs/fail-nth.md). */
   failNth: boolean;
+  /** --avoid-known: no call that triggers a known defect is generated (campaign/avoidKnown.ts). */
+  avoidKnown: boolean;
   /** A line to print about a flag that was adjusted (--workers above what the machine runs), or null. */
   note: string | null;
 }
@@ -44,7 +47,8 @@ export const PORT_FINDINGS_DIR = 'daxcheck-findings';
 
 export const HUNT_FLAGS: Record<string, FlagSpec> = {
   seconds: { type: 'int', min: 1, value: 'N', default: '60', help: 'search budget in seconds, counted once the workers are ready' },
-  suite: { type: 'string', value: 'tree|dax|dax-contiguous', default: 'tree and dax', help: 'the suite to hunt' },
+  suite: { type: 'string', value: 'tree|dax|dax-contiguous|dcd-v11|dcd-v10', default: 'tree and dax', help: 'the suite to hunt' },
+  profile: { type: 'string', value: 'rfc-v2|v11|v10', default: 'rfc-v2', help: 'the profile of the specification: rfc-v2 (tree and dax suites), v11 or v10 (the DCD series\' tag groups, docs/profile-v11.md)' },
   seed: { type: 'int', min: 0, max: 2 ** 31 - 1, value: 'N', default: '1', help: 'base seed of the seed streams' },
   'max-commands': { type: 'int', min: 1, value: 'N', default: String(HUNT_MAX_COMMANDS), help: 'longest command sequence of a run' },
   fault: { type: 'list', value: 'NAME', help: 'hunt the implementation (or a --sut-exec port that has named faults) with this fault on (daxcheck faults)' },
@@ -57,8 +61,9 @@ export const HUNT_FLAGS: Record<string, FlagSpec> = {
   json: { type: 'boolean', help: 'also print the run summary as JSON on stdout' },
   'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a call that does not return within this is a hang' },
   'batch-runs': { type: 'int', min: 1, value: 'N', default: '20', help: 'runs per batch (a worker checks the budget between batches)' },
-  'fail-nth': { type: 'boolean', help: 'fail-nth: failNth steps fail the nth allocation of the next operation (docs/fail-nth.md); DAX suites only; error-path coverage in the summary and run.json' },
+  'fail-nth': { type: 'boolean', help: 'fail-nth: failNth steps fail the nth allocation of the next operation (docs/fail-nth.md); the DAX suites, or --suite tree on a port with the failnth capability; error-path coverage in the summary and run.json' },
   guided: { type: 'boolean', help: 'guided generation: half the runs mutate a per-worker corpus of runs that reached new labels or outcomes' },
+  'avoid-known': { type: 'boolean', help: 'generate no call that triggers a known defect (K1, K2, G2, M2, S4: docs/hunting.md), so that runs go past them' },
 };
 
 /** `daxcheck hunt --help`. */
@@ -89,10 +94,11 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
   const { workers, note } = workerCount(get('workers', availableParallelism()));
   const failNth = get('fail-nth', false);
   const suiteName = get<string | null>('suite', null);
-  if (failNth && suiteName === 'tree') throw new UsageError('daxcheck hunt: --fail-nth runs the DAX suites (the tree suite has no failNth step); use --suite dax or dax-contiguous');
+  // The implementation's tree allocates nothing of its own: fail-nth hunts the tree suite only on a port (the kernel harness: __request_region's allocation).
+  if (failNth && suiteName === 'tree' && sutExec === null) throw new UsageError('daxcheck hunt: --fail-nth --suite tree needs a port with the failnth capability (--sut-exec, or daxcheck kernel); the implementation\'s tree has no allocation sites');
   return {
     seconds: get('seconds', 60),
-    targets: targets(suiteName, faults).filter((t) => !failNth || SUITES[t.suite].sutKind === 'dax'),
+    targets: targets(profileSuite(get<string | null>('profile', null), suiteName), faults).filter((t) => !failNth || suiteName === 'tree' || SUITES[t.suite].sutKind === 'dax'),
     failNth,
     seed,
     maxCommands: get('max-commands', HUNT_MAX_COMMANDS),
@@ -107,6 +113,7 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
     commandTimeoutMs: get('command-timeout-ms', 5000),
     batchRuns: get('batch-runs', 20),
     guided: get('guided', false),
+    avoidKnown: get('avoid-known', false),
     note,
   };
 }
@@ -118,21 +125,37 @@ function workerCount(asked: number): { workers: number; note: string | null } {
   return { workers: most, note: `daxcheck hunt: --workers ${asked} is more than the ${most} threads this machine runs at once; using ${most}` };
 }
 
-function parseFaults(values: string[]): FaultName[] {
+function parseFaults(values: string[]): (FaultName | DcdFaultName)[] {
   const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-  const unknown = names.filter((n) => !isFaultName(n));
-  if (unknown.length > 0) throw new UsageError(`daxcheck hunt: unknown fault ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${FAULT_NAMES.join(', ')})`);
-  return [...new Set(names as FaultName[])];
+  const unknown = names.filter((n) => !isFaultName(n) && !isDcdFaultName(n));
+  if (unknown.length > 0) throw new UsageError(`daxcheck hunt: unknown fault ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${[...FAULT_NAMES, ...DCD_FAULT_NAMES].join(', ')})`);
+  return [...new Set(names as (FaultName | DcdFaultName)[])];
+}
+
+/** The suite --profile and --suite name together (null: the default suites); a UsageError when they disagree. */
+function profileSuite(profile: string | null, suite: string | null): string | null {
+  if (profile === null || profile === 'rfc-v2') {
+    if (profile !== null && suite?.startsWith('dcd-') === true) throw new UsageError(`daxcheck hunt: --suite ${suite} belongs to --profile ${suite.slice(4)}, not rfc-v2`);
+    return suite;
+  }
+  if (profile !== 'v11' && profile !== 'v10') throw new UsageError(`daxcheck hunt: --profile takes rfc-v2, v11 or v10, not "${profile}"`);
+  if (suite !== null && suite !== `dcd-${profile}`) throw new UsageError(`daxcheck hunt: --profile ${profile} runs the suite dcd-${profile}; --suite ${suite} belongs to another profile`);
+  return `dcd-${profile}`;
 }
 
 /** What to search: each suite (or the one named), or, with faults, the DAX suite once per fault. */
-function targets(suite: string | null, faults: FaultName[]): HuntTarget[] {
+function targets(suite: string | null, faults: (FaultName | DcdFaultName)[]): HuntTarget[] {
   if (suite !== null && !Object.hasOwn(SUITES, suite)) {
     throw new UsageError(`daxcheck hunt: --suite takes ${Object.keys(SUITES).join(', ')}, not "${suite}"`);
   }
   if (faults.length > 0) {
     if (suite !== null && SUITES[suite as SuiteName].sutKind === 'tree') throw new UsageError('daxcheck hunt: the named faults are DAX defects; --suite tree has none (use --suite dax)');
-    return faults.map((fault) => ({ suite: (suite as SuiteName | null) ?? 'dax', fault }));
+    const dcd = suite !== null && SUITES[suite as SuiteName].sutKind === 'dcd';
+    return faults.map((fault) => {
+      if (isDcdFaultName(fault) && suite !== null && !dcd) throw new UsageError(`daxcheck hunt: --fault ${fault} is a defect of the v11 series: use --profile v11 (or v10), not --suite ${suite}`);
+      if (!isDcdFaultName(fault) && dcd) throw new UsageError(`daxcheck hunt: --fault ${fault} is a defect of the RFC v2 patch: it has no place in --profile ${suite!.slice(4)}`);
+      return { suite: (suite as SuiteName | null) ?? (isDcdFaultName(fault) ? 'dcd-v11' : 'dax'), fault };
+    });
   }
   const suites = suite === null ? SUITE_NAMES : [suite as SuiteName];
   return suites.map((s) => ({ suite: s, fault: null }));

@@ -162,7 +162,7 @@ static bool check_region(const struct dax_bus *dax_bus, int r)
 		return check_bad("region slot %d holds %s", r, dax_region->name);
 	if (!check_resource_tree(&dax_region->res, &count))
 		return false;
-	/* The ida is a byte per id (compat.c): its whole state is these bytes, each 0 or 1. */
+	/* The ida is a byte per id (ports/shared/ida.c): its whole state is these bytes, each 0 or 1. */
 	if (dax_region->ida.size && (!dax_region->ida.used || dax_region->ida.size < 16 ||
 				     (dax_region->ida.size & (dax_region->ida.size - 1))))
 		return check_bad("%s: the ida's size %u is not 0 or a power of two from 16",

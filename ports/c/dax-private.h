@@ -6,6 +6,7 @@
 #ifndef DAXCHECK_DAX_PRIVATE_H
 #define DAXCHECK_DAX_PRIVATE_H
 
+#include "compat.h"
 #include "ioport.h"
 
 /* The seed patch's and upstream's known defects (docs/SPECIFICATION.md section 6), off by default. */

@@ -81,22 +81,6 @@ static struct dev_dax *live_device(long r, long d)
 	return dax_region->devs[d];
 }
 
-static void answer_rc(int rc)
-{
-	if (rc < 0)
-		answer_err(rc);
-	else
-		answer_ok();
-}
-
-static void answer_created(int rc)
-{
-	if (rc < 0)
-		answer_err(rc);
-	else
-		answer_id(rc);
-}
-
 static const char *const alloc_point_names[NR_ALLOC_POINTS] = {
 	[ALLOC_RESOURCE] = "resource",
 	[ALLOC_RANGES] = "ranges",
@@ -114,45 +98,122 @@ static int fail_allocation(const char *point, long nth)
 	return -EINVAL;
 }
 
-/* The device requests: R D [VALUE [VALUE]]. */
-static bool device_request(int argc, char **argv)
+/*
+ * The request handlers (dispatch.h's DAX_REQUESTS): arguments as the spec parsed
+ * them; a device request's are R D [VALUE [VALUE]].
+ */
+static void do_createRegion(union arg *args)
 {
-	const char *op = argv[0];
-	struct dev_dax *dev_dax;
-	long r, d;
-	u64 a = 0, b = 0;
-	int nargs;
+	bool dynamic = strcmp(args[0].s, "dynamic") == 0;
+	bool whole = strcmp(args[4].s, "empty") != 0;
 
-	if (strcmp(op, "deleteDevice") == 0 || strcmp(op, "bind") == 0 || strcmp(op, "unbind") == 0)
-		nargs = 0;
-	else if (strcmp(op, "resize") == 0 || strcmp(op, "setAlign") == 0)
-		nargs = 1;
-	else if (strcmp(op, "mapping") == 0)
-		nargs = 2;
+	answer_created(dax_region_create(&bus, dynamic, args[1].u, args[2].u, args[3].u, whole));
+}
+
+static void do_destroyRegion(union arg *args)
+{
+	struct dax_region *dax_region = live_region(args[0].l);
+
+	if (!dax_region) {
+		answer_err(-ENXIO);
+		return;
+	}
+	dax_region_destroy(dax_region);
+	answer_ok();
+}
+
+static void do_addExtent(union arg *args)
+{
+	struct dax_region *dax_region = live_region(args[0].l);
+
+	answer_created(dax_region ? dax_extent_add(dax_region, args[1].u, args[2].u, args[3].s) :
+		       -ENXIO);
+}
+
+static void do_removeExtent(union arg *args)
+{
+	struct dax_region *dax_region = live_region(args[0].l);
+	long e = args[1].l;
+
+	if (dax_region && e >= 0 && e <= 0x7fffffff)
+		answer_rc(dax_extent_remove(dax_region, (int)e));
 	else
-		return false;
-	if (argc != 3 + nargs)
-		return false;
-	if (!arg_long(argv, 1, &r) || !arg_long(argv, 2, &d) ||
-	    (nargs > 0 && !arg_u64(argv, 3, &a)) || (nargs > 1 && !arg_u64(argv, 4, &b)))
-		return true;
-	dev_dax = live_device(r, d);
+		answer_rc(-ENXIO);
+}
+
+static void do_createDevice(union arg *args)
+{
+	struct dax_region *dax_region = live_region(args[0].l);
+
+	answer_created(dax_region ? devm_create_dev_dax(dax_region, args[1].u) : -ENXIO);
+}
+
+static void do_failAllocation(union arg *args)
+{
+	answer_rc(fail_allocation(args[0].s, args[1].l));
+}
+
+/* Device R D of a device request, or NULL after answering ENXIO. */
+static struct dev_dax *device_of(union arg *args)
+{
+	struct dev_dax *dev_dax = live_device(args[0].l, args[1].l);
+
 	if (!dev_dax)
 		answer_err(-ENXIO);
-	else if (strcmp(op, "deleteDevice") == 0)
-		answer_rc(dev_dax_delete(dev_dax));
-	else if (strcmp(op, "bind") == 0)
-		answer_rc(dev_dax_bind(dev_dax));
-	else if (strcmp(op, "unbind") == 0)
-		answer_rc(dev_dax_unbind(dev_dax));
-	else if (strcmp(op, "resize") == 0)
-		answer_rc(dev_dax_resize(dev_dax, a));
-	else if (strcmp(op, "setAlign") == 0)
-		answer_rc(dev_dax_align_store(dev_dax, a));
-	else
-		answer_rc(dev_dax_mapping_store(dev_dax, a, b));
-	return true;
+	return dev_dax;
 }
+
+static void do_deleteDevice(union arg *args)
+{
+	struct dev_dax *dev_dax = device_of(args);
+
+	if (dev_dax)
+		answer_rc(dev_dax_delete(dev_dax));
+}
+
+static void do_bind(union arg *args)
+{
+	struct dev_dax *dev_dax = device_of(args);
+
+	if (dev_dax)
+		answer_rc(dev_dax_bind(dev_dax));
+}
+
+static void do_unbind(union arg *args)
+{
+	struct dev_dax *dev_dax = device_of(args);
+
+	if (dev_dax)
+		answer_rc(dev_dax_unbind(dev_dax));
+}
+
+static void do_resize(union arg *args)
+{
+	struct dev_dax *dev_dax = device_of(args);
+
+	if (dev_dax)
+		answer_rc(dev_dax_resize(dev_dax, args[2].u));
+}
+
+static void do_setAlign(union arg *args)
+{
+	struct dev_dax *dev_dax = device_of(args);
+
+	if (dev_dax)
+		answer_rc(dev_dax_align_store(dev_dax, args[2].u));
+}
+
+static void do_mapping(union arg *args)
+{
+	struct dev_dax *dev_dax = device_of(args);
+
+	if (dev_dax)
+		answer_rc(dev_dax_mapping_store(dev_dax, args[2].u, args[3].u));
+}
+
+static const struct request_op dax_ops[] = {
+	DAX_REQUESTS(REQUEST_OP)
+};
 
 /**
  * dax_request - run one DAX-suite request
@@ -163,138 +224,43 @@ static bool device_request(int argc, char **argv)
  */
 bool dax_request(int argc, char **argv)
 {
-	const char *op = argv[0];
-	struct dax_region *dax_region;
-	u64 a, b, c;
-	long r, e;
-	char *label;
-
-	if (strcmp(op, "createRegion") == 0 && argc == 6) {
-		bool dynamic = strcmp(argv[1], "dynamic") == 0;
-		bool whole = strcmp(argv[5], "empty") != 0;
-
-		if (!dynamic && strcmp(argv[1], "contiguous") != 0) {
-			answer_error("createRegion: KIND must be contiguous or dynamic");
-			return true;
-		}
-		if (strcmp(argv[5], "whole") && strcmp(argv[5], "empty") &&
-		    strcmp(argv[5], "default")) {
-			answer_error("createRegion: SEED must be whole, empty or default");
-			return true;
-		}
-		if (arg_u64(argv, 2, &a) && arg_u64(argv, 3, &b) && arg_u64(argv, 4, &c))
-			answer_created(dax_region_create(&bus, dynamic, a, b, c, whole));
-	} else if (strcmp(op, "destroyRegion") == 0 && argc == 2) {
-		if (!arg_long(argv, 1, &r))
-			return true;
-		dax_region = live_region(r);
-		if (dax_region)
-			dax_region_destroy(dax_region);
-		answer_rc(dax_region ? 0 : -ENXIO);
-	} else if (strcmp(op, "addExtent") == 0 && argc == 5) {
-		if (!arg_long(argv, 1, &r) || !arg_u64(argv, 2, &a) || !arg_u64(argv, 3, &b) ||
-		    !arg_string(argv, 4, &label))
-			return true;
-		dax_region = live_region(r);
-		answer_created(dax_region ? dax_extent_add(dax_region, a, b, label) : -ENXIO);
-	} else if (strcmp(op, "removeExtent") == 0 && argc == 3) {
-		if (!arg_long(argv, 1, &r) || !arg_long(argv, 2, &e))
-			return true;
-		dax_region = live_region(r);
-		if (dax_region && e >= 0 && e <= 0x7fffffff)
-			answer_rc(dax_extent_remove(dax_region, (int)e));
-		else
-			answer_rc(-ENXIO);
-	} else if (strcmp(op, "createDevice") == 0 && argc == 3) {
-		if (!arg_long(argv, 1, &r) || !arg_u64(argv, 2, &a))
-			return true;
-		dax_region = live_region(r);
-		answer_created(dax_region ? devm_create_dev_dax(dax_region, a) : -ENXIO);
-	} else if (strcmp(op, "failAllocation") == 0 && argc == 3) {
-		if (arg_long(argv, 2, &e))
-			answer_rc(fail_allocation(argv[1], e));
-	} else {
-		return device_request(argc, argv);
-	}
-	return true;
-}
-
-static void observe_res(const struct resource *res)
-{
-	const struct resource *child;
-
-	out_str("{\"start\":");
-	out_json_u64(res->start);
-	out_str(",\"end\":");
-	out_json_u64(res->end);
-	out_str(",\"name\":");
-	out_json_string(res->name);
-	out_str(",\"busy\":");
-	out_json_bool(res->flags & IORESOURCE_BUSY);
-	out_str(",\"children\":[");
-	for (child = res->child; child; child = child->sibling) {
-		observe_res(child);
-		if (child->sibling)
-			out_char(',');
-	}
-	out_str("]}");
+	return request_dispatch(dax_ops, sizeof(dax_ops) / sizeof(dax_ops[0]), argc, argv);
 }
 
 static void observe_extent(int id, const struct dax_extent_log *log)
 {
 	const struct dax_extent *extent = log->extent;
 
-	out_str("{\"id\":");
-	out_long(id);
-	out_str(",\"start\":");
-	out_json_u64(log->start);
-	out_str(",\"end\":");
-	out_json_u64(log->end);
-	out_str(",\"label\":");
-	out_json_string(log->label);
-	out_str(",\"visible\":");
-	out_json_bool(extent && extent->visible);
-	out_str(",\"refs\":");
-	out_long(extent ? kref_read(&extent->kref) : 0);
-	out_str(",\"released\":");
-	out_json_bool(!extent);
-	out_char('}');
+	snap_extent(&(struct snap_extent) {
+		.id = id,
+		.start = log->start,
+		.end = log->end,
+		.label = log->label,
+		.visible = extent && extent->visible,
+		.refs = extent ? kref_read(&extent->kref) : 0,
+		.released = !extent,
+	});
 }
 
 static void observe_device(const struct dev_dax *dev_dax)
 {
+	bool first = true;
 	int i;
 
-	out_str("{\"id\":");
-	out_long(dev_dax->id);
-	out_str(",\"name\":");
-	out_json_string(dev_dax->name);
-	out_str(",\"align\":");
-	out_json_u64(dev_dax->align);
-	out_str(",\"bound\":");
-	out_json_bool(dev_dax->bound);
-	out_str(",\"sizeBytes\":");
-	out_json_u64(dev_dax_size(dev_dax));
-	out_str(",\"ranges\":[");
+	snap_device_begin(&(struct snap_device) {
+		.id = dev_dax->id,
+		.name = dev_dax->name,
+		.align = dev_dax->align,
+		.bound = dev_dax->bound,
+		.size = dev_dax_size(dev_dax),
+	});
 	for (i = 0; i < dev_dax->nr_range; i++) {
 		const struct dev_dax_range *r = &dev_dax->ranges[i];
 
-		if (i)
-			out_char(',');
-		out_str("{\"start\":");
-		out_json_u64(r->range.start);
-		out_str(",\"end\":");
-		out_json_u64(r->range.end);
-		out_str(",\"pgoff\":");
-		out_json_u64(r->pgoff);
-		out_str(",\"extent\":");
-		if (r->extent)
-			out_long(r->extent->id);
-		else
-			out_str("null");
-		out_char('}');
+		snap_range(&first, r->range.start, r->range.end, r->pgoff,
+			   r->extent ? r->extent->id : -1);
 	}
-	out_str("]}");
+	snap_device_end();
 }
 
 static void observe_region(struct dax_region *dax_region)
@@ -302,39 +268,32 @@ static void observe_region(struct dax_region *dax_region)
 	bool first = true;
 	int i;
 
-	out_str("{\"id\":");
-	out_long(dax_region->id);
-	out_str(dax_region->dynamic ? ",\"kind\":\"dynamic\"" : ",\"kind\":\"contiguous\"");
-	out_str(",\"destroyed\":");
-	out_json_bool(dax_region->destroyed);
-	out_str(",\"start\":");
-	out_json_u64(dax_region->res.start);
-	out_str(",\"sizeBytes\":");
-	out_json_u64(resource_size(&dax_region->res));
-	out_str(",\"align\":");
-	out_json_u64(dax_region->align);
-	out_str(",\"availBytes\":");
-	out_json_u64(dax_region_avail_size(dax_region));
-	out_str(",\"resource\":");
-	observe_res(&dax_region->res);
-	out_str(",\"extents\":[");
+	snap_region_begin(&(struct snap_region) {
+		.id = dax_region->id,
+		.dynamic = dax_region->dynamic,
+		.destroyed = dax_region->destroyed,
+		.start = dax_region->res.start,
+		.size = resource_size(&dax_region->res),
+		.align = dax_region->align,
+		.avail = dax_region_avail_size(dax_region),
+	});
+	snap_resource(&dax_region->res, dax_region->res.name, NULL);
+	snap_region_extents();
+	out_char('[');
 	for (i = 0; i < dax_region->nr_extents; i++) {
-		if (i)
-			out_char(',');
+		snap_next(&first);
 		observe_extent(i, &dax_region->extents[i]);
 	}
-	out_str("],\"devices\":[");
+	out_char(']');
+	snap_region_devices();
+	first = true;
 	for (i = 0; i < dax_region->nr_devs; i++) {
 		if (!dax_region->devs[i])
 			continue;
-		if (!first)
-			out_char(',');
-		first = false;
+		snap_next(&first);
 		observe_device(dax_region->devs[i]);
 	}
-	out_str("],\"badReleases\":");
-	out_long(dax_region->bad_releases);
-	out_char('}');
+	snap_region_end(dax_region->bad_releases);
 }
 
 /**
@@ -352,13 +311,13 @@ bool dax_check(void)
  */
 void dax_observe(void)
 {
+	bool first = true;
 	int i;
 
-	out_str("snap {\"regions\":[");
+	snap_begin("regions");
 	for (i = 0; i < bus.nr_regions; i++) {
-		if (i)
-			out_char(',');
+		snap_next(&first);
 		observe_region(bus.regions[i]);
 	}
-	out_str("]}\n");
+	snap_end();
 }

@@ -45,6 +45,7 @@
 #include "dax-private.h"
 #include "bus.h"
 #include "driver.h"
+#include "attr.h"
 #ifdef DAX_DCD
 #include "driver-dcd.h"
 #endif
@@ -142,7 +143,11 @@ static int hmem_probe(struct device *dev)
 	struct dev_dax_data data;
 	struct dev_dax *dev_dax;
 
+#ifdef DAXCHECK_DC_OPS
+	dax_region = alloc_dax_region(dev, hr->id, &range, NUMA_NO_NODE, hr->align, 0, NULL);
+#else
 	dax_region = alloc_dax_region(dev, hr->id, &range, NUMA_NO_NODE, hr->align, 0);
+#endif
 	if (!dax_region)
 		return -ENOMEM;
 	data = (struct dev_dax_data) {
@@ -246,9 +251,9 @@ void dax_free(void)
 #ifdef DAX_DCD
 		dcd_forget(&regions[i]->dcd);
 #endif
-		kfree(regions[i]);
+		free(regions[i]);	/* calloc'ed: the harness's own, not the slab's */
 	}
-	kfree(regions);
+	free(regions);
 	regions = NULL;
 	nr_regions = cap_regions = 0;
 	slab_fail_reset();
@@ -291,7 +296,15 @@ static struct harness_region *region_of(long r)
 /* --- sysfs --- */
 
 /* Writes @text to @dev's attribute file @name. Return: 0 or a negative errno. */
-static int attr_store(struct device *dev, const char *name, const char *text)
+/**
+ * attr_store - write @text to @dev's attribute file @name (sysfs: a store)
+ * @dev: the device
+ * @name: the file
+ * @text: what is written
+ *
+ * Return: 0, or the store's negative errno. A file the device lacks aborts the harness.
+ */
+int attr_store(struct device *dev, const char *name, const char *text)
 {
 	struct device_attribute *attr = sysfs_find_dev_attr(dev, name);
 	ssize_t rc;
@@ -312,8 +325,13 @@ static int attr_store(struct device *dev, const char *name, const char *text)
 	return 0;
 }
 
-/* Reads @dev's attribute file @name into @buf (a page, as sysfs gives). */
-static void attr_show(struct device *dev, const char *name, char *buf)
+/**
+ * attr_show - read @dev's attribute file @name into @buf (a page, as sysfs gives)
+ * @dev: the device
+ * @name: the file
+ * @buf: 4096 bytes
+ */
+void attr_show(struct device *dev, const char *name, char *buf)
 {
 	struct device_attribute *attr = sysfs_find_dev_attr(dev, name);
 	ssize_t rc;
@@ -514,39 +532,6 @@ static int mapping(struct harness_region *hr, struct dev_dax *dev_dax, u64 start
 	return attr_store(&dev_dax->dev, "mapping", text);
 }
 
-static int device_op(struct harness_region *hr, const char *op, long d, u64 a, u64 b)
-{
-	struct dev_dax *dev_dax;
-	char text[40];
-	int rc;
-
-	if (strcmp(op, "deleteDevice") == 0) {
-		snprintf(text, sizeof(text), "dax%d.%ld", hr->id, d);
-		return attr_store(&hr->dev, "delete", text);
-	}
-	dev_dax = find_dev_dax(hr, d);
-	if (!dev_dax)
-		return -ENXIO;
-	if (strcmp(op, "bind") == 0) {
-		rc = device_driver_attach(&device_dax_driver.drv, &dev_dax->dev);
-	} else if (strcmp(op, "unbind") == 0) {
-		/* daxcheck rule: unbinding an unbound device is ENXIO (sysfs: ENODEV) */
-		rc = dev_dax->dev.driver ? 0 : -ENXIO;
-		if (!rc)
-			device_release_driver(&dev_dax->dev);
-	} else if (strcmp(op, "resize") == 0) {
-		snprintf(text, sizeof(text), "%#llx", a);
-		rc = attr_store(&dev_dax->dev, "size", text);
-	} else if (strcmp(op, "setAlign") == 0) {
-		snprintf(text, sizeof(text), "%#llx", a);
-		rc = attr_store(&dev_dax->dev, "align", text);
-	} else {
-		rc = mapping(hr, dev_dax, a, b);
-	}
-	put_device(&dev_dax->dev);
-	return rc;
-}
-
 static int fail_allocation(const char *point, long nth)
 {
 	if (nth < 1)
@@ -566,54 +551,192 @@ static int fail_allocation(const char *point, long nth)
 	return -EINVAL;
 }
 
-static void answer_rc(int rc)
+/*
+ * The request handlers (dispatch.h's DAX_REQUESTS): arguments as the spec parsed
+ * them; a device request's are R D [VALUE [VALUE]].
+ */
+static void do_createRegion(union arg *args)
 {
-	if (rc < 0)
-		answer_err(rc);
+	bool dynamic = strcmp(args[0].s, "dynamic") == 0;
+	u64 align = args[3].u;
+
+#ifndef DAX_DCD
+	if (dynamic) {
+		answer_error("createRegion dynamic: upstream drivers/dax/bus.c has no dynamic regions (this port has the dax-contiguous suite)");
+		return;
+	}
+#endif
+	if (align > UINT_MAX)	/* alloc_dax_region() takes an unsigned int */
+		answer_error("createRegion: align %#llx does not fit bus.c's unsigned int", align);
 	else
-		answer_ok();
+		answer_created(create_region(args[1].u, args[2].u, align,
+					     strcmp(args[4].s, "empty") != 0, dynamic));
 }
 
-static void answer_created(int rc)
+static void do_destroyRegion(union arg *args)
 {
-	if (rc < 0)
-		answer_err(rc);
-	else
-		answer_id(rc);
+	struct harness_region *hr = region_of(args[0].l);
+
+	if (hr)
+		destroy_region(hr);
+	answer_rc(hr ? 0 : -ENXIO);
 }
 
-/* The device requests: R D [VALUE [VALUE]]. */
-static bool device_request(int argc, char **argv)
+static void do_addExtent(union arg *args)
 {
-	const char *op = argv[0];
-	struct harness_region *hr;
-	u64 a = 0, b = 0;
-	long r, d;
-	int nargs;
+	struct harness_region *hr = region_of(args[0].l);
 
-	if (strcmp(op, "deleteDevice") == 0 || strcmp(op, "bind") == 0 || strcmp(op, "unbind") == 0)
-		nargs = 0;
-	else if (strcmp(op, "resize") == 0 || strcmp(op, "setAlign") == 0)
-		nargs = 1;
-	else if (strcmp(op, "mapping") == 0)
-		nargs = 2;
+	acting = hr;
+#ifdef DAX_DCD
+	if (hr && is_dynamic_region(hr))
+		answer_created(dcd_add_extent(&hr->cxlr_dax, &hr->dcd, args[1].u, args[2].u,
+					      args[3].s));
 	else
-		return false;
-	if (argc != 3 + nargs)
-		return false;
-	if (!arg_long(argv, 1, &r) || !arg_long(argv, 2, &d) ||
-	    (nargs > 0 && !arg_u64(argv, 3, &a)) || (nargs > 1 && !arg_u64(argv, 4, &b)))
-		return true;
-	hr = region_of(r);
+#endif
+		/* docs/SPECIFICATION.md §4.2: a contiguous region takes no extent */
+		answer_rc(hr ? -EINVAL : -ENXIO);
+	acting = NULL;
+}
+
+static void do_removeExtent(union arg *args)
+{
+	struct harness_region *hr = region_of(args[0].l);
+
+	acting = hr;
+#ifdef DAX_DCD
+	if (hr && is_dynamic_region(hr))
+		answer_rc(dcd_remove_extent(&hr->cxlr_dax, &hr->dcd, args[1].l));
+	else
+#endif
+		answer_rc(-ENXIO);	/* no extent on a contiguous region */
+	acting = NULL;
+}
+
+static void do_createDevice(union arg *args)
+{
+	struct harness_region *hr = region_of(args[0].l);
+
+	acting = hr;
+	answer_created(hr ? create_device(hr, args[1].u) : -ENXIO);
+	acting = NULL;
+}
+
+static void do_failAllocation(union arg *args)
+{
+	answer_rc(fail_allocation(args[0].s, args[1].l));
+}
+
+static void do_deleteDevice(union arg *args)
+{
+	struct harness_region *hr = region_of(args[0].l);
+	char text[40];
+
 	if (!hr) {
 		answer_err(-ENXIO);
-		return true;
+		return;
 	}
 	acting = hr;
-	answer_rc(device_op(hr, op, d, a, b));
+	snprintf(text, sizeof(text), "dax%d.%ld", hr->id, args[1].l);
+	answer_rc(attr_store(&hr->dev, "delete", text));
 	acting = NULL;
-	return true;
 }
+
+/* What a request does to device D of region R (a reference held). Return: 0 or a negative errno. */
+typedef int (*device_fn)(struct harness_region *hr, struct dev_dax *dev_dax, union arg *args);
+
+/* Answers a device request R D ...: ENXIO for no such region or device, else @fn's answer. */
+static void device_request(union arg *args, device_fn fn)
+{
+	struct harness_region *hr = region_of(args[0].l);
+	struct dev_dax *dev_dax;
+	int rc = -ENXIO;
+
+	if (!hr) {
+		answer_err(-ENXIO);
+		return;
+	}
+	acting = hr;
+	dev_dax = find_dev_dax(hr, args[1].l);
+	if (dev_dax) {
+		rc = fn(hr, dev_dax, args);
+		put_device(&dev_dax->dev);
+	}
+	answer_rc(rc);
+	acting = NULL;
+}
+
+static int bind_device(struct harness_region *hr, struct dev_dax *dev_dax, union arg *args)
+{
+	(void)hr;
+	(void)args;
+	return device_driver_attach(&device_dax_driver.drv, &dev_dax->dev);
+}
+
+static int unbind_device(struct harness_region *hr, struct dev_dax *dev_dax, union arg *args)
+{
+	(void)hr;
+	(void)args;
+	/* daxcheck rule: unbinding an unbound device is ENXIO (sysfs: ENODEV) */
+	if (!dev_dax->dev.driver)
+		return -ENXIO;
+	device_release_driver(&dev_dax->dev);
+	return 0;
+}
+
+/* Writes args[2] as "%#llx" to the device's attribute @name. */
+static int store_u64(struct dev_dax *dev_dax, const char *name, union arg *args)
+{
+	char text[40];
+
+	snprintf(text, sizeof(text), "%#llx", args[2].u);
+	return attr_store(&dev_dax->dev, name, text);
+}
+
+static int resize_device(struct harness_region *hr, struct dev_dax *dev_dax, union arg *args)
+{
+	(void)hr;
+	return store_u64(dev_dax, "size", args);
+}
+
+static int align_device(struct harness_region *hr, struct dev_dax *dev_dax, union arg *args)
+{
+	(void)hr;
+	return store_u64(dev_dax, "align", args);
+}
+
+static int map_device(struct harness_region *hr, struct dev_dax *dev_dax, union arg *args)
+{
+	return mapping(hr, dev_dax, args[2].u, args[3].u);
+}
+
+static void do_bind(union arg *args)
+{
+	device_request(args, bind_device);
+}
+
+static void do_unbind(union arg *args)
+{
+	device_request(args, unbind_device);
+}
+
+static void do_resize(union arg *args)
+{
+	device_request(args, resize_device);
+}
+
+static void do_setAlign(union arg *args)
+{
+	device_request(args, align_device);
+}
+
+static void do_mapping(union arg *args)
+{
+	device_request(args, map_device);
+}
+
+static const struct request_op dax_ops[] = {
+	DAX_REQUESTS(REQUEST_OP)
+};
 
 /**
  * dax_request - run one DAX-suite request against bus.c
@@ -624,148 +747,38 @@ static bool device_request(int argc, char **argv)
  */
 bool dax_request(int argc, char **argv)
 {
-	const char *op = argv[0];
-	struct harness_region *hr;
-	u64 a, b, c;
-	long r, e;
-	char *label;
-
 	request_watch(argc, argv);	/* harness.c: an endless loop in bus.c aborts, naming this */
-	if (strcmp(op, "createRegion") == 0 && argc == 6) {
-#ifndef DAX_DCD
-		if (strcmp(argv[1], "dynamic") == 0) {
-			answer_error("createRegion dynamic: upstream drivers/dax/bus.c has no dynamic regions (this port has the dax-contiguous suite)");
-			return true;
-		}
-#endif
-		if (strcmp(argv[1], "contiguous") && strcmp(argv[1], "dynamic")) {
-			answer_error("createRegion: KIND must be contiguous or dynamic");
-			return true;
-		}
-		if (strcmp(argv[5], "whole") && strcmp(argv[5], "empty") &&
-		    strcmp(argv[5], "default")) {
-			answer_error("createRegion: SEED must be whole, empty or default");
-			return true;
-		}
-		if (arg_u64(argv, 2, &a) && arg_u64(argv, 3, &b) && arg_u64(argv, 4, &c)) {
-			if (c > UINT_MAX)	/* alloc_dax_region() takes an unsigned int */
-				answer_error("createRegion: align %#llx does not fit bus.c's unsigned int", c);
-			else
-				answer_created(create_region(a, b, c, strcmp(argv[5], "empty") != 0,
-							     strcmp(argv[1], "dynamic") == 0));
-		}
-	} else if (strcmp(op, "destroyRegion") == 0 && argc == 2) {
-		if (!arg_long(argv, 1, &r))
-			return true;
-		hr = region_of(r);
-		if (hr)
-			destroy_region(hr);
-		answer_rc(hr ? 0 : -ENXIO);
-	} else if (strcmp(op, "addExtent") == 0 && argc == 5) {
-		if (!arg_long(argv, 1, &r) || !arg_u64(argv, 2, &a) || !arg_u64(argv, 3, &b) ||
-		    !arg_string(argv, 4, &label))
-			return true;
-		hr = region_of(r);
-		acting = hr;
-#ifdef DAX_DCD
-		if (hr && is_dynamic_region(hr))
-			answer_created(dcd_add_extent(&hr->cxlr_dax, &hr->dcd, a, b, label));
-		else
-#endif
-			/* docs/SPECIFICATION.md §4.2: a contiguous region takes no extent */
-			answer_rc(hr ? -EINVAL : -ENXIO);
-		acting = NULL;
-	} else if (strcmp(op, "removeExtent") == 0 && argc == 3) {
-		if (!arg_long(argv, 1, &r) || !arg_long(argv, 2, &e))
-			return true;
-		hr = region_of(r);
-		acting = hr;
-#ifdef DAX_DCD
-		if (hr && is_dynamic_region(hr))
-			answer_rc(dcd_remove_extent(&hr->cxlr_dax, &hr->dcd, e));
-		else
-#endif
-			answer_rc(-ENXIO);	/* no extent on a contiguous region */
-		acting = NULL;
-	} else if (strcmp(op, "createDevice") == 0 && argc == 3) {
-		if (!arg_long(argv, 1, &r) || !arg_u64(argv, 2, &a))
-			return true;
-		hr = region_of(r);
-		acting = hr;
-		answer_created(hr ? create_device(hr, a) : -ENXIO);
-		acting = NULL;
-	} else if (strcmp(op, "failAllocation") == 0 && argc == 3) {
-		if (arg_long(argv, 2, &e))
-			answer_rc(fail_allocation(argv[1], e));
-	} else {
-		return device_request(argc, argv);
-	}
-	return true;
+	return request_dispatch(dax_ops, ARRAY_SIZE(dax_ops), argc, argv);
 }
 
 /* --- the snapshot --- */
 
-static void observe_res(const struct resource *res, const char *name)
-{
-	const struct resource *child;
-
-	out_str("{\"start\":");
-	out_json_u64(res->start);
-	out_str(",\"end\":");
-	out_json_u64(res->end);
-	out_str(",\"name\":");
-	out_json_string(name);
-	out_str(",\"busy\":");
-	out_json_bool(res->flags & IORESOURCE_BUSY);
-	out_str(",\"children\":[");
-	for (child = res->child; child; child = child->sibling) {
-		observe_res(child, child->name);
-		if (child->sibling)
-			out_char(',');
-	}
-	out_str("]}");
-}
-
 static void observe_device(const struct harness_region *hr, const struct dev_dax *dev_dax)
 {
+	bool first = true;
 	u64 size = 0;
 	int i;
 
 	(void)hr;	/* without DCD, no range lies in an extent */
 	for (i = 0; i < dev_dax->nr_range; i++)
 		size += range_len(&dev_dax->ranges[i].range);
-	out_str("{\"id\":");
-	out_long(dev_dax->id);
-	out_str(",\"name\":");
-	out_json_string(dev_name(&dev_dax->dev));
-	out_str(",\"align\":");
-	out_json_u64(dev_dax->align);
-	out_str(",\"bound\":");
-	out_json_bool(dev_dax->dev.driver);
-	out_str(",\"sizeBytes\":");
-	out_json_u64(size);
-	out_str(",\"ranges\":[");
+	snap_device_begin(&(struct snap_device) {
+		.id = dev_dax->id,
+		.name = dev_name(&dev_dax->dev),
+		.align = dev_dax->align,
+		.bound = dev_dax->dev.driver,
+		.size = size,
+	});
 	for (i = 0; i < dev_dax->nr_range; i++) {
 		const struct dev_dax_range *r = &dev_dax->ranges[i];
+		long extent = -1;
 
-		if (i)
-			out_char(',');
-		out_str("{\"start\":");
-		out_json_u64(r->range.start);
-		out_str(",\"end\":");
-		out_json_u64(r->range.end);
-		out_str(",\"pgoff\":");
-		out_json_u64(r->pgoff);
-		out_str(",\"extent\":");
 #ifdef DAX_DCD
-		if (dcd_range_extent(&hr->dcd, r) >= 0)
-			out_long(dcd_range_extent(&hr->dcd, r));
-		else
+		extent = dcd_range_extent(&hr->dcd, r);
 #endif
-			out_str("null");
-		out_char('}');
+		snap_range(&first, r->range.start, r->range.end, r->pgoff, extent);
 	}
-	out_str("]}");
+	snap_device_end();
 }
 
 struct children {
@@ -803,39 +816,34 @@ static void observe_region(struct harness_region *hr)
 	struct dax_region *dax_region = hr->dax_region;
 	struct children *c;
 	char name[32], buf[4096];
+	u64 avail = 0;
 	int i;
 
-	snprintf(name, sizeof(name), "region%d", hr->id);
-	out_str("{\"id\":");
-	out_long(hr->id);
-	out_str(is_dynamic_region(hr) ? ",\"kind\":\"dynamic\",\"destroyed\":" :
-		",\"kind\":\"contiguous\",\"destroyed\":");
-	out_json_bool(!dax_region);
-	out_str(",\"start\":");
-	out_json_u64(hr->start);
-	out_str(",\"sizeBytes\":");
-	out_json_u64(hr->size);
-	out_str(",\"align\":");
-	out_json_u64(dax_region ? dax_region->align : hr->align);	/* bus.c's, while it lives */
-	out_str(",\"availBytes\":");
 	if (dax_region) {
 		/* the region's available_size file: dax_region_avail_size() */
 		attr_show(&hr->dev, "available_size", buf);
-		out_json_u64(strtoull(buf, NULL, 10));
-	} else {
-		out_json_u64(0);
+		avail = strtoull(buf, NULL, 10);
 	}
-	out_str(",\"resource\":");
+	snap_region_begin(&(struct snap_region) {
+		.id = hr->id,
+		.dynamic = is_dynamic_region(hr),
+		.destroyed = !dax_region,
+		.start = hr->start,
+		.size = hr->size,
+		.align = dax_region ? dax_region->align : hr->align,	/* bus.c's, while it lives */
+		.avail = avail,
+	});
 	/* the region's resource has no name in bus.c: the snapshot calls it region{R} */
-	observe_res(dax_region ? &dax_region->res : &gone, name);
-	out_str(",\"extents\":");
+	snprintf(name, sizeof(name), "region%d", hr->id);
+	snap_resource(dax_region ? &dax_region->res : &gone, name, NULL);
+	snap_region_extents();
 #ifdef DAX_DCD
 	if (is_dynamic_region(hr))
 		dcd_observe_extents(&hr->cxlr_dax, &hr->dcd);
 	else
 #endif
 		out_str("[]");
-	out_str(",\"devices\":[");
+	snap_region_devices();
 	if (dax_region) {
 		c = calloc(1, sizeof(*c));
 		if (!c)
@@ -854,9 +862,7 @@ static void observe_region(struct harness_region *hr)
 		}
 		free(c);
 	}
-	out_str("],\"badReleases\":");
-	out_long(hr->bad_releases);
-	out_char('}');
+	snap_region_end(hr->bad_releases);
 }
 
 /**
@@ -864,15 +870,15 @@ static void observe_region(struct harness_region *hr)
  */
 void dax_observe(void)
 {
+	bool first = true;
 	int i;
 
-	out_str("snap {\"regions\":[");
+	snap_begin("regions");
 	for (i = 0; i < nr_regions; i++) {
-		if (i)
-			out_char(',');
+		snap_next(&first);
 		observe_region(regions[i]);
 	}
-	out_str("]}\n");
+	snap_end();
 }
 
 /**

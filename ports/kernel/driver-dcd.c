@@ -328,21 +328,15 @@ void dcd_observe_extents(struct cxl_dax_region *cxlr_dax, const struct dcd_regio
 		dr_extent = find_dr_extent(cxlr_dax, rec->ext, &visible);
 		if (i)
 			out_char(',');
-		out_str("{\"id\":");
-		out_long(i);
-		out_str(",\"start\":");
-		out_json_u64(rec->start);
-		out_str(",\"end\":");
-		out_json_u64(rec->end);
-		out_str(",\"label\":");
-		out_json_string(rec->label);
-		out_str(",\"visible\":");
-		out_json_bool(visible);
-		out_str(",\"refs\":");
-		out_long(dr_extent ? (long)kref_read(&dr_extent->ref) : 0);
-		out_str(",\"released\":");
-		out_json_bool(!dr_extent);
-		out_char('}');
+		snap_extent(&(struct snap_extent) {
+			.id = i,
+			.start = rec->start,
+			.end = rec->end,
+			.label = rec->label,
+			.visible = visible,
+			.refs = dr_extent ? (long)kref_read(&dr_extent->ref) : 0,
+			.released = !dr_extent,
+		});
 	}
 	out_char(']');
 }

@@ -6,27 +6,13 @@
  * that matter whatever came before. Each command and its call are defined with their
  * operation in ops/.
  */
-import type { AddExtentCall, AddExtentCmd } from './ops/addExtent.ts';
-import type { BindCall, BindCmd } from './ops/bind.ts';
-import type { CreateDeviceCall, CreateDeviceCmd } from './ops/createDevice.ts';
-import type { CreateRegionCall, CreateRegionCmd } from './ops/createRegion.ts';
-import type { DeleteDeviceCall, DeleteDeviceCmd } from './ops/deleteDevice.ts';
-import type { DestroyRegionCall, DestroyRegionCmd } from './ops/destroyRegion.ts';
-import type { FailAllocationCall, FailAllocationCmd } from './ops/failAllocation.ts';
-import type { FailNthCall, FailNthCmd } from './ops/failNth.ts';
-import type { MappingCall, MappingCmd } from './ops/mapping.ts';
-import type { RemoveExtentCall, RemoveExtentCmd } from './ops/removeExtent.ts';
-import type { ResizeCall, ResizeCmd } from './ops/resize.ts';
-import type { SetAlignCall, SetAlignCmd } from './ops/setAlign.ts';
-import type { UnbindCall, UnbindCmd } from './ops/unbind.ts';
+import type { CallOf, CommandOf } from '../operation.ts';
+import type { DAX_OPERATIONS } from './daxSuite.ts';
 
-export type DaxCommand =
-  | CreateRegionCmd | DestroyRegionCmd | AddExtentCmd | RemoveExtentCmd | CreateDeviceCmd | DeleteDeviceCmd
-  | BindCmd | UnbindCmd | ResizeCmd | MappingCmd | SetAlignCmd | FailAllocationCmd | FailNthCmd;
+/** Any command of the suite's operations (DAX_OPERATIONS, the one list). */
+export type DaxCommand = CommandOf<(typeof DAX_OPERATIONS)[number]>;
 
 /** A command resolved against the model's state: concrete ids and addresses, the exact arguments passed to both systems. */
-export type DaxCall =
-  | CreateRegionCall | DestroyRegionCall | AddExtentCall | RemoveExtentCall | CreateDeviceCall | DeleteDeviceCall
-  | BindCall | UnbindCall | ResizeCall | MappingCall | SetAlignCall | FailAllocationCall | FailNthCall;
+export type DaxCall = CallOf<(typeof DAX_OPERATIONS)[number]>;
 
 export type DaxOp = DaxCommand['op'];

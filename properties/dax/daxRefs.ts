@@ -68,8 +68,6 @@ export function firstGap(region: RegionSnap): bigint {
   return at;
 }
 
-/** A device's name as calls print it. */
-export const devName = (region: number, device: number) => `dax${region}.${device}`;
 
 /** A command that names one device of a region: its arbitrary (region ref and device ref; big runs: any device). */
 export function deviceCommand<Op extends string>(op: Op, device = ref): fc.Arbitrary<{ op: Op; region: number; device: number }> {

@@ -4,7 +4,7 @@
  * operations without extents, coverage required only of what contiguous regions reach.
  */
 import fc from 'fast-check';
-import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type RegionKind, type Result, type SutFactory } from '../../sut/interface.ts';
+import { DAX_ARGS, FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type RegionKind, type Result, type SutFactory } from '../../sut/interface.ts';
 import { checkDaxInvariants, checkDeviceAlignment } from '../invariants.ts';
 import { daxSnapshotProblem } from '../snapshotShape.ts';
 import { operationTable, type AnyOperation } from '../operation.ts';
@@ -37,7 +37,7 @@ function daxSuiteOf(
   name: SuiteName, operations: readonly AnyOperation[], kinds: readonly RegionKind[], points: readonly FailPoint[],
   coverage: Record<string, number>, bigCoverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>,
 ): DaxSuite {
-  const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations);
+  const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations, DAX_ARGS);
   return {
     name,
     sutKind: 'dax',
@@ -92,9 +92,15 @@ function daxPrefix(): fc.Arbitrary<DaxCommand[]> {
   return fc.tuple(optional('dynamic'), optional('contiguous')).map((regions) => regions.filter((r) => r !== null));
 }
 
+/**
+ * The suite's operations: the one list. Its command and call types are derived from it
+ * (daxCommand.ts), and so is the contiguous-only suite's list.
+ */
+export const DAX_OPERATIONS = [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation, failNth] as const;
+
 export const daxSuite: DaxSuite = daxSuiteOf(
   'dax',
-  [createRegion, destroyRegion, addExtent, removeExtent, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocation, failNth],
+  DAX_OPERATIONS,
   ['contiguous', 'dynamic'],
   FAIL_POINTS,
   {
@@ -117,10 +123,16 @@ export const daxSuite: DaxSuite = daxSuiteOf(
 /** Failure points that contiguous regions reach (extentDevice belongs to extents). */
 const CONTIGUOUS_POINTS: readonly FailPoint[] = ['resource', 'ranges', 'mapping'];
 
+/** The contiguous-only suite's own form of an operation (by op), where it differs. */
+const CONTIGUOUS_FORMS: Readonly<Record<string, AnyOperation>> = {
+  createRegion: createRegionOp(fc.constant('contiguous' as const)),
+  failAllocation: failAllocationAt(CONTIGUOUS_POINTS),
+};
+
 /** The DAX suite on contiguous regions only (upstream bus.c): no extent operations, no extent labels. */
 export const daxContiguousSuite: DaxSuite = daxSuiteOf(
   'dax-contiguous',
-  [createRegionOp(fc.constant('contiguous' as const)), destroyRegion, createDevice, deleteDevice, bind, unbind, resize, mapping, setAlign, failAllocationAt(CONTIGUOUS_POINTS), failNth],
+  DAX_OPERATIONS.filter((o) => o.dynamicOnly !== true).map((o) => CONTIGUOUS_FORMS[o.op] ?? o),
   ['contiguous'],
   CONTIGUOUS_POINTS,
   {

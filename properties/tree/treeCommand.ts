@@ -5,13 +5,11 @@
  * adjacent, overlapping, nested and out-of-range requests come up all the time. Each
  * command and its call are defined with their operation in ops/.
  */
-import type { AddRootCall, AddRootCmd } from './ops/addRoot.ts';
-import type { AdjustResourceCall, AdjustResourceCmd } from './ops/adjustResource.ts';
-import type { ReleaseRegionCall, ReleaseRegionCmd } from './ops/releaseRegion.ts';
-import type { ReleaseResourceCall, ReleaseResourceCmd } from './ops/releaseResource.ts';
-import type { RequestRegionCall, RequestRegionCmd } from './ops/requestRegion.ts';
-import type { RequestResourceCall, RequestResourceCmd } from './ops/requestResource.ts';
+import type { CallOf, CommandOf } from '../operation.ts';
+import type { TREE_OPERATIONS } from './treeSuite.ts';
 
-export type TreeCommand = AddRootCmd | RequestResourceCmd | RequestRegionCmd | ReleaseRegionCmd | AdjustResourceCmd | ReleaseResourceCmd;
+/** Any command of the suite's operations (TREE_OPERATIONS, the one list). */
+export type TreeCommand = CommandOf<(typeof TREE_OPERATIONS)[number]>;
 
-export type TreeCall = AddRootCall | RequestResourceCall | RequestRegionCall | ReleaseRegionCall | AdjustResourceCall | ReleaseResourceCall;
+/** A command resolved against the model's state. */
+export type TreeCall = CallOf<(typeof TREE_OPERATIONS)[number]>;

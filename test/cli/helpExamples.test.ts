@@ -21,7 +21,7 @@ test('daxcheck --version prints package.json\'s version and exits 0', async () =
   assert.is(r.stdout.trim(), version);
 });
 
-for (const command of ['hunt', 'replay', 'minimize']) {
+for (const command of ['hunt', 'replay', 'minimize', 'export']) {
   test(`daxcheck ${command} --help, from a folder outside the repository: every file its example names exists`, async () => {
     const r = await daxcheck([command, '--help'], stranger);
     const example = /^example: (.*)$/m.exec(r.stdout)?.[1] ?? '';

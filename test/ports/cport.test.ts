@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PortChannel } from '../../campaign/process/portChannel.ts';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { PortChannel } from '../../protocol/portChannel.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { runSuite } from '../../properties/runSuite.ts';
@@ -55,7 +55,7 @@ for (const [suite, seed] of [[treeSuite, 11], [daxSuite, 12]] as const) {
       assert.is(o.counterexample?.failure.message ?? null, null);
       assert.is(o.runs, 300);
       assert.ok(o.commands > 5000, `${o.commands} commands`);
-      // The exact count (one per successful step, and after a run's last) is checked in test/campaign/process/observeChangedSelfCheck.test.ts.
+      // The exact count (one per successful step, and after a run's last) is checked in test/protocol/observeChangedSelfCheck.test.ts.
       assert.ok(checks.n > o.commands / 4 && checks.n <= o.commands + o.runs, `${checks.n} checks for ${o.commands} commands`);
     } finally {
       checks.stop();

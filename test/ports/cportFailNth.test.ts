@@ -7,7 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { systemsNow } from '../../campaign/systems.ts';
-import { parseAllocationsAnswer } from '../../campaign/process/protocol.ts';
+import { parseAllocationsAnswer } from '../../protocol/protocol.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { replayCommands } from '../../properties/replay.ts';
 import { enumerate } from '../properties/failNthRuns.ts';

@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { FAULT_NAMES, type FaultName } from '../../impl/faults.ts';
 import { SHORTEST_TRIGGERS } from '../../bench/shortestTriggers.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';

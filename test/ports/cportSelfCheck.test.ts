@@ -1,6 +1,6 @@
 /**
- * The C port's self-check (PROTOCOL.md "The self-check", ports/c/check.c and
- * dax-check.c): announced in the handshake, asked after every step step by step, silent
+ * The C port's self-check (PROTOCOL.md "The self-check", ports/shared/check.c and
+ * ports/c/dax-check.c): announced in the handshake, asked after every step step by step, silent
  * on a correct port, and it catches a defect planted in a test build (a freed device's
  * id never given back) at the step that made it, a step before any answer goes wrong.
  */
@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { processFactory, type ProcessSutFactory } from '../../campaign/process/processSut.ts';
+import { processFactory, type ProcessSutFactory } from '../../protocol/processSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import type { DaxCommand } from '../../properties/dax/daxCommand.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';

@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import type { DaxCommand } from '../../properties/dax/daxCommand.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';

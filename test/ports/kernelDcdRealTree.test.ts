@@ -9,7 +9,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildKernelHarness, findKernelTree } from '../../campaign/kernel.ts';
 import { knownDefectOf } from '../../campaign/knownDefects.ts';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { runSuite } from '../../properties/runSuite.ts';
@@ -27,7 +27,7 @@ if (SRC === undefined || SRC === '') {
   test(`the DCD series' drivers/dax from ${SRC} runs ${RUNS} runs of the dax suite, and every disagreement is a known one`, () => {
     const cache = tempCache();
     const binary = buildKernelHarness(findKernelTree(SRC, 'DAXCHECK_DCD_SRC', { dcd: true }), cache).binary;
-    // a defect that loops for ever (S2 or R1) is stopped by the harness's CPU-time watchdog (1 s), long before this limit
+    // a defect that loops for ever (S2 or R1) is stopped by the harness's CPU-time watchdog (250 ms), long before this limit
     const sut = processFactory([binary], { commandTimeoutMs: 60_000 });
     const seen = new Map<string, number>();
     let runs = 0;

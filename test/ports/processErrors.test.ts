@@ -5,8 +5,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ProcessSutError } from '../../campaign/process/portChannel.ts';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { ProcessSutError } from '../../protocol/portChannel.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { MiB } from '../../sut/u64.ts';
 import { BOOM_PORT, buildCPort, C_PORT, FAKE_PORT, PYTHON_PORT } from './cport.ts';
 

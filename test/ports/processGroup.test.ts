@@ -6,7 +6,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { alive, descendants, type Proc } from '../cli/descendants.ts';
 import { BOOM_PORT, HANG_ADJUST_PORT } from './cport.ts';
 

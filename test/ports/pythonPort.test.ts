@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { processFactory } from '../../campaign/process/processSut.ts';
+import { processFactory } from '../../protocol/processSut.ts';
 import { modelFactory } from '../../model/index.ts';
 import { runSuite } from '../../properties/runSuite.ts';
 import { treeSuite } from '../../properties/tree/treeSuite.ts';

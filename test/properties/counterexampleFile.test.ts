@@ -115,7 +115,7 @@ test('a port\'s delivery is kept through save and load; a file with a malformed 
 test('a command without an op, an unknown suite, a missing file: each named with the file', () => {
   assert.is(loadError(JSON.stringify({ ...valid(), commands: [{ region: 0 }] })).message.split(': ')[1], 'has no "commands" array of objects with an "op"');
   const suite = loadError(JSON.stringify({ ...valid(), suite: 'disk' }));
-  assert.is(suite.message, `${suite.file}: has unknown suite "disk" (expected "tree", "dax", "dax-contiguous")`);
+  assert.is(suite.message, `${suite.file}: has unknown suite "disk" (expected "tree", "dax", "dax-contiguous", "dcd-v11", "dcd-v10")`);
   const missing = loadError(null);
   assert.is(missing.message, `${missing.file}: cannot be read (ENOENT)`);
 });

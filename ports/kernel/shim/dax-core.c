@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * dax-core.c - the dax core (drivers/dax/super.c) as bus.c calls it, and the
- * ida: a dax_device is an inode and an alive flag; nothing maps memory.
+ * dax-core.c - the dax core (drivers/dax/super.c) as bus.c calls it:
+ * a dax_device is an inode and an alive flag; nothing maps memory.
  */
 #include <linux/dax.h>
 #include <linux/kernel.h>
-#include <linux/idr.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -98,61 +97,4 @@ void set_dax_nomc(struct dax_device *dax_dev)
 struct inode *dax_inode(struct dax_device *dax_dev)
 {
 	return &dax_dev->inode;
-}
-
-/**
- * ida_alloc - the lowest unused id
- * @ida: the allocator
- * @gfp: allocation flags
- *
- * Return: the id, or -ENOMEM.
- */
-int ida_alloc(struct ida *ida, gfp_t gfp)
-{
-	unsigned int id;
-
-	for (id = 0; id < ida->size; id++)
-		if (!ida->used[id])
-			break;
-	if (id == ida->size) {
-		unsigned int size = ida->size ? 2 * ida->size : 16;
-		unsigned char *used = krealloc(ida->used, size, gfp);
-
-		if (!used)
-			return -ENOMEM;
-		memset(used + ida->size, 0, size - ida->size);
-		ida->used = used;
-		ida->size = size;
-	}
-	ida->used[id] = 1;
-	return (int)id;
-}
-
-/**
- * ida_free - give an id back; the last one frees the memory
- * @ida: the allocator
- * @id: an id from ida_alloc()
- */
-void ida_free(struct ida *ida, unsigned int id)
-{
-	unsigned int i;
-
-	if (WARN_ON(id >= ida->size || !ida->used[id]))
-		return;
-	ida->used[id] = 0;
-	for (i = 0; i < ida->size; i++)
-		if (ida->used[i])
-			return;
-	ida_destroy(ida);	/* an empty ida holds no memory, as the kernel's */
-}
-
-/**
- * ida_destroy - free the allocator's memory
- * @ida: the allocator
- */
-void ida_destroy(struct ida *ida)
-{
-	kfree(ida->used);
-	ida->used = NULL;
-	ida->size = 0;
 }

@@ -1,7 +1,7 @@
 /** addExtent: capacity for a dynamic region, adjacent to, over, or past the last extent, or at the region's top. */
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, RegionSnap } from '../../../sut/interface.ts';
-import { add64, GiB, hex, KiB, MiB, sizeText, sub64, U64_MAX } from '../../../sut/u64.ts';
+import { add64, GiB, KiB, MiB, sub64, U64_MAX } from '../../../sut/u64.ts';
 import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { DAX_LABELS } from '../daxLabels.ts';
@@ -37,6 +37,7 @@ function extentOffset(region: RegionSnap, cmd: AddExtentCmd): bigint {
 export const addExtent: Operation<AddExtentCmd, AddExtentCall, DaxSut, DaxSnapshot> = {
   op: 'addExtent',
   method: 'addExtent',
+  dynamicOnly: true,
   weight: 12,
   arbitrary: fc.record({
     op: fc.constant('addExtent' as const),
@@ -60,8 +61,6 @@ export const addExtent: Operation<AddExtentCmd, AddExtentCall, DaxSut, DaxSnapsh
   resolve: (cmd, snap) => inRegion(snap, cmd.region, 'dynamic',
     (r) => ({ op: cmd.op, region: r.id, offset: extentOffset(r, cmd), length: cmd.lengthBytes, label: cmd.label }),
     (region) => ({ op: cmd.op, region, offset: cmd.deltaBytes & U64_MAX, length: cmd.lengthBytes, label: cmd.label })),
-  call: (sut, c) => sut.addExtent(c.region, c.offset, c.length, c.label),
-  show: (c) => `addExtent(region${c.region}, offset=${hex(c.offset)}, length=${sizeText(c.length)}, "${c.label}")`,
   labels: (_before, c, result, after) => (result.ok && (after.regions[c.region]?.extents.length ?? 0) >= 32 ? [DAX_LABELS.manyExtents] : []),
   simplest: { at: ['abs', 'afterLast', 'overLast', 'top'], label: ['a', 'b', 'c'] },
 };

@@ -1,7 +1,7 @@
 /** bind: attaches a driver (needs a sized, unbound device). */
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
 import type { Operation } from '../../operation.ts';
-import { bigRef, devName, deviceCommand, resolveDevice } from '../daxRefs.ts';
+import { bigRef, deviceCommand, resolveDevice } from '../daxRefs.ts';
 
 export type BindCmd = { op: 'bind'; region: number; device: number };
 export type BindCall = BindCmd;
@@ -13,6 +13,4 @@ export const bind: Operation<BindCmd, BindCall, DaxSut, DaxSnapshot> = {
   arbitrary: deviceCommand('bind'),
   scale: { weight: 1, arbitrary: deviceCommand('bind', bigRef) },
   resolve: (cmd, snap) => resolveDevice(snap, cmd, () => ({})),
-  call: (sut, c) => sut.bind(c.region, c.device),
-  show: (c) => `bind(${devName(c.region, c.device)})`,
 };

@@ -1,7 +1,7 @@
 /** createDevice: region/create, mostly of size 0, sometimes sized (an error on a dynamic region). */
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
-import { GiB, KiB, MiB, sizeText } from '../../../sut/u64.ts';
+import { GiB, KiB, MiB } from '../../../sut/u64.ts';
 import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { DAX_LABELS } from '../daxLabels.ts';
@@ -17,7 +17,6 @@ export const createDevice: Operation<CreateDeviceCmd, CreateDeviceCall, DaxSut, 
   arbitrary: fc.record({ op: fc.constant('createDevice' as const), region: regionRef, sizeBytes: fc.oneof(w(8, fc.constant(0n)), w(2, one(2n * MiB, 4n * MiB, GiB)), w(1, fc.constant(4n * KiB)), w(1, powerOfTwo(21, 63))) }),
   scale: { weight: 8, arbitrary: fc.record({ op: fc.constant('createDevice' as const), region: regionRef, sizeBytes: fc.constant(0n) }) },
   resolve: (cmd, snap) => inRegion(snap, cmd.region, undefined, (r) => ({ ...cmd, region: r.id }), (region) => ({ ...cmd, region })),
-  call: (sut, c) => sut.createDevice(c.region, c.sizeBytes),
   labels: (_before, c, result, after) => {
     if (!result.ok || result.id === undefined) return [];
     const devices = after.regions[c.region]?.devices ?? [];
@@ -25,5 +24,4 @@ export const createDevice: Operation<CreateDeviceCmd, CreateDeviceCall, DaxSut, 
     if (devices.some((d) => d.id > result.id!)) labels.push(DAX_LABELS.idReused);
     return labels;
   },
-  show: (c) => `createDevice(region${c.region}${c.sizeBytes === 0n ? '' : `, size=${sizeText(c.sizeBytes)}`})`,
 };

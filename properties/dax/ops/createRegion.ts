@@ -1,7 +1,7 @@
 /** createRegion: a contiguous or dynamic region, at 0, low, or at the top of the address space. */
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, RegionKind } from '../../../sut/interface.ts';
-import { GiB, hex, KiB, MiB, sizeText, U64_MAX } from '../../../sut/u64.ts';
+import { GiB, KiB, MiB, U64_MAX } from '../../../sut/u64.ts';
 import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 
@@ -68,11 +68,6 @@ export function createRegionOp(kind: fc.Arbitrary<RegionKind>): Operation<Create
     arbitrary: createRegionOf(kind),
     scale: { weight: 1, arbitrary: fc.tuple(kind, one(0n, 512n * GiB)).map(([k, start]) => ({ op: 'createRegion' as const, kind: k, start, sizeBytes: 256n * GiB, align: 2n * MiB, seed: 'empty' as const })) },
     resolve: (cmd) => cmd,
-    call: (sut, c) => {
-      const args = { kind: c.kind, start: c.start, sizeBytes: c.sizeBytes, align: c.align };
-      return sut.createRegion(c.seed === 'default' ? args : { ...args, seed: c.seed });
-    },
-    show: (c) => `createRegion(${c.kind}, start=${hex(c.start)}, size=${sizeText(c.sizeBytes)}, align=${sizeText(c.align)}${c.kind === 'contiguous' ? `, seed=${c.seed}` : ''})`,
   };
 }
 

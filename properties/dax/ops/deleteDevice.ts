@@ -2,7 +2,7 @@
 import type { DaxSnapshot, DaxSut, RegionSnap, Result } from '../../../sut/interface.ts';
 import type { Operation } from '../../operation.ts';
 import { DAX_LABELS } from '../daxLabels.ts';
-import { bigRef, devName, deviceCommand, inRegion, resolveDevice } from '../daxRefs.ts';
+import { bigRef, deviceCommand, inRegion, resolveDevice } from '../daxRefs.ts';
 
 /** deletable: the ref picks among the devices a delete would free (id ≠ 0, unbound, size 0): big runs' bursts free ids in random order. */
 export type DeleteDeviceCmd = { op: 'deleteDevice'; region: number; device: number; deletable?: boolean };
@@ -39,7 +39,5 @@ export const deleteDevice: Operation<DeleteDeviceCmd, DeleteDeviceCall, DaxSut, 
       return free.length === 0 ? null : { op: cmd.op, region: r.id, device: free[cmd.device % free.length]!.id };
     }, (region) => ({ op: cmd.op, region, device: 0 }));
   },
-  call: (sut, c) => sut.deleteDevice(c.region, c.device),
-  show: (c) => `deleteDevice(${devName(c.region, c.device)})`,
   labels: deleteLabels,
 };

@@ -13,6 +13,4 @@ export const destroyRegion: Operation<DestroyRegionCmd, DestroyRegionCall, DaxSu
   weight: 1,
   arbitrary: fc.record({ op: fc.constant('destroyRegion' as const), region: regionRef }),
   resolve: (cmd, snap) => inRegion(snap, cmd.region, undefined, (r) => ({ op: cmd.op, region: r.id }), (region) => ({ op: cmd.op, region })),
-  call: (sut, c) => sut.destroyRegion(c.region),
-  show: (c) => `destroyRegion(region${c.region})`,
 };

@@ -15,8 +15,6 @@ export function failAllocationAt(points: readonly FailPoint[]): Operation<FailAl
     arbitrary: fc.record({ op: fc.constant('failAllocation' as const), point: one(...points), nth: fc.oneof(w(8, fc.constant(1)), w(2, fc.integer({ min: 2, max: 3 })), w(1, one(0, -1))) }),
     scale: { weight: 1, arbitrary: fc.record({ op: fc.constant('failAllocation' as const), point: one(...points), nth: fc.integer({ min: 1, max: 8 }) }) },
     resolve: (cmd) => cmd,
-    call: (sut, c) => sut.failAllocation(c.point, c.nth),
-    show: (c) => `failAllocation(${c.point}, nth=${c.nth})`,
   };
 }
 

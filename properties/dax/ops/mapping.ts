@@ -1,10 +1,10 @@
 /** mapping: dev/mapping of a range at the region's first gap, after or over the device's last range, or absolute. */
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, RegionSnap } from '../../../sut/interface.ts';
-import { add64, GiB, hex, KiB, MiB, sub64, U64_MAX } from '../../../sut/u64.ts';
+import { add64, GiB, KiB, MiB, sub64, U64_MAX } from '../../../sut/u64.ts';
 import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
-import { bigRef, devName, firstGap, ref, regionRef, resolveDevice } from '../daxRefs.ts';
+import { bigRef, firstGap, ref, regionRef, resolveDevice } from '../daxRefs.ts';
 
 /** Where a mapping starts: abs = region start + delta; firstGap = the region's first free byte; afterLast / overLast = the device's last range end + 1 / start. */
 export type MapAnchor = 'abs' | 'firstGap' | 'afterLast' | 'overLast';
@@ -47,7 +47,5 @@ export const mapping: Operation<MappingCmd, MappingCall, DaxSut, DaxSnapshot> = 
     const start = r === null ? 0n : mappingStart(r, d, cmd);
     return { start, end: sub64(add64(start, cmd.lengthBytes), 1n) };
   }, 'contiguous'),
-  call: (sut, c) => sut.mapping(c.region, c.device, c.start, c.end),
-  show: (c) => `mapping(${devName(c.region, c.device)}, ${hex(c.start)}-${hex(c.end)})`,
   simplest: { at: ['abs', 'firstGap', 'afterLast', 'overLast'] },
 };

@@ -11,6 +11,7 @@ export type RemoveExtentCall = RemoveExtentCmd;
 export const removeExtent: Operation<RemoveExtentCmd, RemoveExtentCall, DaxSut, DaxSnapshot> = {
   op: 'removeExtent',
   method: 'removeExtent',
+  dynamicOnly: true,
   weight: 5,
   arbitrary: fc.record({ op: fc.constant('removeExtent' as const), region: regionRef, extent: ref }),
   scale: { weight: 5, arbitrary: fc.record({ op: fc.constant('removeExtent' as const), region: regionRef, extent: bigRef }) },
@@ -22,7 +23,5 @@ export const removeExtent: Operation<RemoveExtentCmd, RemoveExtentCall, DaxSut, 
     const missing = gone.length > 0 ? gone[k % gone.length]!.id : r.extents.length;
     return { op: cmd.op, region: r.id, extent: cmd.extent < 0 || visible.length === 0 ? missing : visible[cmd.extent % visible.length]!.id };
   }, (region) => ({ op: cmd.op, region, extent: 0 })),
-  call: (sut, c) => sut.removeExtent(c.region, c.extent),
-  show: (c) => `removeExtent(region${c.region}, extent${c.extent})`,
   labels: (before, c, result) => (result.ok && (before.regions[c.region]?.extents[c.extent]?.refs ?? 0) > 1 ? [DAX_LABELS.extentRemovedInUse] : []),
 };

@@ -4,11 +4,11 @@
  */
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut, DeviceSnap, RegionSnap, Result } from '../../../sut/interface.ts';
-import { add64, GiB, KiB, MiB, sizeText, U64_MAX } from '../../../sut/u64.ts';
+import { add64, GiB, KiB, MiB, U64_MAX } from '../../../sut/u64.ts';
 import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { DAX_LABELS, releasedCount, visibleExtentFree } from '../daxLabels.ts';
-import { bigRef, devName, ref, regionRef, resolveDevice } from '../daxRefs.ts';
+import { bigRef, ref, regionRef, resolveDevice } from '../daxRefs.ts';
 
 /** Base of a resize target: abs = delta itself; size = current size; grow = size + avail; half = size / 2 rounded down to 2 MiB. */
 export type SizeBase = 'abs' | 'size' | 'grow' | 'half';
@@ -89,8 +89,6 @@ export const resize: Operation<ResizeCmd, ResizeCall, DaxSut, DaxSnapshot> = {
     }),
   },
   resolve: (cmd, snap) => resolveDevice(snap, cmd, (r, d) => ({ sizeBytes: r === null ? cmd.deltaBytes & U64_MAX : resizeTarget(r, d, cmd) })),
-  call: (sut, c) => sut.resize(c.region, c.device, c.sizeBytes),
-  show: (c) => `resize(${devName(c.region, c.device)}, ${sizeText(c.sizeBytes)})`,
   labels: resizeLabels,
   simplest: { to: ['abs', 'size', 'grow', 'half'] },
 };

@@ -1,9 +1,9 @@
 /** setAlign: dev/align, with the allowed values and one that is not. */
 import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
-import { GiB, KiB, MiB, sizeText } from '../../../sut/u64.ts';
+import { GiB, KiB, MiB } from '../../../sut/u64.ts';
 import { one, type Operation } from '../../operation.ts';
-import { bigRef, devName, ref, regionRef, resolveDevice } from '../daxRefs.ts';
+import { bigRef, ref, regionRef, resolveDevice } from '../daxRefs.ts';
 
 export type SetAlignCmd = { op: 'setAlign'; region: number; device: number; align: bigint };
 export type SetAlignCall = SetAlignCmd;
@@ -15,6 +15,4 @@ export const setAlign: Operation<SetAlignCmd, SetAlignCall, DaxSut, DaxSnapshot>
   arbitrary: fc.record({ op: fc.constant('setAlign' as const), region: regionRef, device: ref, align: one(4n * KiB, 2n * MiB, GiB, 8n * KiB) }),
   scale: { weight: 1, arbitrary: fc.record({ op: fc.constant('setAlign' as const), region: regionRef, device: bigRef, align: one(4n * KiB, 2n * MiB, GiB) }) },
   resolve: (cmd, snap) => resolveDevice(snap, cmd, () => ({ align: cmd.align })),
-  call: (sut, c) => sut.setAlign(c.region, c.device, c.align),
-  show: (c) => `setAlign(${devName(c.region, c.device)}, ${sizeText(c.align)})`,
 };

@@ -1,7 +1,7 @@
 /** unbind: detaches the driver. */
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
 import type { Operation } from '../../operation.ts';
-import { bigRef, devName, deviceCommand, resolveDevice } from '../daxRefs.ts';
+import { bigRef, deviceCommand, resolveDevice } from '../daxRefs.ts';
 
 export type UnbindCmd = { op: 'unbind'; region: number; device: number };
 export type UnbindCall = UnbindCmd;
@@ -13,6 +13,4 @@ export const unbind: Operation<UnbindCmd, UnbindCall, DaxSut, DaxSnapshot> = {
   arbitrary: deviceCommand('unbind'),
   scale: { weight: 1, arbitrary: deviceCommand('unbind', bigRef) },
   resolve: (cmd, snap) => resolveDevice(snap, cmd, () => ({})),
-  call: (sut, c) => sut.unbind(c.region, c.device),
-  show: (c) => `unbind(${devName(c.region, c.device)})`,
 };

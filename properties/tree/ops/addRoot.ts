@@ -1,7 +1,7 @@
 /** addRoot: one more root of the forest (some with end < start). */
 import fc from 'fast-check';
 import type { ResourceTreeSut, TreeSnapshot } from '../../../sut/interface.ts';
-import { hex, U64_MAX } from '../../../sut/u64.ts';
+import { U64_MAX } from '../../../sut/u64.ts';
 import { powerOfTwo } from '../../domains.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { name } from '../treeRefs.ts';
@@ -22,6 +22,4 @@ export const addRoot: Operation<AddRootCmd, AddRootCall, ResourceTreeSut, TreeSn
     })),
   ),
   resolve: (cmd) => cmd,
-  call: (sut, c) => sut.addRoot(c.start, c.end, c.name),
-  show: (c) => `addRoot(${hex(c.start)}-${hex(c.end)}, "${c.name}")`,
 };

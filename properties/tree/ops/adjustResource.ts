@@ -1,7 +1,7 @@
 /** adjustResource: adjust_resource of a non-root resource, anchored at itself, its siblings or its parent. */
 import fc from 'fast-check';
 import type { ResourceTreeSut, Result, TreeSnapshot } from '../../../sut/interface.ts';
-import { add64, endOf, hex, U64_MAX } from '../../../sut/u64.ts';
+import { add64, endOf, U64_MAX } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { TREE_LABELS } from '../treeLabels.ts';
 import { at, bigRef, deadOrMissing, delta, liveResources, ref, sizeOf, type Placed } from '../treeRefs.ts';
@@ -68,8 +68,6 @@ export const adjustResource: Operation<AdjustResourceCmd, AdjustResourceCall, Re
     if (x === 'missing') return { op: cmd.op, res: deadOrMissing(live, cmd.res), start: 0n, size: 1n };
     return { op: cmd.op, res: x.node.id, start: adjustStart(x, cmd), size: add64(sizeOf(x.node), cmd.sizeDeltaBytes & U64_MAX) };
   },
-  call: (sut, c) => sut.adjustResource(c.res, c.start, c.size),
-  show: (c) => `adjustResource(#${c.res}, ${hex(c.start)}, size=${hex(c.size)})`,
   labels: (before, c, result) => adjustLabels(before, c, result),
   simplest: { at: ['self', 'prevEnd', 'nextStart', 'parentStart'] },
 };

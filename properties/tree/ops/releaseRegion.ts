@@ -1,7 +1,7 @@
 /** releaseRegion: __release_region of a busy resource from its root or parent, exact or off by a delta. */
 import fc from 'fast-check';
 import type { ResourceTreeSut, Result, TreeSnapshot } from '../../../sut/interface.ts';
-import { add64, endOf, hex, U64_MAX } from '../../../sut/u64.ts';
+import { add64, endOf, U64_MAX } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { TREE_LABELS } from '../treeLabels.ts';
 import { at, bigRef, deadOrMissing, delta, liveResources, ref, sizeOf } from '../treeRefs.ts';
@@ -31,7 +31,5 @@ export const releaseRegion: Operation<ReleaseRegionCmd, ReleaseRegionCall, Resou
     const from = cmd.from === 'root' || t.parent === null ? t.root : t.parent;
     return { op: cmd.op, parent: from.id, start: add64(t.node.start, cmd.deltaBytes & U64_MAX), n: add64(sizeOf(t.node), cmd.sizeDeltaBytes & U64_MAX) };
   },
-  call: (sut, c) => sut.releaseRegion(c.parent, c.start, c.n),
-  show: (c) => `releaseRegion(#${c.parent}, ${hex(c.start)}, n=${hex(c.n)})`,
   labels: (before, c, result) => releaseLabels(before, c, result),
 };

@@ -25,6 +25,4 @@ export const releaseResource: Operation<ReleaseResourceCmd, ReleaseResourceCall,
     if (x === null) return null;
     return { op: cmd.op, res: x === 'missing' ? deadOrMissing(live, cmd.res) : x.node.id };
   },
-  call: (sut, c) => sut.releaseResource(c.res),
-  show: (c) => `releaseResource(#${c.res})`,
 };

@@ -1,6 +1,6 @@
 /** requestRegion: __request_region into a live parent, descending into non-busy conflicts; n = 0 and wrapping ends come up. */
 import type { ResourceTreeSut, Result, TreeSnapshot } from '../../../sut/interface.ts';
-import { endOf, hex } from '../../../sut/u64.ts';
+import { endOf } from '../../../sut/u64.ts';
 import type { Operation } from '../../operation.ts';
 import { REQUEST_SIMPLEST, requestArbitrary, resolveRequest, type RequestFields } from '../requestAnchor.ts';
 import { TREE_LABELS } from '../treeLabels.ts';
@@ -26,8 +26,6 @@ export const requestRegion: Operation<RequestRegionCmd, RequestRegionCall, Resou
     const r = resolveRequest(cmd, snap);
     return r === null ? null : { op: cmd.op, parent: r.parent, start: r.start, n: cmd.sizeBytes, name: cmd.name };
   },
-  call: (sut, c) => sut.requestRegion(c.parent, c.start, c.n, c.name),
-  show: (c) => `requestRegion(#${c.parent}, ${hex(c.start)}, n=${hex(c.n)}, "${c.name}")`,
   labels: requestRegionLabels,
   simplest: REQUEST_SIMPLEST,
 };

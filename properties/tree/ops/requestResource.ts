@@ -1,6 +1,6 @@
 /** requestResource: request_resource into a live parent, anchored at it or its children; the conflict is part of the result. */
 import type { ResourceTreeSut, TreeSnapshot } from '../../../sut/interface.ts';
-import { add64, hex, sub64 } from '../../../sut/u64.ts';
+import { add64, sub64 } from '../../../sut/u64.ts';
 import type { Operation } from '../../operation.ts';
 import { REQUEST_SIMPLEST, requestArbitrary, resolveRequest, type RequestFields } from '../requestAnchor.ts';
 
@@ -17,7 +17,5 @@ export const requestResource: Operation<RequestResourceCmd, RequestResourceCall,
     const r = resolveRequest(cmd, snap);
     return r === null ? null : { op: cmd.op, parent: r.parent, start: r.start, end: sub64(add64(r.start, cmd.sizeBytes), 1n), name: cmd.name };
   },
-  call: (sut, c) => sut.requestResource(c.parent, c.start, c.end, c.name),
-  show: (c) => `requestResource(#${c.parent}, ${hex(c.start)}-${hex(c.end)}, "${c.name}")`,
   simplest: REQUEST_SIMPLEST,
 };

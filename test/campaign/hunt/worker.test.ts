@@ -5,6 +5,7 @@ import type { HuntMessage, HuntWorkerData } from '../../../campaign/hunt/message
 import { huntWorker } from '../../../campaign/hunt/worker.ts';
 import { seedAt } from '../../../campaign/hunt/seedStream.ts';
 import { SutWatch } from '../../../campaign/hunt/sutWatch.ts';
+import { FoundRegistry } from '../../../campaign/hunt/foundRegistry.ts';
 import { createImplFactory } from '../../../impl/index.ts';
 import { faultReference } from '../../../campaign/systems.ts';
 import { runSuite } from '../../../properties/runSuite.ts';
@@ -15,7 +16,7 @@ function data(o: Partial<HuntWorkerData>): HuntWorkerData {
   return {
     worker: 1, workers: 2, shard: { index: 2, count: 3 }, base: 1, start: 0,
     targets: [{ suite: 'tree', fault: null }], system: { kind: 'impl' }, maxCommands: 30, batchRuns: 5,
-    buffer: SutWatch.allocate(), commandTimeoutMs: 5000, ...o,
+    buffer: SutWatch.allocate(), found: FoundRegistry.allocate(), commandTimeoutMs: 5000, ...o,
   };
 }
 
@@ -89,6 +90,39 @@ test('a worker shrinks each failure once: later runs that fail with it end there
   for (const m of seen) if (m.type === 'batch') for (const [name, n] of m.cutShort) cut.set(name, (cut.get(name) ?? 0) + n);
   assert.ok([...cut.values()].reduce((a, b) => a + b, 0) > 0, 'runs were cut short');
   for (const name of cut.keys()) assert.ok(names.includes(name), `${name} cut runs short only after it was found`);
+});
+
+/** The names of what a worker's messages posted as found, and the runs its batches cut short, by name. */
+function foundAndCut(seen: HuntMessage[]): { names: string[]; cut: Map<string, number> } {
+  const names = seen.flatMap((m) => (m.type === 'found' ? [failureName({ failure: { ...m.record.broke, step: m.record.broke.step - 1 }, commands: m.record.commands })] : []));
+  const cut = new Map<string, number>();
+  for (const m of seen) if (m.type === 'batch') for (const [name, n] of m.cutShort) cut.set(name, (cut.get(name) ?? 0) + n);
+  return { names, cut };
+}
+
+test('workers of one hunt share what they found: a second worker on the same registry shrinks none of the first one\'s failures and counts them as cut short', async () => {
+  const found = FoundRegistry.allocate();
+  const one = (worker: number) => data({ system: { kind: 'module', path: 'test/cli/fixtures/twoDefectsSut.ts' }, targets: [{ suite: 'dax-contiguous', fault: null }], workers: 2, worker, batchRuns: 50, found });
+  // The budget starts once the module is loaded, as the pool starts it.
+  const go = async (d: HuntWorkerData) => {
+    const seen: HuntMessage[] = [];
+    await huntWorker(d, (m) => (m.type === 'ready' ? new SutWatch(d.buffer).start(Date.now() + 3000) : seen.push(m)));
+    return foundAndCut(seen);
+  };
+  const first = await go(one(0));
+  assert.ok(first.names.length > 0, 'the first worker found something');
+  const second = await go(one(1));
+  for (const name of second.names) assert.not.ok(first.names.includes(name), `${name} shrunk twice`);
+  const cutByFirst = first.names.reduce((n, name) => n + (second.cut.get(name) ?? 0), 0);
+  assert.ok(cutByFirst > 0, `the second worker cut runs short on the first one's failures: ${[...second.cut.keys()].join(', ')}`);
+});
+
+test('a known defect is one name however its details vary: K1 answered ok and EBUSY, G2 with any request, count as one', () => {
+  const k1 = (sut: string) => failureName({ failure: { kind: 'result-mismatch', step: 1, call: 'mapping(dax0.0, 0x0-0xffffffffffffffff)', detail: `model ENOMEM, sut ${sut}` }, commands: [] });
+  assert.is(k1('ok'), k1('EBUSY'));
+  assert.is(k1('ok'), 'K1: result-mismatch in mapping');
+  const g2 = (seed: string) => failureName({ failure: { kind: 'sut-malformed', step: 0, call: `createRegion(contiguous, start=0x0, size=0B, align=4GiB, seed=${seed})`, detail: `the port could not handle "x": error createRegion: align 0x100000000 does not fit bus.c's unsigned int (last request: createRegion contiguous 0x0 0x0 0x100000000 ${seed})` }, commands: [] });
+  assert.is(g2('whole'), g2('empty'));
 });
 
 test.run();

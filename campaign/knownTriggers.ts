@@ -1,0 +1,50 @@
+/**
+ * The calls that trigger a known defect, as a hunt with --avoid-known steers away from
+ * them (avoidKnown.ts): each one reads a resolved call and the model's snapshot before
+ * it. A trigger is the defect's cause as far as one call shows it, not its signature: it
+ * may skip a call that would not have failed (a K2 mapping on a fixed kernel), never
+ * one that matters to another defect's signature. Defects whose trigger is a state a run
+ * builds over many calls (S1-S3, S5, R1, M1) have none: they are still cut short once
+ * found (hunt/foundRegistry.ts).
+ */
+import type { DaxSnapshot, DeviceSnap, RegionSnap } from '../sut/interface.ts';
+
+/** A resolved call of a suite (plain data) and the model's snapshot it was resolved against. */
+export type Trigger = (call: { op: string }, snap: unknown) => boolean;
+
+const U64_MAX = (1n << 64n) - 1n;
+const TWO_MIB = 2n << 20n;
+
+type Call = { op: string; region?: number; device?: number; start?: bigint; end?: bigint; align?: bigint; sizeBytes?: bigint; kind?: string };
+
+function regionOf(snap: unknown, call: Call): RegionSnap | undefined {
+  return (snap as Partial<DaxSnapshot>).regions?.find((r) => r.id === call.region);
+}
+
+function deviceOf(snap: unknown, call: Call): DeviceSnap | undefined {
+  return regionOf(snap, call)?.devices.find((d) => d.id === call.device);
+}
+
+/** The triggers of the known defects that have one, by id (knownDefects.ts). */
+export const KNOWN_TRIGGERS: Readonly<Record<string, Trigger>> = {
+  /** A mapping of the whole u64 space, 0-ffffffffffffffff. */
+  K1: (c: Call) => c.op === 'mapping' && c.start === 0n && c.end === U64_MAX,
+  /** A mapping whose length, or whose start's offset in the region, is not a multiple of the device's effective align (max(align, 2 MiB)). */
+  K2: (c: Call, snap) => {
+    if (c.op !== 'mapping' || c.start === undefined || c.end === undefined) return false;
+    const d = deviceOf(snap, c);
+    const align = d === undefined ? TWO_MIB : d.align > TWO_MIB ? d.align : TWO_MIB;
+    const offset = (c.start - (regionOf(snap, c)?.start ?? 0n)) & U64_MAX;
+    return ((c.end - c.start + 1n) & U64_MAX) % align !== 0n || offset % align !== 0n;
+  },
+  /** A region align of 4 GiB or more (bus.c keeps it in an unsigned int). */
+  G2: (c: Call) => c.op === 'createRegion' && (c.align ?? 0n) >= 1n << 32n,
+  /** A grow of a part-grown device (a size that is not a multiple of its align, left by an injected failure). */
+  M2: (c: Call, snap) => {
+    if (c.op !== 'resize') return false;
+    const d = deviceOf(snap, c);
+    return d !== undefined && d.align > 0n && d.sizeBytes % d.align !== 0n;
+  },
+  /** A sized create on a dynamic region. */
+  S4: (c: Call, snap) => c.op === 'createDevice' && (c.sizeBytes ?? 0n) !== 0n && regionOf(snap, c)?.kind === 'dynamic',
+};
