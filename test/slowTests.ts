@@ -38,8 +38,8 @@ export const SLOW_TESTS: readonly string[] = [
   'ports/cportSizedCreate.test.ts',
   'ports/portDelivery.test.ts',
   'ports/portLeaks.test.ts',
-  'campaign/process/checkRun.test.ts',
-  'campaign/process/observeChanged.test.ts',
-  'campaign/process/observeChangedSelfCheck.test.ts',
+  'protocol/checkRun.test.ts',
+  'protocol/observeChanged.test.ts',
+  'protocol/observeChangedSelfCheck.test.ts',
   'reporting/browser.test.ts',
 ];
