@@ -52,7 +52,7 @@ export function judgeGoals(r: Omit<BenchReport, 'goals'>): Goal[] {
   const largest = r.scaling.options.sizes.at(-1)!;
   const s = (x: number) => `${x.toFixed(3)}s`;
   return [
-    { table: 'throughput', goal: 'checked >= 25% of the ceiling', met: t.ratio >= t.goal, detail: `${pct(t.ratio)}: ${Math.round(t.checked.perSec)} vs ${Math.round(t.ceiling.perSec)} commands/s` },
+    { table: 'throughput', goal: `checked >= ${pct(t.goal)} of the ceiling (issue 23: the median of three runs)`, met: t.ratio >= t.goal, detail: `${pct(t.ratio)}: ${Math.round(t.checked.perSec)} vs ${Math.round(t.ceiling.perSec)} commands/s` },
     { table: 'protocol', goal: 'checked through the protocol (C port) >= 50% of in-process', met: r.protocol.ratio >= r.protocol.goal, detail: `${pct(r.protocol.ratio)}: ${Math.round(r.protocol.protocol.perSec)} vs ${Math.round(r.protocol.inProcess.perSec)} commands/s` },
     { table: 'timeToFailure', goal: `median time to failure < ${TTF_GOALS.medianSeconds}s for every fault`, met: faults.every((f) => f.goals.median), detail: worst(faults, (f) => f.seconds.median, s) },
     { table: 'timeToFailure', goal: `max time to failure < ${TTF_GOALS.maxSeconds}s for every fault`, met: faults.every((f) => f.goals.max), detail: worst(faults, (f) => f.seconds.max, s) },

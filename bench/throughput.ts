@@ -86,7 +86,7 @@ export function measureThroughput(o: ThroughputOptions): ThroughputResult {
     ceiling: rate(ceilingMs),
     replay: rate(replayMs),
     ratio: ceilingMs / checkedMs,
-    goal: 0.25,
+    goal: 0.5,
     breakdown: measureBreakdown({ suite: daxSuite, model: modelFactory, sut: implFactory, seed: o.seed, numRuns: o.numRuns, maxCommands: o.maxCommands }),
   };
 }

@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { SLOW_TESTS } from './slowTests.ts';
+
+test('every slow test file exists (a renamed file would silently leave both npm test and npm run test:slow)', () => {
+  for (const f of SLOW_TESTS) assert.ok(existsSync(join(import.meta.dirname, f)), `test/${f} is missing`);
+  assert.is(new Set(SLOW_TESTS).size, SLOW_TESTS.length, 'no file listed twice');
+});
+
+test('package.json: npm test leaves the slow files out, test:slow runs them, and .ci/run runs both', async () => {
+  const { readFileSync } = await import('node:fs');
+  const root = join(import.meta.dirname, '..');
+  const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
+  assert.match(scripts['test:unit']!, /test\/run\.ts --fast/);
+  assert.match(scripts['test:slow']!, /test\/run\.ts --slow/);
+  const ci = readFileSync(join(root, '.ci/run'), 'utf8').split('\n').filter((l) => !l.startsWith('#'));
+  assert.ok(ci.includes('npm test') && ci.includes('npm run test:slow'), '.ci/run runs npm test and npm run test:slow');
+});
+
+test.run();
