@@ -18,7 +18,7 @@ export interface Part {
 export type BreakdownOptions = Pick<RunOptions, 'suite' | 'model' | 'sut' | 'seed' | 'numRuns' | 'maxCommands'>;
 
 /** The timed parts inside World.step; what is left of step is the comparison and bookkeeping. */
-const IN_STEP = ['model call', 'impl call', 'model observe', 'impl observe', 'model invariants', 'impl invariants', 'labels', 'show'];
+const IN_STEP = ['model call', 'impl call', 'model observe', 'impl observe', 'model invariants', 'impl invariants', 'impl self-check', 'argument buckets', 'labels', 'show'];
 
 /** Milliseconds one timed() call adds (measured on an empty function). */
 function timingOverheadMs(): number {

@@ -3,6 +3,7 @@
  * each goal's verdict; and the shape check the test applies to it.
  */
 import { FAULT_NAMES } from '../impl/faults.ts';
+import type { HuntSpeedResult } from './huntSpeed.ts';
 import type { Machine } from './machine.ts';
 import type { ProtocolResult } from './protocol.ts';
 import { SCALING_GOALS, type ScalingOptions, type WorkloadScaling } from './scaling.ts';
@@ -13,7 +14,7 @@ import { TTF_GOALS, type FaultTtf, type TtfOptions } from './timeToFailure.ts';
 export const REPORT_SCHEMA = 'daxcheck-bench/1';
 
 export interface Goal {
-  table: 'throughput' | 'protocol' | 'timeToFailure' | 'scaling';
+  table: 'throughput' | 'protocol' | 'timeToFailure' | 'scaling' | 'hunts';
   goal: string;
   met: boolean;
   detail: string;
@@ -29,6 +30,8 @@ export interface BenchReport {
   protocol: ProtocolResult & { options: ThroughputOptions };
   timeToFailure: { options: TtfOptions; faults: FaultTtf[] };
   scaling: { options: ScalingOptions; logReference: number; workloads: WorkloadScaling[] };
+  /** Hunt speed (huntSpeed.ts): absent when the run skipped it (--no-hunts). */
+  hunts?: HuntSpeedResult;
   goals: Goal[];
 }
 

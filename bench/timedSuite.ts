@@ -6,6 +6,7 @@
  * in a separate, measuring run: the measured throughput runs use the plain suite.
  */
 import type { SutFactory } from '../sut/interface.ts';
+import type { AnyParts } from '../properties/changedPart.ts';
 import type { AnySuite } from '../properties/suiteSpec.ts';
 import { World } from '../properties/world.ts';
 
@@ -60,13 +61,30 @@ export function timedSuite(suite: AnySuite, model: SutFactory, b: Buckets): AnyS
     stepInvariants: (call: unknown, r: never, snap: object) =>
       timed(b, `${who(snap, snaps)} invariants`, () => suite.stepInvariants(call, r, snap)),
     labels: (before: unknown, call: unknown, r: never, after: unknown) => timed(b, 'labels', () => suite.labels(before, call, r, after)),
+    ...(suite.domains === undefined ? {} : { domains: { all: suite.domains.all, buckets: (c: unknown, s: unknown) => timed(b, 'argument buckets', () => suite.domains!.buckets(c, s)) } }),
+    ...(suite.parts === undefined ? {} : { parts: timedParts(suite.parts, models, snaps, b) }),
+  };
+}
+
+/** The suite's parts (properties/changedPart.ts) with observe, invariants and self-check timed as the whole ones are. */
+function timedParts(parts: AnyParts, models: WeakSet<object>, snaps: WeakSet<object>, b: Buckets): AnyParts {
+  return {
+    ...parts,
+    observe: (sut: object, i: number) => timed(b, `${models.has(sut) ? 'model' : 'impl'} observe`, () => parts.observe(sut, i)),
+    withPart: (before: unknown, i: number, part: unknown) => {
+      const snap = timed(b, 'model observe', () => parts.withPart(before, i, part));
+      if (typeof snap === 'object' && snap !== null) snaps.add(snap);
+      return snap;
+    },
+    invariants: (snap: object, i: number) => timed(b, `${snaps.has(snap) ? 'model' : 'impl'} invariants`, () => parts.invariants(snap, i)),
+    selfCheck: (sut: object, i: number) => timed(b, 'impl self-check', () => parts.selfCheck(sut, i)),
   };
 }
 
 /** A World whose applies (fast-check's check: one resolve) and step are timed. */
 export class TimedWorld extends World {
   constructor(suite: AnySuite, model: SutFactory, sut: SutFactory, readonly buckets: Buckets) {
-    super(suite, model, sut);
+    super(suite, model, sut, false, false, true); // incremental, as runSuite's generated runs
   }
 
   override applies(cmd: { op: string }): boolean {

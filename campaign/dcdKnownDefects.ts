@@ -11,12 +11,17 @@ type Cmd = { op: string; kind?: string; point?: string; sizeBytes?: string; leng
 
 const commandsOf = (cx: ClassifiedFacts): readonly Cmd[] => (cx.commands ?? []) as readonly Cmd[];
 const hasDynamicRegion = (cx: ClassifiedFacts) => commandsOf(cx).some((c) => c.op === 'createRegion' && c.kind === 'dynamic');
-const armsFailure = (cx: ClassifiedFacts, points: readonly string[]) => commandsOf(cx).some((c) => c.op === 'failAllocation' && points.includes(c.point ?? ''));
+/** A named point armed, or (fail-nth) any allocation armed: the failure is on an error path. */
+const armsFailure = (cx: ClassifiedFacts, points: readonly string[]) => commandsOf(cx).some((c) => (c.op === 'failAllocation' && points.includes(c.point ?? '')) || c.op === 'failNth');
+/** The step failed its allocation at site (fail-nth's "[… fails at SITE]" note). */
+const failedAt = (cx: ClassifiedFacts, site: string) => cx.broke.call.endsWith(` fails at ${site}]`);
 /** The failing command (broke.step counts from 1). */
 const failingCommand = (cx: ClassifiedFacts): Cmd | undefined => commandsOf(cx)[cx.broke.step - 1];
 const FOUR_GIB = 1n << 32n;
-/** The kernel harness's watchdog (ports/kernel/harness.c): a request still running after seconds of CPU time. */
-const ENDLESS_LOOP = /still running after \d+ s of CPU time/;
+/** The kernel harness's watchdog (ports/kernel/harness.c): a request still running after its CPU time limit (ms; s before). */
+const ENDLESS_LOOP = /still running after \d+ m?s of CPU time/;
+/** The harness's fail-nth WARN oracle (ports/kernel/harness.c) on __dev_dax_resize()'s "space not found?": R1's retry after an error. */
+const AFTER_FAILURE_NO_SPACE = /WARN after the injected allocation failure at \S+: WARNING: space not found\?/;
 /** An extent whose free space can be a non-zero multiple of 4 GiB (S2 needs one). */
 const hasBigExtent = (cx: ClassifiedFacts) => commandsOf(cx).some((c) => c.op === 'addExtent' && BigInt(c.lengthBytes ?? '0') >= FOUR_GIB);
 
@@ -67,13 +72,14 @@ export const DCD_KNOWN_DEFECTS: readonly KnownDefect[] = [
     fault: null,
     matches: (cx) => /^resize\(/.test(cx.broke.call) && armsFailure(cx, ['resource', 'ranges', 'mapping']) &&
       ((cx.broke.kind === 'result-mismatch' && cx.broke.detail === 'model ENOMEM, sut ok') || cx.broke.kind === 'invariant' || cx.broke.kind === 'snapshot-mismatch' ||
-        (cx.broke.kind === 'sut-crashed' && ENDLESS_LOOP.test(cx.broke.detail))),
+        (cx.broke.kind === 'sut-crashed' && (ENDLESS_LOOP.test(cx.broke.detail) || AFTER_FAILURE_NO_SPACE.test(cx.broke.detail)))),
   },
   {
     id: 'M1',
     kind: 'model wrong',
     title: 'addExtent under an armed `resource` failure: __request_region() reports a failed allocation as a conflict (NULL), so cxl.c answers ENOSPC where sut/RULES.md says ENOMEM (RULES.md should say ENOSPC)',
     fault: null,
-    matches: (cx) => cx.broke.kind === 'result-mismatch' && /^addExtent\(/.test(cx.broke.call) && cx.broke.detail === 'model ENOMEM, sut ENOSPC' && armsFailure(cx, ['resource']),
+    matches: (cx) => cx.broke.kind === 'result-mismatch' && /^addExtent\(/.test(cx.broke.call) && armsFailure(cx, ['resource']) &&
+      (cx.broke.detail === 'model ENOMEM, sut ENOSPC' || (failedAt(cx, 'alloc_resource:resource') && cx.broke.detail.startsWith('sut ENOSPC after an injected allocation failure'))),
   },
 ];

@@ -30,6 +30,8 @@ export interface KernelTree {
   dax: boolean;
   /** Build the dynamic-capacity half too (drivers/dax/extent.c and cxl.c, RFC v2 DCD): for the dax suite. */
   dcd: boolean;
+  /** Build the DCD v10 series' drivers/dax (bus.c and cxl.c with tag groups): for the dcd-v10 suite (--profile v10). */
+  v10: boolean;
   /** "6.1.192" from the tree's Makefile, or null. */
   version: string | null;
 }
@@ -43,6 +45,35 @@ export const DAX_FILES = ['drivers/dax/bus.c', 'drivers/dax/bus.h', 'drivers/dax
 /** The tree's files the dynamic half needs besides DAX_FILES (the RFC v2 DCD series' extent devices and CXL region driver). */
 export const DCD_FILES = ['drivers/dax/extent.c', 'drivers/dax/cxl.c'] as const;
 
+/** The tree's files the v10 profile needs besides DAX_FILES (the DCD v10 series' CXL region driver). */
+export const V10_FILES = ['drivers/dax/cxl.c'] as const;
+
+/**
+ * What a tree with the DCD v10 series' drivers/dax shows, file by file (21/31, 22/31, 26/31):
+ * each a phrase for the error when it is missing.
+ */
+const V10_MARKS: readonly { file: string; mark: RegExp; phrase: string }[] = [
+  { file: 'drivers/dax/dax-private.h', mark: /\bstruct dax_resource\s*\{[^}]*\bseq_num\b/, phrase: 'no struct dax_resource with a seq_num in drivers/dax/dax-private.h' },
+  { file: 'drivers/dax/bus.c', mark: /\buuid_claim_tagged\(/, phrase: 'no uuid_claim_tagged() in drivers/dax/bus.c' },
+  { file: 'drivers/dax/bus.c', mark: /\bint dax_region_rm_resources\(/, phrase: 'no dax_region_rm_resources() in drivers/dax/bus.c' },
+  { file: 'drivers/dax/cxl.c', mark: /\bstruct cxl_notify_data\b/, phrase: 'no .notify taking a struct cxl_notify_data in drivers/dax/cxl.c' },
+];
+
+/**
+ * Does the tree's drivers/dax have the DCD v10 series' tag groups (dax_resource with seq
+ * numbers, the tagged uuid claim, whole-group release, cxl.c's .notify)? Returns null when
+ * it does, else what it lacks (one phrase).
+ */
+export function v10TagGroupsOf(root: string): string | null {
+  const lacks: string[] = [];
+  for (const { file, mark, phrase } of V10_MARKS) {
+    const path = join(root, file);
+    if (!existsSync(path)) lacks.push(`no ${file}`);
+    else if (!mark.test(readFileSync(path, 'utf8'))) lacks.push(phrase);
+  }
+  return lacks.length === 0 ? null : [...new Set(lacks)].join(', ');
+}
+
 /** What a tree with dynamic capacity declares in drivers/dax/bus.h (RFC v2 DCD, patch 08). */
 export const DYNAMIC_CAP_FLAG = 'IORESOURCE_DAX_DYNAMIC_CAP';
 
@@ -52,11 +83,12 @@ export const DYNAMIC_CAP_FLAG = 'IORESOURCE_DAX_DYNAMIC_CAP';
  * `dcd`, the tree's drivers/dax must have dynamic capacity (see dynamicCapacityOf), else one
  * line saying what it lacks.
  */
-export function findKernelTree(dir: string, where: string, options: { dax?: boolean; dcd?: boolean } = {}): KernelTree {
+export function findKernelTree(dir: string, where: string, options: { dax?: boolean; dcd?: boolean; v10?: boolean } = {}): KernelTree {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${where} ${dir}: no such directory`);
   const dcd = options.dcd ?? false;
-  const dax = (options.dax ?? false) || dcd;
+  const v10 = options.v10 ?? false;
+  const dax = (options.dax ?? false) || dcd || v10;
   const files: Record<string, string> = {};
   const missing: string[] = [];
   for (const f of [...KERNEL_FILES, ...(dax ? DAX_FILES : [])]) {
@@ -79,7 +111,12 @@ export function findKernelTree(dir: string, where: string, options: { dax?: bool
     if (lacks !== null) throw new UsageError(`${where} ${dir}: drivers/dax has no dynamic capacity (${lacks}): the dax suite needs the RFC v2 DCD series' dynamic regions and extents; use --suite dax-contiguous for this tree`);
     for (const f of DCD_FILES) files[f] = join(root, f);
   }
-  return { dir: root, files, dax, dcd, version: treeVersion(root) };
+  if (v10) {
+    const lacks = v10TagGroupsOf(root);
+    if (lacks !== null) throw new UsageError(`${where} ${dir}: not a DCD v10 tree (${lacks}): --profile v10 needs the v10 series' tag groups in drivers/dax (docs/kernel-v10.md says how to assemble one)`);
+    for (const f of V10_FILES) files[f] = join(root, f);
+  }
+  return { dir: root, files, dax, dcd, v10, version: treeVersion(root) };
 }
 
 /**
@@ -136,6 +173,7 @@ export function harnessKey(tree: KernelTree, cc: string): string {
   h.update(ccVersion(cc));
   h.update(tree.dax ? '\0dax' : '\0nodax');
   if (tree.dcd) h.update('\0dcd');
+  if (tree.v10) h.update('\0v10');
   for (const f of harnessFiles()) h.update(`\0${relative(ROOT, f)}\0`).update(readFileSync(f));
   for (const [name, path] of Object.entries(tree.files).sort()) h.update(`\0tree:${name}\0`).update(readFileSync(path));
   return h.digest('hex').slice(0, 16);
@@ -172,7 +210,7 @@ export function buildKernelHarness(tree: KernelTree, cacheDir: string = kernelCa
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   try {
-    execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`, ...(tree.dax ? ['DAX=1'] : []), ...(tree.dcd ? ['DCD=1'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('make', ['-s', '-C', HARNESS, `KSRC=${tree.dir}`, `O=${tmp}`, `CC=${cc}`, ...(tree.dax ? ['DAX=1'] : []), ...(tree.dcd ? ['DCD=1'] : []), ...(tree.v10 ? ['V10=1'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string; message?: string };
     // The build copies the tree's ioport.h into O/kinclude (deleted below): name the tree's own file instead.

@@ -13,6 +13,8 @@
  */
 import type { CounterexampleFile } from '../properties/counterexampleFile.ts';
 import { DCD_KNOWN_DEFECTS } from './dcdKnownDefects.ts';
+import { FAIL_NTH_KNOWN_DEFECTS } from './failNthKnownDefects.ts';
+import { V10_KNOWN_DEFECTS } from './v10KnownDefects.ts';
 import { operationOf, sameSignature, type FailureSeen, type SameFailure } from '../properties/sameFailure.ts';
 import { failureSignature } from './hunt/failureSignature.ts';
 
@@ -74,13 +76,20 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
       broke.kind === 'result-mismatch' && /^resize\(/.test(broke.call) && broke.detail === 'model ok, sut ENXIO' &&
       (commands ?? []).slice(0, Math.max(0, broke.step - 1)).some((c) => c.op === 'failAllocation' || c.op === 'failNth'),
   },
+  ...FAIL_NTH_KNOWN_DEFECTS,
   ...DCD_KNOWN_DEFECTS,
+  ...V10_KNOWN_DEFECTS,
 ];
 
 /** The known defect (or gap) whose signature the counterexample has, or null (a new finding). */
 export function knownDefectOf(cx: ClassifiedFacts): KnownDefect | null {
-  return KNOWN_DEFECTS.find((d) => d.matches(cx)) ?? null;
+  // a fail-nth step's call carries the armed allocation ("[fail-nth: allocation 2 fails]"): most signatures are of the call itself, fail-nth's read the note
+  const call = cx.broke.call.replace(FAIL_NTH_NOTE, '');
+  const facts = call === cx.broke.call ? cx : { ...cx, broke: { ...cx.broke, call } };
+  return KNOWN_DEFECTS.find((d) => d.matches(facts) || (facts !== cx && d.matches(cx))) ?? null;
 }
+
+const FAIL_NTH_NOTE = / \[fail-nth: [^\]]*\]$/;
 
 /** The known defect (or gap) of a failure as a shrinker sees it, or null. */
 export function knownOfSeen(f: FailureSeen): KnownDefect | null {

@@ -14,6 +14,7 @@ import type { SutFactory } from '../sut/interface.ts';
 import { checkPortShape } from './checkPortShape.ts';
 import { loadPort } from './loadPort.ts';
 import { ProcessSutError } from '../protocol/portChannel.ts';
+import { dcdProcessFactory } from '../protocol/dcdProcessSut.ts';
 import { processFactory, type ProcessSutFactory } from '../protocol/processSut.ts';
 import { UsageError } from './usageError.ts';
 
@@ -128,7 +129,7 @@ function execSystems(command: string[], cwd: string | undefined, fault: string |
   });
   if (suites.some((s) => s.startsWith('dcd-'))) {
     sut.close();
-    throw new UsageError(`${where}: the v11/v10 profile (${suites.join(', ')}) runs on the built-in implementation only: the protocol client does not drive it yet (PROTOCOL.md lists its lines)`);
+    return dcdExecSystems(command, cwd, reference, suites, where, o);
   }
   try {
     for (const suite of suites) (suite === 'tree' ? sut.createTree() : sut.createDax());
@@ -136,6 +137,19 @@ function execSystems(command: string[], cwd: string | undefined, fault: string |
     const hint = e instanceof ProcessSutError && e.reason === 'protocol' && e.lastRequest?.startsWith('new ') === true ? otherSuiteHint(sut, e.lastRequest) : '';
     sut.close();
     if (e instanceof ProcessSutError) throw new UsageError(`${where}: ${e.message}${hint}`);
+    throw e;
+  }
+  return { reference, sut, name: execName(command), close: () => sut.close() };
+}
+
+/** A process port of the v11/v10 profile (protocol/dcdProcessSut.ts), step by step; its handshake and `new dcd PROFILE` checked for each suite. */
+function dcdExecSystems(command: string[], cwd: string | undefined, reference: SutFactory, suites: readonly SuiteName[], where: string, o: SystemOptions): Systems {
+  const sut = dcdProcessFactory(command, { ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(cwd === undefined ? {} : { cwd }), name: execName(command) });
+  try {
+    for (const suite of suites) sut.createDcd!(suite === 'dcd-v11' ? 'v11' : 'v10');
+  } catch (e) {
+    sut.close();
+    if (e instanceof ProcessSutError) throw new UsageError(`${where}: ${e.message}`);
     throw e;
   }
   return { reference, sut, name: execName(command), close: () => sut.close() };

@@ -10,7 +10,7 @@
  * known either); 1: a failure; 2: a usage error; 4: the tree does not build against the
  * shims (one line: the first compiler error and the full log's path).
  */
-import { buildKernelHarness, DAX_FILES, DCD_FILES, findKernelTree, kernelSystem, KERNEL_FILES } from '../campaign/kernel.ts';
+import { buildKernelHarness, DAX_FILES, DCD_FILES, findKernelTree, kernelSystem, KERNEL_FILES, V10_FILES } from '../campaign/kernel.ts';
 import { isKernelDefect, type ClassifiedFailure, type KnownDefectPolicy } from '../campaign/knownDefects.ts';
 import { classifyFindings, withKnownFindings } from '../campaign/knownFindings.ts';
 import { commandText } from '../campaign/systems.ts';
@@ -24,8 +24,8 @@ interface KernelOptions {
   src: string;
   knownDefects: KnownDefectPolicy;
   buildOnly: boolean;
-  /** The suite hunted: the resource tree (kernel/resource.c), contiguous DAX regions (drivers/dax/bus.c too), or all of DAX (a DCD tree: extent.c and cxl.c too). */
-  suite: 'tree' | 'dax-contiguous' | 'dax';
+  /** The suite hunted: the resource tree (kernel/resource.c), contiguous DAX regions (drivers/dax/bus.c too), all of DAX (a DCD tree: extent.c and cxl.c too), or the v10 profile's (a DCD v10 tree: bus.c and cxl.c, docs/kernel-v10.md). */
+  suite: 'tree' | 'dax-contiguous' | 'dax' | 'dcd-v10';
   /** The flags left for the hunt (--suite included). */
   hunt: string[];
 }
@@ -40,6 +40,7 @@ export const KERNEL_HELP: CommandHelp = {
     'known-defects': { type: 'string', value: 'fail|report', default: 'report', help: 'whether a known upstream defect fails the run' },
     'build-only': { type: 'boolean', help: 'build the harness, print its path, hunt nothing' },
     suite: { type: 'string', value: 'tree|dax-contiguous|dax', default: 'tree', help: 'the suite to hunt: the resource tree, contiguous DAX regions (builds drivers/dax/bus.c too), or the whole DAX suite on a tree with dynamic capacity (builds extent.c and cxl.c too)' },
+    profile: { type: 'string', value: 'rfc-v2|v10', default: 'rfc-v2', help: 'v10: a tree with the DCD v10 series\' tag groups (bus.c and cxl.c built, the dcd-v10 suite hunted: docs/kernel-v10.md); rfc-v2: the suites above' },
   },
   example: 'daxcheck kernel --src ~/linux --suite dax-contiguous --seconds 60',
 };
@@ -53,6 +54,8 @@ export function parseKernelOptions(argv: readonly string[]): KernelOptions {
   let knownDefects: string = 'report';
   let buildOnly = false;
   let suite: string = 'tree';
+  let profile: string = 'rfc-v2';
+  let suiteGiven = false;
   const hunt: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -65,12 +68,22 @@ export function parseKernelOptions(argv: readonly string[]): KernelOptions {
     if (name === '--src') src = value();
     else if (name === '--known-defects') knownDefects = value();
     else if (name === '--build-only') buildOnly = true;
-    else if (name === '--suite') suite = value();
+    else if (name === '--suite') {
+      suite = value();
+      suiteGiven = true;
+    } else if (name === '--profile') profile = value();
     else if (NOT_WITH_KERNEL.includes(name)) throw new UsageError(`daxcheck kernel: ${name} names another system under test; the kernel tree given by --src is the system here`);
     else hunt.push(arg);
   }
   if (src === null) throw new UsageError(`daxcheck kernel: --src DIR is required (the root of a kernel source tree, with ${KERNEL_FILES.join(' and ')})`);
   if (knownDefects !== 'fail' && knownDefects !== 'report') throw new UsageError(`daxcheck kernel: --known-defects takes fail or report, not "${knownDefects}"`);
+  if (profile === 'v11') throw new UsageError('daxcheck kernel: --profile v11: no v11 tree can be built here yet (its drivers/dax is not assembled); --profile v10 checks a DCD v10 tree, and daxcheck hunt --profile v11 the built-in implementation');
+  if (profile !== 'rfc-v2' && profile !== 'v10') throw new UsageError(`daxcheck kernel: --profile takes rfc-v2 or v10, not "${profile}"`);
+  if (profile === 'v10') {
+    if (suiteGiven && suite !== 'dcd-v10') throw new UsageError(`daxcheck kernel: --profile v10 hunts the suite dcd-v10; --suite ${suite} belongs to --profile rfc-v2`);
+    hunt.push('--profile', 'v10');
+    return { src, knownDefects, buildOnly, suite: 'dcd-v10', hunt };
+  }
   if (suite !== 'tree' && suite !== 'dax-contiguous' && suite !== 'dax') throw new UsageError(`daxcheck kernel: --suite takes tree, dax-contiguous or dax, not "${suite}"`);
   hunt.push('--suite', suite);
   return { src, knownDefects, buildOnly, suite, hunt };
@@ -80,12 +93,13 @@ export function parseKernelOptions(argv: readonly string[]): KernelOptions {
 export async function kernelCommand(argv: string[]): Promise<number> {
   const o = parseKernelOptions(argv);
   const dcd = o.suite === 'dax';
-  const dax = o.suite === 'dax-contiguous' || dcd;
-  const tree = findKernelTree(o.src, 'daxcheck kernel: --src', { dax, dcd });
+  const v10 = o.suite === 'dcd-v10';
+  const dax = o.suite === 'dax-contiguous' || dcd || v10;
+  const tree = findKernelTree(o.src, 'daxcheck kernel: --src', { dax, dcd, v10 });
   const built = buildOrExplain(tree);
   if (built === null) return EXIT_BUILD;
   const version = tree.version === null ? 'Linux, version unknown (no VERSION in its Makefile)' : `Linux ${tree.version}`;
-  const files = [...KERNEL_FILES, ...(dax ? DAX_FILES : []), ...(dcd ? DCD_FILES : [])];
+  const files = [...KERNEL_FILES, ...(dax ? DAX_FILES : []), ...(dcd ? DCD_FILES : []), ...(v10 ? V10_FILES : [])];
   console.error(`daxcheck kernel: ${version} at ${tree.dir}: ${files.join(', ')} built against the shims${built.cached ? ' (cached)' : ''}`);
   if (o.buildOnly) {
     console.log(built.binary);

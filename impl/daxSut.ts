@@ -11,6 +11,7 @@ import {
   type Errno,
   type FailPoint,
   type OpAllocations,
+  type RegionSnap,
   type Result,
 } from '../sut/interface.ts';
 import { add64, isU64, MiB, sub64 } from '../sut/u64.ts';
@@ -197,10 +198,22 @@ export class ImplDax implements DaxSut {
     return { regions: this.regions.map(regionSnap) };
   }
 
+  /** observe().regions[r] alone; null when there is no region r. O(n) in the region. */
+  observeRegion(r: number): RegionSnap | null {
+    const region = this.regions[r];
+    return region === undefined ? null : regionSnap(region);
+  }
+
   /** The caches and indexes of every region against recomputation (impl/selfCheck.ts); one line per violation. */
   selfCheck(): string[] {
     const bad: string[] = [];
     for (const r of this.regions) checkRegionCaches(r, this.ctx.faults.freeSpaceInt, bad);
     return bad;
+  }
+
+  /** selfCheck() of region r alone; [] when there is no region r. */
+  selfCheckRegion(r: number): string[] {
+    const region = this.regions[r];
+    return region === undefined ? [] : checkRegionCaches(region, this.ctx.faults.freeSpaceInt);
   }
 }

@@ -4,7 +4,7 @@
  * to the function named after the kernel's.
  */
 import {
-  fail, ok, type CreateRegionArgs, type DaxSnapshot, type DaxSut, type FailPoint, type Result,
+  fail, ok, type CreateRegionArgs, type DaxSnapshot, type DaxSut, type FailPoint, type RegionSnap, type Result,
 } from '../sut/interface.ts';
 import * as device from './daxDevice.ts';
 import { createRegion, destroyRegion } from './regionLifecycle.ts';
@@ -97,5 +97,11 @@ export class DaxModel implements DaxSut {
 
   observe(): DaxSnapshot {
     return { regions: this.regions.map(regionSnap) };
+  }
+
+  /** observe().regions[r] alone; null when there is no region r. */
+  observeRegion(r: number): RegionSnap | null {
+    const region = this.regions[r];
+    return region === undefined ? null : regionSnap(region);
   }
 }

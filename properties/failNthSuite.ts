@@ -9,8 +9,8 @@ import { w } from './operation.ts';
 import type { OpAllocations } from '../sut/interface.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
-/** How much more often each operation is drawn in fail-nth runs: by how many allocations it makes (ports/c: addExtent 5, resize and mapping 3 per new range, createRegion 5). */
-export const ALLOCATION_BIAS: Readonly<Record<string, number>> = { addExtent: 3, resize: 3, mapping: 2, createDevice: 2, createRegion: 2 };
+/** How much more often each operation is drawn in fail-nth runs: by how many allocations it makes (ports/c: addExtent 5, resize and mapping 3 per new range, createRegion 5; the tree: requestRegion's resource). */
+export const ALLOCATION_BIAS: Readonly<Record<string, number>> = { addExtent: 3, resize: 3, mapping: 2, createDevice: 2, createRegion: 2, requestRegion: 3 };
 
 /** The share of commands that are failNth. */
 const FAIL_NTH_SHARE = 0.3;
@@ -19,7 +19,7 @@ const FAIL_NTH_SHARE = 0.3;
 export function failNthSuite(suite: AnySuite): AnySuite {
   if (suite.failNth === true) return suite;
   const arm = suite.operations.find((o) => o.op === 'failNth');
-  if (arm === undefined) throw new Error(`the ${suite.name} suite has no failNth operation: fail-nth runs on the DAX suites`);
+  if (arm === undefined) throw new Error(`the ${suite.name} suite has no failNth operation`);
   const body = suite.operations.filter((o) => o.weight > 0 && o.op !== 'failAllocation');
   const weights = body.map((o) => o.weight * (ALLOCATION_BIAS[o.op] ?? 1));
   const total = weights.reduce((a, b) => a + b, 0);

@@ -28,16 +28,19 @@ export function sweepFailNth(suite: AnySuite, model: SutFactory, sut: SutFactory
     for (let n = 1; n <= maxN; n++) {
       const world = new World(variant, model, sut);
       out.runs += 1;
+      let crashedArmed = false;
       try {
         for (const c of [...commands.slice(0, k), { op: 'failNth', n }, ...commands.slice(k)]) world.step(c);
         world.finish();
       } catch (e) {
         if (!(e instanceof StepFailure)) throw e;
         out.failures.push({ step: k, n, failure: e });
+        // the armed step itself broke before its allocations were read (a crash): n + 1 may still fail another site
+        crashedArmed = e.step === k + 1 && world.injections.every((i) => i.n !== n);
       }
       mergeAllocCoverage(out.coverage, world.allocCoverage!);
       const armed = world.injections.find((i) => i.n === n);
-      if (armed === undefined || armed.site === null) break; // the step did not run, or made fewer than n allocations
+      if (!crashedArmed && (armed === undefined || armed.site === null)) break; // the step did not run, or made fewer than n allocations
     }
   }
   return out;

@@ -4,5 +4,5 @@
  * the invariant's tag (I1 … I7, or "ids").
  */
 export { checkTreeInvariants } from './invariants/tree.ts';
-export { checkDaxInvariants } from './invariants/dax.ts';
+export { checkDaxInvariants, checkRegionInvariants } from './invariants/dax.ts';
 export { checkDeviceAlignment } from './invariants/devices.ts';

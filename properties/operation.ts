@@ -5,13 +5,13 @@
  * simplicity of its enumerated fields (for minimizing), and the interface method it
  * calls. The method's arguments are declared once with the interface
  * (sut/interface.ts TREE_ARGS, DAX_ARGS); how a call runs and prints is derived from that
- * declaration (callOf, showCall), as are the protocol's request lines. A suite is its list
+ * declaration (declaredCall.ts), as are the protocol's request lines. A suite is its list
  * of operations plus what concerns the whole state (invariants, cross-cutting labels).
  */
 import fc from 'fast-check';
-import { argValues, type Arg, type Args } from '../sut/arguments.ts';
-import { DAX_ARGS, ok, TREE_ARGS, type Result } from '../sut/interface.ts';
-import { hex, sizeText } from '../sut/u64.ts';
+import type { Args } from '../sut/arguments.ts';
+import type { Result } from '../sut/interface.ts';
+import { callerOf, showCall, type Caller } from './declaredCall.ts';
 
 export interface Operation<Cmd extends { op: string }, Call extends { op: string }, Sut, Snap> {
   readonly op: Cmd['op'];
@@ -38,12 +38,6 @@ export interface Operation<Cmd extends { op: string }, Call extends { op: string
   readonly simplest?: Readonly<Record<string, readonly string[]>>;
   /** Its generator and weight in big runs (many live objects, refs reaching any of them); absent: not used there. */
   readonly scale?: { readonly weight: number; readonly arbitrary: fc.Arbitrary<Cmd> };
-  /**
-   * How the call runs and prints, for a method whose arguments the declaration kinds of
-   * sut/arguments.ts cannot express (the v11/v10 profile's tag groups, sut/dcdInterface.ts):
-   * such an operation declares no arguments and gives both.
-   */
-  readonly own?: { run(sut: Sut, call: Call): Result; show(call: Call): string };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -76,102 +70,41 @@ export interface OperationTable<Cmd extends { op: string }, Call extends { op: s
   bigCommand(): fc.Arbitrary<Cmd>;
 }
 
-/** The dispatch table of a list of operations; throws for a duplicated op name. */
+/** How an operation's call runs and prints: from its method's declared arguments. */
+function entryOf(o: AnyOperation, declared: Readonly<Record<string, Args>>): { o: AnyOperation; call: Caller; show: (call: Readonly<Record<string, unknown>>) => string } {
+  const args = declared[o.method];
+  if (args === undefined) throw new Error(`Operation ${o.op}: its method ${o.method} has no declared arguments in the suite's table (sut/interface.ts TREE_ARGS, DAX_ARGS; sut/dcdInterface.ts DCD_ARGS)`);
+  return { o, call: callerOf(o.method, args), show: (c) => showCall(o.op, args, c) };
+}
+
+/**
+ * The dispatch table of a list of operations whose methods' arguments are declared in
+ * `declared` (the suite's table, sut/interface.ts): how each call runs and prints is
+ * derived from it (declaredCall.ts). Throws for a duplicated op name or an undeclared method.
+ */
 export function operationTable<Cmd extends { op: string }, Call extends { op: string }, Sut, Snap>(
   operations: readonly AnyOperation[],
+  declared: Readonly<Record<string, Args>>,
 ): OperationTable<Cmd, Call, Sut, Snap> {
-  const byOp = new Map<string, AnyOperation>();
+  interface Entry { o: AnyOperation; call: Caller; show: (call: Readonly<Record<string, unknown>>) => string }
+  const byOp = new Map<string, Entry>();
   for (const o of operations) {
     if (byOp.has(o.op)) throw new Error(`Two operations named ${o.op}: give each operation module its own op name`);
-    byOp.set(o.op, o);
+    byOp.set(o.op, entryOf(o, declared));
   }
-  const of = (op: string): AnyOperation => {
-    const o = byOp.get(op);
-    if (o === undefined) throw new Error(`No operation "${op}" in this suite (known: ${[...byOp.keys()].join(', ')}): a command of another suite reached it`);
-    return o;
+  const of = (op: string): Entry => {
+    const e = byOp.get(op);
+    if (e === undefined) throw new Error(`No operation "${op}" in this suite (known: ${[...byOp.keys()].join(', ')}): a command of another suite reached it`);
+    return e;
   };
   return {
     operations,
-    resolve: (cmd, snap) => of(cmd.op).resolve(cmd, snap),
-    call: (sut, call) => callerOf(of(call.op))(sut, call),
-    show: (call) => showCall(of(call.op), call),
-    labels: (before, call, result, after) => of(call.op).labels?.(before, call, result, after) ?? [],
+    resolve: (cmd, snap) => of(cmd.op).o.resolve(cmd, snap),
+    call: (sut, call) => of(call.op).call(sut, call),
+    show: (call) => of(call.op).show(call),
+    labels: (before, call, result, after) => of(call.op).o.labels?.(before, call, result, after) ?? [],
     command: () => fc.oneof(...operations.filter((o) => o.weight > 0).map((o) => w(o.weight, o.arbitrary))) as fc.Arbitrary<Cmd>,
     bigCommand: () => fc.oneof(...operations.flatMap((o) => (o.scale ? [w(o.scale.weight, o.scale.arbitrary)] : []))) as fc.Arbitrary<Cmd>,
   };
 }
 
-/** Every declared interface method's arguments, by method name (the two suites name theirs apart). */
-const DECLARED: Readonly<Record<string, Args>> = { ...TREE_ARGS, ...DAX_ARGS };
-
-/** The declared arguments of the operation's method; throws for a method sut/interface.ts does not declare. */
-export function argsOf(o: AnyOperation): Args {
-  const args = DECLARED[o.method];
-  if (args === undefined) throw new Error(`Operation ${o.op}: its method ${o.method} has no declared arguments in sut/interface.ts (TREE_ARGS, DAX_ARGS)`);
-  return args;
-}
-
-type Caller = (sut: unknown, call: Readonly<Record<string, unknown>>) => Result;
-const callers = new WeakMap<AnyOperation, Caller>();
-
-/**
- * How the operation's call runs: the method with the call's fields in the declared order
- * (a record argument as its object). A method that returns nothing (failNth) or that an
- * optional capability leaves out gives ok.
- */
-export function callerOf(o: AnyOperation): Caller {
-  let caller = callers.get(o);
-  if (caller !== undefined) return caller;
-  if (o.own !== undefined) {
-    const own = o.own;
-    caller = (sut, c) => own.run(sut, c);
-    callers.set(o, caller);
-    return caller;
-  }
-  const { method } = o;
-  const args = argsOf(o);
-  const names = args.map((a) => a.name);
-  type Method = ((...v: unknown[]) => Result | undefined) | undefined;
-  const at = (sut: unknown): Method => (sut as Record<string, Method>)[method];
-  if (args.some((a) => a.kind === 'record')) caller = (sut, c) => at(sut)?.apply(sut, argValues(args, c)) ?? ok();
-  else if (names.length === 1) caller = (sut, c) => at(sut)?.call(sut, c[names[0]!]) ?? ok();
-  else if (names.length === 2) caller = (sut, c) => at(sut)?.call(sut, c[names[0]!], c[names[1]!]) ?? ok();
-  else if (names.length === 3) caller = (sut, c) => at(sut)?.call(sut, c[names[0]!], c[names[1]!], c[names[2]!]) ?? ok();
-  else caller = (sut, c) => at(sut)?.apply(sut, names.map((n) => c[n])) ?? ok();
-  callers.set(o, caller);
-  return caller;
-}
-
-/** The call as a person reads it, from the declared arguments: `resize(dax0.1, 4GiB)`, `addRoot(0x0-0xffff, "r")`. */
-export function showCall(o: AnyOperation, call: Readonly<Record<string, unknown>>): string {
-  if (o.own !== undefined) return o.own.show(call);
-  return `${o.op}(${shownArgs(argsOf(o), call).join(', ')})`;
-}
-
-function shownArgs(args: Args, call: Readonly<Record<string, unknown>>): string[] {
-  const parts: string[] = [];
-  args.forEach((a, i) => {
-    const v = call[a.name];
-    const labelled = (text: string, label?: string) => parts.push(label === undefined ? text : `${label}=${text}`);
-    switch (a.kind) {
-      case 'region': if (args[i + 1]?.kind !== 'device') parts.push(`region${String(v)}`); return;
-      case 'device': parts.push(`dax${String(call[args[i - 1]?.name ?? ''])}.${String(v)}`); return;
-      case 'extent': parts.push(`extent${String(v)}`); return;
-      case 'resource': parts.push(`#${String(v)}`); return;
-      case 'size': case 'address': {
-        if (a.omit !== undefined && v === a.omit) return;
-        const text = typeof v !== 'bigint' ? String(v) : a.kind === 'size' && a.hex !== true ? sizeText(v) : hex(v);
-        if (a.joined === true && parts.length > 0) parts.push(`${parts.pop()!}-${text}`);
-        else labelled(text, a.label);
-        return;
-      }
-      case 'string': parts.push(`"${String(v)}"`); return;
-      case 'enum': if (a.when === undefined || call[a.when[0]] === a.when[1]) labelled(String(v), a.label); return;
-      case 'count': labelled(String(v), a.label); return;
-      case 'record': parts.push(...shownArgs(a.fields, call)); return;
-    }
-  });
-  return parts;
-}
-
-export type { Arg };

@@ -22,6 +22,12 @@ export interface RunWorld {
   readonly domainBuckets?: ReadonlySet<string>;
   /** fail-nth runs (World has it): per operation, each allocation site reached and how often it was failed. */
   readonly allocCoverage?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /**
+   * World in incremental mode (properties/changedPart.ts): a failure it throws may come
+   * later than, or other than, the first a check of everything after every step finds;
+   * runSuite replays such a failing run whole for its exact failure.
+   */
+  readonly incremental?: boolean;
   /** fast-check's check: the command applies in the current state. */
   applies(cmd: { op: string }): boolean;
   /** Runs the command; throws when something broke. */

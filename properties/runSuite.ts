@@ -60,6 +60,13 @@ export interface RunOptions {
    * sent only up to it (World.endsRun). Default: none.
    */
   endsRun?: (call: { op: string }, modelSnap: unknown) => boolean;
+  /**
+   * How long fast-check may shrink the first failure (ms), given it: later tries are not
+   * run (they count as passing), so the shrink ends at once with what it has. E.g. a
+   * hunt's known defect, whose every crashing try costs a fresh process. Default: no
+   * limit but timeLimitMs.
+   */
+  shrinkTimeMs?: (first: FailureSeen) => number;
 }
 
 export interface Counterexample {
@@ -95,8 +102,10 @@ export function runSuite(o: RunOptions): RunOutcome {
   let shrinking = false; // once a run failed, later runs are shrink attempts: not counted
   const hooks = o.hooks ?? {};
   const guided = o.guided === undefined || o.guided === false || o.path !== undefined ? null : guidance(o.suite, o.guided === true ? {} : o.guided, o.seed, o.maxCommands, o.bigRunPercent ?? 0);
+  // Generated runs check only what each step changed (World's incremental mode); once a run
+  // failed, shrink tries check everything after every step.
   const baseWorld = hooks.world ?? ((suite, model, sut) => {
-    const world = new World(suite, model, sut, false, guided !== null);
+    const world = new World(suite, model, sut, false, guided !== null, !shrinking);
     world.endsRun = o.endsRun;
     return world;
   });
@@ -105,15 +114,18 @@ export function runSuite(o: RunOptions): RunOutcome {
   let hung = false;
   let first: FailureSeen | null = null; // the failure being shrunk
   const cutShort = new Map<string, number>();
+  let shrinkUntil = Infinity; // past it, shrink tries are not run (shrinkTimeMs)
   const property = fc.property(arb, ([prefix, cmds]) => {
-    if (hung) return;
+    if (hung || (shrinking && performance.now() >= shrinkUntil)) return;
     const world = makeWorld(o.suite, o.model, o.sut);
     try {
       for (const p of prefix as { op: string }[]) world.step(p);
       fc.modelRun(() => ({ model: world, real: world }), cmds);
       world.finish();
-    } catch (e) {
-      const seen = e instanceof StepFailure ? { failure: e, commands: [...(prefix as { op: string }[]), ...commandData<{ op: string }>(cmds)] } : null;
+    } catch (caught) {
+      const commands = [...(prefix as { op: string }[]), ...commandData<{ op: string }>(cmds)];
+      const e = world.incremental === true && caught instanceof StepFailure ? exactFailure(o, commands) ?? caught : caught;
+      const seen = e instanceof StepFailure ? { failure: e, commands } : null;
       if (shrinking) {
         // A try that fails otherwise than the failure being shrunk counts as passing.
         if (first !== null && (seen === null || !(o.sameFailure ?? sameSignature)(first, seen))) return;
@@ -129,6 +141,7 @@ export function runSuite(o: RunOptions): RunOutcome {
       hooks.failed?.(world, e);
       first = seen;
       shrinking = true;
+      if (seen !== null && o.shrinkTimeMs !== undefined) shrinkUntil = performance.now() + o.shrinkTimeMs(seen);
       hung ||= e instanceof StepFailure && e.kind === 'hang';
       throw e;
     }
@@ -165,6 +178,11 @@ export function runSuite(o: RunOptions): RunOutcome {
     throw new Error(`fast-check stopped the ${o.suite.name} suite without a counterexample: ${String(details.errorInstance)}`);
   }
   return outcome;
+}
+
+/** The failure of commands replayed with every check after every step (where a run's end check caught it late); null if none. */
+function exactFailure(o: RunOptions, commands: readonly { op: string }[]): StepFailure | null {
+  return replayCommands(o.suite, o.model, o.sut, commands, false).failure;
 }
 
 function record(stats: Omit<RunOutcome, 'durationMs' | 'counterexample' | 'cutShort'>, world: RunWorld): void {

@@ -19,6 +19,11 @@ function fieldProblem(v: unknown, kind: FieldKind, path: string): string | null 
     case 'int': return typeof v === 'number' && Number.isInteger(v) ? null : `${path}: expected an integer, got ${got(v)}`;
     case 'int|null': return v === null || (typeof v === 'number' && Number.isInteger(v)) ? null : `${path}: expected number|null, got ${got(v)}`;
     case 'string': return typeof v === 'string' ? null : `${path}: expected string, got ${got(v)}`;
+    case 'string[]': {
+      if (!Array.isArray(v)) return `${path}: expected an array, got ${got(v)}`;
+      const i = v.findIndex((x) => typeof x !== 'string');
+      return i < 0 ? null : `${path}[${i}]: expected string, got ${got(v[i])}`;
+    }
     case 'bool': return typeof v === 'boolean' ? null : `${path}: expected boolean, got ${got(v)}`;
   }
   if ('choice' in kind) return typeof v === 'string' && kind.choice.includes(v) ? null : `${path}: expected one of ${kind.choice.join(', ')}, got ${got(v)}`;
@@ -39,6 +44,11 @@ function recordProblem(v: unknown, record: RecordName, path: string): string | n
     if (p !== null) return p;
   }
   return null;
+}
+
+/** The first misshapen place of a snapshot whose top-level record is `top` (sut/snapshotSchema.ts), or null. */
+export function snapshotProblem(top: RecordName, snap: unknown): string | null {
+  return recordProblem(snap, top, '');
 }
 
 /** The first misshapen place of a TreeSnapshot, or null. */

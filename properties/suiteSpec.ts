@@ -5,6 +5,7 @@
  */
 import type fc from 'fast-check';
 import type { Result, SutFactory } from '../sut/interface.ts';
+import type { SnapshotParts } from './changedPart.ts';
 import type { ArgumentDomains } from './domains.ts';
 import type { AnyOperation } from './operation.ts';
 
@@ -44,6 +45,8 @@ export interface SuiteSpec<Cmd extends { op: string }, Call extends { op: string
   labels(before: Snap, call: Call, result: Result, after: Snap): string[];
   /** Labels for what happened inside the model during the step (e.g. an injected failure fired); optional. */
   modelEvents?(model: Sut): string[];
+  /** The snapshot's independent parts, for checking only the part a step names (properties/changedPart.ts); optional. */
+  parts?: SnapshotParts<Call, Sut, Snap>;
   /** Every argument's domain in buckets (properties/domains.ts): the gate requires every bucket hit. */
   domains?: ArgumentDomains<Call, Snap>;
   /** Required minimum share of runs per label (for checkCoverage). */

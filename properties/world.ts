@@ -9,14 +9,18 @@
  * difference exactly as `step` would have.
  */
 import type { OpAllocations, Result, SutFactory } from '../sut/interface.ts';
-import { canCheckRuns, SutFailure, type PlannedStep, type RunChecker, type RunVerdict } from '../sut/runCheck.ts';
+import { canCheckRuns, type PlannedStep, type RunChecker } from '../sut/runCheck.ts';
+import { checkPlannedRun } from './batchVerdict.ts';
 import { firstDifference } from './diff.ts';
+import type { AnyParts } from './changedPart.ts';
 import { followInjected, notFollowed } from './failNthFollow.ts';
 import { countAllocations } from './failNthSuite.ts';
 import { sameData } from './sameData.ts';
 import { resultProblem } from './snapshotShape.ts';
 import { showResult } from './showResult.ts';
+import { broken, brokenIn, guard, judgeSnapshots, Shown } from './stepCheck.ts';
 import { StepFailure } from './stepFailure.ts';
+import { StepSelfChecks } from './stepSelfChecks.ts';
 import type { StepRecord } from './stepRecord.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
@@ -55,6 +59,8 @@ export class World {
     readonly keepRecords = false,
     /** Count label hits and outcomes per step (guided generation only: not paid otherwise). */
     trackFeatures = false,
+    /** Check only the part each step names, everything at the run's end (suite.parts, properties/changedPart.ts); step by step only. */
+    incremental = false,
   ) {
     this.labelHits = trackFeatures ? new Map() : undefined;
     this.outcomes = trackFeatures ? new Set() : undefined;
@@ -62,8 +68,23 @@ export class World {
     this.script = suite.failNth === true ? [] : null;
     this.allocCoverage = suite.failNth === true ? new Map() : undefined;
     this.checker = !keepRecords && this.script === null && canCheckRuns(sutFactory) ? sutFactory : null;
-    this.sut = this.checker === null ? guard(0, 'creating the system', () => suite.create(sutFactory)) : null;
+    const sut = this.checker === null ? guard(0, 'creating the system', () => suite.create(sutFactory)) : null;
+    this.sut = sut;
     this.modelSnap = suite.observe(this.model);
+    const parts = suite.parts;
+    this.parts = incremental && parts !== undefined && !keepRecords && this.script === null && sut !== null && parts.supports(this.model) && parts.supports(sut) ? parts : null;
+    this.selfChecks = new StepSelfChecks(sut, this.parts);
+  }
+
+  /** Incremental mode: the suite's parts (null: every step observed and checked whole). */
+  private readonly parts: AnyParts | null;
+  /** When the system's self-check runs. */
+  private readonly selfChecks: StepSelfChecks;
+  /** The last step's call and result (incremental mode's end check judges the last step). */
+  private last: { call: unknown; result: Result } | null = null;
+  /** Whether steps check only the part they name (see RunWorld.incremental). */
+  get incremental(): boolean {
+    return this.parts !== null;
   }
 
   /**
@@ -110,7 +131,9 @@ export class World {
     const sutResult = sutFirst ?? (this.checker === null ? guard(index, shown, () => suite.call(this.sut, call)) : null);
     this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
     const before = this.modelSnap;
-    const modelSnap = suite.observe(this.model);
+    const { parts } = this;
+    const part = parts === null ? null : parts.touched(call, before);
+    const modelSnap = parts === null ? suite.observe(this.model) : part === null ? before : parts.withPart(before, part, parts.observe(this.model, part));
     this.modelSnap = modelSnap;
     if (this.keepRecords) {
       const sutSnap = guard(index, shown, () => suite.observe(this.sut));
@@ -120,7 +143,10 @@ export class World {
     if (suite.modelEvents) for (const label of suite.modelEvents(this.model)) this.reached(label);
     this.outcomes?.add(`${call.op} ${modelResult.ok ? 'ok' : modelResult.errno}`);
 
-    const modelBroken = broken(suite, call, modelResult, modelSnap);
+    // Incremental: the state invariants of the part the step named, unless a refused step
+    // left it equal to the part they last held on (the same data, the same verdict).
+    const unchanged = parts !== null && !modelResult.ok && part !== null && sameData(parts.part(before, part), parts.part(modelSnap, part));
+    const modelBroken = parts === null ? broken(suite, call, modelResult, modelSnap) : brokenIn(suite, unchanged ? null : part, call, modelResult, modelSnap);
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
     if (sutResult === null) {
       this.planned.push({ call, apply: (sut) => suite.call(sut, call), result: modelResult, snapshot: modelSnap });
@@ -133,12 +159,13 @@ export class World {
       if (badResult !== null) throw new StepFailure('sut-malformed', index, shown.text, badResult);
       throw new StepFailure('result-mismatch', index, shown.text, `model ${showResult(modelResult)}, sut ${showResult(sutResult)}`);
     }
-    const sutSnap = guard(index, shown, () => suite.observe(this.sut));
-    judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, sutSnap);
-    // The system's own invariants after every successful step (a refused one rarely changes
-    // anything; a cache it corrupted is caught at the next success or at the run's end).
-    if (sutResult.ok) this.selfCheck(index, shown);
-    else this.unchecked = { first: this.unchecked?.first ?? index, index, shown };
+    this.last = { call, result: sutResult };
+    if (parts === null) judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
+    else if (part !== null && !sameData(parts.part(modelSnap, part), guard(index, shown, () => parts.observe(this.sut, part)))) {
+      judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
+      throw new StepFailure('sut-malformed', index, shown.text, `its part ${part} observed alone differs from the same part of its whole snapshot`);
+    }
+    this.selfChecks.after(index, shown, sutResult.ok, part);
   }
 
   /** fail-nth: what the system's step allocated (counted into allocCoverage). */
@@ -162,7 +189,7 @@ export class World {
     if (misshapen !== null) throw new StepFailure('sut-malformed', index, shown.text, `observe() returned a malformed snapshot: ${misshapen}`);
     const sutBroken = broken(suite, call, sutResult, sutSnap);
     if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
-    this.selfCheck(index, shown);
+    this.selfChecks.check(index, shown, true);
     const before = this.modelSnap;
     const follow = followInjected({ suite, modelFactory: this.modelFactory, script: this.script!, call, before, sutResult, sutSnap });
     if (follow === null) throw notFollowed(index, shown.text, before, sutResult, sutSnap);
@@ -176,17 +203,21 @@ export class World {
   /** The last step that ran (its index is steps - 1), for what its run's end finds (endRun). */
   private lastShown: Shown | null = null;
 
-  /** Steps since the last self-check whose check was skipped (their operation failed): the first one's index, the last one. */
-  private unchecked: { first: number; index: number; shown: Shown } | null = null;
-
-  /** Runs the system under test's selfCheck, if it has one; throws a self-check StepFailure naming the step. */
-  private selfCheck(index: number, shown: Shown): void {
-    const since = this.unchecked;
-    this.unchecked = null;
-    const own = guard(index, shown, () => (this.sut as { selfCheck?(): string[] }).selfCheck?.() ?? []);
-    if (own.length === 0) return;
-    const note = since === null ? '' : `\n(not checked after steps ${since.first + 1}–${index}, whose operations failed: the damage may be from one of them)`;
-    throw new StepFailure('self-check', index, shown.text, own.join('\n') + note);
+  /**
+   * Incremental mode, at the run's end: everything the steps did not observe, compare and
+   * check, as a step in full mode would after the last step. The model's snapshot built
+   * part by part must equal its whole one.
+   */
+  private checkEverything(): void {
+    const shown = this.lastShown;
+    if (shown === null) return;
+    const index = this.steps - 1;
+    const { suite } = this;
+    const modelSnap = suite.observe(this.model);
+    if (!sameData(modelSnap, this.modelSnap)) throw new StepFailure('model-invariant', index, shown.text, `the model changed outside the parts its steps named: ${firstDifference(this.modelSnap, modelSnap, ['steps', 'whole']) ?? ''}`);
+    // Equal to the snapshot built part by part, whose every part's invariants held when it last changed.
+    const { call, result } = this.last ?? { call: null, result: { ok: true } as Result };
+    judgeSnapshots(suite, index, shown, call, result, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
   }
 
   /** Step by step: the run's end on the system under test (its endRun, if any); what it left behind is a sut-leaked StepFailure at the last step. */
@@ -206,79 +237,14 @@ export class World {
   /** Batch mode: checks the planned run on the system under test; throws StepFailure at its first difference. Nothing in step-by-step mode. */
   finish(): void {
     if (this.checker === null) {
-      const last = this.unchecked;
-      if (last !== null) this.selfCheck(last.index, last.shown);
+      if (this.parts !== null) this.checkEverything();
+      this.selfChecks.end(this.lastShown === null ? null : { index: this.steps - 1, shown: this.lastShown });
       this.endRun();
       return;
     }
-    let verdict: RunVerdict;
-    try {
-      verdict = this.checker.checkRun(this.suite.sutKind, this.planned);
-    } catch (e) {
-      throw failureOf(e, this.planned.length > 0 ? this.planned.length - 1 : 0, this.planned.length > 0 ? this.suite.show(this.planned.at(-1)!.call) : 'creating the system');
-    }
-    if (verdict === null) return;
-    const p = this.planned[verdict.step];
-    if (p === undefined && verdict.kind === 'failure' && this.planned.length === 0) throw new StepFailure(verdict.failure.kind, 0, 'creating the system', verdict.failure.message);
-    if (p === undefined) throw new Error(`The system under test's checkRun named step ${verdict.step} of ${this.planned.length}: fix its verdict (steps are 0-based indexes into the planned steps)`);
-    const shown = new Shown(this.suite, p.call);
-    switch (verdict.kind) {
-      case 'failure': throw new StepFailure(verdict.failure.kind, verdict.step, shown.text, verdict.failure.message);
-      case 'result': throw new StepFailure('result-mismatch', verdict.step, shown.text, `model ${showResult(p.result)}, sut ${showResult(verdict.sut)}`);
-      case 'snapshot':
-        judgeSnapshots(this.suite, verdict.step, shown, p.call, p.result, p.snapshot, verdict.sutSnapshot);
-        throw new StepFailure('sut-malformed', verdict.step, shown.text, 'its snapshot equals the model\'s but not in the canonical form');
-    }
+    checkPlannedRun(this.suite, this.checker, this.planned);
   }
-}
-
-/** Returns when the snapshots are equal; else throws the invariant the sut's breaks, or the first difference. */
-function judgeSnapshots(suite: AnySuite, index: number, shown: Shown, call: unknown, sutResult: Result, modelSnap: unknown, sutSnap: unknown): void {
-  // Invariants are functions of (call, result, snapshot): when the sut's snapshot and
-  // result equal the model's, its invariants hold exactly as the model's just did.
-  if (sameData(modelSnap, sutSnap)) return;
-  const misshapen = suite.snapshotProblem(sutSnap);
-  if (misshapen !== null) throw new StepFailure('sut-malformed', index, shown.text, `observe() returned a malformed snapshot: ${misshapen}`);
-  const sutBroken = broken(suite, call, sutResult, sutSnap);
-  if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
-  throw new StepFailure('snapshot-mismatch', index, shown.text, firstDifference(modelSnap, sutSnap, ['model', 'sut']) ?? 'snapshots differ');
-}
-
-/** The state invariants and the step's own invariants that a snapshot breaks. */
-function broken(suite: AnySuite, call: unknown, result: Result, snap: unknown): string[] {
-  const state: string[] = suite.invariants(snap);
-  const step: string[] = suite.stepInvariants(call, result, snap);
-  return step.length === 0 ? state : [...state, ...step];
 }
 
 /** The label of runs in which an injected fail-nth failure was followed (docs/SPECIFICATION.md §8.2). */
 export const FAIL_NTH_LABEL = 'fail-nth: an allocation failure was injected and followed';
-
-/** A call's printed form, computed on first use; fail-nth adds a note (which allocation failed, and where). */
-class Shown {
-  private printed: string | null = null;
-  note = '';
-
-  constructor(private readonly suite: AnySuite, private readonly call: unknown) {}
-
-  get text(): string {
-    return (this.printed ??= this.suite.show(this.call)) + this.note;
-  }
-}
-
-/** A throw from the system under test as a StepFailure: its own kind for a SutFailure, else sut-threw. */
-function failureOf(e: unknown, index: number, shown: string): StepFailure {
-  if (e instanceof StepFailure) return e;
-  if (e instanceof SutFailure) return new StepFailure(e.kind, index, shown, e.message);
-  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return new StepFailure('sut-threw', index, shown, text);
-}
-
-/** Runs a call into the system under test; a throw becomes a StepFailure. */
-function guard<T>(index: number, shown: Shown | string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw failureOf(e, index, typeof shown === 'string' ? shown : shown.text);
-  }
-}

@@ -50,7 +50,7 @@ export function planRequests(suite: 'tree' | 'dax', steps: readonly PlannedStep[
   const lines = [...setup];
   const observe = opts.changed === true ? 'observe changed' : 'observe';
   const selfCheck = opts.selfCheck === true;
-  const recorder = requestRecorder();
+  const recorder = requestRecorder(suite);
   const stepOfLine: number[] = [];
   // As the in-process runner: the self-check after each successful step, and after the last.
   const checked = steps.map((s, i) => selfCheck && (s.result.ok || i === steps.length - 1));

@@ -71,6 +71,7 @@ function fieldCode(kind: FieldKind, value: string): string {
     case 'int': return `int(${value})`;
     case 'int|null': return `(${value} === null ? 'null' : int(${value}))`;
     case 'string': return `str(${value})`;
+    case 'string[]': return `list(${value}, str)`;
     case 'bool': return `bool(${value})`;
   }
   if ('choice' in kind) return `(${kind.choice.map((c) => `${value} === ${JSON.stringify(c)} ? ${JSON.stringify(JSON.stringify(c))} : `).join('')}wrong())`;
@@ -116,4 +117,9 @@ export function fastTreeText(snap: TreeSnapshot): string | null {
 /** The canonical text of a DAX snapshot (without `snap `), or null when it is malformed. */
 export function fastDaxText(snap: DaxSnapshot): string | null {
   return orNull(WRITERS.daxSnapshot, snap);
+}
+
+/** The canonical text of a snapshot whose top-level record is `top` (sut/snapshotSchema.ts), or null when it is malformed. */
+export function fastSnapshotText(top: RecordName, snap: unknown): string | null {
+  return orNull(WRITERS[top], snap);
 }

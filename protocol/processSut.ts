@@ -112,6 +112,7 @@ class Instance {
     this.checks = owner.selfChecks(ch);
     this.observeRequest = owner.knowsChanges(ch) ? 'observe changed' : 'observe';
     if (this.checks) this.selfCheck = () => this.check();
+    this.offerFailNth(ch);
   }
 
   /**
@@ -138,10 +139,34 @@ class Instance {
     return left;
   }
 
-  /** fail-nth (a DAX instance of a port with the `failnth` capability): the n armed for the next call (0: none), and the last call's allocations. */
-  protected failNthOn = false;
-  protected pendingFailNth = 0;
-  protected lastAllocations: OpAllocations = { sites: [], failed: null };
+  /**
+   * fail-nth (a port with the `failnth` capability): whether this instance is in a fail-nth
+   * run (set by the first failNth or takeAllocations: only then does each call ask for its
+   * `allocations`), the n armed for the next call (0: none), and the last call's allocations.
+   */
+  private failNthOn = false;
+  private pendingFailNth = 0;
+  private lastAllocations: OpAllocations = { sites: [], failed: null };
+  /** Only on a port with the `failnth` capability (sut/interface.ts failNth, takeAllocations). */
+  declare readonly failNth?: (n: number) => void;
+  declare readonly takeAllocations?: () => OpAllocations;
+
+  /** Gives this instance failNth and takeAllocations when the port announced `failnth`. */
+  private offerFailNth(ch: PortChannel): void {
+    if (!ch.capabilities.has(FAILNTH_CAPABILITY)) return;
+    (this as { failNth?: (n: number) => void }).failNth = (n) => {
+      this.failNthOn = true;
+      this.pendingFailNth = n;
+    };
+    (this as { takeAllocations?: () => OpAllocations }).takeAllocations = () => {
+      if (!this.failNthOn) {
+        // the first step of a fail-nth run: its allocations were not asked with it
+        this.failNthOn = true;
+        this.lastAllocations = parsed(this.ch, this.channel().exchange(['allocations'])[0]!, 'allocations', parseAllocationsAnswer);
+      }
+      return this.lastAllocations;
+    };
+  }
 
   /** The operation method with values (in the interface's order): its request line, declared by args. */
   request(method: string, args: Args, values: readonly unknown[]): Result {
@@ -215,7 +240,7 @@ class Instance {
 }
 
 /** A port's operations, one method each (declared below from TREE_ARGS and DAX_ARGS). */
-type TreeRequests = Pick<ResourceTreeSut, keyof typeof TREE_ARGS>;
+type TreeRequests = Pick<ResourceTreeSut, Exclude<keyof typeof TREE_ARGS, 'failNth'>>;
 type DaxRequests = Pick<DaxSut, Exclude<keyof typeof DAX_ARGS, 'failNth'>>;
 
 interface ProcessTree extends TreeRequests {}
@@ -236,17 +261,8 @@ class ProcessTree extends Instance implements ResourceTreeSut {
 
 interface ProcessDax extends DaxRequests {}
 class ProcessDax extends Instance implements DaxSut {
-  /** Only on a port with the `failnth` capability (sut/interface.ts failNth, takeAllocations). */
-  declare readonly failNth?: (n: number) => void;
-  declare readonly takeAllocations?: () => OpAllocations;
-
   constructor(owner: ProcessFactoryImpl, ch: PortChannel, generation: number) {
     super(owner, ch, generation, 'dax');
-    if (ch.capabilities.has(FAILNTH_CAPABILITY)) {
-      this.failNthOn = true;
-      (this as { failNth?: (n: number) => void }).failNth = (n) => { this.pendingFailNth = n; };
-      (this as { takeAllocations?: () => OpAllocations }).takeAllocations = () => this.lastAllocations;
-    }
   }
 
   observe(): DaxSnapshot {
@@ -262,7 +278,7 @@ class ProcessDax extends Instance implements DaxSut {
 /**
  * Every declared operation of a suite (sut/interface.ts TREE_ARGS, DAX_ARGS) as a method of
  * its instances: one round trip with the request line written from the declaration.
- * failNth is not among them: it is the `failnth` capability's (ProcessDax's constructor).
+ * failNth is not among them: it is the `failnth` capability's (Instance.offerFailNth).
  */
 function declareRequests(proto: Instance, table: Readonly<Record<string, Args>>): void {
   for (const [method, args] of Object.entries(table)) {

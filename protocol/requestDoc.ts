@@ -2,8 +2,8 @@
  * PROTOCOL.md's list of operation requests, derived from the declared arguments
  * (sut/interface.ts TREE_ARGS, DAX_ARGS) so that it is never written by hand: one line per
  * operation, its name and a placeholder per token (R, D, E for region, device and extent
- * ids; the argument's name in capitals otherwise), then the words an enumerated argument
- * takes. failNth is the `failnth` capability's request, listed with the capabilities.
+ * ids; the argument's name in capitals otherwise; a list's item fields joined by ':'), then
+ * the words an enumerated argument or a flag takes. failNth is the `failnth` capability's request, listed with the capabilities.
  *
  *   npm run protocol-doc      rewrites the list between PROTOCOL.md's markers
  */
@@ -24,6 +24,10 @@ function placeholder(a: Arg): string {
     case 'region': return 'R';
     case 'device': return 'D';
     case 'extent': return 'E';
+    case 'list': {
+      const item = a.fields.map(placeholder).join(':');
+      return `${item}[,${item}...]`;
+    }
     default: return a.name.replace(/Bytes$/, '').toUpperCase();
   }
 }
@@ -32,7 +36,7 @@ function placeholder(a: Arg): string {
 export function requestUsage(method: string, args: Args): string {
   const flat = flatArgs(args);
   const usage = [method, ...flat.map(placeholder)].join(' ');
-  const words = flat.flatMap((a) => (a.kind === 'enum' ? [`${placeholder(a)} ${a.values.join('|')}`] : []));
+  const words = flat.flatMap((a) => (a.kind === 'enum' ? [`${placeholder(a)} ${a.values.join('|')}`] : a.kind === 'flag' ? [`${placeholder(a)} 0|1`] : []));
   const line = `    ${usage}`;
   return words.length === 0 ? line : line.padEnd(Math.max(line.length + 4, WORDS_AT)) + words.join(', ');
 }

@@ -15,7 +15,12 @@ function argTokens(a: Arg, v: unknown): string[] {
     case 'string': return [stringToken(v as string)];
     case 'count': return [String(Number.isSafeInteger(v) ? v : 0)];
     case 'enum': return [enumToken(a, v)];
+    case 'flag': return [v === true ? '1' : '0'];
     case 'record': return a.fields.flatMap((f) => argTokens(f, (v as Record<string, unknown>)[f.name] ?? (f.kind === 'enum' ? f.absent : undefined)));
+    case 'list': {
+      const items = (v as readonly Record<string, unknown>[]).map((item) => a.fields.flatMap((f) => argTokens(f, item[f.name])).join(':'));
+      return [items.length === 0 ? '~' : items.join(',')];
+    }
   }
 }
 
@@ -34,20 +39,26 @@ export function requestLine(method: string, args: Args, values: readonly unknown
   return [method, ...args.flatMap((a, i) => argTokens(a, values[i]))].join(' ');
 }
 
-/** Every declared operation of both suites: method name and arguments. */
-export const DECLARED: readonly (readonly [string, Args])[] = [...Object.entries(TREE_ARGS), ...Object.entries(DAX_ARGS)];
+
+/** Each suite's declared operations (a suite's methods may share names with another's). */
+export const SUITE_ARGS = { tree: TREE_ARGS, dax: DAX_ARGS } as const satisfies Record<string, Readonly<Record<string, Args>>>;
 
 /**
- * A tree SUT and a DAX SUT that only write down the request line of every call (and
- * answer ok): a way to turn resolved calls (properties' callTree / callDax) into a batch.
- * Its methods are those declared in sut/interface.ts.
+ * A SUT of the suite that only writes down the request line of every call (and answers
+ * ok): a way to turn resolved calls into a batch. Its methods are those the suite's table
+ * declares (sut/interface.ts).
  */
 export type RequestRecorder = ResourceTreeSut & DaxSut & { readonly lines: string[] };
 
-export function requestRecorder(): RequestRecorder {
+export function requestRecorder(suite: keyof typeof SUITE_ARGS): RequestRecorder {
   const lines: string[] = [];
   const recorder: Record<string, unknown> = { lines };
-  for (const [method, args] of DECLARED) recorder[method] = (...values: unknown[]) => { lines.push(requestLine(method, args, values)); return ok(); };
+  for (const [method, args] of Object.entries(SUITE_ARGS[suite] as Readonly<Record<string, Args>>)) {
+    recorder[method] = (...values: unknown[]) => {
+      lines.push(requestLine(method, args, values));
+      return ok();
+    };
+  }
   recorder.observe = () => {
     lines.push('observe');
     return { roots: [], regions: [] };

@@ -9,7 +9,7 @@
 import type { DaxSnapshot, TreeSnapshot } from '../sut/interface.ts';
 import { SNAPSHOT_SCHEMA, snapshotKeys, type Field, type FieldKind, type RecordName } from '../sut/snapshotSchema.ts';
 import { U64_MAX } from '../sut/u64.ts';
-import { fastDaxText, fastTreeText, jsonString } from './fastSnapshotText.ts';
+import { fastDaxText, fastSnapshotText, fastTreeText, jsonString } from './fastSnapshotText.ts';
 
 export { jsonString };
 
@@ -59,6 +59,9 @@ function fieldText(v: unknown, kind: FieldKind, path: string): string {
     case 'string':
       if (typeof v !== 'string') throw new SnapshotShapeError(path, 'string', v);
       return jsonString(v);
+    case 'string[]':
+      if (!Array.isArray(v)) throw new SnapshotShapeError(path, 'array', v);
+      return `[${v.map((x, i) => fieldText(x, 'string', `${path}[${i}]`)).join(',')}]`;
     case 'bool':
       if (typeof v !== 'boolean') throw new SnapshotShapeError(path, 'boolean', v);
       return v ? 'true' : 'false';
@@ -80,6 +83,11 @@ function recordText(v: unknown, record: RecordName, path: string): string {
   let out = '{';
   for (const [key, kind] of SNAPSHOT_SCHEMA[record] as readonly Field[]) out += `${out === '{' ? '' : ','}"${key}":${fieldText(o[key], kind, at(path, key))}`;
   return `${out}}`;
+}
+
+/** The canonical text of a snapshot whose top-level record is `top` (sut/snapshotSchema.ts); SnapshotShapeError names a malformed field. */
+export function snapshotText(top: RecordName, snap: unknown): string {
+  return fastSnapshotText(top, snap) ?? recordText(snap, top, '');
 }
 
 /** The canonical text of a tree snapshot (without the `snap ` prefix); fastSnapshotText.ts's, checked here only when that finds it malformed. */
@@ -105,7 +113,7 @@ function fields(v: unknown, record: RecordName, path: string): Record<string, un
   const o = obj(v, path);
   const where = path === '' ? 'snapshot' : path;
   const schema = SNAPSHOT_SCHEMA[record] as readonly Field[];
-  for (const [k, kind] of schema) if (!(k in o)) throw new SnapshotShapeError(`${where}.${k}`, typeof kind === 'object' && 'list' in kind ? 'array' : 'a value', undefined);
+  for (const [k, kind] of schema) if (!(k in o)) throw new SnapshotShapeError(`${where}.${k}`, kind === 'string[]' || (typeof kind === 'object' && 'list' in kind) ? 'array' : 'a value', undefined);
   const keys = KEYS[record];
   for (const k of Object.keys(o)) if (!keys.includes(k)) throw new SnapshotShapeError(where, `only the keys ${keys.join(',')}`, `key "${k}"`);
   return o;
@@ -124,6 +132,9 @@ function parseField(v: unknown, kind: FieldKind, path: string): unknown {
     case 'string':
       if (typeof v !== 'string') throw new SnapshotShapeError(path, 'string', v);
       return v;
+    case 'string[]':
+      if (!Array.isArray(v)) throw new SnapshotShapeError(path, 'array', v);
+      return v.map((x, i) => parseField(x, 'string', `${path}[${i}]`));
     case 'bool':
       if (typeof v !== 'boolean') throw new SnapshotShapeError(path, 'boolean', v);
       return v;
@@ -151,6 +162,11 @@ function parseJson(text: string): unknown {
   } catch (e) {
     throw new SnapshotShapeError('snapshot', 'JSON', `${text.slice(0, 40)} (${(e as Error).message})`);
   }
+}
+
+/** Parses the text of a snapshot whose top-level record is `top`; SnapshotShapeError names the first malformed field. */
+export function parseSnapshot(top: RecordName, text: string): unknown {
+  return parseRecord(parseJson(text), top, '');
 }
 
 /** Parses a tree snapshot's text; SnapshotShapeError names the first malformed field. */

@@ -4,7 +4,7 @@
  * <failure> with its message, the counterexamples and the labels not covered.
  */
 import { formatCoverage } from '../properties/coverage.ts';
-import type { RunSummary, SuiteRunSummary } from './runSummary.ts';
+import { runTotals, type RunSummary, type SuiteRunSummary } from './runSummary.ts';
 
 const KINDS: { kind: SuiteRunSummary['kind']; name: string }[] = [
   { kind: 'suite', name: 'daxcheck.suites' },
@@ -31,17 +31,15 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 /** The JUnit XML document of a run summary. */
 export function junitXml(summary: RunSummary): string {
   const groups = KINDS.map((k) => ({ ...k, entries: summary.entries.filter((e) => e.kind === k.kind) })).filter((g) => g.entries.length > 0);
-  const failures = summary.entries.filter((e) => !e.passed).length;
-  const total = summary.entries.reduce((t, e) => t + e.durationMs, 0);
+  const all = runTotals(summary.entries);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="daxcheck ${xmlAttr(summary.command)}" tests="${summary.entries.length}" failures="${failures}" errors="0" time="${seconds(total)}">`,
+    `<testsuites name="daxcheck ${xmlAttr(summary.command)}" tests="${all.entries}" failures="${all.failed}" errors="0" time="${seconds(all.durationMs)}">`,
   ];
   for (const g of groups) {
-    const failed = g.entries.filter((e) => !e.passed).length;
-    const time = g.entries.reduce((t, e) => t + e.durationMs, 0);
+    const t = runTotals(g.entries);
     lines.push(
-      `  <testsuite name="${g.name}" tests="${g.entries.length}" failures="${failed}" errors="0" skipped="0" time="${seconds(time)}" timestamp="${xmlAttr(summary.startedAt)}">`,
+      `  <testsuite name="${g.name}" tests="${t.entries}" failures="${t.failed}" errors="0" skipped="0" time="${seconds(t.durationMs)}" timestamp="${xmlAttr(summary.startedAt)}">`,
     );
     for (const e of g.entries) lines.push(...testcase(e));
     lines.push('  </testsuite>');

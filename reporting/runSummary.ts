@@ -156,6 +156,35 @@ export function runSummary(f: RunFacts): RunSummary {
   };
 }
 
+/** The totals of a run's entries: what the hunt's summary line, the HTML heading and JUnit's root print. */
+export interface RunTotals {
+  entries: number;
+  failed: number;
+  /** Counterexamples classified as known defects. */
+  known: number;
+  commands: number;
+  /** Worker time: the entries' durations summed. */
+  durationMs: number;
+  /** commands per second of worker time. */
+  commandsPerSecond: number;
+  counterexamples: string[];
+}
+
+/** The one sum over a run's entries (see RunTotals). */
+export function runTotals(entries: readonly SuiteRunSummary[]): RunTotals {
+  let failed = 0;
+  let known = 0;
+  let commands = 0;
+  let durationMs = 0;
+  for (const e of entries) {
+    if (!e.passed) failed += 1;
+    known += e.known?.length ?? 0;
+    commands += e.commands;
+    durationMs += e.durationMs;
+  }
+  return { entries: entries.length, failed, known, commands, durationMs, commandsPerSecond: commandsPerSecond(commands, durationMs), counterexamples: entries.flatMap((e) => e.counterexamples) };
+}
+
 /** What a run-summary entry is built from: its facts, with commandsPerSecond left to runEntry. */
 export type EntryFacts = Omit<SuiteRunSummary, 'commandsPerSecond' | 'opCounts' | 'durationMs'> & {
   opCounts: Map<string, number> | Record<string, number>;

@@ -51,10 +51,18 @@ export interface EnumArg {
 }
 /** A small whole number (nth): sent in decimal, 0 when not a safe integer. */
 export interface CountArg { readonly kind: 'count'; readonly name: string; readonly label?: string }
-/** One object argument whose fields are the call's fields, in this order (createRegion's args). */
-export interface RecordArg { readonly kind: 'record'; readonly name: string; readonly fields: readonly Arg[] }
+/** A yes/no argument: sent 1 or 0, printed as its label (default: its name) when true. */
+export interface FlagArg { readonly kind: 'flag'; readonly name: string; readonly label?: string }
+/**
+ * One object argument with these fields, in this order: the call's field `name` holds it,
+ * or with `flat` its fields are the call's own (createRegion's args). Sent one token per
+ * field.
+ */
+export interface RecordArg { readonly kind: 'record'; readonly name: string; readonly fields: readonly Arg[]; readonly flat?: boolean }
+/** A list of objects with these fields (a tag group's extents): one token, items joined by ',', fields by ':'. */
+export interface ListArg { readonly kind: 'list'; readonly name: string; readonly fields: readonly Arg[] }
 
-export type Arg = RegionArg | DeviceArg | ExtentArg | ResourceArg | U64Arg | StringArg | EnumArg | CountArg | RecordArg;
+export type Arg = RegionArg | DeviceArg | ExtentArg | ResourceArg | U64Arg | StringArg | EnumArg | CountArg | FlagArg | RecordArg | ListArg;
 
 /** The declared arguments of one interface method, in the interface's order. */
 export type Args = readonly Arg[];
@@ -69,12 +77,16 @@ export const address = (name: string, opts: Omit<U64Arg, 'kind' | 'name'> = {}):
 export const string = (name: string): StringArg => ({ kind: 'string', name });
 export const oneOf = (name: string, values: readonly string[], opts: Omit<EnumArg, 'kind' | 'name' | 'values'> = {}): EnumArg => ({ kind: 'enum', name, values, ...opts });
 export const count = (name: string, label?: string): CountArg => (label === undefined ? { kind: 'count', name } : { kind: 'count', name, label });
-export const record = (name: string, fields: readonly Arg[]): RecordArg => ({ kind: 'record', name, fields });
+export const flag = (name: string, label?: string): FlagArg => (label === undefined ? { kind: 'flag', name } : { kind: 'flag', name, label });
+export const record = (name: string, fields: readonly Arg[], opts: { flat?: boolean } = {}): RecordArg => ({ kind: 'record', name, fields, ...opts });
+export const list = (name: string, fields: readonly Arg[]): ListArg => ({ kind: 'list', name, fields });
 
 /** The kinds of argument that stand for a parameter of type T. */
 type ArgFor<T> = [T] extends [number] ? RegionArg | DeviceArg | ExtentArg | ResourceArg | CountArg
   : [T] extends [bigint] ? U64Arg
   : [T] extends [string] ? StringArg | EnumArg
+  : [T] extends [boolean] ? FlagArg
+  : [T] extends [readonly unknown[]] ? ListArg
   : [T] extends [object] ? RecordArg
   : never;
 
@@ -88,17 +100,17 @@ type ArgsFor<P extends readonly unknown[]> = { readonly [I in keyof P]: ArgFor<P
  * the parameter's type).
  */
 export type DeclaredArgs<Sut> = {
-  readonly [M in keyof Sut as M extends 'observe' | 'selfCheck' | 'endRun' | 'takeFiredFailures' | 'takeAllocations' ? never : M]-?:
+  readonly [M in keyof Sut as M extends 'observe' | 'observeRegion' | 'selfCheck' | 'selfCheckRegion' | 'endRun' | 'takeFiredFailures' | 'takeAllocations' ? never : M]-?:
     NonNullable<Sut[M]> extends (...params: infer P) => unknown ? ArgsFor<P> : never;
 };
 
 /**
  * The values of a call in the order of the interface's parameters: each argument's field
- * of the call; a record argument becomes its object (an optional field whose value is its
- * `absent` word is left out).
+ * of the call; a flat record argument becomes its object (an optional field whose value is
+ * its `absent` word is left out).
  */
 export function argValues(args: Args, call: Readonly<Record<string, unknown>>): unknown[] {
-  return args.map((a) => (a.kind === 'record' ? recordValue(a, call) : call[a.name]));
+  return args.map((a) => (a.kind === 'record' && a.flat === true ? recordValue(a, call) : call[a.name]));
 }
 
 function recordValue(a: RecordArg, call: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -111,7 +123,7 @@ function recordValue(a: RecordArg, call: Readonly<Record<string, unknown>>): Rec
   return out;
 }
 
-/** The flat argument list (a record's fields in its place): what the protocol's line carries, one token each. */
+/** The flat argument list (a record's fields in its place; a list is one token): what the protocol's line carries, one token each. */
 export function flatArgs(args: Args): Arg[] {
   return args.flatMap((a) => (a.kind === 'record' ? flatArgs(a.fields) : [a]));
 }

@@ -3,6 +3,7 @@
  * regions of tagged resources (the series' dax_resource), devices that claim them by
  * tag, and whole-group release. Every method returns a Result (never throws).
  */
+import { address, count, device, flag, list, record, region, size, string, type DeclaredArgs } from './arguments.ts';
 import type { Result, SutFactory } from './interface.ts';
 
 /** The profile of a DCD instance: its seq base is 0 (v11) or 1 (v10). */
@@ -95,6 +96,21 @@ export interface DcdSut {
   /** Optional: the implementation's own invariants, one line each. */
   selfCheck?(): string[];
 }
+
+/** A tag group's fields (TagGroup). */
+const TAG_GROUP = [string('tag'), list('extents', [address('offset'), size('length')]), count('seqBase', 'seq')] as const;
+
+/** The arguments of each DcdSut operation with their kinds (sut/arguments.ts), declared once (as sut/interface.ts DAX_ARGS). */
+export const DCD_ARGS = {
+  createRegion: [address('start'), size('sizeBytes'), size('align', { label: 'align' })],
+  createDevice: [region('region')],
+  deleteDevice: [region('region'), device('device')],
+  resize: [region('region'), device('device'), size('sizeBytes')],
+  addTagGroup: [region('region'), record('group', TAG_GROUP, { flat: true })],
+  claim: [region('region'), device('device'), string('tag')],
+  claimRacing: [region('region'), device('device'), string('tag'), record('group', TAG_GROUP)],
+  releaseTagGroup: [region('region'), string('tag'), flag('forced'), address('offset', { label: 'offset' })],
+} as const satisfies DeclaredArgs<DcdSut>;
 
 /** A SutFactory that also makes instances of the v11/v10 profile (createDcd is optional for a port). */
 export interface DcdSutFactory extends SutFactory {

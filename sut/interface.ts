@@ -87,6 +87,10 @@ export interface ResourceTreeSut {
   releaseResource(res: number): Result;
   /** The canonical snapshot. */
   observe(): TreeSnapshot;
+  /** Optional (fail-nth): arms the next operation's nth allocation to fail (see DaxSut.failNth). */
+  failNth?(n: number): void;
+  /** Optional, with failNth: what the last operation allocated (see DaxSut.takeAllocations). */
+  takeAllocations?(): OpAllocations;
   /** Optional: the port's own internal invariants (see DaxSut.selfCheck). */
   selfCheck?(): string[];
   /** Optional: ends the run and says what it left behind (see DaxSut.endRun). */
@@ -105,6 +109,7 @@ export const TREE_ARGS = {
   releaseRegion: [resource('parent'), address('start'), size('n', { label: 'n', hex: true })],
   adjustResource: [resource('res'), address('start'), size('size', { label: 'size', hex: true })],
   releaseResource: [resource('res')],
+  failNth: [count('n')],
 } as const satisfies DeclaredArgs<ResourceTreeSut>;
 
 // ---------------------------------------------------------------------------
@@ -278,6 +283,11 @@ export interface DaxSut {
   /** The canonical snapshot. */
   observe(): DaxSnapshot;
   /**
+   * Optional: observe().regions[region] alone (null when there is no such region), for a
+   * runner that re-observes only the region a step named (properties/changedPart.ts).
+   */
+  observeRegion?(region: number): RegionSnap | null;
+  /**
    * Optional instrumentation: the failure points whose injected failure fired since the
    * last call (then forgotten). The runner asks the reference side only, to label runs
    * that reached each point; a port need not provide it.
@@ -291,6 +301,8 @@ export interface DaxSut {
    * next success after refused steps (the message names them).
    */
   selfCheck?(): string[];
+  /** Optional, with selfCheck: the part of selfCheck() that concerns one region ([] when there is no such region). */
+  selfCheckRegion?(region: number): string[];
   /**
    * Optional: ends the run (called once, after the last step's self-check; the instance
    * is not used after it) and says what it left behind, e.g. allocations a port's ledger
@@ -313,7 +325,7 @@ export const DAX_ARGS = {
   createRegion: [record('args', [
     oneOf('kind', ['contiguous', 'dynamic']), address('start', { label: 'start' }), size('sizeBytes', { label: 'size' }),
     size('align', { label: 'align' }), oneOf('seed', ['whole', 'empty', 'default'], { label: 'seed', when: ['kind', 'contiguous'], absent: 'default', fallback: 'default' }),
-  ])],
+  ], { flat: true })],
   destroyRegion: [region('region')],
   addExtent: [region('region'), address('offset', { label: 'offset' }), size('length', { label: 'length' }), string('label')],
   removeExtent: [region('region'), extent('extent')],

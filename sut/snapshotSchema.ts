@@ -8,14 +8,18 @@
  * derived from this table; the compile-time check at the end ties it to the interface,
  * so a field added to one and not the other does not typecheck.
  */
+import type { DcdDeviceSnap, DcdRangeSnap, DcdRegionSnap, DcdResourceSnap, DcdSnapshot } from './dcdInterface.ts';
 import type { DaxSnapshot, DeviceSnap, ExtentSnap, RangeSnap, RegionSnap, ResNode, TreeNode, TreeSnapshot } from './interface.ts';
 
 /** The records a snapshot is made of. */
-export type RecordName = 'treeSnapshot' | 'treeNode' | 'daxSnapshot' | 'region' | 'resNode' | 'extent' | 'device' | 'range';
+export type RecordName =
+  | 'treeSnapshot' | 'treeNode' | 'daxSnapshot' | 'region' | 'resNode' | 'extent' | 'device' | 'range'
+  | 'dcdSnapshot' | 'dcdRegion' | 'dcdResource' | 'dcdDevice' | 'dcdRange';
 
 /**
  * A field's kind: `u64` a bigint in [0, 2^64) (text: a "0x…" string, lower-case, no
- * leading zeros); `int` a safe integer; `int|null` one or null; `string`; `bool`;
+ * leading zeros); `int` a safe integer; `int|null` one or null; `string`; `string[]` an
+ * array of strings; `bool`;
  * `{choice}` one of these strings; `{record}` one nested record; `{list}` an array of them.
  */
 export type FieldKind =
@@ -23,6 +27,7 @@ export type FieldKind =
   | 'int'
   | 'int|null'
   | 'string'
+  | 'string[]'
   | 'bool'
   | { readonly choice: readonly string[] }
   | { readonly record: RecordName }
@@ -31,7 +36,7 @@ export type FieldKind =
 /** One field: its key and its kind. */
 export type Field = readonly [key: string, kind: FieldKind];
 
-/** Every record's fields, in canonical order. The two top-level records are treeSnapshot and daxSnapshot. */
+/** Every record's fields, in canonical order. The top-level records are treeSnapshot, daxSnapshot and dcdSnapshot (the v11/v10 profile, sut/dcdInterface.ts). */
 export const SNAPSHOT_SCHEMA = {
   treeSnapshot: [['roots', { list: 'treeNode' }]],
   treeNode: [['id', 'int'], ['start', 'u64'], ['end', 'u64'], ['name', 'string'], ['busy', 'bool'], ['children', { list: 'treeNode' }]],
@@ -45,6 +50,14 @@ export const SNAPSHOT_SCHEMA = {
   extent: [['id', 'int'], ['start', 'u64'], ['end', 'u64'], ['label', 'string'], ['visible', 'bool'], ['refs', 'int'], ['released', 'bool']],
   device: [['id', 'int'], ['name', 'string'], ['align', 'u64'], ['bound', 'bool'], ['sizeBytes', 'u64'], ['ranges', { list: 'range' }]],
   range: [['start', 'u64'], ['end', 'u64'], ['pgoff', 'u64'], ['extent', 'int|null']],
+  dcdSnapshot: [['regions', { list: 'dcdRegion' }]],
+  dcdRegion: [
+    ['id', 'int'], ['start', 'u64'], ['sizeBytes', 'u64'], ['align', 'u64'], ['resources', { list: 'dcdResource' }],
+    ['devices', { list: 'dcdDevice' }], ['pending', 'string[]'], ['warnings', 'int'],
+  ],
+  dcdResource: [['start', 'u64'], ['size', 'u64'], ['tag', 'string'], ['seq', 'int'], ['useCount', 'int']],
+  dcdDevice: [['id', 'int'], ['name', 'string'], ['sizeBytes', 'u64'], ['mappings', 'int'], ['ranges', { list: 'dcdRange' }]],
+  dcdRange: [['start', 'u64'], ['end', 'u64'], ['pgoff', 'u64']],
 } as const satisfies Record<RecordName, readonly Field[]>;
 
 /** A record's keys in canonical order (what a writer in any language must emit, in this order). */
@@ -71,9 +84,10 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 interface Interfaces {
   treeSnapshot: TreeSnapshot; treeNode: TreeNode; daxSnapshot: DaxSnapshot; region: RegionSnap;
   resNode: ResNode; extent: ExtentSnap; device: DeviceSnap; range: RangeSnap;
+  dcdSnapshot: DcdSnapshot; dcdRegion: DcdRegionSnap; dcdResource: DcdResourceSnap; dcdDevice: DcdDeviceSnap; dcdRange: DcdRangeSnap;
 }
 type TypeOf<K> = K extends 'u64' ? bigint : K extends 'int' ? number : K extends 'int|null' ? number | null
-  : K extends 'string' ? string : K extends 'bool' ? boolean : K extends { readonly choice: readonly (infer C)[] } ? C
+  : K extends 'string' ? string : K extends 'string[]' ? string[] : K extends 'bool' ? boolean : K extends { readonly choice: readonly (infer C)[] } ? C
   : K extends { readonly record: infer R extends RecordName } ? Interfaces[R]
   : K extends { readonly list: infer R extends RecordName } ? Interfaces[R][] : never;
 type FieldOk<R extends RecordName, F> = F extends readonly [infer K, infer T]
@@ -83,5 +97,6 @@ type RecordOk<R extends RecordName> = false extends FieldOk<R, (typeof SNAPSHOT_
 type AllSame = { [R in RecordName]: RecordOk<R> };
 const SCHEMA_MATCHES_INTERFACE: AllSame = {
   treeSnapshot: true, treeNode: true, daxSnapshot: true, region: true, resNode: true, extent: true, device: true, range: true,
+  dcdSnapshot: true, dcdRegion: true, dcdResource: true, dcdDevice: true, dcdRange: true,
 };
 void SCHEMA_MATCHES_INTERFACE;

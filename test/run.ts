@@ -13,11 +13,17 @@
  *   node --import tsx test/run.ts            every test file
  *   node --import tsx test/run.ts model impl only files whose path contains "model" or "impl"
  *   node --import tsx test/run.ts --skip ciGate   every file except those whose path contains "ciGate"
+ *   node --import tsx test/run.ts --fast     every file but the slow ones (test/slowTests.ts)
+ *   node --import tsx test/run.ts --slow     only the slow ones (npm run test:slow)
+ *
+ * Before that line it prints the run's time and the slowest files (their tests' time, loading apart);
+ * DAXCHECK_TEST_TIMES=FILE keeps every file's time there as JSON (written as each file ends).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SLOW_TESTS } from './slowTests.ts';
 
 const root = resolve(process.env.DAXCHECK_TEST_ROOT ?? import.meta.dirname);
 
@@ -53,11 +59,16 @@ function findTests(dir: string): string[] {
   return found;
 }
 
+const started = performance.now();
 const args = process.argv.slice(2);
 const skippedWords = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
-const words = args.filter((a, i) => a !== '--skip' && args[i - 1] !== '--skip');
+const slowOnly = args.includes('--slow');
+const fastOnly = args.includes('--fast');
+const words = args.filter((a, i) => a !== '--skip' && args[i - 1] !== '--skip' && a !== '--slow' && a !== '--fast');
+const slow = new Set<string>(SLOW_TESTS);
 const files = findTests(root).filter((f) => {
   const path = relative(root, f);
+  if ((slowOnly && !slow.has(path)) || (fastOnly && slow.has(path))) return false;
   return (words.length === 0 || words.some((w) => path.includes(w))) && !skippedWords.some((w) => path.includes(w));
 });
 if (files.length === 0) {
@@ -99,7 +110,26 @@ for (const file of files) {
   queue.push([relative(root, file)]);
   await import(pathToFileURL(file).href);
 }
+// Each file's tests timed: uvu runs a file's suites in the order its queue entry lists them.
+const fileMs = new Map<string, number>();
+for (const group of queue) {
+  const name = group[0] as string;
+  for (let i = 1; i < group.length; i++) {
+    const suite = group[i] as () => Promise<unknown>;
+    group[i] = async () => {
+      const t0 = performance.now();
+      try {
+        return await suite();
+      } finally {
+        fileMs.set(name, (fileMs.get(name) ?? 0) + performance.now() - t0);
+        if (process.env.DAXCHECK_TEST_TIMES) writeFileSync(process.env.DAXCHECK_TEST_TIMES, JSON.stringify(Object.fromEntries(fileMs), null, 1));
+      }
+    };
+  }
+}
 await uvu.exec(false);
 process.stdout.write = write;
 console.log = log;
+const slowest = [...fileMs].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`);
+console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s; slowest files: ${slowest.join(', ')}`);
 console.log(`${passed - skipped} passed, ${total - passed} failed, ${skipped} skipped`);

@@ -39,6 +39,8 @@ import { watchedSuite } from './watchedSuite.ts';
 export const BATCH_TIME_LIMIT_MS = 10_000;
 /** Longest the minimizing of a batch's counterexample takes. */
 export const MINIMIZE_TIME_LIMIT_MS = 5_000;
+/** Longest a known defect (knownDefects.ts) is shrunk and minimized, each: it is known, and its crashing tries each cost a fresh process. */
+export const KNOWN_SHRINK_MS = 2_000;
 /** Replays the minimizing of a batch's counterexample may use. */
 const MINIMIZE_REPLAYS = 2000;
 
@@ -86,16 +88,20 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
     const name = failureName(f);
     const known = knownOfSeen(f);
     if (known !== null) found.claim(target, knownKey(known.id));
-    return found.claim(target, name) ? null : name;
+    if (found.claim(target, name)) return null;
+    // cut short: the delivery its failure pinned (for shrinking) is not kept for the next runs
+    if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null);
+    return name;
   };
   // A run of a process port is sent only up to the trigger of a known defect found already.
   const triggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id))).map(([, t]) => t);
   const endsRun = triggers.length === 0 ? undefined : (call: { op: string }, snap: unknown) => triggers.some((t) => t(call, snap));
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, endsRun, ...(corpus === null ? {} : { guided: { corpus } }) });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, endsRun, shrinkTimeMs: (f) => (knownOfSeen(f) === null ? Infinity : KNOWN_SHRINK_MS), ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
-      const { best, note } = minimizeWithin(suite, systems, out.counterexample, time.deadline);
+      const known = knownOfSeen(out.counterexample) !== null;
+      const { best, note } = minimizeWithin(suite, systems, out.counterexample, known ? Math.min(time.deadline, Date.now() + KNOWN_SHRINK_MS) : time.deadline, known);
       for (const cx of [out.counterexample, best]) found.claim(target, failureName(cx)); // the shrunk one's name may differ
       // A port's failing run pinned its delivery (shrinking kept it): the file records it.
       const delivery = hasDeliveries(systems.sut) ? systems.sut.pinnedDelivery() : null;
@@ -118,15 +124,20 @@ function knownKey(id: string): string {
   return `known ${id}`;
 }
 
-/** Minimizes cx within what is left of the budget (at most MINIMIZE_TIME_LIMIT_MS); the best found, and why it may not be minimal (null: it is). */
-function minimizeWithin(suite: ReturnType<typeof watchedSuite>, systems: Systems, cx: Counterexample, deadline: number): { best: Counterexample; note: string | null } {
+/**
+ * Minimizes cx until deadline (Date.now() ms: the budget's end, or a known defect's
+ * shorter limit), at most MINIMIZE_TIME_LIMIT_MS; the best found, and why it may not be
+ * minimal (null: it is).
+ */
+function minimizeWithin(suite: ReturnType<typeof watchedSuite>, systems: Systems, cx: Counterexample, deadline: number, known: boolean): { best: Counterexample; note: string | null } {
   const left = deadline - Date.now();
-  if (left <= 0) return { best: cx, note: 'not minimized: the budget ended; daxcheck minimize FILE goes on' };
+  const ended = known ? `its ${KNOWN_SHRINK_MS / 1000} s limit for a known defect was reached` : 'the budget ended';
+  if (left <= 0) return { best: cx, note: `not minimized: ${ended}; daxcheck minimize FILE goes on` };
   const limit = Math.min(MINIMIZE_TIME_LIMIT_MS, left);
   const small = minimize({ suite, model: systems.reference, sut: systems.sut, commands: cx.commands, kind: cx.failure.kind, sameFailure: sameKnownFailure, maxReplays: MINIMIZE_REPLAYS, timeLimitMs: limit, replayed: { executed: cx.commands, failure: cx.failure } });
   const best = small === null ? cx : { ...cx, commands: small.commands, failure: small.failure };
   if (small?.exhausted !== true) return { best, note: null };
-  const why = limit < MINIMIZE_TIME_LIMIT_MS ? 'the budget ended' : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
+  const why = limit < MINIMIZE_TIME_LIMIT_MS ? ended : `its limits (${MINIMIZE_TIME_LIMIT_MS / 1000} s, ${MINIMIZE_REPLAYS} replays) were reached`;
   return { best, note: `minimizing stopped when ${why}: it may not be minimal; daxcheck minimize FILE goes on` };
 }
 

@@ -61,7 +61,7 @@ export const HUNT_FLAGS: Record<string, FlagSpec> = {
   json: { type: 'boolean', help: 'also print the run summary as JSON on stdout' },
   'command-timeout-ms': { type: 'int', min: 10, value: 'MS', default: '5000', help: 'a call that does not return within this is a hang' },
   'batch-runs': { type: 'int', min: 1, value: 'N', default: '20', help: 'runs per batch (a worker checks the budget between batches)' },
-  'fail-nth': { type: 'boolean', help: 'fail-nth: failNth steps fail the nth allocation of the next operation (docs/fail-nth.md); DAX suites only; error-path coverage in the summary and run.json' },
+  'fail-nth': { type: 'boolean', help: 'fail-nth: failNth steps fail the nth allocation of the next operation (docs/fail-nth.md); the DAX suites, or --suite tree on a port with the failnth capability; error-path coverage in the summary and run.json' },
   guided: { type: 'boolean', help: 'guided generation: half the runs mutate a per-worker corpus of runs that reached new labels or outcomes' },
   'avoid-known': { type: 'boolean', help: 'generate no call that triggers a known defect (K1, K2, G2, M2, S4: docs/hunting.md), so that runs go past them' },
 };
@@ -94,10 +94,11 @@ export function parseHuntOptions(argv: readonly string[]): HuntOptions {
   const { workers, note } = workerCount(get('workers', availableParallelism()));
   const failNth = get('fail-nth', false);
   const suiteName = get<string | null>('suite', null);
-  if (failNth && suiteName === 'tree') throw new UsageError('daxcheck hunt: --fail-nth runs the DAX suites (the tree suite has no failNth step); use --suite dax or dax-contiguous');
+  // The implementation's tree allocates nothing of its own: fail-nth hunts the tree suite only on a port (the kernel harness: __request_region's allocation).
+  if (failNth && suiteName === 'tree' && sutExec === null) throw new UsageError('daxcheck hunt: --fail-nth --suite tree needs a port with the failnth capability (--sut-exec, or daxcheck kernel); the implementation\'s tree has no allocation sites');
   return {
     seconds: get('seconds', 60),
-    targets: targets(profileSuite(get<string | null>('profile', null), suiteName), faults).filter((t) => !failNth || SUITES[t.suite].sutKind === 'dax'),
+    targets: targets(profileSuite(get<string | null>('profile', null), suiteName), faults).filter((t) => !failNth || suiteName === 'tree' || SUITES[t.suite].sutKind === 'dax'),
     failNth,
     seed,
     maxCommands: get('max-commands', HUNT_MAX_COMMANDS),

@@ -4,7 +4,7 @@
  * the totals, a replay hint that reproduces (with --sut for a port), and the reports.
  */
 import { systemFlag } from '../../campaign/systems.ts';
-import { commandsPerSecond, type RunSummary } from '../../reporting/runSummary.ts';
+import { runTotals, type RunSummary } from '../../reporting/runSummary.ts';
 import type { HuntOptions } from './options.ts';
 
 /** A path as one shell word: quoted when it holds anything but plain path characters. */
@@ -17,10 +17,9 @@ export function printSummary(summary: RunSummary, written: string[], o: HuntOpti
   for (const e of summary.entries) {
     console.log(`${e.passed ? 'ok  ' : 'FAIL'} ${e.name} (${e.sut}): ${e.message}; ${e.commandsPerSecond} commands/s per worker, ${(e.durationMs / 1000).toFixed(1)} s worker time`);
   }
-  const commands = summary.entries.reduce((n, e) => n + e.commands, 0);
-  const workerMs = summary.entries.reduce((n, e) => n + e.durationMs, 0);
-  console.log(`${commands} commands, ${commandsPerSecond(commands, workerMs)} commands/s per worker over ${(workerMs / 1000).toFixed(1)} s worker time (${o.workers} worker${o.workers === 1 ? '' : 's'}, ${(searchMs / 1000).toFixed(1)} s of search${summary.interrupted ? ', interrupted' : ''})`);
-  const ids = summary.entries.flatMap((e) => e.counterexamples);
+  const t = runTotals(summary.entries);
+  console.log(`${t.commands} commands, ${t.commandsPerSecond} commands/s per worker over ${(t.durationMs / 1000).toFixed(1)} s worker time (${o.workers} worker${o.workers === 1 ? '' : 's'}, ${(searchMs / 1000).toFixed(1)} s of search${summary.interrupted ? ', interrupted' : ''})`);
+  const ids = t.counterexamples;
   if (ids.length > 0) {
     const sut = o.system.kind === 'module' ? systemFlag({ kind: 'module', path: shellWord(o.system.path) }) : systemFlag(o.system);
     console.log(`counterexamples in ${o.outDir}/: ${ids.join(', ')} (replay one: daxcheck replay ${shellWord(`${o.outDir}/${ids[0]}.json`)}${sut})`);

@@ -45,6 +45,7 @@
 #include "dax-private.h"
 #include "bus.h"
 #include "driver.h"
+#include "attr.h"
 #ifdef DAX_DCD
 #include "driver-dcd.h"
 #endif
@@ -142,7 +143,11 @@ static int hmem_probe(struct device *dev)
 	struct dev_dax_data data;
 	struct dev_dax *dev_dax;
 
+#ifdef DAXCHECK_DC_OPS
+	dax_region = alloc_dax_region(dev, hr->id, &range, NUMA_NO_NODE, hr->align, 0, NULL);
+#else
 	dax_region = alloc_dax_region(dev, hr->id, &range, NUMA_NO_NODE, hr->align, 0);
+#endif
 	if (!dax_region)
 		return -ENOMEM;
 	data = (struct dev_dax_data) {
@@ -246,9 +251,9 @@ void dax_free(void)
 #ifdef DAX_DCD
 		dcd_forget(&regions[i]->dcd);
 #endif
-		kfree(regions[i]);
+		free(regions[i]);	/* calloc'ed: the harness's own, not the slab's */
 	}
-	kfree(regions);
+	free(regions);
 	regions = NULL;
 	nr_regions = cap_regions = 0;
 	slab_fail_reset();
@@ -291,7 +296,15 @@ static struct harness_region *region_of(long r)
 /* --- sysfs --- */
 
 /* Writes @text to @dev's attribute file @name. Return: 0 or a negative errno. */
-static int attr_store(struct device *dev, const char *name, const char *text)
+/**
+ * attr_store - write @text to @dev's attribute file @name (sysfs: a store)
+ * @dev: the device
+ * @name: the file
+ * @text: what is written
+ *
+ * Return: 0, or the store's negative errno. A file the device lacks aborts the harness.
+ */
+int attr_store(struct device *dev, const char *name, const char *text)
 {
 	struct device_attribute *attr = sysfs_find_dev_attr(dev, name);
 	ssize_t rc;
@@ -312,8 +325,13 @@ static int attr_store(struct device *dev, const char *name, const char *text)
 	return 0;
 }
 
-/* Reads @dev's attribute file @name into @buf (a page, as sysfs gives). */
-static void attr_show(struct device *dev, const char *name, char *buf)
+/**
+ * attr_show - read @dev's attribute file @name into @buf (a page, as sysfs gives)
+ * @dev: the device
+ * @name: the file
+ * @buf: 4096 bytes
+ */
+void attr_show(struct device *dev, const char *name, char *buf)
 {
 	struct device_attribute *attr = sysfs_find_dev_attr(dev, name);
 	ssize_t rc;

@@ -4,7 +4,9 @@
  * every lock the kernel code took is released again, and no request runs
  * for ever. A lock still held means the call returned without unlocking,
  * which the next call would deadlock on; a request still running after
- * WATCHDOG_CPU_SECONDS of CPU time is an endless loop in kernel code. Either
+ * WATCHDOG_CPU_MS of CPU time is an endless loop in kernel code (a request
+ * takes microseconds: a quarter second is thousands of times that, and a
+ * shrink try that loops costs no more than it must). Either
  * way the process aborts with a line naming the request (a crash
  * counterexample at the request that did it), the loop with its stack.
  */
@@ -13,13 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <linux/bug.h>
+#include <linux/printk.h>
 #include <linux/spinlock.h>
 #include "driver.h"
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/common_interface_defs.h>
 #endif
 
-#define WATCHDOG_CPU_SECONDS	1
+#define WATCHDOG_CPU_MS		250
 
 static char watched[96];
 
@@ -29,8 +33,8 @@ static void watchdog_fired(int sig)
 #if defined(__SANITIZE_ADDRESS__)
 	__sanitizer_print_stack_trace();
 #endif
-	fprintf(stderr, "SUMMARY: daxcheck kernel harness: '%s' still running after %d s of CPU time (an endless loop in kernel code)\n",
-		watched, WATCHDOG_CPU_SECONDS);
+	fprintf(stderr, "SUMMARY: daxcheck kernel harness: '%s' still running after %d ms of CPU time (an endless loop in kernel code)\n",
+		watched, WATCHDOG_CPU_MS);
 	out_flush();	/* the answers before this request, so that the client blames it */
 	abort();
 }
@@ -44,7 +48,9 @@ static void watchdog_fired(int sig)
  */
 void request_watch(int argc, char **argv)
 {
-	struct itimerval limit = { .it_value = { .tv_sec = WATCHDOG_CPU_SECONDS } };
+	struct itimerval limit = {
+		.it_value = { .tv_usec = WATCHDOG_CPU_MS * 1000 },
+	};
 	size_t len = 0;
 	int i;
 
@@ -55,8 +61,29 @@ void request_watch(int argc, char **argv)
 	setitimer(ITIMER_VIRTUAL, &limit, NULL);
 }
 
+/*
+ * fail-nth's WARN oracle (docs/fail-nth.md): a WARN during a request whose armed
+ * allocation failed aborts, naming the site: any user can make an allocation fail.
+ */
+static void warn_check(void)
+{
+	static unsigned long warns_seen;
+	char text[128];
+
+	if (!failnth_failed() || warn_count == warns_seen) {
+		warns_seen = warn_count;
+		return;
+	}
+	failnth_answer(text, sizeof(text));	/* "allocs SITE ...": the failed site first */
+	fprintf(stderr, "SUMMARY: daxcheck kernel harness: WARN after the injected allocation failure at %.*s: %s",
+		(int)strcspn(text + 7, " "), text + 7, printk_last());
+	out_flush();	/* the answers before, so that the client blames this request */
+	abort();
+}
+
 /**
- * request_done - check that no lock is held after a request; stop its watchdog
+ * request_done - check that no lock is held after a request, and no WARN came
+ * after an injected allocation failure; stop its watchdog
  * @op: the request just answered (its first token)
  */
 void request_done(const char *op)
@@ -64,6 +91,7 @@ void request_done(const char *op)
 	static const struct itimerval off;
 
 	setitimer(ITIMER_VIRTUAL, &off, NULL);
+	warn_check();
 	if (lock_depth == 0)
 		return;
 	fprintf(stderr, "daxcheck lock check: %s returned with %ld lock(s) held\n",

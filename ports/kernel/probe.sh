@@ -12,6 +12,9 @@
 #   DAXCHECK_DRIVER_TYPE      bus.h's struct dax_device_driver has a type (DAXDRV_DEVICE_TYPE)
 #   DAXCHECK_REGION_PUT       bus.h declares dax_region_put(): alloc_dax_region()
 #                             hands its caller a reference to put (before v6.6)
+#   DAXCHECK_DC_OPS           bus.h's alloc_dax_region() takes a struct dax_dc_ops *
+#                             (the DCD v10 series, 21/31)
+#   DAXCHECK_CONST_FIND_CHILD bus.c's device_find_child() match takes const data (v6.15+)
 #
 # A file the tree lacks probes as "not declared": the build then fails on
 # what it needs, naming it.
@@ -30,4 +33,8 @@ has drivers/dax/bus.h 'DAXDRV_DEVICE_TYPE' &&
 	flags="$flags -DDAXCHECK_DRIVER_TYPE"
 has drivers/dax/bus.h 'void dax_region_put\(struct dax_region' &&
 	flags="$flags -DDAXCHECK_REGION_PUT"
+has drivers/dax/bus.h 'unsigned long flags, struct dax_dc_ops \*' &&
+	flags="$flags -DDAXCHECK_DC_OPS"
+has drivers/dax/bus.c 'int [a-z_]+\(struct device \*[a-z_]*, const void \*' &&
+	flags="$flags -DDAXCHECK_CONST_FIND_CHILD"
 echo $flags

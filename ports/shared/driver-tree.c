@@ -231,7 +231,12 @@ static void do_request_region(long parent, u64 start, u64 n, const char *given)
 	res = __request_region(root, start, n, name, 0);
 	if (!res) {
 		kfree(name);
+#if DAXCHECK_FAILNTH
+		/* NULL is a conflict or a failed allocation alike: fail-nth knows which */
+		answer_err(failnth_failed() ? -ENOMEM : -EBUSY);
+#else
 		answer_err(-EBUSY);
+#endif
 		return;
 	}
 	answer_id(tree_add(res, name, false));

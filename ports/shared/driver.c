@@ -236,6 +236,7 @@ static const char *errno_name(int err)
 	case ENOMEM: return "ENOMEM";
 	case ENXIO: return "ENXIO";
 	case ENOENT: return "ENOENT";
+	case EOPNOTSUPP: return "EOPNOTSUPP";
 	default: return NULL;
 	}
 }
@@ -282,7 +283,7 @@ void answer_error(const char *fmt, ...)
 	out_char('\n');
 }
 
-enum suite { SUITE_NONE, SUITE_TREE, SUITE_DAX };
+enum suite { SUITE_NONE, SUITE_TREE, SUITE_DAX, SUITE_DCD };
 static enum suite suite;
 
 /* The current instance's last snapshot answer, for "observe changed" (PROTOCOL.md). */
@@ -295,7 +296,12 @@ static bool last_snap_valid;
  * "bad TEXT" by a "check" that comes right after the "new", forgotten by any other
  * request.
  */
-static char leak_text[128];
+static char leak_text[256];
+
+/* Where the leaked allocations were made (the kernel harness: ": SITE, ..."). */
+#ifndef LEDGER_WHERE
+#define LEDGER_WHERE() ""
+#endif
 
 /**
  * drop_instance - free the current instance, and hold what it left in the
@@ -303,17 +309,19 @@ static char leak_text[128];
  */
 static void drop_instance(void)
 {
-	const char *name = suite == SUITE_TREE ? "tree" : "dax";
+	const char *name = suite == SUITE_TREE ? "tree" : suite == SUITE_DAX ? "dax" : "dcd";
 
 	if (suite == SUITE_TREE)
 		tree_free();
 	else if (suite == SUITE_DAX)
 		dax_free();
+	else if (suite == SUITE_DCD)
+		dcd_free();
 #if DAXCHECK_LEDGER
 	if (suite != SUITE_NONE && kmem_live != 0)
 		snprintf(leak_text, sizeof(leak_text),
-			 "leak: the dropped %s instance left %ld allocation(s) behind", name,
-			 kmem_live);
+			 "leak: the dropped %s instance left %ld allocation(s) behind%s", name,
+			 kmem_live, LEDGER_WHERE());
 	kmem_live = 0;
 #else
 	(void)name;
@@ -337,6 +345,8 @@ static void check(void)
 		check_answer(tree_check());
 	} else if (suite == SUITE_DAX) {
 		check_answer(dax_check());
+	} else if (suite == SUITE_DCD) {
+		check_answer(dcd_check());
 	} else {
 		answer_error("check: no instance (send new tree or new dax first)");
 	}
@@ -355,6 +365,8 @@ static void observe(bool changed)
 		tree_observe();
 	} else if (suite == SUITE_DAX) {
 		dax_observe();
+	} else if (suite == SUITE_DCD) {
+		dcd_observe();
 	} else {
 		answer_error("observe: no instance (send new tree or new dax first)");
 		return;
@@ -402,9 +414,25 @@ static void do_new(union arg *args)
 		}
 		suite = SUITE_DAX;
 	} else {
-		answer_error("new: expected tree or dax, got '%.40s'", args[0].s);
+		answer_error("new: expected tree, dax or dcd PROFILE, got '%.40s'", args[0].s);
 		return;
 	}
+	answer_ok();
+}
+
+/* "new dcd PROFILE": the DCD suite of that profile (driver.h), where this build has it. */
+static void do_new_dcd(union arg *args)
+{
+	if (strcmp(args[0].s, "dcd") != 0) {
+		answer_error("new: expected tree, dax or dcd PROFILE, got '%.40s'", args[0].s);
+		return;
+	}
+	drop_instance();
+	if (!dcd_new(args[1].s)) {
+		answer_err(-EINVAL);
+		return;
+	}
+	suite = SUITE_DCD;
 	answer_ok();
 }
 
@@ -455,6 +483,7 @@ static void do_allocations(union arg *args)
 static const struct request_op session_ops[] = {
 	{ "quit", "", do_quit },
 	{ "new", "w", do_new },
+	{ "new", "ww", do_new_dcd },
 	{ "observe", "", do_observe },
 	{ "observe", "c", do_observe_changed },
 	{ "check", "", do_check },
@@ -463,6 +492,36 @@ static const struct request_op session_ops[] = {
 	FAILNTH_REQUESTS(REQUEST_OP)
 #endif
 };
+
+/*
+ * The DCD suite where this build has none (driver.h): "new dcd PROFILE"
+ * answers err EINVAL. A driver with the suite defines these again.
+ */
+__attribute__((weak)) bool dcd_new(const char *profile)
+{
+	(void)profile;
+	return false;
+}
+
+__attribute__((weak)) void dcd_free(void)
+{
+}
+
+__attribute__((weak)) bool dcd_request(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return false;
+}
+
+__attribute__((weak)) void dcd_observe(void)
+{
+}
+
+__attribute__((weak)) bool dcd_check(void)
+{
+	return true;
+}
 
 /* One request line (without LF). Return: false on quit. */
 static bool handle(char *line)
@@ -493,7 +552,8 @@ static bool handle(char *line)
 		/* an operation: fail-nth counts its allocations (failnth.c) */
 		failnth_begin();
 #endif
-		known = suite == SUITE_TREE ? tree_request(argc, argv) : dax_request(argc, argv);
+		known = suite == SUITE_TREE ? tree_request(argc, argv) :
+			suite == SUITE_DAX ? dax_request(argc, argv) : dcd_request(argc, argv);
 #if DAXCHECK_FAILNTH
 		failnth_end();
 #endif

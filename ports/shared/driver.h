@@ -54,6 +54,17 @@ bool dax_check(void);
 int dax_set_fault(const char *name);
 
 /*
+ * The DCD suite (PROTOCOL.md "The v11/v10 profile"): dcd_new() returns false
+ * when this build lacks @profile ("new dcd v11|v10" is then err EINVAL). The
+ * driver's own definitions are weak: a build without the suite links them.
+ */
+bool dcd_new(const char *profile);
+void dcd_free(void);
+bool dcd_request(int argc, char **argv);
+void dcd_observe(void);
+bool dcd_check(void);
+
+/*
  * Called after every request: where a build checks what must hold between
  * calls (the kernel harness: no lock left held). The C port checks nothing.
  */

@@ -23,12 +23,61 @@ static char sites[MAX_SITES][SITE_LEN];
 static int nr_sites;
 static char failed_site[SITE_LEN];
 
-/*
- * site_object - the object an allocation's size or pointer expression names:
- * "sizeof(*dev_dax)" -> "dev_dax", "sizeof(struct resource)" -> "resource",
- * "dax_region->extents" -> "extents", "label" -> "label".
+/* The shims kernel code is inside (failnth_via_enter), innermost last: the kernel harness. */
+#define MAX_VIA		16
+static struct {
+	const char *func;
+	const char *shim;
+} via[MAX_VIA];
+static int via_depth;
+
+/**
+ * failnth_via_enter - kernel function @func calls shim @shim, whose allocations
+ * are then counted as "func:shim" (linux/daxcheck-failnth.h in the kernel harness)
+ * @func: the kernel function
+ * @shim: the shim it calls
  */
-static void site_object(const char *what, char *out, size_t cap)
+void failnth_via_enter(const char *func, const char *shim)
+{
+	if (via_depth < MAX_VIA) {
+		via[via_depth].func = func;
+		via[via_depth].shim = shim;
+	}
+	via_depth++;
+}
+
+/**
+ * failnth_via_leave - the shim entered last returned
+ */
+void failnth_via_leave(void)
+{
+	via_depth--;
+}
+
+/**
+ * failnth_site_of - the site of an allocation whose expression is not counted
+ * (*@object empty) made inside a shim that kernel code called: that kernel
+ * function and shim; else unchanged
+ * @func: the allocating function; replaced by the kernel function
+ * @object: "" or the allocation's expression; replaced by the shim's name
+ */
+void failnth_site_of(const char **func, const char **object)
+{
+	if ((*object)[0] || via_depth < 1 || via_depth > MAX_VIA)
+		return;
+	*func = via[via_depth - 1].func;
+	*object = via[via_depth - 1].shim;
+}
+
+/**
+ * failnth_object - the object an allocation's size or pointer expression names:
+ * "sizeof(*dev_dax)" -> "dev_dax", "sizeof(struct resource)" -> "resource",
+ * "dax_region->extents" -> "extents", "label" -> "label"
+ * @what: the expression
+ * @out: the name
+ * @cap: @out's size
+ */
+void failnth_object(const char *what, char *out, size_t cap)
 {
 	const char *s = what, *p;
 	size_t n = 0;
@@ -77,6 +126,7 @@ void failnth_begin(void)
 	nr_allocs = 0;
 	nr_sites = 0;
 	failed_site[0] = '\0';
+	via_depth = 0;
 	counting = true;
 }
 
@@ -94,18 +144,27 @@ void failnth_end(void)
  * failnth_should_fail - count one allocation at a call site
  * @func: the calling function
  * @what: the allocation's size or pointer expression, as written; NULL for an
- *	allocation the build does not count
+ *	allocation the build does not count unless kernel code called the shim
+ *	that makes it (failnth_via_enter)
  *
  * Return: true when this is the armed nth allocation of the request.
  */
 bool failnth_should_fail(const char *func, const char *what)
 {
 	char object[SITE_LEN];
+	const char *shim = "";
 
-	if (!counting || !what)
+	if (!counting)
 		return false;
+	if (!what) {
+		failnth_site_of(&func, &shim);	/* inside a shim kernel code called? */
+		if (!shim[0])
+			return false;
+		snprintf(object, sizeof(object), "%s", shim);
+	} else {
+		failnth_object(what, object, sizeof(object));
+	}
 	nr_allocs++;
-	site_object(what, object, sizeof(object));
 	if (nr_sites < MAX_SITES)
 		snprintf(sites[nr_sites++], SITE_LEN, "%.40s:%.40s", func, object);
 	if (nr_allocs != failnth_n)
@@ -116,6 +175,16 @@ bool failnth_should_fail(const char *func, const char *what)
 	fprintf(stderr, "daxcheck fail-nth: allocation %ld of this request fails at %s\n",
 			nr_allocs, failed_site);
 	return true;
+}
+
+/**
+ * failnth_failed - whether the current (or last) request's armed allocation failed
+ *
+ * Return: true once it has.
+ */
+bool failnth_failed(void)
+{
+	return failed_site[0] != '\0';
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { DaxSnapshot, FailPoint, RegionSnap } from '../../sut/interface.ts';
 import { MiB } from '../../sut/u64.ts';
-import { alignBucket, binade, binadeNames, BucketTable, OBJECT_BUCKETS, objectBucket, REGION_ALIGN_BUCKETS, type ArgumentDomains } from '../domains.ts';
+import { alignBucket, binade, binadeNames, BucketTable, OBJECT_BUCKETS, objectBucket, position, REGION_ALIGN_BUCKETS, type ArgumentDomains } from '../domains.ts';
 import type { DaxCall } from './daxCommand.ts';
 
 const GRANULE = 2n * MiB;
@@ -41,8 +41,20 @@ function argumentTable(kinds: readonly RegionSnap['kind'][], points: readonly Fa
   };
 }
 
-function regionBucket(s: DaxSnapshot, r: number): string {
-  return objectBucket(s.regions.filter((x) => !x.destroyed), r, (id) => s.regions.some((x) => x.id === id));
+/** A region argument: by position among the live regions, dead (destroyed) or missing; one pass, no allocation. */
+function regionBucket(s: DaxSnapshot, id: number): string {
+  let live = 0;
+  let at = -1;
+  let dead = false;
+  for (const x of s.regions) {
+    if (x.id === id) {
+      if (x.destroyed) dead = true;
+      else at = live;
+    }
+    if (!x.destroyed) live++;
+  }
+  if (at >= 0) return LIVE_AT[position(at, live)];
+  return dead ? 'dead' : 'missing';
 }
 
 /** A device of a live region; a dead one is an id below the highest live id that no device has (the ida hands out the lowest). */
@@ -52,35 +64,63 @@ function deviceBucket(r: RegionSnap | undefined, d: number): string | null {
   return objectBucket(r.devices, d, (id) => id < top);
 }
 
+/** An extent of a live region: by position among the visible extents, dead (not visible) or missing; one pass. */
 function extentBucket(r: RegionSnap | undefined, e: number): string | null {
   if (r === undefined || r.destroyed) return null;
-  return objectBucket(r.extents.filter((x) => x.visible), e, (id) => r.extents.some((x) => x.id === id));
+  let visible = 0;
+  let at = -1;
+  let dead = false;
+  for (const x of r.extents) {
+    if (x.id === e) {
+      if (x.visible) at = visible;
+      else dead = true;
+    }
+    if (x.visible) visible++;
+  }
+  if (at >= 0) return LIVE_AT[position(at, visible)];
+  return dead ? 'dead' : 'missing';
 }
+
+const LIVE_AT = { first: 'live first', middle: 'live middle', last: 'live last', only: 'live only' } as const;
 
 const SET_ALIGN_NAMES = new Map([[4096n, '4KiB'], [GRANULE, '2MiB'], [1n << 30n, '1GiB']]);
 
-/** The [argument, bucket] pairs a call hits (an argument of a missing region's call that names nothing real is left out). */
-function hits(c: DaxCall, s: DaxSnapshot): [string, string | null][] {
-  const r = 'region' in c ? s.regions.find((x) => x.id === c.region) : undefined;
-  const region = (): [string, string] => ['region', regionBucket(s, (c as { region: number }).region)];
-  const device = (d: number): [string, string | null] => ['device', deviceBucket(r, d)];
-  switch (c.op) {
-    case 'createRegion': {
-      const size = c.sizeBytes === 0n || c.start + c.sizeBytes > 1n << 64n ? 'invalid' : granularSize(c.sizeBytes);
-      return [['kind', c.kind], ['align', alignBucket(c.align)], ['start', granular(c.start)], ['size', size], ['seed', c.kind === 'contiguous' ? c.seed : null]];
-    }
-    case 'destroyRegion': return [region()];
-    case 'addExtent': return [region(), ['offset', granular(c.offset)], ['length', granularSize(c.length)]];
-    case 'removeExtent': return [region(), ['extent', extentBucket(r, c.extent)]];
-    case 'createDevice': return [region(), ['size', granular(c.sizeBytes)]];
+/** Appends the bucket of op's argument arg with value v to out (none for a null value or one the table lacks). */
+function add(out: string[], table: BucketTable, op: string, arg: string, v: string | null): void {
+  const b = v === null ? null : table.name(op, arg, v);
+  if (b !== null) out.push(b);
+}
+
+/** Appends the buckets a call hits (an argument of a missing region's call that names nothing real is left out). */
+function hits(c: DaxCall, s: DaxSnapshot, t: BucketTable, out: string[]): void {
+  const { op } = c;
+  if (op === 'createRegion') {
+    const size = c.sizeBytes === 0n || c.start + c.sizeBytes > 1n << 64n ? 'invalid' : granularSize(c.sizeBytes);
+    add(out, t, op, 'kind', c.kind);
+    add(out, t, op, 'align', alignBucket(c.align));
+    add(out, t, op, 'start', granular(c.start));
+    add(out, t, op, 'size', size);
+    add(out, t, op, 'seed', c.kind === 'contiguous' ? c.seed : null);
+    return;
+  }
+  if (op === 'failAllocation') return add(out, t, op, 'point', c.point);
+  if (op === 'failNth') return; // its n is the sweep's (properties/failNthSweep.ts), not a generated argument
+  add(out, t, op, 'region', regionBucket(s, c.region));
+  const r = s.regions[c.region]?.id === c.region ? s.regions[c.region] : s.regions.find((x) => x.id === c.region);
+  switch (op) {
+    case 'destroyRegion': return;
+    case 'addExtent': return add(out, t, op, 'offset', granular(c.offset)), add(out, t, op, 'length', granularSize(c.length));
+    case 'removeExtent': return add(out, t, op, 'extent', extentBucket(r, c.extent));
+    case 'createDevice': return add(out, t, op, 'size', granular(c.sizeBytes));
     case 'deleteDevice':
     case 'bind':
-    case 'unbind': return [region(), device(c.device)];
-    case 'resize': return [region(), device(c.device), ['size', granular(c.sizeBytes)]];
-    case 'mapping': return [region(), device(c.device), ['start', granular(c.start)], ['length', granularSize((c.end - c.start + 1n) & ((1n << 64n) - 1n))]];
-    case 'setAlign': return [region(), device(c.device), ['align', SET_ALIGN_NAMES.get(c.align) ?? 'invalid']];
-    case 'failAllocation': return [['point', c.point]];
-    case 'failNth': return []; // its n is the sweep's (properties/failNthSweep.ts), not a generated argument
+    case 'unbind': return add(out, t, op, 'device', deviceBucket(r, c.device));
+    case 'resize': return add(out, t, op, 'device', deviceBucket(r, c.device)), add(out, t, op, 'size', granular(c.sizeBytes));
+    case 'mapping':
+      add(out, t, op, 'device', deviceBucket(r, c.device));
+      add(out, t, op, 'start', granular(c.start));
+      return add(out, t, op, 'length', granularSize((c.end - c.start + 1n) & ((1n << 64n) - 1n)));
+    case 'setAlign': return add(out, t, op, 'device', deviceBucket(r, c.device)), add(out, t, op, 'align', SET_ALIGN_NAMES.get(c.align) ?? 'invalid');
   }
 }
 
@@ -91,10 +131,7 @@ export function daxDomains(ops: readonly string[], kinds: readonly RegionSnap['k
     all: table.all,
     buckets: (c, before) => {
       const out: string[] = [];
-      for (const [arg, v] of hits(c, before)) {
-        const b = v === null ? null : table.name(c.op, arg, v);
-        if (b !== null) out.push(b);
-      }
+      hits(c, before, table, out);
       return out;
     },
   };

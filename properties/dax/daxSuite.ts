@@ -4,13 +4,14 @@
  * operations without extents, coverage required only of what contiguous regions reach.
  */
 import fc from 'fast-check';
-import { FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type RegionKind, type Result, type SutFactory } from '../../sut/interface.ts';
+import { DAX_ARGS, FAIL_POINTS, type DaxSnapshot, type DaxSut, type FailPoint, type RegionKind, type Result, type SutFactory } from '../../sut/interface.ts';
 import { checkDaxInvariants, checkDeviceAlignment } from '../invariants.ts';
 import { daxSnapshotProblem } from '../snapshotShape.ts';
 import { operationTable, type AnyOperation } from '../operation.ts';
 import type { SuiteName, SuiteSpec } from '../suiteSpec.ts';
 import type { DaxCall, DaxCommand } from './daxCommand.ts';
 import { daxDomains } from './daxDomains.ts';
+import { daxParts } from './daxParts.ts';
 import { DAX_LABELS, daxStepLabels, failureLabel } from './daxLabels.ts';
 import { addExtent } from './ops/addExtent.ts';
 import { bind } from './ops/bind.ts';
@@ -36,7 +37,7 @@ function daxSuiteOf(
   name: SuiteName, operations: readonly AnyOperation[], kinds: readonly RegionKind[], points: readonly FailPoint[],
   coverage: Record<string, number>, bigCoverage: Record<string, number>, prefix: () => fc.Arbitrary<DaxCommand[]>,
 ): DaxSuite {
-  const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations);
+  const table = operationTable<DaxCommand, DaxCall, DaxSut, DaxSnapshot>(operations, DAX_ARGS);
   return {
     name,
     sutKind: 'dax',
@@ -52,6 +53,7 @@ function daxSuiteOf(
       c.op === 'resize' && result.ok ? checkDeviceAlignment(snap, c.region, c.device) : [],
     labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...daxStepLabels(c, result, after)],
     modelEvents: (model: DaxSut) => (model.takeFiredFailures?.() ?? []).map(failureLabel),
+    parts: daxParts,
     domains: daxDomains(operations.map((o) => o.op), kinds, points),
     coverage,
     prefix,

@@ -58,7 +58,3 @@ export function seqFor(r: DcdRegionSnap | null, tag: Tag, base: number, delta: n
   return Math.max(0, base + n + delta);
 }
 
-/** A group as text: `tag [0x0:0x200000,…] seq N`. */
-export function showGroup(tag: Tag, extents: readonly GroupExtent[], seqBase: number): string {
-  return `${tag === '0' ? '0' : tag.slice(0, 8)}, [${extents.map((e) => `0x${e.offset.toString(16)}:0x${e.length.toString(16)}`).join(',')}], seq ${seqBase}`;
-}

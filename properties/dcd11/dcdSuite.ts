@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Result, SutFactory } from '../../sut/interface.ts';
-import { seqBase, type DcdProfile, type DcdSnapshot, type DcdSut, type DcdSutFactory } from '../../sut/dcdInterface.ts';
+import { DCD_ARGS, seqBase, type DcdProfile, type DcdSnapshot, type DcdSut, type DcdSutFactory } from '../../sut/dcdInterface.ts';
 import { operationTable } from '../operation.ts';
 import type { SuiteSpec } from '../suiteSpec.ts';
 import { checkDcdInvariants } from './dcdInvariants.ts';
@@ -22,7 +22,7 @@ export type DcdCall = DcdCreateRegionCmd | DcdCreateDeviceCmd | DcdDeleteDeviceC
 function dcdSuiteOf(profile: DcdProfile): SuiteSpec<DcdCommand, DcdCall, DcdSut, DcdSnapshot> {
   const base = seqBase(profile);
   const operations = [createRegion, createDevice, deleteDevice, resize, addTagGroupOp(base), claim, claimRacingOp(base), releaseTagGroup];
-  const table = operationTable<DcdCommand, DcdCall, DcdSut, DcdSnapshot>(operations);
+  const table = operationTable<DcdCommand, DcdCall, DcdSut, DcdSnapshot>(operations, DCD_ARGS);
   const name = profile === 'v11' ? 'dcd-v11' : 'dcd-v10';
   return {
     name,

@@ -19,6 +19,7 @@ export class RecordingWorld implements RunWorld {
   get opCounts(): ReadonlyMap<string, number> { return this.inner.opCounts; }
   get labelHits(): ReadonlyMap<string, number> | undefined { return this.inner.labelHits; }
   get outcomes(): ReadonlySet<string> | undefined { return this.inner.outcomes; }
+  get incremental(): boolean | undefined { return this.inner.incremental; }
 
   applies(cmd: { op: string }): boolean {
     return this.inner.applies(cmd);

@@ -38,17 +38,28 @@ function checkExtentIds(r: RegionSnap, where: string, out: string[]): void {
  */
 export function checkDaxInvariants(s: DaxSnapshot): string[] {
   const out: string[] = [];
-  s.regions.forEach((r, i) => {
-    const where = `region${r.id}`;
-    if (r.id !== i) out.push(`ids: region at index ${i} has id ${r.id}`);
-    checkRegionResource(r, where, out);
-    checkShape(r.resource, `${where}: `, out);
-    checkExtentIds(r, where, out);
-    const v = viewOf(r);
-    checkDevices(v, out);
-    checkExtents(v, out);
-    checkPlacement(v, out);
-    checkAvail(v, out);
-  });
+  s.regions.forEach((r, i) => checkRegion(r, i, out));
   return out;
+}
+
+/** checkDaxInvariants' verdict on region i of s alone (the invariants are region by region); [] when there is none. */
+export function checkRegionInvariants(s: DaxSnapshot, i: number): string[] {
+  const out: string[] = [];
+  const r = s.regions[i];
+  if (r !== undefined) checkRegion(r, i, out);
+  return out;
+}
+
+/** The invariants of region r at index i, appended to out. */
+function checkRegion(r: RegionSnap, i: number, out: string[]): void {
+  const where = `region${r.id}`;
+  if (r.id !== i) out.push(`ids: region at index ${i} has id ${r.id}`);
+  checkRegionResource(r, where, out);
+  checkShape(r.resource, `${where}: `, out);
+  checkExtentIds(r, where, out);
+  const v = viewOf(r);
+  checkDevices(v, out);
+  checkExtents(v, out);
+  checkPlacement(v, out);
+  checkAvail(v, out);
 }

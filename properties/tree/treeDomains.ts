@@ -28,6 +28,7 @@ const TABLE: Record<TreeCall['op'], Record<string, readonly string[]>> = {
   releaseRegion: { parent: RESOURCE, start: ADDRESS, n: ['0', ...binadeNames(0, 63)] },
   adjustResource: { res: [...RESOURCE, 'root with children'], start: ADDRESS, size: SIZE },
   releaseResource: { res: RESOURCE },
+  failNth: {},
 };
 
 /** The live resource id among siblings (depth first): its siblings and index, or null. */
@@ -64,6 +65,7 @@ function hits(c: TreeCall, s: TreeSnapshot): [string, string[]][] {
     case 'releaseRegion': return [['parent', resourceBuckets(s, c.parent)], ['start', [binade(c.start)]], ['n', [binade(c.n)]]];
     case 'adjustResource': return [['res', resourceBuckets(s, c.res)], ['start', [binade(c.start)]], ['size', [count(c.start, c.size)]]];
     case 'releaseResource': return [['res', resourceBuckets(s, c.res)]];
+    case 'failNth': return []; // its n is the sweep's (properties/failNthSweep.ts), not a generated argument
   }
 }
 

@@ -1,6 +1,6 @@
 /** The resource-tree suite: request/release/adjust on a forest of roots (docs/SPECIFICATION.md §1). */
 import fc from 'fast-check';
-import type { ResourceTreeSut, SutFactory, TreeSnapshot } from '../../sut/interface.ts';
+import { TREE_ARGS, type ResourceTreeSut, type SutFactory, type TreeSnapshot } from '../../sut/interface.ts';
 import { U64_MAX } from '../../sut/u64.ts';
 import { checkTreeInvariants } from '../invariants.ts';
 import { treeSnapshotProblem } from '../snapshotShape.ts';
@@ -8,6 +8,7 @@ import { operationTable, w } from '../operation.ts';
 import type { SuiteSpec } from '../suiteSpec.ts';
 import { addRoot } from './ops/addRoot.ts';
 import { adjustResource } from './ops/adjustResource.ts';
+import { failNth } from './ops/failNth.ts';
 import { releaseRegion } from './ops/releaseRegion.ts';
 import { releaseResource } from './ops/releaseResource.ts';
 import { requestRegion } from './ops/requestRegion.ts';
@@ -17,9 +18,9 @@ import { treeDomains } from './treeDomains.ts';
 import { TREE_LABELS, treeStepLabels } from './treeLabels.ts';
 
 /** The suite's operations: the one list (its command and call types are derived from it, treeCommand.ts). */
-export const TREE_OPERATIONS = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot] as const;
+export const TREE_OPERATIONS = [requestResource, requestRegion, releaseRegion, adjustResource, releaseResource, addRoot, failNth] as const;
 const operations = TREE_OPERATIONS;
-const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot>(operations);
+const table = operationTable<TreeCommand, TreeCall, ResourceTreeSut, TreeSnapshot>(operations, TREE_ARGS);
 
 /**
  * Every run starts from a low root, a second root and a root ending at 2^64 − 1; most

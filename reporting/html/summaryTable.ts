@@ -2,14 +2,12 @@
  * The run summary as a table: one row per entry (suite, fault search, replay) with its
  * outcome, size, speed, seeds and counterexamples, and the commands per operation on demand.
  */
-import type { RunSummary, SuiteRunSummary } from '../runSummary.ts';
+import { runTotals, type RunSummary, type SuiteRunSummary } from '../runSummary.ts';
 import { esc } from './escape.ts';
 
 /** The heading facts of a run and the table of its entries; a counterexample id links to its drawing when `drawn` (the ids drawn) has it. */
 export function summaryTable(summary: RunSummary, drawn: ReadonlySet<string> | null = null): string {
-  const failed = summary.entries.filter((e) => !e.passed).length;
-  const known = summary.entries.reduce((n, e) => n + (e.known?.length ?? 0), 0);
-  const commands = summary.entries.reduce((t, e) => t + e.commands, 0);
+  const { failed, known, commands } = runTotals(summary.entries);
   const m = summary.machine;
   const facts = [
     `<b>${esc(summary.command)}</b>`,

@@ -34,8 +34,8 @@ test('a tree found with dax builds the DAX half (kernel-resource-dax) into its o
   const dax = buildKernelHarness(findKernelTree(tree, '--src', { dax: true }), cache);
   assert.is.not(dax.dir, nodax.dir);
   const hello = (binary: string) => execFileSync(binary, { input: 'daxcheck 1\nnew dax\n', encoding: 'utf8' }).trimEnd().split('\n');
-  assert.equal(hello(dax.binary), ['daxcheck 1 kernel-resource-dax check', 'ok']);
-  assert.equal(hello(nodax.binary), ['daxcheck 1 kernel-resource check', 'err EINVAL']);
+  assert.equal(hello(dax.binary), ['daxcheck 1 kernel-resource-dax check leaks failnth', 'ok']);
+  assert.equal(hello(nodax.binary), ['daxcheck 1 kernel-resource check leaks failnth', 'err EINVAL']);
 });
 
 test('a folder holding none of the files is refused naming every missing file at once, grouped by why', () => {

@@ -27,7 +27,7 @@ if (SRC === undefined || SRC === '') {
   test(`the DCD series' drivers/dax from ${SRC} runs ${RUNS} runs of the dax suite, and every disagreement is a known one`, () => {
     const cache = tempCache();
     const binary = buildKernelHarness(findKernelTree(SRC, 'DAXCHECK_DCD_SRC', { dcd: true }), cache).binary;
-    // a defect that loops for ever (S2 or R1) is stopped by the harness's CPU-time watchdog (1 s), long before this limit
+    // a defect that loops for ever (S2 or R1) is stopped by the harness's CPU-time watchdog (250 ms), long before this limit
     const sut = processFactory([binary], { commandTimeoutMs: 60_000 });
     const seen = new Map<string, number>();
     let runs = 0;

@@ -27,7 +27,7 @@ test('the C port resource.c laid out as a kernel tree builds against the shims, 
   const again = buildKernelHarness(tree, cache);
   assert.is(again.binary, first.binary);
   assert.ok(again.cached);
-  assert.equal(session(first.binary, ['new dax']), ['daxcheck 1 kernel-resource check', 'err EINVAL']);
+  assert.equal(session(first.binary, ['new dax']), ['daxcheck 1 kernel-resource check leaks failnth', 'err EINVAL']);
 });
 
 test('a change to the tree rebuilds into another cache folder', () => {

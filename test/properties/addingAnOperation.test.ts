@@ -19,15 +19,17 @@ import { operationPlaces, type OperationPlace, type Sources } from './operationP
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const cFiles = (dir: string) => (existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)).filter((f) => /\.[ch]$/.test(f)).map((f) => `${dir}/${f}`) : []);
+const readIf = (path: string) => (existsSync(join(ROOT, path)) ? read(path) : '');
 
 function sources(): Sources {
   return {
     interfaceText: read('sut/interface.ts'),
     specText: read('docs/SPECIFICATION.md'),
-    protocolText: read('PROTOCOL.md'),
-    cPort: [...cFiles('ports/c'), ...cFiles('ports/shared')].map(read).join('\n'),
-    kernelPort: [...cFiles('ports/kernel'), ...cFiles('ports/shared')].map(read).join('\n'),
+    dispatchH: readIf('ports/shared/dispatch.h'),
+    sharedDriver: readIf('ports/shared/driver.c'),
+    cTree: readIf('ports/shared/driver-tree.c'),
+    cDax: read('ports/c/driver-dax.c'),
+    kernelDax: read('ports/kernel/driver-dax.c'),
     pythonPort: read('ports/python/tree_port.py'),
     opsModule: (suite, op) => {
       const path = `properties/${suite}/ops/${op}.ts`;
@@ -95,16 +97,19 @@ test('the check fails naming the operation and the place for an operation missin
     3: () => missing(places, { ...src, specText: without(src.specText, 'resize(R') }, factories),
     4: () => missing(places, src, { ...factories, model: { ...modelFactory, createDax: () => ({ ...modelFactory.createDax(), resize: undefined }) as never } }),
     5: () => missing(places, src, { ...factories, impl: { ...implFactory, createDax: () => Object.assign(Object.create(null), { observe: () => null }) as never } }),
-    6: () => missing(places, { ...src, protocolText: without(src.protocolText, 'resize R D SIZE') }, factories),
-    7: () => missing(places, { ...src, cPort: without(src.cPort, 'do_resize(') }, factories),
-    8: () => missing(places, { ...src, kernelPort: without(src.kernelPort, 'do_resize(') }, factories),
+    6: () => missing(places, { ...src, dispatchH: src.dispatchH.replace(/X\(resize,\s*"iiu"\)/, 'X(resize, "iu")') }, factories),
+    7: () => missing(places, { ...src, cDax: without(src.cDax, 'do_resize') }, factories),
+    8: () => missing(places, { ...src, kernelDax: without(src.kernelDax, 'do_resize') }, factories),
   };
   places.forEach((p, i) => {
     const lines = broken[i]?.() ?? [];
     assert.ok(lines.includes(`resize: not in ${i + 1}. ${p.place}`), `place ${i + 1} (${p.place}) is checked: ${JSON.stringify(lines.slice(0, 3))}`);
   });
-  const python = missing(places, { ...src, pythonPort: without(src.pythonPort, "'adjustResource'") }, factories);
-  assert.ok(python.some((l) => l.startsWith('adjustResource: not in 9.')), `the Python port is checked for tree operations: ${JSON.stringify(python)}`);
+  const tree = missing(places, { ...src, pythonPort: without(src.pythonPort, "'adjustResource'"), cTree: without(src.cTree, 'do_adjustResource') }, factories);
+  assert.equal(tree.filter((l) => l.startsWith('adjustResource')).map((l) => l.slice(0, 'adjustResource: not in 9.'.length)), ['adjustResource: not in 8.', 'adjustResource: not in 9.'], 'a tree operation: the shared C tree driver and the Python port are checked');
+  const failNth = missing(places, { ...src, sharedDriver: without(src.sharedDriver, 'do_failNth') }, factories);
+  // failNth is in both suites (tree and dax): each names the missing shared handler.
+  assert.equal([...new Set(failNth.filter((l) => l.startsWith('failNth')).map((l) => l.slice(0, 'failNth: not in 9.'.length)))].sort(), ['failNth: not in 8.', 'failNth: not in 9.'], 'fail-nth is answered by the shared session of both C builds');
 });
 
 test.run();

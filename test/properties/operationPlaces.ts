@@ -19,11 +19,16 @@ export interface NamedOperation {
 export interface Sources {
   interfaceText: string;
   specText: string;
-  protocolText: string;
-  /** The C port's sources (ports/c, ports/shared). */
-  cPort: string;
-  /** The kernel harness's sources (ports/kernel, the ports/c files its Makefile builds, ports/shared). */
-  kernelPort: string;
+  /** ports/shared/dispatch.h: the C request lists (TREE_REQUESTS, DAX_REQUESTS). */
+  dispatchH: string;
+  /** ports/shared/driver.c: the session's requests every C driver answers (fail-nth's among them). */
+  sharedDriver: string;
+  /** The tree handlers both C builds link (ports/shared/driver-tree.c). */
+  cTree: string;
+  /** The C port's DAX handlers (ports/c/driver-dax.c). */
+  cDax: string;
+  /** The kernel harness's DAX handlers (ports/kernel/driver-dax.c). */
+  kernelDax: string;
   pythonPort: string;
   /** The path of the operation's ops/ module, or null when there is none. */
   opsModule(suite: 'dax' | 'tree', op: string): string | null;
@@ -44,20 +49,34 @@ function hasMethod(op: NamedOperation, factory: SutFactory): boolean {
   return typeof sut[op.name] === 'function';
 }
 
-/**
- * Does a C port's source answer request name? Its entry in a request list of
- * ports/shared/dispatch.h (`X(name, spec)`) and its handler `do_name(` (a driver without
- * it does not compile).
- */
-function cRequest(text: string, name: string): boolean {
-  return new RegExp(`\\bX\\(${escape(name)},`).test(text) && new RegExp(`\\bdo_${escape(name)}\\(`).test(text);
+/** The C argument spec of a declaration (ports/shared/dispatch.h): a character per token. */
+export function cSpec(args: Args): string {
+  return flatArgs(args).map((a) => {
+    switch (a.kind) {
+      case 'size': case 'address': return 'u';
+      case 'string': return 's';
+      case 'enum': return a.open === true ? 'w' : a.values.includes('dynamic') ? 'k' : a.values.includes('whole') ? 'd' : '?';
+      default: return 'i';
+    }
+  }).join('');
 }
 
-/** PROTOCOL.md has the request line: the name and one upper-case placeholder per token of its declared arguments. */
-function hasRequestLine(op: NamedOperation, text: string): boolean {
+/** The request list of dispatch.h that holds the operation: the suite's, or fail-nth's for the optional failNth. */
+function requestList(op: NamedOperation): string {
+  return op.operation?.optional === true ? 'FAILNTH' : op.suite === 'dax' ? 'DAX' : 'TREE';
+}
+
+/** dispatch.h's request list has `X(name, "spec")`, spec the declaration's. */
+function hasRequestEntry(op: NamedOperation, dispatchH: string): boolean {
   if (op.args === null) return false;
-  const n = flatArgs(op.args).length;
-  return new RegExp(`(^    |\`)${escape(op.name)}( [A-Z][A-Z0-9_]*){${n}}(?! [A-Z])(?=\`|\\s|$)`, 'm').test(text);
+  const list = new RegExp(`#define ${requestList(op)}_REQUESTS\\(X\\)((?:.*\\\\\n)*.*)`).exec(dispatchH)?.[1] ?? '';
+  return new RegExp(`X\\(${escape(op.name)},\\s*"${cSpec(op.args)}"\\)`).test(list);
+}
+
+/** A C driver has the operation's handler do_NAME; an optional one (fail-nth's) is the shared session's, which both C builds link. */
+function hasHandler(op: NamedOperation, driver: string, src: Sources): boolean {
+  const handler = new RegExp(`\\bdo_${escape(op.name)}\\(union arg \\*args\\)\\s*\\{`);
+  return handler.test(op.operation?.optional === true ? src.sharedDriver : driver);
 }
 
 export function operationPlaces(): OperationPlace[] {
@@ -71,11 +90,15 @@ export function operationPlaces(): OperationPlace[] {
     { place: '`docs/SPECIFICATION.md`', holds: (op, src) => new RegExp(`^#{2,4} .*\\b${escape(op.name)}\\(`, 'm').test(src.specText) },
     { place: '`model/`', holds: (op, _src, f) => hasMethod(op, f.model) },
     { place: '`impl/`', holds: (op, _src, f) => hasMethod(op, f.impl) },
-    { place: '`PROTOCOL.md`', holds: (op, src) => hasRequestLine(op, src.protocolText) },
-    { place: '`ports/c/`', holds: (op, src) => cRequest(src.cPort, op.name) },
     {
-      place: '`ports/kernel/` for a DAX operation, `ports/python/tree_port.py` for a tree operation',
-      holds: (op, src) => (op.suite === 'dax' ? cRequest(src.kernelPort, op.name) : src.pythonPort.includes(`'${op.name}'`)),
+      place: '`ports/shared/dispatch.h`',
+      holds: (op, src) => hasRequestEntry(op, src.dispatchH),
+    },
+    { place: '`ports/c/driver-dax.c`', holds: (op, src) => hasHandler(op, op.suite === 'dax' ? src.cDax : src.cTree, src) },
+    {
+      place: '`ports/kernel/driver-dax.c`',
+      // The Python port (tree) need not offer an optional capability (fail-nth): it does not advertise it.
+      holds: (op, src) => (op.suite === 'dax' ? hasHandler(op, src.kernelDax, src) : op.operation?.optional === true || new RegExp(`'${escape(op.name)}': \\(`).test(src.pythonPort)),
     },
   ];
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BEGIN_MARK, END_MARK, requestDoc, requestUsage, withRequestDoc } from '../../protocol/requestDoc.ts';
-import { count, device, oneOf, region, size, string } from '../../sut/arguments.ts';
+import { address, count, device, flag, list, oneOf, record, region, size, string } from '../../sut/arguments.ts';
 import { DAX_ARGS, TREE_ARGS } from '../../sut/interface.ts';
 
 const PROTOCOL = readFileSync(join(import.meta.dirname, '../../PROTOCOL.md'), 'utf8');
@@ -23,9 +23,14 @@ test('the list has a line per declared operation but failNth (a capability, in t
 test('a line is the name, a placeholder per token and the words of enumerated arguments; a declaration changed changes it', () => {
   assert.is(requestUsage('claim', [region('region'), device('device'), string('tag')]), '    claim R D TAG');
   assert.is(
-    requestUsage('releaseTagGroup', [region('region'), string('tag'), oneOf('forced', ['0', '1']), count('n')]),
-    '    releaseTagGroup R TAG FORCED N             FORCED 0|1',
+    requestUsage('releaseTagGroup', [region('region'), string('tag'), flag('forced'), address('offset')]),
+    '    releaseTagGroup R TAG FORCED OFFSET        FORCED 0|1',
   );
+  assert.is(
+    requestUsage('addTagGroup', [region('region'), record('group', [string('tag'), list('extents', [address('offset'), size('length')]), count('seqBase')])]),
+    '    addTagGroup R TAG OFFSET:LENGTH[,OFFSET:LENGTH...] SEQBASE',
+  );
+  assert.is(requestUsage('pick', [oneOf('mode', ['a', 'b'])]), '    pick MODE                                  MODE a|b');
   const text = withRequestDoc(PROTOCOL.replace('    resize R D SIZE\n', '    resize R D\n'));
   assert.is(text, PROTOCOL, 'a hand edit is put back');
   assert.is.not(requestUsage('resize', [region('region'), device('device'), size('sizeBytes')]), '    resize R D');

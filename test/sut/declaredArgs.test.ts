@@ -8,7 +8,9 @@ import { ProtocolValueError } from '../../protocol/protocol.ts';
 import { requestLine, requestRecorder } from '../../protocol/requestLine.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
 import { treeSuite } from '../../properties/tree/treeSuite.ts';
+import { address, argValues, count, device, flag, list, record, region, size, string } from '../../sut/arguments.ts';
 import { DAX_ARGS, ok, TREE_ARGS, type CreateRegionArgs, type DaxSut } from '../../sut/interface.ts';
+import { showCall } from '../../properties/declaredCall.ts';
 import { GiB, MiB, U64_MAX } from '../../sut/u64.ts';
 
 const showDax = (call: object) => daxSuite.show(call as never);
@@ -75,12 +77,24 @@ test('a value outside u64 cannot be written: ProtocolValueError', () => {
   assert.throws(() => requestLine('resize', DAX_ARGS.resize, [0, 0, -1n]), (e: unknown) => e instanceof ProtocolValueError);
 });
 
-test('the request recorder has every declared method of both suites, and writes their lines', () => {
-  const r = requestRecorder() as unknown as Record<string, (...v: unknown[]) => unknown> & { lines: string[] };
-  for (const m of [...Object.keys(TREE_ARGS), ...Object.keys(DAX_ARGS)]) assert.type(r[m], 'function', m);
-  r.bind!(0, 1);
-  r.requestRegion!(2, 0x1000n, 0x100n, 'dev');
-  assert.equal(r.lines, ['bind 0 1', 'requestRegion 2 0x1000 0x100 dev']);
+test("the request recorder of a suite has every method of the suite's table, and writes their lines", () => {
+  const dax = requestRecorder('dax') as unknown as Record<string, (...v: unknown[]) => unknown> & { lines: string[] };
+  const tree = requestRecorder('tree') as unknown as Record<string, (...v: unknown[]) => unknown> & { lines: string[] };
+  for (const m of Object.keys(DAX_ARGS)) assert.type(dax[m], 'function', m);
+  for (const m of Object.keys(TREE_ARGS)) assert.type(tree[m], 'function', m);
+  assert.type(dax.requestRegion, 'undefined');
+  dax.bind!(0, 1);
+  tree.requestRegion!(2, 0x1000n, 0x100n, 'dev');
+  assert.equal([...dax.lines, ...tree.lines], ['bind 0 1', 'requestRegion 2 0x1000 0x100 dev']);
+});
+
+test('a list argument is one token (items by ",", fields by ":"), a nested record one token per field, a flag 1 or 0; each prints', () => {
+  const group = record('group', [string('tag'), list('extents', [address('offset'), size('length')]), count('seqBase')]);
+  const args = [region('region'), device('device'), string('tag'), group, flag('forced')] as const;
+  const call = { region: 0, device: 1, tag: 'a', group: { tag: 'b', extents: [{ offset: 0n, length: 2n * MiB }, { offset: 4n * MiB, length: GiB }], seqBase: 1 }, forced: true };
+  assert.is(requestLine('claimRacing', args, argValues(args, call)), 'claimRacing 0 1 a b 0x0:0x200000,0x400000:0x40000000 1 1');
+  assert.is(showCall('claimRacing', args, call), 'claimRacing(dax0.1, "a", "b", [0x0:2MiB, 0x400000:1GiB], 1, forced)');
+  assert.is(showCall('claimRacing', args, { ...call, forced: false }), 'claimRacing(dax0.1, "a", "b", [0x0:2MiB, 0x400000:1GiB], 1)');
 });
 
 test.run();

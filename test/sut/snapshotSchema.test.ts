@@ -9,9 +9,11 @@ import * as assert from 'uvu/assert';
 import { SHORTEST_TRIGGERS } from '../../bench/shortestTriggers.ts';
 import { modelFactory } from '../../model/index.ts';
 import { daxSuite } from '../../properties/dax/daxSuite.ts';
-import { daxSnapshotProblem, treeSnapshotProblem } from '../../properties/snapshotShape.ts';
-import { fastDaxText, fastTreeText } from '../../protocol/fastSnapshotText.ts';
-import { daxSnapshotText, parseDaxSnapshot, parseTreeSnapshot, SnapshotShapeError, treeSnapshotText } from '../../protocol/snapshotText.ts';
+import { dcdSnapshotProblem } from '../../properties/dcd11/dcdSnapshotShape.ts';
+import { daxSnapshotProblem, snapshotProblem, treeSnapshotProblem } from '../../properties/snapshotShape.ts';
+import { fastDaxText, fastSnapshotText, fastTreeText } from '../../protocol/fastSnapshotText.ts';
+import { daxSnapshotText, parseDaxSnapshot, parseSnapshot, parseTreeSnapshot, SnapshotShapeError, snapshotText, treeSnapshotText } from '../../protocol/snapshotText.ts';
+import { DcdModel } from '../../model/dcd/dcdModel.ts';
 import { nestedRecord, SNAPSHOT_SCHEMA, snapshotKeys, type RecordName } from '../../sut/snapshotSchema.ts';
 
 /** A DAX snapshot with every record: a dynamic region with extents, a device with ranges, resources with children. */
@@ -19,6 +21,18 @@ function richDax(): unknown {
   const dax = modelFactory.createDax();
   for (const c of SHORTEST_TRIGGERS['s1-shrink-adjusts-extent'].commands) daxSuite.call(dax, daxSuite.resolve(c, dax.observe())!);
   return dax.observe();
+}
+
+/** A DcdSnapshot with every record of the v11/v10 profile (built by hand: the checks below look at shape, not meaning). */
+function richDcd(): unknown {
+  return {
+    regions: [{
+      id: 0, start: 0x100000000n, sizeBytes: 0x40000000n, align: 0x200000n,
+      resources: [{ start: 0x100000000n, size: 0x200000n, tag: 'aa', seq: 0, useCount: 1 }],
+      devices: [{ id: 0, name: 'dax0.0', sizeBytes: 0x200000n, mappings: 1, ranges: [{ start: 0x100000000n, end: 0x1001fffffn, pgoff: 0n }] }],
+      pending: ['bb'], warnings: 0,
+    }],
+  };
 }
 
 function richTree(): unknown {
@@ -44,9 +58,15 @@ function records(v: Json, record: RecordName, path: string, out: { record: Recor
   return out;
 }
 
+const generic = (top: RecordName) => ({
+  problem: (s: unknown) => snapshotProblem(top, s), fast: (s: unknown) => fastSnapshotText(top, s),
+  text: (s: unknown) => snapshotText(top, s), parse: (t: string) => parseSnapshot(top, t),
+});
+
 const TOPS = [
   { top: 'daxSnapshot' as const, snap: richDax, problem: daxSnapshotProblem, fast: fastDaxText, text: daxSnapshotText, parse: parseDaxSnapshot },
   { top: 'treeSnapshot' as const, snap: richTree, problem: treeSnapshotProblem, fast: fastTreeText, text: treeSnapshotText, parse: parseTreeSnapshot },
+  { top: 'dcdSnapshot' as const, snap: richDcd, ...generic('dcdSnapshot'), problem: dcdSnapshotProblem },
 ];
 
 test('the rich snapshots reach every record of the schema (a walk that misses one proves nothing about it)', () => {
@@ -54,7 +74,11 @@ test('the rich snapshots reach every record of the schema (a walk that misses on
   assert.equal([...seen].sort(), (Object.keys(SNAPSHOT_SCHEMA) as RecordName[]).sort());
 });
 
-test("the model's snapshots and the canonical text have every record's keys in the schema's order", () => {
+test("the models' snapshots and the canonical text have every record's keys in the schema's order", () => {
+  const dcd = new DcdModel('v11');
+  dcd.createRegion(0x100000000n, 0x40000000n, 0x200000n);
+  dcd.createDevice(0);
+  for (const r of records(dcd.observe() as unknown as Json, 'dcdSnapshot', '')) assert.equal(Object.keys(r.obj), snapshotKeys(r.record), `dcd model ${r.path || 'dcdSnapshot'}`);
   for (const t of TOPS) {
     const snap = t.snap() as Json;
     for (const r of records(snap, t.top, '')) assert.equal(Object.keys(r.obj), snapshotKeys(r.record), `model ${r.path || t.top}`);

@@ -12,4 +12,15 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 
+/*
+ * The allocation ledger (kmem_live, ports/shared/slab.c: PROTOCOL.md "Leaks") and
+ * fail-nth (ports/shared/failnth.c: the failNth and allocations requests), as the
+ * C port has them: the driver announces `leaks` and `failnth`. A leak's text
+ * names the sites of what was left (shim/ledger.c).
+ */
+#define DAXCHECK_LEDGER 1
+#define DAXCHECK_FAILNTH 1
+const char *ledger_take_where(void);
+#define LEDGER_WHERE()	ledger_take_where()
+
 #endif /* DAXCHECK_COMPAT_H */

@@ -20,8 +20,8 @@ void device_unregister(struct device *dev)
 }
 
 struct find_child {
-	void *data;
-	int (*match)(struct device *dev, void *data);
+	__daxcheck_find_const void *data;
+	int (*match)(struct device *dev, __daxcheck_find_const void *data);
 	struct device *found;
 };
 
@@ -43,8 +43,8 @@ static int find_child_one(struct device *dev, void *data)
  *
  * Return: the child with a reference taken, or NULL.
  */
-struct device *device_find_child(struct device *parent, void *data,
-				 int (*match)(struct device *dev, void *data))
+struct device *device_find_child(struct device *parent, __daxcheck_find_const void *data,
+				 int (*match)(struct device *dev, __daxcheck_find_const void *data))
 {
 	struct find_child f = { .data = data, .match = match };
 

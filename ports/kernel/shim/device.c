@@ -54,12 +54,18 @@ int dev_set_name(struct device *dev, const char *fmt, ...)
  * device_add - register @dev (takes a reference)
  * @dev: the device
  *
- * Return: 0, or -ENOMEM.
+ * A device without a name (its dev_set_name() failed, unchecked) is refused
+ * with -EINVAL, as drivers/base/core.c's device_add() refuses it.
+ *
+ * Return: 0, -EINVAL, or -ENOMEM.
  */
 int device_add(struct device *dev)
 {
-	struct device_node *node = kzalloc(sizeof(*node), GFP_KERNEL);
+	struct device_node *node;
 
+	if (!dev->name)
+		return -EINVAL;
+	node = kzalloc(sizeof(*node), GFP_KERNEL);
 	if (!node)
 		return -ENOMEM;
 	node->dev = get_device(dev);

@@ -2,11 +2,12 @@
 /*
  * xarray.c - the xarray calls of include/linux/xarray.h: entries sorted by
  * index in a growing array. xa_insert refuses an index in use (-EBUSY), as
- * the kernel's does.
+ * the kernel's does. The array is the slab's (krealloc: counted by the
+ * ledger, failed by fail-nth) and, as the kernel's nodes, freed when empty.
  */
-#include <stdlib.h>
 #include <string.h>
 #include <linux/errno.h>
+#include <linux/slab.h>
 #include <linux/xarray.h>
 
 /**
@@ -25,7 +26,7 @@ void xa_init(struct xarray *xa)
  */
 void xa_destroy(struct xarray *xa)
 {
-	free(xa->slots);
+	kfree(xa->slots);
 	xa_init(xa);
 }
 
@@ -44,7 +45,7 @@ static int xa_pos(const struct xarray *xa, unsigned long index)
  * @xa: the xarray
  * @index: the index
  * @entry: a non-NULL entry
- * @gfp: allocation flags (unused: the array grows with realloc)
+ * @gfp: allocation flags
  *
  * Return: 0, -EBUSY when @index holds an entry, -ENOMEM.
  */
@@ -53,11 +54,10 @@ int xa_insert(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp)
 	struct xa_slot *grown;
 	int i = xa_pos(xa, index);
 
-	(void)gfp;
 	if (i < xa->nr && xa->slots[i].index == index)
 		return -EBUSY;
 	if (xa->nr == xa->cap) {
-		grown = realloc(xa->slots, sizeof(*grown) * (xa->cap ? 2 * xa->cap : 8));
+		grown = krealloc(xa->slots, sizeof(*grown) * (xa->cap ? 2 * xa->cap : 8), gfp);
 		if (!grown)
 			return -ENOMEM;
 		xa->slots = grown;
@@ -85,7 +85,8 @@ void *xa_erase(struct xarray *xa, unsigned long index)
 		return NULL;
 	entry = xa->slots[i].entry;
 	memmove(&xa->slots[i], &xa->slots[i + 1], sizeof(xa->slots[0]) * (xa->nr - i - 1));
-	xa->nr--;
+	if (--xa->nr == 0)
+		xa_destroy(xa);	/* an empty xarray holds no memory, as the kernel's */
 	return entry;
 }
 

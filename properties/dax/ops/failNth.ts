@@ -1,23 +1,9 @@
 /**
- * failNth: arms fail-nth for the next operation, so that its nth allocation fails
- * (docs/SPECIFICATION.md §8.2). Generated only in fail-nth runs (properties/failNthSuite.ts);
- * the World judges the armed step by §8.2's oracles.
+ * failNth in the DAX suites: the suite-independent operation of properties/failNthOperation.ts.
  */
-import fc from 'fast-check';
 import type { DaxSnapshot, DaxSut } from '../../../sut/interface.ts';
-import { w, type Operation } from '../../operation.ts';
+import { failNthOperation, type FailNthCall, type FailNthCmd } from '../../failNthOperation.ts';
 
-export type FailNthCmd = { op: 'failNth'; n: number };
-export type FailNthCall = FailNthCmd;
+export type { FailNthCall, FailNthCmd };
 
-export const failNth: Operation<FailNthCmd, FailNthCall, DaxSut, DaxSnapshot> = {
-  op: 'failNth',
-  method: 'failNth',
-  optional: true,
-  weight: 0,
-  arbitrary: fc.record({
-    op: fc.constant('failNth' as const),
-    n: fc.oneof(w(4, fc.integer({ min: 1, max: 4 })), w(3, fc.integer({ min: 5, max: 8 })), w(1, fc.integer({ min: 9, max: 16 }))),
-  }),
-  resolve: (cmd) => (Number.isSafeInteger(cmd.n) && cmd.n >= 1 ? cmd : null),
-};
+export const failNth = failNthOperation<DaxSut, DaxSnapshot>();

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { UNTAGGED, type DcdSnapshot, type DcdSut, type GroupExtent, type Tag } from '../../../sut/dcdInterface.ts';
 import { w, type Operation } from '../../operation.ts';
 import { DCD_LABELS } from '../dcdLabels.ts';
-import { deviceOf, extentsCmd, extentsIn, MISSING_ID, ref, regionOf, seqDelta, seqFor, showGroup, tagRef, TAGS, type ExtentCmd } from '../dcdRefs.ts';
+import { deviceOf, extentsCmd, extentsIn, MISSING_ID, ref, regionOf, seqDelta, seqFor, tagRef, TAGS, type ExtentCmd } from '../dcdRefs.ts';
 
 export type AddTagGroupCmd = { op: 'addTagGroup'; region: number; tag: number; extents: ExtentCmd[]; seqDelta: number };
 export type AddTagGroupCall = { op: 'addTagGroup'; region: number; tag: Tag; extents: GroupExtent[]; seqBase: number };
@@ -32,10 +32,6 @@ export function addTagGroupOp(base: number): Operation<AddTagGroupCmd, AddTagGro
       const live = r === MISSING_ID ? null : r;
       const tag = TAGS[cmd.tag]!;
       return { op: cmd.op, region: live?.id ?? MISSING_ID, tag, extents: extentsIn(live, cmd.extents), seqBase: seqFor(live, tag, base, cmd.seqDelta) };
-    },
-    own: {
-      run: (sut, c) => sut.addTagGroup(c.region, { tag: c.tag, extents: c.extents, seqBase: c.seqBase }),
-      show: (c) => `addTagGroup(region${c.region}, ${showGroup(c.tag, c.extents, c.seqBase)})`,
     },
     labels: (before, c, result) => {
       const r = before.regions[c.region];
@@ -63,10 +59,6 @@ export const claim: Operation<ClaimCmd, ClaimCall, DcdSut, DcdSnapshot> = {
     if (r === null) return null;
     return { op: cmd.op, region: r === MISSING_ID ? MISSING_ID : r.id, device: r === MISSING_ID ? 0 : deviceOf(r, cmd.device), tag: TAGS[cmd.tag]! };
   },
-  own: {
-    run: (sut, c) => sut.claim(c.region, c.device, c.tag),
-    show: (c) => `claim(dax${c.region}.${c.device}, ${c.tag})`,
-  },
   labels: (before, c, result, after) => claimLabels(before, c.region, c.tag, result, after),
 };
 
@@ -91,10 +83,6 @@ export function claimRacingOp(base: number): Operation<ClaimRacingCmd, ClaimRaci
         group: { tag: groupTag, extents: extentsIn(live, cmd.extents), seqBase: seqFor(live, groupTag, base, cmd.seqDelta) },
       };
     },
-    own: {
-      run: (sut, c) => sut.claimRacing(c.region, c.device, c.tag, c.group),
-      show: (c) => `claimRacing(dax${c.region}.${c.device}, ${c.tag}, during addTagGroup(${showGroup(c.group.tag, c.group.extents, c.group.seqBase)}))`,
-    },
     labels: (before, c, result, after) => [
       ...claimLabels(before, c.region, c.tag, result, after),
       ...(c.group.tag === c.tag && (before.regions[c.region]?.resources.some((x) => x.tag === c.tag) ?? false) ? [DCD_LABELS.groupDuringClaim] : []),
@@ -114,10 +102,6 @@ export const releaseTagGroup: Operation<ReleaseCmd, ReleaseCall, DcdSut, DcdSnap
     const untagged = r === MISSING_ID ? [] : r.resources.filter((x) => x.tag === UNTAGGED);
     const offset = tag !== UNTAGGED || r === MISSING_ID ? 0n : cmd.untagged < 0 || untagged.length === 0 ? r.sizeBytes - (2n << 20n) : untagged[cmd.untagged % untagged.length]!.start - r.start;
     return { op: cmd.op, region: r === MISSING_ID ? MISSING_ID : r.id, tag, forced: cmd.forced, offset };
-  },
-  own: {
-    run: (sut, c) => sut.releaseTagGroup(c.region, c.tag, c.forced, c.offset),
-    show: (c) => `releaseTagGroup(region${c.region}, ${c.tag === UNTAGGED ? `0@0x${c.offset.toString(16)}` : c.tag}${c.forced ? ', forced' : ''})`,
   },
   labels: (_b, _c, result) => (result.ok ? [DCD_LABELS.releaseDone] : result.errno === 'EBUSY' ? [DCD_LABELS.releaseRefused] : []),
 };

@@ -1,7 +1,7 @@
 /** createRegion, createDevice, deleteDevice and resize of the v11/v10 profile (docs/SPECIFICATION.md §12.2–§12.4). */
 import fc from 'fast-check';
 import type { DcdSnapshot, DcdSut } from '../../../sut/dcdInterface.ts';
-import { GiB, MiB, sizeText } from '../../../sut/u64.ts';
+import { GiB, MiB } from '../../../sut/u64.ts';
 import { one, w, type Operation } from '../../operation.ts';
 import { DCD_LABELS } from '../dcdLabels.ts';
 import { deviceOf, MISSING_ID, ref, regionOf } from '../dcdRefs.ts';
@@ -25,10 +25,6 @@ export const createRegion: Operation<DcdCreateRegionCmd, DcdCreateRegionCmd, Dcd
   weight: 1,
   arbitrary: createRegionCmd,
   resolve: (cmd) => cmd,
-  own: {
-    run: (sut, c) => sut.createRegion(c.start, c.sizeBytes, c.align),
-    show: (c) => `createRegion(0x${c.start.toString(16)}, ${sizeText(c.sizeBytes)}, align=${sizeText(c.align)})`,
-  },
 };
 
 export const createDevice: Operation<DcdCreateDeviceCmd, DcdCreateDeviceCmd, DcdSut, DcdSnapshot> = {
@@ -39,10 +35,6 @@ export const createDevice: Operation<DcdCreateDeviceCmd, DcdCreateDeviceCmd, Dcd
   resolve: (cmd, snap) => {
     const r = regionOf(snap, cmd.region);
     return r === null ? null : { ...cmd, region: r === MISSING_ID ? MISSING_ID : r.id };
-  },
-  own: {
-    run: (sut, c) => sut.createDevice(c.region),
-    show: (c) => `createDevice(region${c.region})`,
   },
 };
 
@@ -59,10 +51,6 @@ export const deleteDevice: Operation<DcdDeleteDeviceCmd, DcdDeleteDeviceCmd, Dcd
   weight: 2,
   arbitrary: fc.record({ op: fc.constant('deleteDevice' as const), region: ref, device: ref }),
   resolve: onDevice,
-  own: {
-    run: (sut, c) => sut.deleteDevice(c.region, c.device),
-    show: (c) => `deleteDevice(dax${c.region}.${c.device})`,
-  },
 };
 
 export const resize: Operation<DcdResizeCmd, DcdResizeCmd, DcdSut, DcdSnapshot> = {
@@ -76,10 +64,6 @@ export const resize: Operation<DcdResizeCmd, DcdResizeCmd, DcdSut, DcdSnapshot> 
     if (c === null) return null;
     const size = snap.regions[c.region]?.devices.find((d) => d.id === c.device)?.sizeBytes;
     return { op: c.op, region: c.region, device: c.device, sizeBytes: cmd.same === true && size !== undefined ? size : cmd.sizeBytes };
-  },
-  own: {
-    run: (sut, c) => sut.resize(c.region, c.device, c.sizeBytes),
-    show: (c) => `resize(dax${c.region}.${c.device}, ${sizeText(c.sizeBytes)})`,
   },
   labels: (before, c, result, after) => {
     const b = before.regions[c.region];

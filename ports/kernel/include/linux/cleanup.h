@@ -37,4 +37,10 @@
 		__attribute__((__cleanup__(class_##_name##_destructor), __unused__)) = \
 		class_##_name##_constructor
 
+/*
+ * no_free_ptr(p): hand @p on and clear the variable, so that its __free()
+ * cleanup (compiler.h) frees nothing when the scope ends.
+ */
+#define no_free_ptr(p)	({ __typeof__(p) __ptr = (p); (p) = NULL; __ptr; })
+
 #endif /* _LINUX_CLEANUP_H */

@@ -21,4 +21,9 @@ void set_dax_nocache(struct dax_device *dax_dev);
 void set_dax_nomc(struct dax_device *dax_dev);
 struct inode *dax_inode(struct dax_device *dax_dev);
 
+#ifdef DAXCHECK_KERNEL_FILE	/* fail-nth: named after the kernel caller */
+#include <linux/daxcheck-failnth.h>
+#define alloc_dax(...)	FAILNTH_VIA("alloc_dax", alloc_dax(__VA_ARGS__))
+#endif
+
 #endif /* _LINUX_DAX_H */

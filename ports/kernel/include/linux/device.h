@@ -12,6 +12,7 @@
 #define _LINUX_DEVICE_H
 
 #include <linux/kernel.h>
+#include <linux/cleanup.h>
 #include <linux/list.h>
 #include <linux/slab.h>
 #include <linux/export.h>
@@ -111,7 +112,10 @@ struct device_driver {
 	struct module *owner;
 	const char *mod_name;
 	bool suppress_bind_attrs;
+	int probe_type;		/* PROBE_PREFER_ASYNCHRONOUS: the harness probes in the caller */
 };
+
+#define PROBE_PREFER_ASYNCHRONOUS	1
 
 struct device_type {
 	const char *name;
@@ -186,6 +190,7 @@ struct device *device_find_child_by_name(struct device *parent, const char *name
 void device_lock(struct device *dev);
 void device_unlock(struct device *dev);
 #define device_lock_assert(dev)	WARN_ON(!(dev)->locked)
+DEFINE_GUARD(device, struct device *, device_lock(_T), device_unlock(_T))
 int add_uevent_var(struct kobj_uevent_env *env, const char *format, ...);
 int sysfs_create_groups(struct kobject *kobj, const struct attribute_group **groups);
 void sysfs_remove_groups(struct kobject *kobj, const struct attribute_group **groups);
@@ -216,10 +221,28 @@ int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *d
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
 void devm_release_action(struct device *dev, void (*action)(void *), void *data);
 
+/* fail-nth: what these allocate for a kernel file is named after its caller. */
+#ifdef DAXCHECK_KERNEL_FILE
+#include <linux/daxcheck-failnth.h>
+#define dev_set_name(dev, ...)	FAILNTH_VIA("dev_set_name", dev_set_name(dev, __VA_ARGS__))
+#define device_add(dev)		FAILNTH_VIA("device_add", device_add(dev))
+#define devres_alloc(...)	FAILNTH_VIA("devres_alloc", devres_alloc(__VA_ARGS__))
+#define devres_open_group(...)	FAILNTH_VIA("devres_open_group", devres_open_group(__VA_ARGS__))
+#define devm_add_action(...)	FAILNTH_VIA("devm_add_action", devm_add_action(__VA_ARGS__))
+#define devm_add_action_or_reset(...) \
+	FAILNTH_VIA("devm_add_action_or_reset", devm_add_action_or_reset(__VA_ARGS__))
+#endif
+
 /* More of the device model (shim/device-more.c), for drivers/dax/extent.c and cxl.c. */
 void device_unregister(struct device *dev);
-struct device *device_find_child(struct device *parent, void *data,
-				 int (*match)(struct device *dev, void *data));
+/* v6.15+ (probe.sh DAXCHECK_CONST_FIND_CHILD): the match takes const data */
+#ifdef DAXCHECK_CONST_FIND_CHILD
+#define __daxcheck_find_const const
+#else
+#define __daxcheck_find_const
+#endif
+struct device *device_find_child(struct device *parent, __daxcheck_find_const void *data,
+				 int (*match)(struct device *dev, __daxcheck_find_const void *data));
 int sysfs_emit(char *buf, const char *fmt, ...) __printf(2, 3);
 static inline void device_set_pm_not_required(struct device *dev)
 {

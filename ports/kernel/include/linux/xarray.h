@@ -26,6 +26,11 @@ int xa_insert(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp);
 void *xa_erase(struct xarray *xa, unsigned long index);
 void *xa_find(struct xarray *xa, unsigned long *index, bool after);
 
+#ifdef DAXCHECK_KERNEL_FILE	/* fail-nth: named after the kernel caller */
+#include <linux/daxcheck-failnth.h>
+#define xa_insert(...)	FAILNTH_VIA("xa_insert", xa_insert(__VA_ARGS__))
+#endif
+
 /* Every entry in index order; entries may be erased during the walk. */
 #define xa_for_each(xa, index, entry)					\
 	for (index = 0, entry = xa_find(xa, &(index), false); entry;	\

@@ -22,4 +22,9 @@ int ida_alloc(struct ida *ida, gfp_t gfp);
 void ida_free(struct ida *ida, unsigned int id);
 void ida_destroy(struct ida *ida);
 
+#ifdef DAXCHECK_KERNEL_FILE	/* fail-nth: named after the kernel caller */
+#include <linux/daxcheck-failnth.h>
+#define ida_alloc(...)	FAILNTH_VIA("ida_alloc", ida_alloc(__VA_ARGS__))
+#endif
+
 #endif /* _LINUX_IDR_H */

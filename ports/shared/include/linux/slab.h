@@ -18,20 +18,36 @@
 void *__kmalloc(size_t size, gfp_t gfp, bool zero, const char *caller, const char *what);
 void *__krealloc(const void *p, size_t size, gfp_t gfp, const char *caller, const char *what);
 void kfree(const void *p);
+
+/* __free(kfree) (compiler.h): the variable's pointer is freed when its scope ends. */
+static inline void __free_kfree(void *p)
+{
+	kfree(*(void **)p);
+}
 char *__kstrdup(const char *s, gfp_t gfp, const char *caller, const char *what);
 
-#define kmalloc(size, gfp)	__kmalloc(size, gfp, false, __func__, #size)
-#define kzalloc(size, gfp)	__kmalloc(size, gfp, true, __func__, #size)
-#define kcalloc(n, size, gfp)	__kmalloc((n) * (size), gfp, true, __func__, #size)
-#define kmalloc_array(n, size, gfp)	__kmalloc((n) * (size), gfp, false, __func__, #size)
-#define krealloc(p, size, gfp)	__krealloc(p, size, gfp, __func__, #p)
-#define kstrdup(s, gfp)		__kstrdup(s, gfp, __func__, #s)
+/*
+ * In the kernel harness (-DDAXCHECK_KERNEL_HARNESS) only a kernel file
+ * (-DDAXCHECK_KERNEL_FILE) passes its expression: the harness's own code and the
+ * shims pass NULL, and fail-nth counts their allocations only when kernel code
+ * called the shim (failnth_via_enter, linux/daxcheck-failnth.h).
+ */
+#if defined(DAXCHECK_KERNEL_HARNESS) && !defined(DAXCHECK_KERNEL_FILE)
+#define __kwhat(text)		NULL
+#else
+#define __kwhat(text)		text
+#endif
+#define kmalloc(size, gfp)	__kmalloc(size, gfp, false, __func__, __kwhat(#size))
+#define kzalloc(size, gfp)	__kmalloc(size, gfp, true, __func__, __kwhat(#size))
+#define kcalloc(n, size, gfp)	__kmalloc((n) * (size), gfp, true, __func__, __kwhat(#size))
+#define kmalloc_array(n, size, gfp)	__kmalloc((n) * (size), gfp, false, __func__, __kwhat(#size))
+#define krealloc(p, size, gfp)	__krealloc(p, size, gfp, __func__, __kwhat(#p))
+#define kstrdup(s, gfp)		__kstrdup(s, gfp, __func__, __kwhat(#s))
 #define kvzalloc(size, gfp)	kzalloc(size, gfp)
 #define kvcalloc(n, size, gfp)	kcalloc(n, size, gfp)
 #define kvmalloc(size, gfp)	kmalloc(size, gfp)
 #define kvrealloc(p, size, gfp)	krealloc(p, size, gfp)
 #define kvfree(p)		kfree(p)
-#define __free_kfree(p)		kfree(*(void **)(p))
 
 /*
  * The typed allocators (v7.0+): kzalloc_obj(VAR_OR_TYPE[, gfp]) allocates one
@@ -68,6 +84,11 @@ void failnth_begin(void);
 void failnth_end(void);
 bool failnth_should_fail(const char *func, const char *what);
 void failnth_answer(char *buf, size_t cap);
+bool failnth_failed(void);
+void failnth_via_enter(const char *func, const char *shim);
+void failnth_via_leave(void);
+void failnth_site_of(const char **func, const char **object);
+void failnth_object(const char *what, char *out, size_t cap);
 
 extern unsigned long kmalloc_count, kfree_count;
 /*

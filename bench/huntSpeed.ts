@@ -1,0 +1,173 @@
+/**
+ * Hunt speed where users wait (issue 23): real `daxcheck` hunts, each a child process
+ * with one worker, their figures read from the run.json they write.
+ * - kernel / C port: `daxcheck kernel --suite dax-contiguous` on the tree
+ *   $DAXCHECK_KERNEL_SRC against `daxcheck hunt --sut-exec` of the C port on the same
+ *   suite, in pairs taken one after the other, the median of the pairs' ratios of
+ *   commands/s (goal >= 50%); and the dynamic suite (`--suite dax`) on the RFC v2 DCD tree
+ *   $DAXCHECK_DCD_SRC against the C port's. Without the variables: skipped, and said so.
+ * - crash shrink within budget: a hunt of the C port with a fault that crashes it
+ *   (s3-double-release, an ASan heap-use-after-free) for N seconds; the time from the
+ *   budget's start to the summary (shrinking, saving and the reports included) must be
+ *   at most N + CRASH_SLACK_S.
+ * - cost per run cut short by a known defect: the C port with S4 on (the DAX suite meets
+ *   it often), in this process, every run timed; a run that fails with S4 (found before)
+ *   ends at its trigger (runSuite endsRun) and costs a share of a run that passes. A
+ *   cut-short run unpins the delivery its failure pinned, as a hunt's worker does.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildCPort, C_PORT_BINARY } from '../campaign/cPort.ts';
+import { failureName } from '../campaign/knownDefects.ts';
+import { KNOWN_TRIGGERS } from '../campaign/knownTriggers.ts';
+import { systemsNow } from '../campaign/systems.ts';
+import { runSuite } from '../properties/runSuite.ts';
+import { SUITES } from '../properties/suites.ts';
+import { World } from '../properties/world.ts';
+import { hasDeliveries } from '../sut/delivery.ts';
+import { median } from './stats.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'cli/bin.js');
+/** What the crash hunt may take past its budget: the shrink try under way, saving, the report's replay of the crash. */
+export const CRASH_SLACK_S = 4;
+/** The share of a passing run's time a run cut short by a known defect may cost. */
+export const CUT_SHORT_GOAL = 0.5;
+/** kernel commands/s over the C port's. */
+export const KERNEL_GOAL = 0.5;
+
+export interface HuntSpeedOptions {
+  /** Seconds per hunt of a kernel/C port pair, and pairs. */
+  seconds: number;
+  pairs: number;
+  /** The crash hunt's budget. */
+  crashSeconds: number;
+  /** Runs of the cut-short measurement. */
+  cutRuns: number;
+}
+
+/** One hunt: commands, worker time, commands/s, runs cut short by name. */
+interface HuntFigures { commands: number; runs: number; durationMs: number; perSec: number; cutShort: Record<string, number> }
+
+/** A kernel tree against the C port on one suite, or why it was skipped. */
+export interface KernelRow {
+  suite: 'dax-contiguous' | 'dax';
+  tree: string | null;
+  skipped: string | null;
+  kernel: HuntFigures[];
+  cPort: HuntFigures[];
+  /** Per pair, kernel commands/s over the C port's, and their median. */
+  ratios: number[];
+  ratio: number | null;
+  /** One kernel hunt with --avoid-known (for comparison; no goal). */
+  avoidKnown: HuntFigures | null;
+}
+
+export interface HuntSpeedResult {
+  options: HuntSpeedOptions;
+  rows: KernelRow[];
+  crash: { seconds: number; found: boolean; searchSeconds: number; withinBudget: boolean; note: string | null };
+  cutShort: { runs: number; cut: number; passedMs: number; cutMs: number; cutMsWithoutEnd: number; share: number; shareWithoutEnd: number };
+}
+
+/** Runs `daxcheck ARGS` with --workers 1 and fresh --out/--reports folders; run.json's first entry and the process's stdout. */
+function daxcheck(args: string[]): { figures: HuntFigures; stdout: string; entry: Record<string, unknown> } {
+  const dir = mkdtempSync(join(tmpdir(), 'daxcheck-bench-'));
+  try {
+    const r = spawnSync(process.execPath, [BIN, ...args, '--workers', '1', '--out', join(dir, 'out'), '--reports', join(dir, 'reports')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    let entry: Record<string, unknown>;
+    try {
+      entry = (JSON.parse(readFileSync(join(dir, 'reports', 'run.json'), 'utf8')) as { entries: Record<string, unknown>[] }).entries[0]!;
+    } catch {
+      throw new Error(`bench: daxcheck ${args.join(' ')} wrote no run.json (exit ${r.status}): ${(r.stderr ?? '').split('\n').slice(-5).join(' | ')}`);
+    }
+    const commands = entry.commands as number;
+    const durationMs = entry.durationMs as number;
+    const figures = { commands, runs: entry.runs as number, durationMs, perSec: durationMs > 0 ? (commands * 1000) / durationMs : 0, cutShort: (entry.cutShort ?? {}) as Record<string, number> };
+    return { figures, stdout: r.stdout ?? '', entry };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The kernel/C port table's row for suite on the tree in env var `envVar`. */
+function kernelRow(suite: KernelRow['suite'], envVar: string, o: HuntSpeedOptions): KernelRow {
+  const tree = process.env[envVar] ?? null;
+  const row: KernelRow = { suite, tree, skipped: null, kernel: [], cPort: [], ratios: [], ratio: null, avoidKnown: null };
+  if (tree === null || tree === '') return { ...row, tree: null, skipped: `skipped: set ${envVar} to a kernel tree${suite === 'dax' ? ' with the RFC v2 DCD series' : ''}` };
+  const seconds = String(o.seconds);
+  for (let i = 0; i < o.pairs; i++) {
+    const k = daxcheck(['kernel', '--src', tree, '--suite', suite, '--seconds', seconds, '--seed', String(i + 1)]).figures;
+    const c = daxcheck(['hunt', '--sut-exec', C_PORT_BINARY, '--suite', suite, '--seconds', seconds, '--seed', String(i + 1)]).figures;
+    row.kernel.push(k);
+    row.cPort.push(c);
+    row.ratios.push(c.perSec > 0 ? k.perSec / c.perSec : 0);
+  }
+  row.ratio = median(row.ratios);
+  row.avoidKnown = daxcheck(['kernel', '--src', tree, '--suite', suite, '--seconds', seconds, '--avoid-known']).figures;
+  return row;
+}
+
+/** The crash hunt: its budget, whether it found the crash, the seconds from the budget's start to the summary. */
+function crashHunt(seconds: number): HuntSpeedResult['crash'] {
+  const { stdout, entry } = daxcheck(['hunt', '--sut-exec', C_PORT_BINARY, '--fault', 's3-double-release', '--suite', 'dax', '--seconds', String(seconds)]);
+  const search = /, ([\d.]+) s of search/.exec(stdout);
+  const searchSeconds = search === null ? Infinity : Number(search[1]);
+  const found = ((entry.counterexamples ?? []) as unknown[]).length > 0;
+  const note = /minimizing stopped when [^)]*|not minimized: [^)]*/.exec(stdout)?.[0] ?? null;
+  return { seconds, found, searchSeconds, withinBudget: found && searchSeconds <= seconds + CRASH_SLACK_S, note };
+}
+
+/** Times every run of the C port with S4 on, each failure cut short (with and without ending runs at S4's trigger). */
+export function cutShortCost(runs: number): HuntSpeedResult['cutShort'] {
+  const one = (endAtTrigger: boolean) => {
+    const systems = systemsNow({ kind: 'exec', command: [C_PORT_BINARY] }, 's4-sized-create-dynamic', ['dax'], 'bench');
+    const times: { ms: number; world: World }[] = [];
+    const passed = new WeakSet<object>();
+    let open: { start: number; world: World } | null = null;
+    const close = () => {
+      if (open !== null) times.push({ ms: performance.now() - open.start, world: open.world });
+      open = null;
+    };
+    try {
+      runSuite({
+        suite: SUITES.dax, model: systems.reference, sut: systems.sut, seed: 11, numRuns: runs, maxCommands: 100,
+        seenBefore: (f) => {
+          if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null);
+          return failureName(f);
+        },
+        hooks: {
+          world: (suite, model, sut) => {
+            close();
+            const world = new World(suite, model, sut);
+            if (endAtTrigger) world.endsRun = KNOWN_TRIGGERS.S4;
+            open = { start: performance.now(), world };
+            return world;
+          },
+          passed: (w) => passed.add(w),
+        },
+      });
+      close();
+    } finally {
+      systems.close();
+    }
+    const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+    return { passedMs: mean(times.filter((t) => passed.has(t.world)).map((t) => t.ms)), cutMs: mean(times.filter((t) => !passed.has(t.world)).map((t) => t.ms)), cut: times.filter((t) => !passed.has(t.world)).length };
+  };
+  const plain = one(false);
+  const ended = one(true);
+  return { runs, cut: ended.cut, passedMs: ended.passedMs, cutMs: ended.cutMs, cutMsWithoutEnd: plain.cutMs, share: ended.passedMs > 0 ? ended.cutMs / ended.passedMs : 0, shareWithoutEnd: plain.passedMs > 0 ? plain.cutMs / plain.passedMs : 0 };
+}
+
+/** Measures the hunt-speed table (builds the C port first if needed). */
+export function measureHuntSpeed(o: HuntSpeedOptions): HuntSpeedResult {
+  buildCPort();
+  return {
+    options: o,
+    rows: [kernelRow('dax-contiguous', 'DAXCHECK_KERNEL_SRC', o), kernelRow('dax', 'DAXCHECK_DCD_SRC', o)],
+    crash: crashHunt(o.crashSeconds),
+    cutShort: cutShortCost(o.cutRuns),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The DAX snapshot's parts (properties/changedPart.ts): its regions. Every operation
+ * names one region (createRegion the next id) and changes nothing in another; a
+ * failure injection changes no region (it arms a count the next operation consumes).
+ */
+import type { DaxSnapshot, DaxSut, RegionSnap } from '../../sut/interface.ts';
+import type { SnapshotParts } from '../changedPart.ts';
+import { checkRegionInvariants } from '../invariants.ts';
+import type { DaxCall } from './daxCommand.ts';
+
+/** The region a call names (createRegion: the next id), or null for none. */
+function touchedRegion(c: DaxCall, before: DaxSnapshot): number | null {
+  switch (c.op) {
+    case 'createRegion': return before.regions.length;
+    case 'failAllocation':
+    case 'failNth': return null;
+    default: return c.region;
+  }
+}
+
+export const daxParts: SnapshotParts<DaxCall, DaxSut, DaxSnapshot> = {
+  supports: (sut) => typeof sut.observeRegion === 'function',
+  touched: touchedRegion,
+  observe: (sut, i) => sut.observeRegion!(i),
+  part: (snap, i) => snap.regions[i] ?? null,
+  withPart: (before, i, part) => {
+    if (part === null || i > before.regions.length) return before;
+    const regions = before.regions.slice();
+    regions[i] = part as RegionSnap;
+    return { regions };
+  },
+  invariants: checkRegionInvariants,
+  selfCheck: (sut, i) => sut.selfCheckRegion?.(i),
+};

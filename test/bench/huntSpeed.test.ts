@@ -1,0 +1,36 @@
+/** The hunt-speed section of the benchmark: its cut-short measurement runs, its goals are judged from the figures, a missing tree is skipped and said so. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cutShortCost, type HuntSpeedResult } from '../../bench/huntSpeed.ts';
+import { huntSpeedGoals, huntSpeedTable } from '../../bench/huntSpeedTable.ts';
+
+const figures = (perSec: number) => ({ commands: perSec * 10, runs: 10, durationMs: 10_000, perSec, cutShort: { 'K1: result-mismatch in mapping': 3 } });
+
+function result(kernelPerSec: number, crashSeconds: number, cutShare: number): HuntSpeedResult {
+  return {
+    options: { seconds: 10, pairs: 1, crashSeconds: 10, cutRuns: 10 },
+    rows: [
+      { suite: 'dax-contiguous', tree: '/t', skipped: null, kernel: [figures(kernelPerSec)], cPort: [figures(1000)], ratios: [kernelPerSec / 1000], ratio: kernelPerSec / 1000, avoidKnown: figures(900) },
+      { suite: 'dax', tree: null, skipped: 'skipped: set DAXCHECK_DCD_SRC to a kernel tree with the RFC v2 DCD series', kernel: [], cPort: [], ratios: [], ratio: null, avoidKnown: null },
+    ],
+    crash: { seconds: 10, found: true, searchSeconds: crashSeconds, withinBudget: crashSeconds <= 14, note: null },
+    cutShort: { runs: 10, cut: 4, passedMs: 10, cutMs: 10 * cutShare, cutMsWithoutEnd: 12, share: cutShare, shareWithoutEnd: 1.2 },
+  };
+}
+
+test('the goals follow the figures: the kernel ratio against 50%, the crash hunt against its slack, the cut-short share against its goal; a skipped tree is a goal not met, saying why', () => {
+  const good = huntSpeedGoals(result(600, 11, 0.1));
+  assert.equal(good.map((g) => g.met), [true, false, true, true]);
+  assert.match(good[1]!.detail, /skipped: set DAXCHECK_DCD_SRC/);
+  const bad = huntSpeedGoals(result(400, 20, 0.9));
+  assert.equal(bad.map((g) => g.met), [false, false, false, false]);
+  assert.match(huntSpeedTable(result(600, 11, 0.1)), /dax\s+skipped: set DAXCHECK_DCD_SRC/);
+});
+
+test('the cut-short measurement times runs of the C port with S4: some are cut short, every time is positive', () => {
+  const r = cutShortCost(40);
+  assert.ok(r.cut > 0, 'runs were cut short');
+  assert.ok(r.passedMs > 0 && r.cutMs > 0 && r.cutMsWithoutEnd > 0, JSON.stringify(r));
+});
+
+test.run();
