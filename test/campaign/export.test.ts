@@ -73,7 +73,7 @@ test('a counterexample of another suite, or a bad format: one line naming the pr
 test('the shipped example (examples/cx-t1-refused-release.json) still fails as recorded with T1 on, and exports', async () => {
   const replay = await daxcheck(['replay', 'examples/cx-t1-refused-release.json']);
   assert.is(replay.code, 1, replay.stdout + replay.stderr);
-  assert.match(replay.stdout, /FAILS at step 4: releaseTagGroup\(region0, 11111111-2222-4333-8444-555555555555\): result-mismatch\n  model EBUSY, sut ok\n  \(as recorded\)/);
+  assert.match(replay.stdout, /FAILS at step 4: releaseTagGroup\(region0, "?11111111-2222-4333-8444-555555555555"?[^)]*\): result-mismatch\n  model EBUSY, sut ok\n  \(as recorded\)/);
   const script = await daxcheck(['export', 'examples/cx-t1-refused-release.json']);
   assert.is(script.code, 0, script.stderr);
   assert.match(script.stdout, /trim "\$dax_0_0"\nexpect_extents "\$region0" 0\n/);
