@@ -222,7 +222,8 @@ static void out_region(struct dcd_region *rg)
 		out_dev(rg, &rg->devs[i]);
 	}
 	out_str("],\"pending\":[");
-	qsort(rg->pending, rg->nr_pending, sizeof(*rg->pending), by_name);
+	if (rg->nr_pending)
+		qsort(rg->pending, rg->nr_pending, sizeof(*rg->pending), by_name);
 	for (i = 0; i < rg->nr_pending; i++) {
 		if (i)
 			out_char(',');
