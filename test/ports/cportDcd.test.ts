@@ -1,7 +1,7 @@
 /**
  * The C port's v11/v10 profile (ports/c/dcd*.c): `hunt --sut-exec PORT --profile v11|v10`
- * finishes with no failure and covers every label of the suite; the snapshot writers emit
- * the dcd records' keys in the schema's order; and each named fault of the profile
+ * finishes with no failure and covers every label of the suite (the dcd records' key
+ * order: snapshotKeyOrder.test.ts); and each named fault of the profile
  * (T1, T3, T4, T5), switched with the `fault` request, makes the port disagree with the
  * reference model (model/dcd) on a sequence where the series' defect shows, while
  * without the fault it agrees on the same sequence.
@@ -14,7 +14,6 @@ import { parseDcdSnapshot } from '../../protocol/dcdSnapshotText.ts';
 import { parseAnswer } from '../../protocol/protocol.ts';
 import type { Result } from '../../sut/interface.ts';
 import type { DcdProfile, DcdSut } from '../../sut/dcdInterface.ts';
-import { nestedRecord, snapshotKeys, type RecordName } from '../../sut/snapshotSchema.ts';
 import { DCD_LABELS } from '../../properties/dcd11/dcdLabels.ts';
 import { readRunJson, runHunt } from '../cli/runHunt.ts';
 import { buildCPort, C_PORT } from './cport.ts';
@@ -93,26 +92,6 @@ for (const { fault, steps, shows } of FAULT_SEQUENCES) {
 test('an unknown fault name is err EINVAL in the DCD suite', () => {
   const out = execFileSync(C_PORT, [], { input: 'daxcheck 1\nnew dcd v11\nfault t9-none\nquit\n', encoding: 'utf8' });
   assert.equal(out.split('\n').slice(1, 3), ['ok', 'err EINVAL']);
-});
-
-/** Where a record's keys are out of the schema's order. */
-function keyProblems(v: unknown, record: RecordName, path: string, seen: Set<RecordName>): string[] {
-  seen.add(record);
-  const obj = v as Record<string, unknown>;
-  const out = Object.keys(obj).join(',') === snapshotKeys(record).join(',') ? [] : [`${path || record}: keys ${Object.keys(obj).join(',')}`];
-  for (const key of snapshotKeys(record)) {
-    const inner = nestedRecord(record, key);
-    if (inner !== null && Array.isArray(obj[key])) (obj[key] as unknown[]).forEach((x, i) => out.push(...keyProblems(x, inner, `${path}.${key}[${i}]`, seen)));
-  }
-  return out;
-}
-
-test('the C port writes every dcd record\'s keys in the schema\'s order', () => {
-  const { snaps } = portRun('v10', [], FAULT_SEQUENCES[0]!.steps);
-  const seen = new Set<RecordName>();
-  const problems = snaps.flatMap((s) => keyProblems(JSON.parse(s.slice(5)), 'dcdSnapshot', '', seen));
-  assert.equal(problems, []);
-  assert.equal([...seen].sort(), ['dcdDevice', 'dcdRange', 'dcdRegion', 'dcdResource', 'dcdSnapshot']);
 });
 
 for (const profile of ['v11', 'v10'] as const) {
