@@ -106,4 +106,10 @@ for (const profile of ['v11', 'v10'] as const) {
   });
 }
 
+test('hunt --sut-exec (the C port) --profile v11 --fault t1-refused-release-forgotten sends the fault and finds it: exit 1, a result mismatch in releaseTagGroup', async () => {
+  const r = await runHunt(['--sut-exec', C_PORT, '--profile', 'v11', '--fault', 't1-refused-release-forgotten', '--seconds', '6', '--workers', '1']);
+  assert.is(r.code, 1, r.stderr + r.stdout);
+  assert.match(r.stderr + r.stdout, /found cx-\S+ .*\[dcd-v11 with t1-refused-release-forgotten\] result-mismatch at step \d+ of \d+: releaseTagGroup/);
+});
+
 test.run();
