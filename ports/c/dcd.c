@@ -14,11 +14,24 @@
 
 struct dcd_state dcd;
 
+/**
+ * dcd_region_of - region @r of the instance
+ * @r: region id
+ *
+ * Return: the region, or NULL when there is none.
+ */
 struct dcd_region *dcd_region_of(long r)
 {
 	return r >= 0 && r < dcd.nr_regions ? dcd.regions[r] : NULL;
 }
 
+/**
+ * dcd_dev_of - device @d of a region
+ * @rg: the region, or NULL
+ * @d: device id
+ *
+ * Return: the device, or NULL when there is none.
+ */
 struct dcd_dev *dcd_dev_of(struct dcd_region *rg, long d)
 {
 	int i;
@@ -29,12 +42,23 @@ struct dcd_dev *dcd_dev_of(struct dcd_region *rg, long d)
 	return NULL;
 }
 
+/**
+ * dcd_is_untagged - whether a tag is "0"
+ * @tag: the tag
+ *
+ * Return: true for untagged.
+ */
 bool dcd_is_untagged(const char *tag)
 {
 	return strcmp(tag, "0") == 0;
 }
 
-/* alloc_dev_dax_range for a whole resource: a range, a use, a mapping. */
+/**
+ * dcd_alloc_range - alloc_dev_dax_range for a whole resource: a range at the
+ * device's end, a use of the resource, a mapping
+ * @dev: the device
+ * @res: the resource (aborts when memory runs out)
+ */
 void dcd_alloc_range(struct dcd_dev *dev, struct dcd_resource *res)
 {
 	dev->ranges = dcd_grow(dev->ranges, dev->nr_ranges, sizeof(*dev->ranges));
@@ -46,7 +70,12 @@ void dcd_alloc_range(struct dcd_dev *dev, struct dcd_resource *res)
 	dev->mappings++;
 }
 
-/* trim_dev_dax_range: the last range goes; @keep_mapping is T3. */
+/**
+ * dcd_trim_range - trim_dev_dax_range: the device's last range goes, its
+ * resource loses a use and (unless @keep_mapping, T3) its mapping goes
+ * @dev: the device (nothing happens without a range)
+ * @keep_mapping: leave the mapping registered
+ */
 void dcd_trim_range(struct dcd_dev *dev, bool keep_mapping)
 {
 	struct dcd_range *range;
@@ -186,6 +215,21 @@ static int group_refusal(struct dcd_region *rg, const char *tag, int n, const u6
 	return 0;
 }
 
+/**
+ * dcd_add_group - the device adds a tag group, accepted or refused as a whole
+ * (§12.5); member i gets seq @seq_base + i
+ * @r: region id
+ * @tag: "0" (each extent a group of one) or a UUID
+ * @n: number of extents
+ * @off: region-relative offsets
+ * @len: lengths
+ * @seq_base: the first member's seq
+ *
+ * Return: 0; -ENXIO no region; -EINVAL no extent, more than 8, an empty,
+ * unaligned, outside or overlapping extent, or (tagged, without T5) @seq_base
+ * not the next seq of the tag; -EBUSY a member of the tag is in use;
+ * -ENOSPC an extent overlaps a resource.
+ */
 int dcd_add_group(long r, const char *tag, int n, const u64 *off, const u64 *len, long seq_base)
 {
 	struct dcd_region *rg = dcd_region_of(r);
