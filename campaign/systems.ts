@@ -129,7 +129,7 @@ function execSystems(command: string[], cwd: string | undefined, fault: string |
   });
   if (suites.some((s) => s.startsWith('dcd-'))) {
     sut.close();
-    return dcdExecSystems(command, cwd, reference, suites, where, o);
+    return dcdExecSystems(command, cwd, reference, fault, suites, where, o);
   }
   try {
     for (const suite of suites) (suite === 'tree' ? sut.createTree() : sut.createDax());
@@ -142,9 +142,9 @@ function execSystems(command: string[], cwd: string | undefined, fault: string |
   return { reference, sut, name: execName(command), close: () => sut.close() };
 }
 
-/** A process port of the v11/v10 profile (protocol/dcdProcessSut.ts), step by step; its handshake and `new dcd PROFILE` checked for each suite. */
-function dcdExecSystems(command: string[], cwd: string | undefined, reference: SutFactory, suites: readonly SuiteName[], where: string, o: SystemOptions): Systems {
-  const sut = dcdProcessFactory(command, { ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(cwd === undefined ? {} : { cwd }), name: execName(command) });
+/** A process port of the v11/v10 profile (protocol/dcdProcessSut.ts), step by step, with fault on; its handshake and `new dcd PROFILE` checked for each suite. */
+function dcdExecSystems(command: string[], cwd: string | undefined, reference: SutFactory, fault: string | null, suites: readonly SuiteName[], where: string, o: SystemOptions): Systems {
+  const sut = dcdProcessFactory(command, { faults: fault === null ? [] : [fault], ...(o.commandTimeoutMs === undefined ? {} : { commandTimeoutMs: o.commandTimeoutMs }), ...(cwd === undefined ? {} : { cwd }), name: execName(command) });
   try {
     for (const suite of suites) sut.createDcd!(suite === 'dcd-v11' ? 'v11' : 'v10');
   } catch (e) {

@@ -1,7 +1,7 @@
 /**
  * A port process as a system under test of the v11/v10 profile (sut/dcdInterface.ts,
  * PROTOCOL.md "The v11/v10 profile"): createDcd(profile) starts the process, or reuses
- * it with `new dcd PROFILE`, and every method is one synchronous round trip. Step by
+ * it with `new dcd PROFILE` (then `fault NAME` for each fault asked for), and every method is one synchronous round trip. Step by
  * step only (no checkRun): the runner observes after every step. A port that answers
  * `new dcd PROFILE` with `err EINVAL` lacks the profile: a 'protocol' ProcessSutError.
  */
@@ -13,6 +13,8 @@ import { parseDcdSnapshot } from './dcdSnapshotText.ts';
 import { SnapshotShapeError } from './snapshotText.ts';
 
 export interface DcdProcessOptions {
+  /** Faults switched on (`fault NAME`) in every instance; a port answering err EINVAL lacks one: a 'protocol' ProcessSutError. */
+  faults?: string[];
   /** No answer for this long: the process is killed and the call throws a 'hang'. Default 5000. */
   commandTimeoutMs?: number;
   /** Working directory of the process. */
@@ -122,7 +124,16 @@ class DcdFactoryImpl implements DcdProcessFactory {
     this.generation += 1;
     if (answer === 'err EINVAL') throw new ProcessSutError('protocol', `the port ${this.ch.name} does not implement the ${profile} profile (it answered "err EINVAL" to "${request}")`, { command: this.command, lastRequest: request });
     if (answer !== 'ok') throw this.ch.fail(new ProcessSutError('sut-malformed', `expected "ok" in answer to "${request}", got ${JSON.stringify(answer!.slice(0, 120))}`, { command: this.command, lastRequest: request }));
+    for (const fault of this.opts.faults ?? []) this.switchOn(fault);
     return new ProcessDcd(this, this.ch, this.generation);
+  }
+
+  /** `fault NAME` in the instance just created; err EINVAL: the port lacks the fault. */
+  private switchOn(fault: string): void {
+    const request = `fault ${fault}`;
+    const [answer] = this.ch!.exchange([request]);
+    if (answer === 'err EINVAL') throw new ProcessSutError('protocol', `the port ${this.ch!.name} does not implement the fault ${fault} (it answered "err EINVAL" to "${request}")`, { command: this.command, lastRequest: request });
+    if (answer !== 'ok') throw this.ch!.fail(new ProcessSutError('sut-malformed', `expected "ok" in answer to "${request}", got ${JSON.stringify(answer!.slice(0, 120))}`, { command: this.command, lastRequest: request }));
   }
 
   close(): void {

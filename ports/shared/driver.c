@@ -456,7 +456,8 @@ static void do_check(union arg *args)
 
 static void do_fault(union arg *args)
 {
-	if (suite == SUITE_DAX && dax_set_fault(args[0].s) == 0)
+	if ((suite == SUITE_DAX && dax_set_fault(args[0].s) == 0) ||
+	    (suite == SUITE_DCD && dcd_set_fault(args[0].s) == 0))
 		answer_ok();
 	else
 		answer_err(-EINVAL);
@@ -501,6 +502,12 @@ __attribute__((weak)) bool dcd_new(const char *profile)
 {
 	(void)profile;
 	return false;
+}
+
+__attribute__((weak)) int dcd_set_fault(const char *name)
+{
+	(void)name;
+	return -EINVAL;
 }
 
 __attribute__((weak)) void dcd_free(void)

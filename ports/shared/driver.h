@@ -63,6 +63,7 @@ void dcd_free(void);
 bool dcd_request(int argc, char **argv);
 void dcd_observe(void);
 bool dcd_check(void);
+int dcd_set_fault(const char *name);
 
 /*
  * Called after every request: where a build checks what must hold between

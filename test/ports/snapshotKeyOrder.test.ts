@@ -2,7 +2,7 @@
  * The C and Python writers emit every snapshot record's keys in the order of the schema
  * (sut/snapshotSchema.ts, the one TypeScript place that declares it): the C port's
  * snapshot writers (ports/shared/snapshot.c, which the kernel harness links too) for
- * both suites, and the Python port's for the tree suite. Each port is driven into a
+ * the tree and DAX suites, ports/c/dcd-snapshot.c for the DCD suite, and the Python port's for the tree suite. Each port is driven into a
  * state with every record of its suite at least once, and each record of its `snap`
  * answers is compared with snapshotKeys(record).
  */
@@ -58,8 +58,15 @@ function check(snaps: unknown[], top: RecordName): { problems: string[]; seen: S
   return { problems: snaps.flatMap((s) => keyOrderProblems(s, top, '', seen)), seen };
 }
 
+/** A state with every DCD record: a DC region, a claimed untagged resource, a refused (pending) release. */
+const DCD_REQUESTS = [
+  'new dcd v11', 'createRegion 0x40000000 0x4000000 0x200000', 'addTagGroup 0 0 0x0:0x200000 0', 'claim 0 0 0',
+  'releaseTagGroup 0 0 0 0x0', 'observe',
+];
+
 const TREE_RECORDS: RecordName[] = ['treeSnapshot', 'treeNode'];
 const DAX_RECORDS: RecordName[] = ['daxSnapshot', 'region', 'resNode', 'extent', 'device', 'range'];
+const DCD_RECORDS: RecordName[] = ['dcdSnapshot', 'dcdRegion', 'dcdResource', 'dcdDevice', 'dcdRange'];
 
 test('the C port writes every tree and DAX record\'s keys in the schema\'s order (ports/shared/snapshot.c)', () => {
   const tree = check(snapshots([C_PORT], TREE_REQUESTS), 'treeSnapshot');
@@ -68,6 +75,14 @@ test('the C port writes every tree and DAX record\'s keys in the schema\'s order
   const dax = check(snapshots([C_PORT], DAX_REQUESTS), 'daxSnapshot');
   assert.equal(dax.problems, []);
   assert.equal([...dax.seen].sort(), [...DAX_RECORDS].sort(), 'every DAX record was written');
+});
+
+test('the C port writes every DCD record\'s keys in the schema\'s order (ports/c/dcd-snapshot.c)', () => {
+  const snaps = snapshots([C_PORT], DCD_REQUESTS);
+  assert.match(JSON.stringify(snaps), /"pending":\["0@0x0"\]/, 'the state holds a pending release');
+  const dcd = check(snaps, 'dcdSnapshot');
+  assert.equal(dcd.problems, []);
+  assert.equal([...dcd.seen].sort(), [...DCD_RECORDS].sort(), 'every DCD record was written');
 });
 
 test('the Python port writes every tree record\'s keys in the schema\'s order', () => {
