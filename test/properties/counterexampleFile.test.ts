@@ -84,6 +84,16 @@ test('a hand-edited file whose recorded step lies beyond its commands (or before
   assert.match(zero.message, /records "broke" at step 0, but its 4 commands are steps 1 to 4$/);
 });
 
+test('a file of a system stopped while being created (no commands, broke at step 1) loads; broke at step 2 of no commands does not', () => {
+  const cx = valid();
+  const creating = { ...cx, commands: [], broke: { kind: 'hang', step: 1, call: 'creating the system', detail: 'no answer within 5000 ms while creating the system' } };
+  const file = join(tempDir(), 'creating.json');
+  writeFileSync(file, JSON.stringify(creating));
+  assert.is(loadCounterexample(file).broke.step, 1);
+  const two = loadError(JSON.stringify({ ...creating, broke: { ...creating.broke, step: 2 } }));
+  assert.match(two.message, /records "broke" at step 2, but its 0 commands are steps 1 to 0$/);
+});
+
 test('bad JSON: the error names the file and says it is not valid JSON', () => {
   const e = loadError('{"format": 1,');
   assert.match(e.message, new RegExp(`^${e.file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: is not valid JSON \\(`));

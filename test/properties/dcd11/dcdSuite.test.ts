@@ -18,6 +18,18 @@ for (const suite of [dcdV11Suite, dcdV10Suite]) {
   });
 }
 
+test('createRegion resolves after the last region: three regions created in a row lie side by side, none overlapping', () => {
+  const op = dcdV11Suite.operations.find((o) => o.op === 'createRegion')!;
+  const model = modelFactory.createDcd!('v11');
+  for (let i = 0; i < 3; i++) {
+    const call = op.resolve({ op: 'createRegion', start: 1n << 30n, sizeBytes: 32n << 20n, align: 2n << 20n }, model.observe());
+    assert.ok(model.createRegion(call.start, call.sizeBytes, call.align).ok, `region ${i} created`);
+  }
+  const regions = model.observe().regions;
+  assert.is(regions.length, 3);
+  regions.slice(1).forEach((r, i) => assert.is(r.start, regions[i]!.start + regions[i]!.sizeBytes, `region ${i + 1} starts where region ${i} ends`));
+});
+
 /** What each fault's counterexample must show: the kind of failure and a word of its message. */
 const EXPECTED: Record<DcdFaultName, { kind: string; op: RegExp; says: RegExp; most: number }> = {
   't1-refused-release-forgotten': { kind: 'result-mismatch', op: /^releaseTagGroup/, says: /model EBUSY, sut ok/, most: 4 },
