@@ -38,6 +38,7 @@ export const SLOW_TESTS: readonly string[] = [
   'ports/cport.test.ts',
   'ports/cportFailNth.test.ts',
   'ports/cportFaults.test.ts',
+  'ports/cportDcd.test.ts',
   'ports/cportSelfCheck.test.ts',
   'ports/cportSizedCreate.test.ts',
   'ports/portDelivery.test.ts',
