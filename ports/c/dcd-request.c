@@ -194,7 +194,7 @@ static void do_addTagGroup(union arg *a)
 	int n;
 
 	if (dcd_parse_tag("addTagGroup", a[1].s, tag) &&
-	    dcd_parse_extents("addTagGroup", a[2].s, off, len, &n))
+	    parse_extent_list("addTagGroup", a[2].s, off, len, DCD_MAX_GROUP + 1, &n))
 		answer_rc(dcd_add_group(a[0].l, tag, n, off, len, a[3].l));
 }
 
@@ -217,7 +217,7 @@ static void do_claimRacing(union arg *a)
 	/* every word is checked before the claim runs: a malformed request changes nothing */
 	if (!dcd_parse_tag("claimRacing", a[2].s, tag) ||
 	    !dcd_parse_tag("claimRacing", a[3].s, gtag) ||
-	    !dcd_parse_extents("claimRacing", a[4].s, off, len, &group.n))
+	    !parse_extent_list("claimRacing", a[4].s, off, len, DCD_MAX_GROUP + 1, &group.n))
 		return;
 	rc = uuid_store(a[0].l, a[1].l, tag, &group);
 	arrive(&group);
@@ -231,16 +231,6 @@ static void do_releaseTagGroup(union arg *a)
 	if (dcd_parse_tag("releaseTagGroup", a[1].s, tag))
 		answer_rc(dcd_release_group(a[0].l, tag, a[3].u));
 }
-
-#define DCD_REQUESTS(X)					\
-	X(createRegion,		"uuu")			\
-	X(createDevice,		"i")			\
-	X(deleteDevice,		"ii")			\
-	X(resize,		"iiu")			\
-	X(addTagGroup,		"iwwi")			\
-	X(claim,		"iiw")			\
-	X(claimRacing,		"iiwwwi")		\
-	X(releaseTagGroup,	"iwiu")
 
 static const struct request_op dcd_ops[] = {
 	DCD_REQUESTS(REQUEST_OP)

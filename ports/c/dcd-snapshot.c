@@ -119,44 +119,6 @@ bool dcd_parse_tag(const char *op, const char *text, char *tag)
 	return false;
 }
 
-/**
- * dcd_parse_extents - OFFSET:LEN[,OFFSET:LEN...], each 0x + hex, or ~ (none)
- * @op: the request, for the error
- * @text: the word
- * @off: DCD_MAX_GROUP + 1 offsets
- * @len: DCD_MAX_GROUP + 1 lengths
- * @n: the number read
- *
- * Return: true, or false after answering "error".
- */
-bool dcd_parse_extents(const char *op, const char *text, u64 *off, u64 *len, int *n)
-{
-	const char *s = text;
-	char *end;
-
-	*n = 0;
-	if (strcmp(s, "~") == 0)
-		return true;
-	for (; *n < DCD_MAX_GROUP + 1; (*n)++) {
-		if (strncmp(s, "0x", 2) || !isxdigit((unsigned char)s[2]))
-			break;
-		off[*n] = strtoull(s, &end, 16);
-		if (*end != ':' || strncmp(end + 1, "0x", 2) || !isxdigit((unsigned char)end[3]))
-			break;
-		len[*n] = strtoull(end + 1, &end, 16);
-		if (*end == '\0') {
-			(*n)++;
-			return true;
-		}
-		if (*end != ',')
-			break;
-		s = end + 1;
-	}
-	answer_error("%s: expected OFFSET:LEN[,OFFSET:LEN...] (at most %d) or ~, got '%.60s'",
-		     op, DCD_MAX_GROUP + 1, text);
-	return false;
-}
-
 static void out_dev(const struct dcd_region *rg, const struct dcd_dev *dev)
 {
 	char name[48];

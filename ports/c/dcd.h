@@ -107,7 +107,6 @@ extern struct dcd_state dcd;
 void *dcd_grow(void *array, int nr, size_t each);
 u64 dcd_res_size(const struct dcd_resource *res);
 bool dcd_parse_tag(const char *op, const char *text, char *tag);
-bool dcd_parse_extents(const char *op, const char *text, u64 *off, u64 *len, int *n);
 void dcd_group_name(const char *tag, u64 offset, char *name, size_t size);
 int dcd_set_fault(const char *name);
 struct dcd_region *dcd_region_of(long r);

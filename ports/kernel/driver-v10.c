@@ -166,35 +166,6 @@ static bool parse_tag(const char *op, const char *text, uuid_t *tag)
 	return false;
 }
 
-/* OFFSET:LEN[,OFFSET:LEN...], each 0x + hex, or ~ (none); false after answering "error". */
-static bool parse_extents(const char *op, const char *text, u64 *off, u64 *len, int *n)
-{
-	const char *s = text;
-	char *end;
-
-	*n = 0;
-	if (strcmp(s, "~") == 0)	/* no extent (PROTOCOL.md: the empty list) */
-		return true;
-	for (; *n < V10_MAX_EXTENTS + 1; (*n)++) {
-		if (strncmp(s, "0x", 2))
-			break;
-		off[*n] = strtoull(s, &end, 16);
-		if (*end != ':' || strncmp(end + 1, "0x", 2))
-			break;
-		len[*n] = strtoull(end + 1, &end, 16);
-		if (*end == '\0') {
-			(*n)++;
-			return true;
-		}
-		if (*end != ',')
-			break;
-		s = end + 1;
-	}
-	answer_error("%s: expected OFFSET:LEN[,OFFSET:LEN...] (at most %d) or ~, got '%.60s'",
-		     op, V10_MAX_EXTENTS + 1, text);
-	return false;
-}
-
 /* A group TAG EXTENTS SEQBASE added to region @r (ENXIO when none); false after answering "error". */
 static bool add_group(const char *op, long r, const char *tag_text, const char *extents,
 		      long seq_base, int *rc)
@@ -204,7 +175,7 @@ static bool add_group(const char *op, long r, const char *tag_text, const char *
 	uuid_t tag;
 	int n;
 
-	if (!parse_tag(op, tag_text, &tag) || !parse_extents(op, extents, off, len, &n))
+	if (!parse_tag(op, tag_text, &tag) || !parse_extent_list(op, extents, off, len, V10_MAX_EXTENTS + 1, &n))
 		return false;
 	*rc = vr ? v10_group_add(vr, &tag, n, off, len, seq_base) : -ENXIO;
 	return true;
@@ -275,7 +246,7 @@ static void do_claimRacing(union arg *a)
 
 	/* the group's words are checked before the claim runs: a malformed request changes nothing */
 	if (!parse_tag("claimRacing", a[3].s, &tag) ||
-	    !parse_extents("claimRacing", a[4].s, off, len, &n))
+	    !parse_extent_list("claimRacing", a[4].s, off, len, V10_MAX_EXTENTS + 1, &n))
 		return;
 	if (claim("claimRacing", a, &rc) &&
 	    add_group("claimRacing", a[0].l, a[3].s, a[4].s, a[5].l, &added))
@@ -309,19 +280,9 @@ static void do_failAllocation(union arg *a)
 }
 
 /* failAllocation is the harness's own (C-level tests), not a request of the profile. */
-#define V10_REQUESTS(X)					\
-	X(createRegion,		"uuu")			\
-	X(createDevice,		"i")			\
-	X(deleteDevice,		"ii")			\
-	X(resize,		"iiu")			\
-	X(addTagGroup,		"iwwi")			\
-	X(claim,		"iiw")			\
-	X(claimRacing,		"iiwwwi")		\
-	X(releaseTagGroup,	"iwiu")			\
-	X(failAllocation,	"wi")
-
 static const struct request_op v10_ops[] = {
-	V10_REQUESTS(REQUEST_OP)
+	DCD_REQUESTS(REQUEST_OP)
+	REQUEST_OP(failAllocation, "wi")
 };
 
 /**

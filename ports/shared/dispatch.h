@@ -70,6 +70,17 @@ struct request_op {
 	X(setAlign,		"iiu")			\
 	X(mapping,		"iiuu")
 
+/* The v11/v10 profile's requests (the C port's dcd-request.c, the kernel harness's driver-v10.c). */
+#define DCD_REQUESTS(X)					\
+	X(createRegion,		"uuu")			\
+	X(createDevice,		"i")			\
+	X(deleteDevice,		"ii")			\
+	X(resize,		"iiu")			\
+	X(addTagGroup,		"iwwi")			\
+	X(claim,		"iiw")			\
+	X(claimRacing,		"iiwwwi")		\
+	X(releaseTagGroup,	"iwiu")
+
 /* fail-nth's requests, answered by the session (driver.c) where the build has it. */
 #define FAILNTH_REQUESTS(X)				\
 	X(failNth,		"i")			\

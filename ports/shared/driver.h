@@ -28,6 +28,10 @@ void answer_id(long id);
 void answer_err(int err);		/* err ENAME from a negative errno */
 void answer_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void answer_rc(int rc);			/* ok, or err ENAME from a negative rc */
+
+/* A tag group's extents, OFFSET:LEN[,...] or ~ (extent-list.c); false after answering. */
+bool parse_extent_list(const char *op, const char *text, u64 *off, u64 *len,
+		       int max, int *n);
 void answer_created(int rc);		/* ok ID, or err ENAME from a negative rc */
 
 /* The self-check (PROTOCOL.md "The self-check"): checks return false after check_bad(). */
