@@ -34,7 +34,7 @@ export function buildCPortMutant(root: string, m: CPortMutant): BuiltCPort {
     cpSync(join(root, 'ports/c'), join(dir, 'c'), { recursive: true, filter: notBuild });
     cpSync(join(root, 'ports/shared'), join(dir, 'shared'), { recursive: true, filter: notBuild });
     for (const e of m.edits) {
-      const file = join(dir, 'c', e.file);
+      const file = join(dir, e.file);
       const text = readFileSync(file, 'utf8');
       const n = count(text, e.find);
       if (n !== 1) throw new MutantDoesNotApply(m.name, n);

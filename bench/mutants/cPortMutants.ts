@@ -6,7 +6,7 @@
  * too, and the tests build them the same way.
  */
 
-/** One edit of a file the C port builds, relative to ports/c (ports/shared's as `../shared/…`): `find` occurs exactly once and becomes `replace`. */
+/** One edit of a file the C port builds, relative to ports/ (`c/bus.c`, `shared/driver-tree.c`): `find` occurs exactly once and becomes `replace`. */
 export interface CEdit {
   readonly file: string;
   readonly find: string;
@@ -24,75 +24,75 @@ export const C_PORT_MUTANTS: readonly CPortMutant[] = [
   {
     name: 'c-leak-on-delete',
     summary: 'dev_dax_free() forgets to kfree() the device itself: every deleted device leaks',
-    edits: [{ file: 'bus.c', find: '\n\tkfree(dev_dax->ranges);\n\tkfree(dev_dax);\n}', replace: '\n\tkfree(dev_dax->ranges);\n}' }],
+    edits: [{ file: 'c/bus.c', find: '\n\tkfree(dev_dax->ranges);\n\tkfree(dev_dax);\n}', replace: '\n\tkfree(dev_dax->ranges);\n}' }],
   },
   {
     name: 'c-label-request-buffer',
     summary: 'an extent keeps its label as a pointer into the request buffer instead of its copy',
     edits: [
-      { file: 'extent.c', find: '\tlog->label = tag;\n', replace: '\tlog->label = (char *)label;\n\tkfree(tag);\n' },
-      { file: 'bus.c', find: '\t\tkfree(dax_region->extents[i].label);\n', replace: '' },
+      { file: 'c/extent.c', find: '\tlog->label = tag;\n', replace: '\tlog->label = (char *)label;\n\tkfree(tag);\n' },
+      { file: 'c/bus.c', find: '\t\tkfree(dax_region->extents[i].label);\n', replace: '' },
     ],
   },
   {
     name: 'c-conflict-touching',
     summary: '__request_resource() lets a new resource start on the last byte of a sibling (< for <=)',
-    edits: [{ file: 'resource.c', find: '\t\tif (tmp->end < start)\n\t\t\tcontinue;', replace: '\t\tif (tmp->end <= start)\n\t\t\tcontinue;' }],
+    edits: [{ file: 'c/resource.c', find: '\t\tif (tmp->end < start)\n\t\t\tcontinue;', replace: '\t\tif (tmp->end <= start)\n\t\t\tcontinue;' }],
   },
   {
     name: 'c-adjust-sibling-off-by-one',
     summary: 'adjust_resource() lets a resource grow onto the first byte of its next sibling',
-    edits: [{ file: 'resource.c', find: 'res->sibling->start <= end', replace: 'res->sibling->start < end' }],
+    edits: [{ file: 'c/resource.c', find: 'res->sibling->start <= end', replace: 'res->sibling->start < end' }],
   },
   {
     name: 'c-adjust-children-end',
     summary: 'adjust_resource() checks only that the children start inside the new range',
-    edits: [{ file: 'resource.c', find: 'if (tmp->start < start || tmp->end > end)', replace: 'if (tmp->start < start)' }],
+    edits: [{ file: 'c/resource.c', find: 'if (tmp->start < start || tmp->end > end)', replace: 'if (tmp->start < start)' }],
   },
   {
     name: 'c-remove-extent-no-put',
     summary: 'removing an extent hides it but never drops its own reference (missed kref put)',
-    edits: [{ file: 'extent.c', find: '\textent->visible = false;\n\tdax_extent_put(extent);\n', replace: '\textent->visible = false;\n' }],
+    edits: [{ file: 'c/extent.c', find: '\textent->visible = false;\n\tdax_extent_put(extent);\n', replace: '\textent->visible = false;\n' }],
   },
   {
     name: 'c-trim-no-put',
     summary: 'trimming a device range on a dynamic region keeps the extent reference (missed kref put)',
-    edits: [{ file: 'bus.c', find: '\tdev_dax->nr_range--;\n\tif (extent)\n\t\tdax_extent_put(extent);\n', replace: '\tdev_dax->nr_range--;\n\t(void)extent;\n' }],
+    edits: [{ file: 'c/bus.c', find: '\tdev_dax->nr_range--;\n\tif (extent)\n\t\tdax_extent_put(extent);\n', replace: '\tdev_dax->nr_range--;\n\t(void)extent;\n' }],
   },
   {
     name: 'c-delete-errno',
     summary: 'deleting device 0, a bound or a sized device answers -EINVAL instead of -EBUSY',
-    edits: [{ file: 'bus.c', find: 'dev_dax_size(dev_dax))\n\t\treturn -EBUSY;', replace: 'dev_dax_size(dev_dax))\n\t\treturn -EINVAL;' }],
+    edits: [{ file: 'c/bus.c', find: 'dev_dax_size(dev_dax))\n\t\treturn -EBUSY;', replace: 'dev_dax_size(dev_dax))\n\t\treturn -EINVAL;' }],
   },
   {
     name: 'c-unbind-errno',
     summary: 'unbinding an unbound device answers -EBUSY instead of -ENXIO',
-    edits: [{ file: 'bus.c', find: 'if (!dev_dax->bound)\n\t\treturn -ENXIO;', replace: 'if (!dev_dax->bound)\n\t\treturn -EBUSY;' }],
+    edits: [{ file: 'c/bus.c', find: 'if (!dev_dax->bound)\n\t\treturn -ENXIO;', replace: 'if (!dev_dax->bound)\n\t\treturn -EBUSY;' }],
   },
   {
     name: 'c-ida-no-free',
     summary: 'a deleted device\'s id is never given back to the ida (missing ida_free)',
-    edits: [{ file: 'bus.c', find: '\tida_free(&dax_region->ida, dev_dax->id);\n#endif', replace: '#endif' }],
+    edits: [{ file: 'c/bus.c', find: '\tida_free(&dax_region->ida, dev_dax->id);\n#endif', replace: '#endif' }],
   },
   {
     name: 'c-grow-exact-fit',
     summary: 'resize refuses to grow by exactly the available size (>= for >): -ENOSPC',
-    edits: [{ file: 'bus.c', find: 'size - cur > dax_region_avail_size(dev_dax->region)', replace: 'size - cur >= dax_region_avail_size(dev_dax->region)' }],
+    edits: [{ file: 'c/bus.c', find: 'size - cur > dax_region_avail_size(dev_dax->region)', replace: 'size - cur >= dax_region_avail_size(dev_dax->region)' }],
   },
   {
     name: 'c-shrink-len-u32',
     summary: 'dev_dax_shrink() holds a range\'s length in a u32: ranges of 4 GiB and more shrink wrongly',
-    edits: [{ file: 'bus.c', find: '\t\tu64 len = range_len(r->range.start, r->range.end);', replace: '\t\tu32 len = range_len(r->range.start, r->range.end);' }],
+    edits: [{ file: 'c/bus.c', find: '\t\tu64 len = range_len(r->range.start, r->range.end);', replace: '\t\tu32 len = range_len(r->range.start, r->range.end);' }],
   },
   {
     name: 'c-pgoff-u32-pages',
     summary: 'a range\'s pgoff (a page count) is truncated to 32 bits: wrong past 2^32 pages (16 TiB)',
-    edits: [{ file: 'bus.c', find: 'pgoff = PHYS_PFN(dev_dax_size(dev_dax));', replace: 'pgoff = (u32)PHYS_PFN(dev_dax_size(dev_dax));' }],
+    edits: [{ file: 'c/bus.c', find: 'pgoff = PHYS_PFN(dev_dax_size(dev_dax));', replace: 'pgoff = (u32)PHYS_PFN(dev_dax_size(dev_dax));' }],
   },
   {
     name: 'c-conflict-name-leak',
     summary: 'request_resource\'s conflict path frees the resource but not its name: a leak per conflict',
-    edits: [{ file: '../shared/driver-tree.c', find: '\tif (conflict) {\n\t\tkfree(res);\n\t\tkfree(name);\n', replace: '\tif (conflict) {\n\t\tkfree(res);\n' }],
+    edits: [{ file: 'shared/driver-tree.c', find: '\tif (conflict) {\n\t\tkfree(res);\n\t\tkfree(name);\n', replace: '\tif (conflict) {\n\t\tkfree(res);\n' }],
   },
 ];
 

@@ -20,7 +20,7 @@ const isCPort = (m: AnyMutant): m is CPortMutant => 'edits' in m;
 
 /** The file a row names: the impl/ file, or the C port's edited files. */
 function fileOf(m: AnyMutant): string {
-  return isCPort(m) ? [...new Set(m.edits.map((e) => posix.join('ports/c', e.file)))].join(' ') : m.file;
+  return isCPort(m) ? [...new Set(m.edits.map((e) => posix.join('ports', e.file)))].join(' ') : m.file;
 }
 
 /** The guided hunt of a mutant (the table's `guided` column), when one ran: `npm run mutants -- --guided`. */

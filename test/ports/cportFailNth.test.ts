@@ -64,21 +64,21 @@ const ERROR_PATH_DEFECTS: { mutant: CPortMutant; kind: string }[] = [
     kind: 'sut-leaked',
     mutant: {
       name: 'c-errpath-leak-label', summary: 'the extent device error path forgets to free the label copy',
-      edits: [{ file: 'extent.c', find: '\tif (dax_extent_register_dev(extent)) {\n\t\tkfree(tag);\n', replace: '\tif (dax_extent_register_dev(extent)) {\n' }],
+      edits: [{ file: 'c/extent.c', find: '\tif (dax_extent_register_dev(extent)) {\n\t\tkfree(tag);\n', replace: '\tif (dax_extent_register_dev(extent)) {\n' }],
     },
   },
   {
     kind: 'invariant',
     mutant: {
       name: 'c-errpath-ranges-keeps-resource', summary: 'a failed ranges krealloc returns ENOMEM without releasing the new resource',
-      edits: [{ file: 'bus.c', find: '\tif (!ranges) {\n\t\tdax_release_region(dax_region, parent, start, size);\n', replace: '\tif (!ranges) {\n' }],
+      edits: [{ file: 'c/bus.c', find: '\tif (!ranges) {\n\t\tdax_release_region(dax_region, parent, start, size);\n', replace: '\tif (!ranges) {\n' }],
     },
   },
   {
     kind: 'self-check',
     mutant: {
       name: 'c-errpath-mapping-keeps-range', summary: 'a failed mapping allocation returns ENOMEM and keeps the new range',
-      edits: [{ file: 'bus.c', find: '\tif (!mapping) {\n\t\ttrim_dev_dax_range(dev_dax);\n', replace: '\tif (!mapping) {\n' }],
+      edits: [{ file: 'c/bus.c', find: '\tif (!mapping) {\n\t\ttrim_dev_dax_range(dev_dax);\n', replace: '\tif (!mapping) {\n' }],
     },
   },
 ];
