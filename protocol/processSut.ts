@@ -231,6 +231,16 @@ class Instance {
     return this.ch;
   }
 
+  /** The port's snapshot, parsed; a misshapen one is the port's failure (sut-malformed). */
+  protected observeAs<T>(parse: (text: string) => T): T {
+    const text = this.observeText();
+    try {
+      return parse(text);
+    } catch (e) {
+      return this.malformed(e, 'observe');
+    }
+  }
+
   protected malformed(e: unknown, request: string): never {
     if (e instanceof SnapshotShapeError) {
       throw this.ch.fail(new ProcessSutError('sut-malformed', `snapshot: ${e.message}`, { command: this.ch.command, lastRequest: request }));
@@ -250,12 +260,7 @@ class ProcessTree extends Instance implements ResourceTreeSut {
   }
 
   observe(): TreeSnapshot {
-    const text = this.observeText();
-    try {
-      return parseTreeSnapshot(text);
-    } catch (e) {
-      return this.malformed(e, 'observe');
-    }
+    return this.observeAs(parseTreeSnapshot);
   }
 }
 
@@ -266,12 +271,7 @@ class ProcessDax extends Instance implements DaxSut {
   }
 
   observe(): DaxSnapshot {
-    const text = this.observeText();
-    try {
-      return parseDaxSnapshot(text);
-    } catch (e) {
-      return this.malformed(e, 'observe');
-    }
+    return this.observeAs(parseDaxSnapshot);
   }
 }
 
