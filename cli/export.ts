@@ -32,7 +32,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const trace = dcdTrace(loadCounterexample(file));
     text = format === 'qmp' ? qmpSequence(trace) : cxlTestScript(trace, file);
   } catch (e) {
-    throw new UsageError(`daxcheck export: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    const message = e instanceof Error ? e.message : String(e);
+    // The loader's errors name the file already; the trace's do not.
+    throw new UsageError(`daxcheck export: ${message.startsWith(`${file}: `) ? message : `${file}: ${message}`}`);
   }
   process.stdout.write(text);
   return EXIT_OK;

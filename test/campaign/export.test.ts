@@ -68,6 +68,11 @@ test('a counterexample of another suite, or a bad format: one line naming the pr
   const bad = await daxcheck(['export', '--format', 'yaml', file]);
   assert.is(bad.code, 2);
   assert.match(bad.stderr, /--format takes cxl-test or qmp, not "yaml"/);
+  const notJson = join(mkdtempSync(join(tmpdir(), 'daxcheck-export-')), 'garbage.json');
+  writeFileSync(notJson, 'root:x:0:0\n');
+  const garbage = await daxcheck(['export', notJson]);
+  assert.is(garbage.code, 2);
+  assert.is(garbage.stderr.trim(), `daxcheck export: ${notJson}: is not valid JSON (${garbage.stderr.split('is not valid JSON (')[1]!.trim()}`, 'the file named once');
 });
 
 test('the shipped example (examples/cx-t1-refused-release.json) still fails as recorded with T1 on, and exports', async () => {
