@@ -7,7 +7,8 @@
  * - steps: the same, each run planned no further than S4's trigger: what the steps of a
  *   run up to the trigger cost when they pass;
  * - cut:   the port with S4, the hunt's own rules (campaign/hunt/foundBefore.ts) with S4
- *   found before (its failures' names claimed, and its trigger armed): a run meeting it
+ *   found before (its trigger armed; each failure's name claimed by the first run that
+ *   meets it, which a hunt would shrink and this counts as cut too): a run meeting it
  *   fails at the trigger, ends there and is counted;
  * - cut, not ended: the same without the trigger (every planned step is sent).
  * Every run is timed from its World's creation to the next one's (the next run's
@@ -27,6 +28,7 @@ import { runSuite } from '../properties/runSuite.ts';
 import type { FailureSeen } from '../properties/sameFailure.ts';
 import { SUITES } from '../properties/suites.ts';
 import { World } from '../properties/world.ts';
+import { hasDeliveries } from '../sut/delivery.ts';
 
 const S4 = 's4-sized-create-dynamic';
 const SEED = 11;
@@ -80,10 +82,13 @@ function timedPass(systems: Systems, runs: number, rules: { seenBefore?: (f: Fai
     suite: SUITES.dax, model: systems.reference, sut: systems.sut, seed: SEED, numRuns: runs, maxCommands: MAX_COMMANDS,
     ...(seenBefore === undefined ? {} : {
       seenBefore: (f: FailureSeen) => {
-        const name = seenBefore(f);
-        if (name === null) throw new Error(`bench: cut-short runs: a failure the calibration pass did not meet (${f.failure.kind} at step ${f.failure.step + 1}: ${f.failure.call}): the passes do not run the same runs`);
         open!.cut = true;
-        return name;
+        const name = seenBefore(f);
+        if (name !== null) return name;
+        // the first run to meet this failure claimed its name: in a hunt it would be shrunk
+        // (once); here S4 counts as found before, so it is cut short as the later ones are
+        if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null);
+        return failureName(f);
       },
     }),
     hooks: {
@@ -101,18 +106,6 @@ function timedPass(systems: Systems, runs: number, rules: { seenBefore?: (f: Fai
   return out;
 }
 
-/** Claims, in found, the name of every failure of the seed's runs on systems (ended at the trigger or not): S4 counted as found. */
-function calibrate(systems: Systems, runs: number, found: FoundRegistry): void {
-  found.claim(0, knownKey('S4'));
-  for (const endsRun of [KNOWN_TRIGGERS.S4, undefined]) {
-    timedPass(systems, runs, { seenBefore: (f) => {
-      const name = failureName(f);
-      found.claim(0, name);
-      return name;
-    }, ...(endsRun === undefined ? {} : { endsRun }) });
-  }
-}
-
 /** Measures the cost of a run cut short by S4 against the same run passing (see the file comment). */
 export function cutShortCost(runs: number, reps = 3): CutShortResult {
   const port = { kind: 'exec' as const, command: [C_PORT_BINARY] };
@@ -125,12 +118,7 @@ export function cutShortCost(runs: number, reps = 3): CutShortResult {
   const times: Record<Pass, PassTimes[]> = { whole: [], steps: [], cut: [], cutNoEnd: [] };
   try {
     const found = new FoundRegistry(FoundRegistry.allocate());
-    const calibration = systemsNow(port, S4, ['dax'], 'bench');
-    try {
-      calibrate(calibration, runs, found);
-    } finally {
-      calibration.close();
-    }
+    found.claim(0, knownKey('S4')); // S4 found before: its trigger armed
     const rules = foundBefore(found, 0, systems.cut.sut);
     if (rules.endsRun === undefined) throw new Error('bench: cut-short runs: S4 found before arms no trigger');
     const noEnd = foundBefore(found, 0, systems.cutNoEnd.sut);
