@@ -70,8 +70,10 @@ export async function runJobs(files: readonly string[], jobs: number, root: stri
     const child = spawn(process.execPath, ['--import', 'tsx', runner, '--file', rel], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     running.add(child);
     let text = '';
-    child.stdout!.on('data', (d: Buffer) => { text += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { text += d.toString(); });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.setEncoding('utf8'); // a character split between two reads stays whole
+      stream.on('data', (d: string) => { text += d; });
+    }
     child.on('close', (code, signal) => {
       running.delete(child);
       const ms = performance.now() - started;
