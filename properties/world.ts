@@ -31,6 +31,8 @@ export class World {
   readonly sut: unknown;
   modelSnap: unknown;
   steps = 0;
+  /** The commands that ran, one per step (a failure's step indexes them; skipped commands are not here). */
+  readonly ran: { op: string }[] = [];
   readonly labels = new Set<string>();
   /** Argument-domain buckets the run's calls hit (suite.domains). */
   readonly domainBuckets = new Set<string>();
@@ -107,6 +109,7 @@ export class World {
     const call = suite.resolve(cmd, this.modelSnap);
     if (call === null) return;
     const index = this.steps++;
+    this.ran.push(cmd);
     if (suite.domains) for (const b of suite.domains.buckets(call, this.modelSnap)) this.domainBuckets.add(b);
     const shown = new Shown(suite, call); // printed only when a record or a failure needs it
     this.lastShown = shown;
