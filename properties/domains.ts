@@ -21,6 +21,8 @@ export interface ArgumentDomains<Call, Snap> {
 /** The bucket name of one argument's value. */
 export const bucket = (op: string, arg: string, value: string) => `${op}.${arg} ${value}`;
 
+const NONE: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map();
+
 /**
  * Every bucket of a table {op: {argument: values}}, with the bucket names built once:
  * `name(op, arg, value)` looks a name up (null for a value the table does not have), so
@@ -50,6 +52,11 @@ export class BucketTable {
   /** The bucket of op's argument arg with value, or null when the table has none. */
   name(op: string, arg: string, value: string): string | null {
     return this.names.get(op)?.get(arg)?.get(value) ?? null;
+  }
+
+  /** op's arguments, each with its buckets by value (empty for an op the table lacks): a step looks its op up once. */
+  of(op: string): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    return this.names.get(op) ?? NONE;
   }
 }
 
