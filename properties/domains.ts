@@ -90,8 +90,10 @@ export const inBinade = (lo: number, hi: number, unit = 1n): fc.Arbitrary<bigint
 export const REGION_ALIGN_BUCKETS = binadeNames(21, 63);
 
 /** A region align's bucket: its power of two when it is one of at least 2 MiB, else invalid. */
+const MIN_REGION_ALIGN = 2n * MiB;
+
 export function alignBucket(align: bigint): string {
-  const ok = align >= 2n * MiB && align <= U64_MAX && (align & (align - 1n)) === 0n;
+  const ok = align >= MIN_REGION_ALIGN && align <= U64_MAX && (align & (align - 1n)) === 0n;
   return ok ? binade(align) : 'invalid';
 }
 
@@ -109,8 +111,7 @@ export const OBJECT_BUCKETS = ['live first', 'live middle', 'live last', 'live o
 
 /** The bucket of an object argument: a live object by position among its live peers, else dead or missing. */
 export function objectBucket<T extends { id: number }>(live: readonly T[], id: number, dead: (id: number) => boolean): string {
-  const i = live.findIndex((x) => x.id === id);
-  if (i >= 0) return LIVE[position(i, live.length)];
+  for (let i = 0; i < live.length; i++) if (live[i]!.id === id) return LIVE[position(i, live.length)];
   return dead(id) ? 'dead' : 'missing';
 }
 

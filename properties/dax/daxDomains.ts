@@ -6,7 +6,7 @@
  */
 import type { DaxSnapshot, FailPoint, RegionSnap } from '../../sut/interface.ts';
 import { MiB } from '../../sut/u64.ts';
-import { alignBucket, binade, binadeNames, BucketTable, OBJECT_BUCKETS, objectBucket, position, REGION_ALIGN_BUCKETS, type ArgumentDomains } from '../domains.ts';
+import { alignBucket, binade, binadeNames, BucketTable, OBJECT_BUCKETS, position, REGION_ALIGN_BUCKETS, type ArgumentDomains } from '../domains.ts';
 import type { DaxCall } from './daxCommand.ts';
 
 const GRANULE = 2n * MiB;
@@ -61,8 +61,9 @@ function regionBucket(s: DaxSnapshot, id: number): string {
 /** A device of a live region; a dead one is an id below the highest live id that no device has (the ida hands out the lowest). */
 function deviceBucket(r: RegionSnap | undefined, d: number): string | null {
   if (r === undefined || r.destroyed) return null;
-  const top = r.devices.at(-1)?.id ?? -1;
-  return objectBucket(r.devices, d, (id) => id < top);
+  const { devices } = r;
+  for (let i = 0; i < devices.length; i++) if (devices[i]!.id === d) return LIVE_AT[position(i, devices.length)];
+  return d < (devices.at(-1)?.id ?? -1) ? 'dead' : 'missing';
 }
 
 /** An extent of a live region: by position among the visible extents, dead (not visible) or missing; one pass. */
@@ -88,6 +89,17 @@ const SET_ALIGN_NAMES = new Map([[4096n, '4KiB'], [GRANULE, '2MiB'], [1n << 30n,
 
 type ArgBuckets = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
+const TWO_64 = 1n << 64n;
+const U64_MASK = TWO_64 - 1n;
+
+/** The region with id r (its index, unless the snapshot is not in id order). */
+function regionOf(s: DaxSnapshot, r: number): RegionSnap | undefined {
+  const at = s.regions[r];
+  if (at?.id === r) return at;
+  for (const x of s.regions) if (x.id === r) return x;
+  return undefined;
+}
+
 /** Appends the bucket of argument arg with value v to out (none for a null value or one the table lacks). */
 function add(out: string[], t: ArgBuckets, arg: string, v: string | null): void {
   const b = v === null ? undefined : t.get(arg)?.get(v);
@@ -99,7 +111,7 @@ function hits(c: DaxCall, s: DaxSnapshot, table: BucketTable, out: string[]): vo
   const { op } = c;
   const t = table.of(op);
   if (op === 'createRegion') {
-    const size = c.sizeBytes === 0n || c.start + c.sizeBytes > 1n << 64n ? 'invalid' : granularSize(c.sizeBytes);
+    const size = c.sizeBytes === 0n || c.start + c.sizeBytes > TWO_64 ? 'invalid' : granularSize(c.sizeBytes);
     add(out, t, 'kind', c.kind);
     add(out, t, 'align', alignBucket(c.align));
     add(out, t, 'start', granular(c.start));
@@ -110,7 +122,7 @@ function hits(c: DaxCall, s: DaxSnapshot, table: BucketTable, out: string[]): vo
   if (op === 'failAllocation') return add(out, t, 'point', c.point);
   if (op === 'failNth') return; // its n is the sweep's (properties/failNthSweep.ts), not a generated argument
   add(out, t, 'region', regionBucket(s, c.region));
-  const r = s.regions[c.region]?.id === c.region ? s.regions[c.region] : s.regions.find((x) => x.id === c.region);
+  const r = regionOf(s, c.region);
   switch (op) {
     case 'destroyRegion': return;
     case 'addExtent': return add(out, t, 'offset', granular(c.offset)), add(out, t, 'length', granularSize(c.length));
@@ -123,7 +135,7 @@ function hits(c: DaxCall, s: DaxSnapshot, table: BucketTable, out: string[]): vo
     case 'mapping':
       add(out, t, 'device', deviceBucket(r, c.device));
       add(out, t, 'start', granular(c.start));
-      return add(out, t, 'length', granularSize((c.end - c.start + 1n) & ((1n << 64n) - 1n)));
+      return add(out, t, 'length', granularSize((c.end - c.start + 1n) & U64_MASK));
     case 'setAlign': return add(out, t, 'device', deviceBucket(r, c.device)), add(out, t, 'align', SET_ALIGN_NAMES.get(c.align) ?? 'invalid');
   }
 }
