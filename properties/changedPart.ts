@@ -13,18 +13,20 @@
  * step, the signature and the shrink are those of full checking (docs/SPECIFICATION.md
  * §5, docs/benchmarks.md).
  */
+import type { Result } from '../sut/interface.ts';
+
 export interface SnapshotParts<Call, Sut, Snap> {
   /** Whether a system can observe a part alone (else every step is observed whole). */
   supports(sut: Sut): boolean;
   /** The one part the call can change (for a create, the index it would take), or null when it changes none. */
   touched(call: Call, before: Snap): number | null;
   /**
-   * Whether the specification says a refusal of this call changes nothing (the runner
-   * then neither observes nor checks the part after a refused step). A refusal that
+   * Whether the specification says this refusal of the call changes nothing (the runner
+   * then neither observes nor checks the part after the refused step). A refusal that
    * changed the model all the same is found at the run's end, whose whole snapshot must
    * equal the one built part by part.
    */
-  refusalKeeps(call: Call): boolean;
+  refusalKeeps(call: Call, result: Result): boolean;
   /** The system's part i, observed alone; null when it has none. */
   observe(sut: Sut, i: number): unknown;
   /** Part i of a snapshot; null when it has none. */

@@ -136,7 +136,7 @@ export class World {
     const { parts } = this;
     const part = parts === null ? null : parts.touched(call, before);
     // Incremental: a refusal the specification says changes nothing is not observed (checkEverything holds it to that).
-    const kept = part !== null && !modelResult.ok && parts!.refusalKeeps(call);
+    const kept = part !== null && !modelResult.ok && parts!.refusalKeeps(call, modelResult);
     const modelSnap = parts === null ? suite.observe(this.model) : part === null || kept ? before : parts.withPart(before, part, parts.observe(this.model, part));
     this.modelSnap = modelSnap;
     if (this.keepRecords) {

@@ -23,8 +23,10 @@ export const daxParts: SnapshotParts<DaxCall, DaxSut, DaxSnapshot> = {
   supports: (sut) => typeof sut.observeRegion === 'function',
   touched: touchedRegion,
   // docs/SPECIFICATION.md §0.4: a refused operation changes nothing, except that a resize
-  // keeps the work done before its failure (§3.6).
-  refusalKeeps: (c) => c.op !== 'resize',
+  // keeps the work done before its failure (§3.6). Work comes only after the available-size
+  // check, and a grow that passed it finds its gaps (§3.7 takes any free space): a resize
+  // refused after work answers ENOMEM (an injected allocation failure, §8).
+  refusalKeeps: (c, result) => c.op !== 'resize' || (!result.ok && result.errno !== 'ENOMEM'),
   observe: (sut, i) => sut.observeRegion!(i),
   part: (snap, i) => snap.regions[i] ?? null,
   same: (a, b) => sameRecord('region', a, b),
