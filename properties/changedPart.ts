@@ -33,6 +33,8 @@ export interface SnapshotParts<Call, Sut, Snap> {
   part(snap: Snap, i: number): unknown;
   /** Whether two parts (or nulls) are equal field by field (properties/sameRecord.ts: what it leaves out, the run's end compares). */
   same(a: unknown, b: unknown): boolean;
+  /** The same for two whole snapshots of the model (the run's end: built part by part, and observed whole). */
+  sameSnapshot(a: Snap, b: Snap): boolean;
   /** before with part i replaced (added), sharing every other part's objects; before itself for a null part. */
   withPart(before: Snap, i: number, part: unknown): Snap;
   /** The state invariants (docs/SPECIFICATION.md §5) of part i of snap; the same lines the whole snapshot's check gives for it. */

@@ -219,7 +219,7 @@ export class World {
     const index = this.steps - 1;
     const { suite } = this;
     const modelSnap = suite.observe(this.model);
-    if (!sameData(modelSnap, this.modelSnap)) throw new StepFailure('model-invariant', index, shown.text, `the model changed outside the parts its steps named: ${firstDifference(this.modelSnap, modelSnap, ['steps', 'whole']) ?? ''}`);
+    if (!this.parts!.sameSnapshot(modelSnap, this.modelSnap)) throw new StepFailure('model-invariant', index, shown.text, `the model changed outside the parts its steps named: ${firstDifference(this.modelSnap, modelSnap, ['steps', 'whole']) ?? ''}`);
     const { call, result } = this.last ?? { call: null, result: { ok: true } as Result };
     const modelBroken = [...this.changedParts].flatMap((i) => this.parts!.invariants(modelSnap, i));
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));

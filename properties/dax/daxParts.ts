@@ -30,6 +30,7 @@ export const daxParts: SnapshotParts<DaxCall, DaxSut, DaxSnapshot> = {
   observe: (sut, i) => sut.observeRegion!(i),
   part: (snap, i) => snap.regions[i] ?? null,
   same: (a, b) => sameRecord('region', a, b),
+  sameSnapshot: (a, b) => sameRecord('daxSnapshot', a, b),
   withPart: (before, i, part) => {
     if (part === null || i > before.regions.length) return before;
     const regions = before.regions.slice();
