@@ -48,4 +48,22 @@ export const SLOW_TESTS: readonly string[] = [
   'protocol/observeChanged.test.ts',
   'protocol/observeChangedSelfCheck.test.ts',
   'reporting/browser.test.ts',
+  // test/run.ts --jobs: runs of the runner, each starting a process per fixture file
+  'jobs.test.ts',
 ];
+
+/** Seconds each slow file took (test:slow, DAXCHECK_TEST_TIMES); --jobs starts the longest first. */
+const SECONDS: Readonly<Record<string, number>> = {
+  'campaign/loadPort.test.ts': 228,
+  'bench/mutants.test.ts': 216,
+  'campaign/hunt/worker.test.ts': 99,
+  'bench/bench.test.ts': 93,
+  'campaign/hunt/failureSignature.test.ts': 83,
+  'properties/errorPathMutants.test.ts': 26,
+  'bench/guided.test.ts': 26,
+};
+
+/** The expected cost of a test file (path under test/) for ordering: its measured seconds, else 0. */
+export function slowTestWeight(path: string): number {
+  return SECONDS[path] ?? 0;
+}

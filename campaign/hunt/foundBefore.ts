@@ -1,0 +1,47 @@
+/**
+ * What a hunt's batch does with a failure found already (worker.ts; the benchmark of a
+ * run cut short measures this very code, bench/cutShortCost.ts): runSuite's seenBefore,
+ * which claims a failure's name in the hunt's FoundRegistry (the first claim is shrunk and
+ * saved, every later one ends its run, counted under that name), and its endsRun, which
+ * plans a run of a process port no further than the trigger of a known defect found
+ * already (knownTriggers.ts), so that a run meeting it again costs only its steps so far.
+ */
+import type { FailureSeen } from '../../properties/sameFailure.ts';
+import { hasDeliveries } from '../../sut/delivery.ts';
+import type { SutFactory } from '../../sut/interface.ts';
+import { failureName, knownOfSeen } from '../knownDefects.ts';
+import { KNOWN_TRIGGERS, type Trigger } from '../knownTriggers.ts';
+import type { FoundRegistry } from './foundRegistry.ts';
+
+/** The registry key under which a known defect counts as found, whatever its failure's name. */
+export function knownKey(id: string): string {
+  return `known ${id}`;
+}
+
+/** runSuite's seenBefore and endsRun for one batch of target (see the file comment). */
+export interface FoundBefore {
+  /** A failure's name when it was found before (its run ends, counted), or null: claimed now, to be shrunk. */
+  seenBefore(f: FailureSeen): string | null;
+  /** The triggers of the known defects found before the batch began, or undefined when there are none. */
+  endsRun: ((call: { op: string }, snap: unknown) => boolean) | undefined;
+}
+
+/**
+ * The rules of a batch of target against sut: seenBefore claims (a known defect also
+ * under knownKey, which arms its trigger for the next batches); a run it cuts short
+ * unpins the delivery its failure pinned (for shrinking), so the next runs choose
+ * theirs again.
+ */
+export function foundBefore(found: FoundRegistry, target: number, sut: SutFactory): FoundBefore {
+  const seenBefore = (f: FailureSeen): string | null => {
+    const known = knownOfSeen(f);
+    if (known !== null) found.claim(target, knownKey(known.id));
+    const name = failureName(f, known);
+    if (found.claim(target, name)) return null;
+    if (hasDeliveries(sut)) sut.pinDelivery(null);
+    return name;
+  };
+  const triggers: Trigger[] = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id))).map(([, t]) => t);
+  const endsRun = triggers.length === 0 ? undefined : triggers.length === 1 ? triggers[0] : (call: { op: string }, snap: unknown) => triggers.some((t) => t(call, snap));
+  return { seenBefore, endsRun };
+}
