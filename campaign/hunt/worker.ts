@@ -20,13 +20,14 @@ import { Corpus } from '../../properties/guided/corpus.ts';
 import { failNthSuite } from '../../properties/failNthSuite.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
+import type { ModelStep } from '../../properties/runHooks.ts';
 import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { hasDeliveries } from '../../sut/delivery.ts';
 import type { FailureSeen } from '../../properties/sameFailure.ts';
 import { avoidingSuite } from '../avoidKnown.ts';
 import { failureName, knownOfSeen, sameKnownFailure } from '../knownDefects.ts';
-import { KNOWN_TRIGGERS } from '../knownTriggers.ts';
+import { KNOWN_TRIGGERS, stoppedBeforeName, STOPS_BEFORE } from '../knownTriggers.ts';
 import { systemsFor, type Systems } from '../systems.ts';
 import { FoundRegistry } from './foundRegistry.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
@@ -93,11 +94,18 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
     if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null);
     return name;
   };
-  // A run of a process port is sent only up to the trigger of a known defect found already.
-  const triggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id))).map(([, t]) => t);
-  const endsRun = triggers.length === 0 ? undefined : (call: { op: string }, snap: unknown) => triggers.some((t) => t(call, snap));
+  // A run of a process port is sent only up to the trigger of a known defect found already
+  // (and not even that far when the trigger crashes the port or loops: STOPS_BEFORE).
+  const foundTriggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id)));
+  const triggers = foundTriggers.filter(([id]) => !STOPS_BEFORE.has(id)).map(([, t]) => t);
+  const before = foundTriggers.filter(([id]) => STOPS_BEFORE.has(id));
+  const endsRun = triggers.length === 0 ? undefined : (call: { op: string }, snap: unknown, step: ModelStep) => triggers.some((t) => t(call, snap, step));
+  const stopsBefore = before.length === 0 ? undefined : (call: { op: string }, snap: unknown, step: ModelStep) => {
+    const hit = before.find(([, t]) => t(call, snap, step));
+    return hit === undefined ? null : stoppedBeforeName(hit[0]);
+  };
   try {
-    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, endsRun, shrinkTimeMs: (f) => (knownOfSeen(f) === null ? Infinity : KNOWN_SHRINK_MS), ...(corpus === null ? {} : { guided: { corpus } }) });
+    const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, endsRun, stopsBefore, shrinkTimeMs: (f) => (knownOfSeen(f) === null ? Infinity : KNOWN_SHRINK_MS), ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
     if (out.counterexample) {
       const known = knownOfSeen(out.counterexample) !== null;
