@@ -64,8 +64,8 @@ export interface HuntSpeedOptions {
 interface HuntFigures { commands: number; runs: number; durationMs: number; perSec: number; cutShort: Record<string, number>; wholePerSec?: number }
 
 /**
- * Commands/s over the last `tail` seconds of a hunt of `seconds`, from its progress lines
- * (`hunt 30s/40s … 43303 commands`): from the line at seconds - tail to the last line at or
+ * Commands/s over the last `tail` seconds of a hunt of `seconds`, from its progress lines on
+ * stderr (`hunt 30s/40s … 43303 commands`): from the line at seconds - tail to the last line at or
  * after the budget; null without both.
  */
 export function tailRate(stdout: string, seconds: number, tail: number): number | null {
@@ -97,8 +97,8 @@ export interface HuntSpeedResult {
   cutShort: { runs: number; cut: number; passedMs: number; cutMs: number; cutMsWithoutEnd: number; share: number; shareWithoutEnd: number };
 }
 
-/** Runs `daxcheck ARGS` with --workers 1 and fresh --out/--reports folders; run.json's first entry and the process's stdout. */
-function daxcheck(args: string[]): { figures: HuntFigures; stdout: string; entry: Record<string, unknown> } {
+/** Runs `daxcheck ARGS` with --workers 1 and fresh --out/--reports folders; run.json's first entry and the process's stdout and stderr (its progress lines). */
+function daxcheck(args: string[]): { figures: HuntFigures; stdout: string; stderr: string; entry: Record<string, unknown> } {
   const dir = mkdtempSync(join(tmpdir(), 'daxcheck-bench-'));
   try {
     const r = spawnSync(process.execPath, [BIN, ...args, '--workers', '1', '--out', join(dir, 'out'), '--reports', join(dir, 'reports')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -111,7 +111,7 @@ function daxcheck(args: string[]): { figures: HuntFigures; stdout: string; entry
     const commands = entry.commands as number;
     const durationMs = entry.durationMs as number;
     const figures = { commands, runs: entry.runs as number, durationMs, perSec: durationMs > 0 ? (commands * 1000) / durationMs : 0, cutShort: (entry.cutShort ?? {}) as Record<string, number> };
-    return { figures, stdout: r.stdout ?? '', entry };
+    return { figures, stdout: r.stdout ?? '', stderr: r.stderr ?? '', entry };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -127,7 +127,7 @@ function kernelRow(suite: KernelRow['suite'], envVar: string, o: HuntSpeedOption
   const kSeconds = dcd ? o.dcdSeconds : o.seconds;
   for (let i = 0; i < o.pairs; i++) {
     const run = daxcheck(['kernel', '--src', tree, '--suite', suite, '--seconds', String(kSeconds), '--seed', String(i + 1)]);
-    const tail = dcd ? tailRate(run.stdout, kSeconds, o.tailSeconds) : null;
+    const tail = dcd ? tailRate(run.stderr, kSeconds, o.tailSeconds) : null;
     const k = tail === null ? run.figures : { ...run.figures, perSec: tail, wholePerSec: run.figures.perSec };
     const c = daxcheck(['hunt', '--sut-exec', C_PORT_BINARY, '--suite', suite, '--seconds', seconds, '--seed', String(i + 1)]).figures;
     row.kernel.push(k);
