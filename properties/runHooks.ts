@@ -31,11 +31,11 @@ export interface RunWorld {
   /** fail-nth runs (World has it): per operation, each allocation site reached and how often it was failed. */
   readonly allocCoverage?: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /**
-   * World in incremental mode (properties/changedPart.ts): a failure it throws may come
-   * later than, or other than, the first a check of everything after every step finds;
-   * runSuite replays such a failing run whole for its exact failure.
+   * World in incremental mode (properties/changedPart.ts): whether a failure it threw may
+   * come later than, or be other than, the first a check of everything after every step
+   * finds; runSuite replays such a failing run whole for its exact failure.
    */
-  readonly incremental?: boolean;
+  mayBeLate?(failure: StepFailure): boolean;
   /** The name of the trigger the run ended before (World.stopsBefore), or null. */
   readonly stoppedBy?: string | null;
   /** fast-check's check: the command applies in the current state. */

@@ -133,7 +133,7 @@ export function runSuite(o: RunOptions): RunOutcome {
     } catch (caught) {
       // The commands that ran (a failure's step indexes them), else every generated one.
       const commands = world.ran?.slice() ?? [...(prefix as { op: string }[]), ...commandData<{ op: string }>(cmds)];
-      const e = world.incremental === true && caught instanceof StepFailure ? exactFailure(o, commands) ?? caught : caught;
+      const e = caught instanceof StepFailure && world.mayBeLate?.(caught) === true ? exactFailure(o, commands) ?? caught : caught;
       const seen = e instanceof StepFailure ? { failure: e, commands } : null;
       if (shrinking) {
         // A try that fails otherwise than the failure being shrunk counts as passing.

@@ -75,7 +75,9 @@ export class World {
     this.sut = sut;
     this.modelSnap = suite.observe(this.model);
     const parts = suite.parts;
-    this.parts = incremental && parts !== undefined && !keepRecords && this.script === null && sut !== null && parts.supports(this.model) && parts.supports(sut) ? parts : null;
+    // Batch mode (no sut here: the checker runs it) checks the model part by part alone.
+    const sutParts = sut === null ? this.checker !== null : parts?.supports(sut) === true;
+    this.parts = incremental && parts !== undefined && !keepRecords && this.script === null && sutParts && parts.supports(this.model) ? parts : null;
     this.selfChecks = new StepSelfChecks(sut, this.parts);
   }
 
@@ -87,9 +89,15 @@ export class World {
   private readonly selfChecks: StepSelfChecks;
   /** The last step's call and result (incremental mode's end check judges the last step). */
   private last: { call: unknown; result: Result } | null = null;
-  /** Whether steps check only the part they name (see RunWorld.incremental). */
+  /** Whether steps check only the part they name. */
   get incremental(): boolean {
     return this.parts !== null;
+  }
+
+  /** Whether a failure may be later than, or other than, checking everything after every step finds (RunWorld.mayBeLate). */
+  mayBeLate(failure: StepFailure): boolean {
+    // Batch mode defers only the model's checks: the checker judges every step of the system exactly.
+    return this.parts !== null && (this.checker === null || failure.kind === 'model-invariant');
   }
 
   /**
@@ -240,13 +248,21 @@ export class World {
     const shown = this.lastShown;
     if (shown === null) return;
     const index = this.steps - 1;
-    const { suite } = this;
-    const modelSnap = suite.observe(this.model);
-    if (!this.parts!.sameSnapshot(modelSnap, this.modelSnap)) throw new StepFailure('model-invariant', index, shown.text, `the model changed outside the parts its steps named: ${firstDifference(this.modelSnap, modelSnap, ['steps', 'whole']) ?? ''}`);
+    const modelSnap = this.checkModelAtEnd(index, shown);
     const { call, result } = this.last ?? { call: null, result: { ok: true } as Result };
+    judgeSnapshots(this.suite, index, shown, call, result, modelSnap, guard(index, shown, () => this.suite.observe(this.sut)));
+  }
+
+  /**
+   * Incremental mode, at the run's end, the model's side: its whole snapshot (returned) must
+   * equal the one built part by part, and every part a step changed must hold the state invariants.
+   */
+  private checkModelAtEnd(index: number, shown: Shown): unknown {
+    const modelSnap = this.suite.observe(this.model);
+    if (!this.parts!.sameSnapshot(modelSnap, this.modelSnap)) throw new StepFailure('model-invariant', index, shown.text, `the model changed outside the parts its steps named: ${firstDifference(this.modelSnap, modelSnap, ['steps', 'whole']) ?? ''}`);
     const modelBroken = [...this.changedParts].flatMap((i) => this.parts!.invariants(modelSnap, i));
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
-    judgeSnapshots(suite, index, shown, call, result, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
+    return modelSnap;
   }
 
   /** Step by step: the run's end on the system under test (its endRun, if any); what it left behind is a sut-leaked StepFailure at the last step. */
@@ -271,6 +287,7 @@ export class World {
       this.endRun();
       return;
     }
+    if (this.parts !== null && this.lastShown !== null) this.checkModelAtEnd(this.steps - 1, this.lastShown);
     checkPlannedRun(this.suite, this.checker, this.planned);
   }
 }

@@ -4,6 +4,7 @@
  * so that the corpus can keep the run cut just after its last new feature.
  */
 import type { RunWorld } from '../runHooks.ts';
+import type { StepFailure } from '../stepFailure.ts';
 import { featuresOf } from './features.ts';
 
 export class RecordingWorld implements RunWorld {
@@ -20,7 +21,7 @@ export class RecordingWorld implements RunWorld {
   get opCounts(): ReadonlyMap<string, number> { return this.inner.opCounts; }
   get labelHits(): ReadonlyMap<string, number> | undefined { return this.inner.labelHits; }
   get outcomes(): ReadonlySet<string> | undefined { return this.inner.outcomes; }
-  get incremental(): boolean | undefined { return this.inner.incremental; }
+  mayBeLate(failure: StepFailure): boolean { return this.inner.mayBeLate?.(failure) === true; }
   get stoppedBy(): string | null | undefined { return this.inner.stoppedBy; }
 
   applies(cmd: { op: string }): boolean {

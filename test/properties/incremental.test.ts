@@ -8,12 +8,14 @@ import { runSuite } from '../../properties/runSuite.ts';
 import { StepFailure } from '../../properties/stepFailure.ts';
 import { SAMPLE_EVERY } from '../../properties/stepSelfChecks.ts';
 import { World } from '../../properties/world.ts';
+import type { PlannedStep } from '../../sut/runCheck.ts';
 import { GiB, MiB } from '../../sut/u64.ts';
 import { perturbedDax } from './perturbed.ts';
 
 const region = (start: bigint): DaxCommand => ({ op: 'createRegion', kind: 'contiguous', start, sizeBytes: GiB, align: 2n * MiB, seed: 'empty' });
 const grow: DaxCommand = { op: 'resize', region: 0, device: 0, to: 'abs', deltaBytes: 4n * MiB };
 const run = [region(0n), region(4n * GiB), grow];
+const badAlignOf = (r: number): DaxCommand => ({ op: 'setAlign', region: r, device: 0, align: 3n });
 
 /** A resize on region 0 that also counts a bad release in region 1: damage outside the region the step names. */
 const damagesRegion1 = perturbedDax('damages-region1', (inner) => ({
@@ -153,6 +155,26 @@ test('a system without observeRegion is checked whole after every step, also whe
   assert.not.ok(new World(daxSuite, modelFactory, sut, false, false, true).incremental);
   const f = failureOf(new World(daxSuite, modelFactory, sut, false, false, true), run);
   assert.is(f, null);
+});
+
+test('batch mode checks the model part by part too: its invariants at the run\'s end, the system\'s answers exactly at their step', () => {
+  const brokenModel = perturbedDax('model-breaks-I7', (inner) => ({
+    observeRegion: (r) => { const p = inner.observeRegion!(r); return p === null ? null : { ...p, resource: { ...p.resource, busy: true } }; },
+    observe: () => { const s = inner.observe(); return { regions: s.regions.map((p) => ({ ...p, resource: { ...p.resource, busy: true } })) }; },
+  }));
+  const planned: PlannedStep[][] = [];
+  const checker = { name: 'batch', createTree: () => { throw new Error('batch only'); }, createDax: () => { throw new Error('batch only'); }, checkRun: (_s: string, steps: readonly PlannedStep[]) => (planned.push([...steps]), null) };
+  const world = new World(daxSuite, brokenModel, checker, false, false, true);
+  assert.ok(world.incremental, 'batch mode is incremental on the model');
+  world.step(region(0n)); // no throw: the model's invariants wait for the run's end
+  const f = failureOf(world, []);
+  assert.is(f?.kind, 'model-invariant');
+  assert.equal(planned, [], 'a run whose model broke is not sent');
+  assert.ok(world.mayBeLate(f!), 'a model invariant found at the end is replayed for its step');
+  assert.not.ok(world.mayBeLate(new StepFailure('result-mismatch', 0, 'x', 'y')), 'the checker\'s verdicts are exact');
+  const fine = new World(daxSuite, modelFactory, checker, false, false, true);
+  assert.is(failureOf(fine, [...run, badAlignOf(0)]), null);
+  assert.equal(planned.at(-1)!.map((p) => p.snapshot === planned.at(-1)![2]!.snapshot), [false, false, true, true], 'a refusal §0.4 keeps plans the same snapshot object');
 });
 
 test.run();
