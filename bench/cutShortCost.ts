@@ -29,6 +29,7 @@ import type { FailureSeen } from '../properties/sameFailure.ts';
 import { SUITES } from '../properties/suites.ts';
 import { World } from '../properties/world.ts';
 import { hasDeliveries } from '../sut/delivery.ts';
+import type { ModelStep } from '../properties/runHooks.ts';
 
 const S4 = 's4-sized-create-dynamic';
 const SEED = 11;
@@ -67,7 +68,7 @@ const PASSES: readonly Pass[] = ['whole', 'steps', 'cut', 'cutNoEnd'];
 interface PassTimes { ms: number[]; steps: number[]; cut: boolean[] }
 
 /** Runs the seed's runs on systems, timing each; rules: the seenBefore and endsRun of the pass. */
-function timedPass(systems: Systems, runs: number, rules: { seenBefore?: (f: FailureSeen) => string | null; endsRun?: (call: { op: string }, snap: unknown) => boolean }): PassTimes {
+function timedPass(systems: Systems, runs: number, rules: { seenBefore?: (f: FailureSeen) => string | null; endsRun?: (call: { op: string }, snap: unknown, step: ModelStep) => boolean }): PassTimes {
   const out: PassTimes = { ms: [], steps: [], cut: [] };
   let open: { start: number; world: World; cut: boolean } | null = null;
   const close = () => {

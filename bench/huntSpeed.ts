@@ -6,6 +6,12 @@
  *   suite, in pairs taken one after the other, the median of the pairs' ratios of
  *   commands/s (goal >= 50%); and the dynamic suite (`--suite dax`) on the RFC v2 DCD tree
  *   $DAXCHECK_DCD_SRC against the C port's. Without the variables: skipped, and said so.
+ *   The DCD hunt is longer (dcdSeconds) and its figure is the rate of its last
+ *   tailSeconds (read from its progress lines): its first 15-25 s find and shrink the
+ *   series' defects once (each a sanitized crash, S2/R1 endless loops stopped by the
+ *   watchdog); after that a run that reaches one of them ends before it (knownTriggers.ts
+ *   STOPS_BEFORE), and the tail measures that steady state. The whole hunt's rate is kept
+ *   beside it.
  * - crash shrink within budget: a hunt of the C port with a fault that crashes it
  *   (s3-double-release, an ASan heap-use-after-free) for N seconds; the time from the
  *   budget's start to the summary (shrinking, saving and the reports included) must be
@@ -34,14 +40,33 @@ export interface HuntSpeedOptions {
   /** Seconds per hunt of a kernel/C port pair, and pairs. */
   seconds: number;
   pairs: number;
+  /** Seconds of each DCD-tree kernel hunt, and the last seconds of it whose rate is its figure (0: the whole hunt's). */
+  dcdSeconds: number;
+  tailSeconds: number;
   /** The crash hunt's budget. */
   crashSeconds: number;
   /** Runs of the cut-short measurement. */
   cutRuns: number;
 }
 
-/** One hunt: commands, worker time, commands/s, runs cut short by name. */
-interface HuntFigures { commands: number; runs: number; durationMs: number; perSec: number; cutShort: Record<string, number> }
+/**
+ * One hunt: commands, worker time, commands/s, runs cut short by name; for a hunt measured
+ * by its tail, wholePerSec is the whole hunt's rate (perSec is then the tail's).
+ */
+interface HuntFigures { commands: number; runs: number; durationMs: number; perSec: number; cutShort: Record<string, number>; wholePerSec?: number }
+
+/**
+ * Commands/s over the last `tail` seconds of a hunt of `seconds`, from its progress lines on
+ * stderr (`hunt 30s/40s … 43303 commands`): from the line at seconds - tail to the last line at or
+ * after the budget; null without both.
+ */
+export function tailRate(stdout: string, seconds: number, tail: number): number | null {
+  const at = new Map<number, number>();
+  for (const m of stdout.matchAll(/^hunt (\d+)s\/(\d+)s .*?(\d+) commands \(/gm)) if (Number(m[2]) === seconds) at.set(Number(m[1]), Number(m[3]));
+  const from = at.get(seconds - tail);
+  const end = Math.max(-1, ...[...at.keys()].filter((t) => t >= seconds));
+  return tail <= 0 || from === undefined || end < 0 ? null : (at.get(end)! - from) / (end - (seconds - tail));
+}
 
 /** A kernel tree against the C port on one suite, or why it was skipped. */
 export interface KernelRow {
@@ -64,8 +89,8 @@ export interface HuntSpeedResult {
   cutShort: CutShortResult;
 }
 
-/** Runs `daxcheck ARGS` with --workers 1 and fresh --out/--reports folders; run.json's first entry and the process's stdout. */
-function daxcheck(args: string[]): { figures: HuntFigures; stdout: string; entry: Record<string, unknown> } {
+/** Runs `daxcheck ARGS` with --workers 1 and fresh --out/--reports folders; run.json's first entry and the process's stdout and stderr (its progress lines). */
+function daxcheck(args: string[]): { figures: HuntFigures; stdout: string; stderr: string; entry: Record<string, unknown> } {
   const dir = mkdtempSync(join(tmpdir(), 'daxcheck-bench-'));
   try {
     const r = spawnSync(process.execPath, [BIN, ...args, '--workers', '1', '--out', join(dir, 'out'), '--reports', join(dir, 'reports')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -78,7 +103,7 @@ function daxcheck(args: string[]): { figures: HuntFigures; stdout: string; entry
     const commands = entry.commands as number;
     const durationMs = entry.durationMs as number;
     const figures = { commands, runs: entry.runs as number, durationMs, perSec: durationMs > 0 ? (commands * 1000) / durationMs : 0, cutShort: (entry.cutShort ?? {}) as Record<string, number> };
-    return { figures, stdout: r.stdout ?? '', entry };
+    return { figures, stdout: r.stdout ?? '', stderr: r.stderr ?? '', entry };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -90,15 +115,19 @@ function kernelRow(suite: KernelRow['suite'], envVar: string, o: HuntSpeedOption
   const row: KernelRow = { suite, tree, skipped: null, kernel: [], cPort: [], ratios: [], ratio: null, avoidKnown: null };
   if (tree === null || tree === '') return { ...row, tree: null, skipped: `skipped: set ${envVar} to a kernel tree${suite === 'dax' ? ' with the RFC v2 DCD series' : ''}` };
   const seconds = String(o.seconds);
+  const dcd = suite === 'dax';
+  const kSeconds = dcd ? o.dcdSeconds : o.seconds;
   for (let i = 0; i < o.pairs; i++) {
-    const k = daxcheck(['kernel', '--src', tree, '--suite', suite, '--seconds', seconds, '--seed', String(i + 1)]).figures;
+    const run = daxcheck(['kernel', '--src', tree, '--suite', suite, '--seconds', String(kSeconds), '--seed', String(i + 1)]);
+    const tail = dcd ? tailRate(run.stderr, kSeconds, o.tailSeconds) : null;
+    const k = tail === null ? run.figures : { ...run.figures, perSec: tail, wholePerSec: run.figures.perSec };
     const c = daxcheck(['hunt', '--sut-exec', C_PORT_BINARY, '--suite', suite, '--seconds', seconds, '--seed', String(i + 1)]).figures;
     row.kernel.push(k);
     row.cPort.push(c);
     row.ratios.push(c.perSec > 0 ? k.perSec / c.perSec : 0);
   }
   row.ratio = median(row.ratios);
-  row.avoidKnown = daxcheck(['kernel', '--src', tree, '--suite', suite, '--seconds', seconds, '--avoid-known']).figures;
+  row.avoidKnown = daxcheck(['kernel', '--src', tree, '--suite', suite, '--seconds', String(kSeconds), '--avoid-known']).figures;
   return row;
 }
 

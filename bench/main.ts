@@ -27,14 +27,14 @@ interface Settings {
 }
 
 const FULL: Settings = {
-  hunts: { seconds: 10, pairs: 3, crashSeconds: 10, cutRuns: 300 },
+  hunts: { seconds: 10, pairs: 3, dcdSeconds: 40, tailSeconds: 10, crashSeconds: 10, cutRuns: 300 },
   throughput: { seed: 20231, numRuns: 1000, maxCommands: 100, repeats: 5 },
   ttfSeeds: 30,
   scaling: { sizes: [10, 100, 1000, 10000], batchMs: 40, batches: 5 },
 };
 
 const QUICK: Settings = {
-  hunts: { seconds: 2, pairs: 1, crashSeconds: 3, cutRuns: 30 },
+  hunts: { seconds: 2, pairs: 1, dcdSeconds: 2, tailSeconds: 0, crashSeconds: 3, cutRuns: 30 },
   throughput: { seed: 20231, numRuns: 50, maxCommands: 100, repeats: 1 },
   ttfSeeds: 2,
   scaling: { sizes: [10, 100, 1000], batchMs: 2, batches: 3 },

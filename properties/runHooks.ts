@@ -5,11 +5,17 @@
  * counterexample replayed). Without hooks runSuite behaves exactly as before; a hook
  * never changes which runs fast-check generates for a seed.
  */
-import type { SutFactory } from '../sut/interface.ts';
+import type { Result, SutFactory } from '../sut/interface.ts';
 import type { StepFailure } from './stepFailure.ts';
 import type { AnySuite } from './suiteSpec.ts';
 
 /** What runSuite and fast-check's commands use of a run's state: the surface of World. */
+/** What the model did with a call, for a trigger (campaign/knownTriggers.ts): its result and the labels of the injected failures that fired in it (suite.modelEvents). */
+export interface ModelStep {
+  result: Result;
+  fired: readonly string[];
+}
+
 export interface RunWorld {
   /** Commands applied so far. */
   readonly steps: number;
@@ -30,6 +36,8 @@ export interface RunWorld {
    * runSuite replays such a failing run whole for its exact failure.
    */
   readonly incremental?: boolean;
+  /** The name of the trigger the run ended before (World.stopsBefore), or null. */
+  readonly stoppedBy?: string | null;
   /** fast-check's check: the command applies in the current state. */
   applies(cmd: { op: string }): boolean;
   /** Runs the command; throws when something broke. */

@@ -13,7 +13,7 @@ import type { SutFactory } from '../sut/interface.ts';
 import { minimize } from './minimize.ts';
 import { sameSignature, type FailureSeen, type SameFailure } from './sameFailure.ts';
 import { replayCommands } from './replay.ts';
-import type { RunHooks, RunWorld } from './runHooks.ts';
+import type { ModelStep, RunHooks, RunWorld } from './runHooks.ts';
 import { StepFailure } from './stepFailure.ts';
 import { runArbitrary, type RunValue } from './runArbitrary.ts';
 import { guidance, type GuidedOptions } from './guided/guidance.ts';
@@ -59,7 +59,14 @@ export interface RunOptions {
    * further, e.g. the trigger of a defect found before, so that a run meeting it again is
    * sent only up to it (World.endsRun). Default: none.
    */
-  endsRun?: (call: { op: string }, modelSnap: unknown) => boolean;
+  endsRun?: (call: { op: string }, modelSnap: unknown, step: ModelStep) => boolean;
+  /**
+   * Batch mode: a call before which a run ends, not sent (World.stopsBefore), e.g. the
+   * trigger of a defect found before that crashes the system or loops for ever: its name,
+   * under which the run is counted in RunOutcome.cutShort (and in runs and commands, as
+   * a run that passed its steps). Default: none.
+   */
+  stopsBefore?: (call: { op: string }, modelSnap: unknown, step: ModelStep) => string | null;
   /**
    * How long fast-check may shrink the first failure (ms), given it: later tries are not
    * run (they count as passing), so the shrink ends at once with what it has. E.g. a
@@ -107,6 +114,7 @@ export function runSuite(o: RunOptions): RunOutcome {
   const baseWorld = hooks.world ?? ((suite, model, sut) => {
     const world = new World(suite, model, sut, false, guided !== null, !shrinking);
     world.endsRun = o.endsRun;
+    world.stopsBefore = o.stopsBefore;
     return world;
   });
   const makeWorld: typeof baseWorld = guided === null ? baseWorld : (suite, model, sut) => guided.wrap(baseWorld(suite, model, sut));
@@ -148,6 +156,7 @@ export function runSuite(o: RunOptions): RunOutcome {
     }
     if (shrinking) return;
     record(stats, world);
+    if (world.stoppedBy != null) cutShort.set(world.stoppedBy, (cutShort.get(world.stoppedBy) ?? 0) + 1);
     guided?.passed(world);
     hooks.passed?.(world);
   });

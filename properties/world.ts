@@ -9,6 +9,7 @@
  * difference exactly as `step` would have.
  */
 import type { OpAllocations, Result, SutFactory } from '../sut/interface.ts';
+import type { ModelStep } from './runHooks.ts';
 import { canCheckRuns, type PlannedStep, type RunChecker } from '../sut/runCheck.ts';
 import { checkPlannedRun } from './batchVerdict.ts';
 import { firstDifference } from './diff.ts';
@@ -96,8 +97,16 @@ export class World {
    * hunt has found already, runSuite's endsRun): the run goes to the system under test up
    * to it, so a run that meets that defect again costs only its steps so far.
    */
-  endsRun: ((call: { op: string }, modelSnap: unknown) => boolean) | undefined;
+  endsRun: ((call: { op: string }, modelSnap: unknown, step: ModelStep) => boolean) | undefined;
   private ended = false;
+  /**
+   * Batch mode: a call before which the run ends (the trigger of a defect found before that
+   * crashes the system or loops for ever, runSuite's stopsBefore): its name, or null. The
+   * call is not sent; the run passes or fails on the steps before it.
+   */
+  stopsBefore: ((call: { op: string }, modelSnap: unknown, step: ModelStep) => string | null) | undefined;
+  /** The name stopsBefore gave the call this run ended before, or null. */
+  stoppedBy: string | null = null;
 
   /** Check for fast-check: the command applies in the model's current state (none does once the run ended). */
   applies(cmd: { op: string }): boolean {
@@ -112,7 +121,7 @@ export class World {
     if (call === null) return;
     const index = this.steps++;
     this.ran.push(cmd);
-    if (suite.domains) for (const b of suite.domains.buckets(call, this.modelSnap)) this.domainBuckets.add(b);
+    const buckets = suite.domains ? suite.domains.buckets(call, this.modelSnap) : [];
     const shown = new Shown(suite, call); // printed only when a record or a failure needs it
     this.lastShown = shown;
     let sutFirst: Result | null = null;
@@ -133,6 +142,17 @@ export class World {
       this.script.push(call);
     }
     const modelResult = suite.call(this.model, call);
+    const fired = suite.modelEvents ? suite.modelEvents(this.model) : [];
+    const stop = this.checker === null ? null : this.stopsBefore?.(call, this.modelSnap, { result: modelResult, fired }) ?? null;
+    if (stop !== null) {
+      // not sent: the model ran it, but the run ends here (nothing checks the model after)
+      this.steps -= 1;
+      this.ran.pop();
+      this.ended = true;
+      this.stoppedBy = stop;
+      return;
+    }
+    for (const b of buckets) this.domainBuckets.add(b);
     const sutResult = sutFirst ?? (this.checker === null ? guard(index, shown, () => suite.call(this.sut, call)) : null);
     this.opCounts.set(call.op, (this.opCounts.get(call.op) ?? 0) + 1);
     const before = this.modelSnap;
@@ -147,7 +167,7 @@ export class World {
       this.records.push({ index, call: shown.text, model: modelResult, sut: sutResult!, modelSnap, sutSnap });
     }
     for (const label of suite.labels(before, call, modelResult, modelSnap)) this.reached(label);
-    if (suite.modelEvents) for (const label of suite.modelEvents(this.model)) this.reached(label);
+    for (const label of fired) this.reached(label);
     this.outcomes?.add(`${call.op} ${modelResult.ok ? 'ok' : modelResult.errno}`);
 
     // Incremental: the state invariants of the parts steps changed are checked at the run's
@@ -158,7 +178,7 @@ export class World {
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
     if (sutResult === null) {
       this.planned.push({ call, apply: (sut) => suite.call(sut, call), result: modelResult, snapshot: modelSnap });
-      this.ended = this.endsRun?.(call, before) === true;
+      this.ended = this.endsRun?.(call, before, { result: modelResult, fired }) === true;
       return;
     }
     if (!sameData(modelResult, sutResult)) {

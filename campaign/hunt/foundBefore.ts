@@ -10,7 +10,8 @@ import type { FailureSeen } from '../../properties/sameFailure.ts';
 import { hasDeliveries } from '../../sut/delivery.ts';
 import type { SutFactory } from '../../sut/interface.ts';
 import { failureName, knownOfSeen } from '../knownDefects.ts';
-import { KNOWN_TRIGGERS, type Trigger } from '../knownTriggers.ts';
+import type { ModelStep } from '../../properties/runHooks.ts';
+import { KNOWN_TRIGGERS, stoppedBeforeName, STOPS_BEFORE, type Trigger } from '../knownTriggers.ts';
 import type { FoundRegistry } from './foundRegistry.ts';
 
 /** The registry key under which a known defect counts as found, whatever its failure's name. */
@@ -23,7 +24,9 @@ export interface FoundBefore {
   /** A failure's name when it was found before (its run ends, counted), or null: claimed now, to be shrunk. */
   seenBefore(f: FailureSeen): string | null;
   /** The triggers of the known defects found before the batch began, or undefined when there are none. */
-  endsRun: ((call: { op: string }, snap: unknown) => boolean) | undefined;
+  endsRun: ((call: { op: string }, snap: unknown, step: ModelStep) => boolean) | undefined;
+  /** The same for the known defects whose trigger crashes the port or loops (STOPS_BEFORE): the run ends before it, counted under the name given. */
+  stopsBefore: ((call: { op: string }, snap: unknown, step: ModelStep) => string | null) | undefined;
 }
 
 /**
@@ -41,7 +44,13 @@ export function foundBefore(found: FoundRegistry, target: number, sut: SutFactor
     if (hasDeliveries(sut)) sut.pinDelivery(null);
     return name;
   };
-  const triggers: Trigger[] = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id))).map(([, t]) => t);
-  const endsRun = triggers.length === 0 ? undefined : triggers.length === 1 ? triggers[0] : (call: { op: string }, snap: unknown) => triggers.some((t) => t(call, snap));
-  return { seenBefore, endsRun };
+  const foundTriggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id)));
+  const triggers: Trigger[] = foundTriggers.filter(([id]) => !STOPS_BEFORE.has(id)).map(([, t]) => t);
+  const before = foundTriggers.filter(([id]) => STOPS_BEFORE.has(id));
+  const endsRun = triggers.length === 0 ? undefined : triggers.length === 1 ? triggers[0] : (call: { op: string }, snap: unknown, step: ModelStep) => triggers.some((t) => t(call, snap, step));
+  const stopsBefore = before.length === 0 ? undefined : (call: { op: string }, snap: unknown, step: ModelStep) => {
+    const hit = before.find(([, t]) => t(call, snap, step));
+    return hit === undefined ? null : stoppedBeforeName(hit[0]);
+  };
+  return { seenBefore, endsRun, stopsBefore };
 }

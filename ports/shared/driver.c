@@ -559,6 +559,7 @@ static bool handle(char *line)
 		/* an operation: fail-nth counts its allocations (failnth.c) */
 		failnth_begin();
 #endif
+		request_watch(argc, argv);
 		known = suite == SUITE_TREE ? tree_request(argc, argv) :
 			suite == SUITE_DAX ? dax_request(argc, argv) : dcd_request(argc, argv);
 #if DAXCHECK_FAILNTH

@@ -70,6 +70,13 @@ bool dcd_check(void);
 int dcd_set_fault(const char *name);
 
 /*
+ * Called before every operation of a suite: where a build watches it (the
+ * kernel harness: an endless loop in kernel code is stopped, naming it). The
+ * C port watches nothing.
+ */
+void request_watch(int argc, char **argv);
+
+/*
  * Called after every request: where a build checks what must hold between
  * calls (the kernel harness: no lock left held). The C port checks nothing.
  */

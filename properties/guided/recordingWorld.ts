@@ -21,6 +21,7 @@ export class RecordingWorld implements RunWorld {
   get labelHits(): ReadonlyMap<string, number> | undefined { return this.inner.labelHits; }
   get outcomes(): ReadonlySet<string> | undefined { return this.inner.outcomes; }
   get incremental(): boolean | undefined { return this.inner.incremental; }
+  get stoppedBy(): string | null | undefined { return this.inner.stoppedBy; }
 
   applies(cmd: { op: string }): boolean {
     return this.inner.applies(cmd);

@@ -5,6 +5,13 @@
  * its site: "__devm_create_dev_dax:dev_set_name" (fail-nth's names,
  * ports/shared/failnth.c), or the shim or driver function that allocated. Every
  * k*alloc'ed pointer is kept in an open-addressing table until kfree.
+ *
+ * A leak the ledger reported (a dropped instance's leftovers) stays reachable
+ * from here for the rest of the process, so that LeakSanitizer's check at exit
+ * reports only what the ledger could not see: a leak already reported for the
+ * run that made it is not reported again at the exit of a later run (which the
+ * client would take for that run's leak, and then give every run a process of
+ * its own).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -93,10 +100,26 @@ void ledger_del(const void *p)
 	}
 }
 
+/* the allocations reported as leaked: kept reachable (see the comment at the top) */
+static const void **reported;
+static size_t nr_reported, reported_cap;
+
+static void keep_reported(const void *p)
+{
+	if (nr_reported == reported_cap) {
+		reported_cap = reported_cap ? 2 * reported_cap : 64;
+		reported = realloc(reported, reported_cap * sizeof(*reported));
+		if (!reported)
+			abort();
+	}
+	reported[nr_reported++] = p;
+}
+
 /**
  * ledger_take_where - the sites of the allocations still live, for a leak's
  * text (ports/c/driver.c LEDGER_WHERE): ": SITE, SITE..." (at most four), ""
  * when none; then forgets them all, as the driver's kmem_live starts again
+ * (kept reachable: a leak is reported once)
  *
  * Return: a static buffer.
  */
@@ -107,8 +130,11 @@ const char *ledger_take_where(void)
 	int shown = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < cap && shown < 4; i++) {
+	for (i = 0; i < cap; i++) {
 		if (!table[i].p || table[i].p == TOMBSTONE)
+			continue;
+		keep_reported(table[i].p);
+		if (shown == 4 || len >= sizeof(buf))
 			continue;
 		char object[64] = "";
 
@@ -118,8 +144,6 @@ const char *ledger_take_where(void)
 					shown ? ", " : ": ", table[i].func,
 					object[0] ? ":" : "", object);
 		shown++;
-		if (len >= sizeof(buf))
-			break;
 	}
 	if (cap)
 		memset(table, 0, cap * sizeof(*table));

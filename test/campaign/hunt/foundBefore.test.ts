@@ -14,6 +14,9 @@ import type { Delivery, DeliveryControl } from '../../../sut/delivery.ts';
 import type { DaxSut, ResourceTreeSut, SutFactory } from '../../../sut/interface.ts';
 import type { PlannedStep, RunChecker, RunVerdict } from '../../../sut/runCheck.ts';
 
+/** What the model did with a step, for the triggers (a success that fired nothing). */
+const OK_STEP = { result: { ok: true as const }, fired: [] };
+
 const K1_FAILURE = { failure: new StepFailure('result-mismatch', 1, 'mapping(dax0.1, 0x0-0xffffffffffffffff)', 'model ENOMEM, sut ok'), commands: [] };
 const PINNED: Delivery = { mode: 'split', seed: 3, quit: false };
 
@@ -67,13 +70,13 @@ test('a batch ends runs at the triggers of the known defects found before it beg
   found.claim(0, knownKey('K1'));
   const k1 = foundBefore(found, 0, modelFactory).endsRun!;
   const whole: { op: string } = { op: 'mapping', region: 0, device: 1, start: 0n, end: (1n << 64n) - 1n } as { op: string };
-  assert.ok(k1(whole, { regions: [] }));
-  assert.not.ok(k1({ ...whole, end: 0xfffn } as { op: string }, { regions: [] }));
+  assert.ok(k1(whole, { regions: [] }, OK_STEP));
+  assert.not.ok(k1({ ...whole, end: 0xfffn } as { op: string }, { regions: [] }, OK_STEP));
   found.claim(0, knownKey('G2'));
   const both = foundBefore(found, 0, modelFactory).endsRun!;
   const bigAlign = { op: 'createRegion', align: 1n << 32n } as { op: string };
-  assert.ok(both(whole, { regions: [] }) && both(bigAlign, { regions: [] }));
-  assert.not.ok(k1(bigAlign, { regions: [] }));
+  assert.ok(both(whole, { regions: [] }, OK_STEP) && both(bigAlign, { regions: [] }, OK_STEP));
+  assert.not.ok(k1(bigAlign, { regions: [] }, OK_STEP));
 });
 
 test('with K1 found before, runs meeting its trigger end there and are counted, not failures; a new defect in the same batch, after them, is still found, shrunk and claimed', () => {
@@ -85,7 +88,7 @@ test('with K1 found before, runs meeting its trigger end there and are counted, 
   const out = runSuite({ suite: SUITES['dax-contiguous'], model: modelFactory, sut, seed: 7, numRuns: 400, maxCommands: 40, seenBefore, endsRun });
   const k1 = out.cutShort.get(failureName(K1_FAILURE)) ?? 0;
   assert.ok(k1 > 0, `runs cut short by K1: ${JSON.stringify([...out.cutShort])}`);
-  const wholeSpace = (c: { op: string }) => endsRun!(c, {});
+  const wholeSpace = (c: { op: string }) => endsRun!(c, {}, OK_STEP);
   assert.is(sut.planned.filter((calls) => calls.findIndex(wholeSpace) >= 0 && calls.findIndex(wholeSpace) < calls.length - 1).length, 0, 'no run planned past the trigger');
   const cx = out.counterexample;
   assert.ok(cx !== null, 'the new defect was found');
