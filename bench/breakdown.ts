@@ -17,8 +17,8 @@ export interface Part {
 
 export type BreakdownOptions = Pick<RunOptions, 'suite' | 'model' | 'sut' | 'seed' | 'numRuns' | 'maxCommands'>;
 
-/** The timed parts inside World.step; what is left of step is the comparison and bookkeeping. */
-const IN_STEP = ['model call', 'impl call', 'model observe', 'impl observe', 'model invariants', 'impl invariants', 'impl self-check', 'argument buckets', 'labels', 'show'];
+/** The timed parts inside World.step; what is left of step is the results' comparison and bookkeeping. */
+const IN_STEP = ['model call', 'impl call', 'model observe', 'impl observe', 'compare parts', 'model invariants', 'impl invariants', 'impl self-check', 'argument buckets', 'labels', 'show'];
 
 /** Milliseconds one timed() call adds (measured on an empty function). */
 function timingOverheadMs(): number {
@@ -59,7 +59,7 @@ function parts(total: number, b: Buckets, overhead: number): Part[] {
   const resolveInStep = calls('resolve') - calls('applies');
   const resolveInStepMs = ms('resolve') - ms('applies');
   out.set('resolve', own('resolve'));
-  out.set('compare + step bookkeeping', Math.max(0, ms('step') - inStepMs - resolveInStepMs - ((inStepCalls + resolveInStep) * overhead) / 2 - (calls('step') * overhead) / 2));
+  out.set('compare results + step bookkeeping', Math.max(0, ms('step') - inStepMs - resolveInStepMs - ((inStepCalls + resolveInStep) * overhead) / 2 - (calls('step') * overhead) / 2));
   const outerOverhead = (calls('step') + calls('applies')) * overhead / 2 + calls('applies') * overhead;
   out.set('generation + fast-check', Math.max(0, total - ms('step') - ms('applies') - outerOverhead));
   const sum = [...out.values()].reduce((s, x) => s + x, 0);

@@ -16,23 +16,15 @@
  *   (s3-double-release, an ASan heap-use-after-free) for N seconds; the time from the
  *   budget's start to the summary (shrinking, saving and the reports included) must be
  *   at most N + CRASH_SLACK_S.
- * - cost per run cut short by a known defect: the C port with S4 on (the DAX suite meets
- *   it often), in this process, every run timed; a run that fails with S4 (found before)
- *   ends at its trigger (runSuite endsRun) and costs a share of a run that passes. A
- *   cut-short run unpins the delivery its failure pinned, as a hunt's worker does.
+ * - cost per run cut short by a known defect: bench/cutShortCost.ts (the same runs of the
+ *   C port cut short by S4 and passing, run by run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCPort, C_PORT_BINARY } from '../campaign/cPort.ts';
-import { failureName } from '../campaign/knownDefects.ts';
-import { KNOWN_TRIGGERS } from '../campaign/knownTriggers.ts';
-import { systemsNow } from '../campaign/systems.ts';
-import { runSuite } from '../properties/runSuite.ts';
-import { SUITES } from '../properties/suites.ts';
-import { World } from '../properties/world.ts';
-import { hasDeliveries } from '../sut/delivery.ts';
+import { cutShortCost, type CutShortResult } from './cutShortCost.ts';
 import { median } from './stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -94,7 +86,7 @@ export interface HuntSpeedResult {
   options: HuntSpeedOptions;
   rows: KernelRow[];
   crash: { seconds: number; found: boolean; searchSeconds: number; withinBudget: boolean; note: string | null };
-  cutShort: { runs: number; cut: number; passedMs: number; cutMs: number; cutMsWithoutEnd: number; share: number; shareWithoutEnd: number };
+  cutShort: CutShortResult;
 }
 
 /** Runs `daxcheck ARGS` with --workers 1 and fresh --out/--reports folders; run.json's first entry and the process's stdout and stderr (its progress lines). */
@@ -147,47 +139,6 @@ function crashHunt(seconds: number): HuntSpeedResult['crash'] {
   const found = ((entry.counterexamples ?? []) as unknown[]).length > 0;
   const note = /minimizing stopped when [^)]*|not minimized: [^)]*/.exec(stdout)?.[0] ?? null;
   return { seconds, found, searchSeconds, withinBudget: found && searchSeconds <= seconds + CRASH_SLACK_S, note };
-}
-
-/** Times every run of the C port with S4 on, each failure cut short (with and without ending runs at S4's trigger). */
-export function cutShortCost(runs: number): HuntSpeedResult['cutShort'] {
-  const one = (endAtTrigger: boolean) => {
-    const systems = systemsNow({ kind: 'exec', command: [C_PORT_BINARY] }, 's4-sized-create-dynamic', ['dax'], 'bench');
-    const times: { ms: number; world: World }[] = [];
-    const passed = new WeakSet<object>();
-    let open: { start: number; world: World } | null = null;
-    const close = () => {
-      if (open !== null) times.push({ ms: performance.now() - open.start, world: open.world });
-      open = null;
-    };
-    try {
-      runSuite({
-        suite: SUITES.dax, model: systems.reference, sut: systems.sut, seed: 11, numRuns: runs, maxCommands: 100,
-        seenBefore: (f) => {
-          if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null);
-          return failureName(f);
-        },
-        hooks: {
-          world: (suite, model, sut) => {
-            close();
-            const world = new World(suite, model, sut);
-            if (endAtTrigger) world.endsRun = KNOWN_TRIGGERS.S4;
-            open = { start: performance.now(), world };
-            return world;
-          },
-          passed: (w) => passed.add(w),
-        },
-      });
-      close();
-    } finally {
-      systems.close();
-    }
-    const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
-    return { passedMs: mean(times.filter((t) => passed.has(t.world)).map((t) => t.ms)), cutMs: mean(times.filter((t) => !passed.has(t.world)).map((t) => t.ms)), cut: times.filter((t) => !passed.has(t.world)).length };
-  };
-  const plain = one(false);
-  const ended = one(true);
-  return { runs, cut: ended.cut, passedMs: ended.passedMs, cutMs: ended.cutMs, cutMsWithoutEnd: plain.cutMs, share: ended.passedMs > 0 ? ended.cutMs / ended.passedMs : 0, shareWithoutEnd: plain.passedMs > 0 ? plain.cutMs / plain.passedMs : 0 };
 }
 
 /** Measures the hunt-speed table (builds the C port first if needed). */

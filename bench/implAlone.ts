@@ -71,19 +71,27 @@ export interface SoloOptions {
   maxCommands: number;
 }
 
-/** runSuite with o.sut as both systems and each run's state made by world. */
-function soloPass(o: SoloOptions, world: () => RunWorld): { ms: number; commands: number } {
-  const out = runSuite({ suite: o.suite, model: o.sut, sut: o.sut, seed: o.seed, numRuns: o.numRuns, maxCommands: o.maxCommands, hooks: { world } });
-  return { ms: out.durationMs, commands: out.commands };
+/** The CPU time (user + system, milliseconds) f took in this process, with its result. */
+export function cpuTimed<T>(f: () => T): { cpuMs: number; value: T } {
+  const start = process.cpuUsage();
+  const value = f();
+  const used = process.cpuUsage(start);
+  return { cpuMs: (used.user + used.system) / 1000, value };
 }
 
-/** Runs the suite's generated runs on the system alone; milliseconds and commands run. */
-export function runAlone(o: SoloOptions): { ms: number; commands: number } {
+/** runSuite with o.sut as both systems and each run's state made by world: wall and CPU milliseconds. */
+function soloPass(o: SoloOptions, world: () => RunWorld): { ms: number; cpuMs: number; commands: number } {
+  const { cpuMs, value: out } = cpuTimed(() => runSuite({ suite: o.suite, model: o.sut, sut: o.sut, seed: o.seed, numRuns: o.numRuns, maxCommands: o.maxCommands, hooks: { world } }));
+  return { ms: out.durationMs, cpuMs, commands: out.commands };
+}
+
+/** Runs the suite's generated runs on the system alone; wall and CPU milliseconds and commands run. */
+export function runAlone(o: SoloOptions): { ms: number; cpuMs: number; commands: number } {
   return soloPass(o, () => new SoloWorld(o.suite, o.sut));
 }
 
-/** Runs calls resolved beforehand (one list per generated run) on fresh systems; milliseconds. */
+/** Runs calls resolved beforehand (one list per generated run) on fresh systems; CPU milliseconds. */
 export function replayAlone(o: SoloOptions, calls: readonly unknown[][]): number {
   let run = 0;
-  return soloPass(o, () => new ReplayWorld(o.suite, o.sut, calls[run++] ?? [])).ms;
+  return soloPass(o, () => new ReplayWorld(o.suite, o.sut, calls[run++] ?? [])).cpuMs;
 }

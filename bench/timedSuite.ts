@@ -78,6 +78,7 @@ function timedParts(parts: AnyParts, models: WeakSet<object>, snaps: WeakSet<obj
     },
     invariants: (snap: object, i: number) => timed(b, `${snaps.has(snap) ? 'model' : 'impl'} invariants`, () => parts.invariants(snap, i)),
     selfCheck: (sut: object, i: number) => timed(b, 'impl self-check', () => parts.selfCheck(sut, i)),
+    same: (x: unknown, y: unknown) => timed(b, 'compare parts', () => parts.same(x, y)),
   };
 }
 

@@ -109,10 +109,10 @@ export const sameKnownFailure: SameFailure = (original, candidate) => sameSignat
  * hunt/foundRegistry.ts): for a known defect its id, the kind and the operation, "K1:
  * result-mismatch in mapping", whatever its details (K1 answers ok or EBUSY; G2 names the
  * request): one known defect is one finding; else the failure's signature
- * (hunt/failureSignature.ts: the detail with numbers blanked).
+ * (hunt/failureSignature.ts: the detail with numbers blanked). `known`: knownOfSeen(f), when
+ * the caller has it already.
  */
-export function failureName(f: FailureSeen): string {
-  const known = knownOfSeen(f);
+export function failureName(f: FailureSeen, known: KnownDefect | null = knownOfSeen(f)): string {
   const { kind, step, call, detail } = f.failure;
   if (known !== null) return `${known.id}: ${kind} in ${operationOf(call)}`;
   return failureSignature({ kind, step: step + 1, call, detail });

@@ -13,17 +13,28 @@
  * step, the signature and the shrink are those of full checking (docs/SPECIFICATION.md
  * §5, docs/benchmarks.md).
  */
-import { sameData } from './sameData.ts';
+import type { Result } from '../sut/interface.ts';
 
 export interface SnapshotParts<Call, Sut, Snap> {
   /** Whether a system can observe a part alone (else every step is observed whole). */
   supports(sut: Sut): boolean;
   /** The one part the call can change (for a create, the index it would take), or null when it changes none. */
   touched(call: Call, before: Snap): number | null;
+  /**
+   * Whether the specification says this refusal of the call changes nothing (the runner
+   * then neither observes nor checks the part after the refused step). A refusal that
+   * changed the model all the same is found at the run's end, whose whole snapshot must
+   * equal the one built part by part.
+   */
+  refusalKeeps(call: Call, result: Result): boolean;
   /** The system's part i, observed alone; null when it has none. */
   observe(sut: Sut, i: number): unknown;
   /** Part i of a snapshot; null when it has none. */
   part(snap: Snap, i: number): unknown;
+  /** Whether two parts (or nulls) are equal field by field (properties/sameRecord.ts: what it leaves out, the run's end compares). */
+  same(a: unknown, b: unknown): boolean;
+  /** The same for two whole snapshots of the model (the run's end: built part by part, and observed whole). */
+  sameSnapshot(a: Snap, b: Snap): boolean;
   /** before with part i replaced (added), sharing every other part's objects; before itself for a null part. */
   withPart(before: Snap, i: number, part: unknown): Snap;
   /** The state invariants (docs/SPECIFICATION.md §5) of part i of snap; the same lines the whole snapshot's check gives for it. */
@@ -34,8 +45,3 @@ export interface SnapshotParts<Call, Sut, Snap> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyParts = SnapshotParts<any, any, any>;
-
-/** Does the system's part i equal the snapshot's? */
-export function samePart(parts: AnyParts, snap: unknown, sut: unknown, i: number): boolean {
-  return sameData(parts.part(snap, i), parts.observe(sut, i));
-}

@@ -21,6 +21,8 @@ export interface ArgumentDomains<Call, Snap> {
 /** The bucket name of one argument's value. */
 export const bucket = (op: string, arg: string, value: string) => `${op}.${arg} ${value}`;
 
+const NONE: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map();
+
 /**
  * Every bucket of a table {op: {argument: values}}, with the bucket names built once:
  * `name(op, arg, value)` looks a name up (null for a value the table does not have), so
@@ -50,6 +52,11 @@ export class BucketTable {
   /** The bucket of op's argument arg with value, or null when the table has none. */
   name(op: string, arg: string, value: string): string | null {
     return this.names.get(op)?.get(arg)?.get(value) ?? null;
+  }
+
+  /** op's arguments, each with its buckets by value (empty for an op the table lacks): a step looks its op up once. */
+  of(op: string): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    return this.names.get(op) ?? NONE;
   }
 }
 
@@ -83,8 +90,10 @@ export const inBinade = (lo: number, hi: number, unit = 1n): fc.Arbitrary<bigint
 export const REGION_ALIGN_BUCKETS = binadeNames(21, 63);
 
 /** A region align's bucket: its power of two when it is one of at least 2 MiB, else invalid. */
+const MIN_REGION_ALIGN = 2n * MiB;
+
 export function alignBucket(align: bigint): string {
-  const ok = align >= 2n * MiB && align <= U64_MAX && (align & (align - 1n)) === 0n;
+  const ok = align >= MIN_REGION_ALIGN && align <= U64_MAX && (align & (align - 1n)) === 0n;
   return ok ? binade(align) : 'invalid';
 }
 
@@ -102,8 +111,7 @@ export const OBJECT_BUCKETS = ['live first', 'live middle', 'live last', 'live o
 
 /** The bucket of an object argument: a live object by position among its live peers, else dead or missing. */
 export function objectBucket<T extends { id: number }>(live: readonly T[], id: number, dead: (id: number) => boolean): string {
-  const i = live.findIndex((x) => x.id === id);
-  if (i >= 0) return LIVE[position(i, live.length)];
+  for (let i = 0; i < live.length; i++) if (live[i]!.id === id) return LIVE[position(i, live.length)];
   return dead(id) ? 'dead' : 'missing';
 }
 

@@ -19,6 +19,8 @@ export interface ModelStep {
 export interface RunWorld {
   /** Commands applied so far. */
   readonly steps: number;
+  /** The commands that ran, one per step (World has them): a failure's step indexes them, and known defects read the failing command there. */
+  readonly ran?: readonly { op: string }[];
   readonly labels: ReadonlySet<string>;
   readonly opCounts: ReadonlyMap<string, number>;
   /** Optional, for guided generation's features (World has them): steps per label, and `op ok|ERRNO` outcomes. */

@@ -131,7 +131,8 @@ export function runSuite(o: RunOptions): RunOutcome {
       fc.modelRun(() => ({ model: world, real: world }), cmds);
       world.finish();
     } catch (caught) {
-      const commands = [...(prefix as { op: string }[]), ...commandData<{ op: string }>(cmds)];
+      // The commands that ran (a failure's step indexes them), else every generated one.
+      const commands = world.ran?.slice() ?? [...(prefix as { op: string }[]), ...commandData<{ op: string }>(cmds)];
       const e = world.incremental === true && caught instanceof StepFailure ? exactFailure(o, commands) ?? caught : caught;
       const seen = e instanceof StepFailure ? { failure: e, commands } : null;
       if (shrinking) {

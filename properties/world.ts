@@ -32,6 +32,8 @@ export class World {
   readonly sut: unknown;
   modelSnap: unknown;
   steps = 0;
+  /** The commands that ran, one per step (a failure's step indexes them; skipped commands are not here). */
+  readonly ran: { op: string }[] = [];
   readonly labels = new Set<string>();
   /** Argument-domain buckets the run's calls hit (suite.domains). */
   readonly domainBuckets = new Set<string>();
@@ -79,6 +81,8 @@ export class World {
 
   /** Incremental mode: the suite's parts (null: every step observed and checked whole). */
   private readonly parts: AnyParts | null;
+  /** Incremental mode: the parts steps changed, whose state invariants the run's end checks. */
+  private readonly changedParts = new Set<number>();
   /** When the system's self-check runs. */
   private readonly selfChecks: StepSelfChecks;
   /** The last step's call and result (incremental mode's end check judges the last step). */
@@ -116,6 +120,7 @@ export class World {
     const call = suite.resolve(cmd, this.modelSnap);
     if (call === null) return;
     const index = this.steps++;
+    this.ran.push(cmd);
     const buckets = suite.domains ? suite.domains.buckets(call, this.modelSnap) : [];
     const shown = new Shown(suite, call); // printed only when a record or a failure needs it
     this.lastShown = shown;
@@ -142,6 +147,7 @@ export class World {
     if (stop !== null) {
       // not sent: the model ran it, but the run ends here (nothing checks the model after)
       this.steps -= 1;
+      this.ran.pop();
       this.ended = true;
       this.stoppedBy = stop;
       return;
@@ -152,7 +158,9 @@ export class World {
     const before = this.modelSnap;
     const { parts } = this;
     const part = parts === null ? null : parts.touched(call, before);
-    const modelSnap = parts === null ? suite.observe(this.model) : part === null ? before : parts.withPart(before, part, parts.observe(this.model, part));
+    // Incremental: a refusal the specification says changes nothing is not observed (checkEverything holds it to that).
+    const kept = part !== null && !modelResult.ok && parts!.refusalKeeps(call, modelResult);
+    const modelSnap = parts === null ? suite.observe(this.model) : part === null || kept ? before : parts.withPart(before, part, parts.observe(this.model, part));
     this.modelSnap = modelSnap;
     if (this.keepRecords) {
       const sutSnap = guard(index, shown, () => suite.observe(this.sut));
@@ -162,10 +170,11 @@ export class World {
     for (const label of fired) this.reached(label);
     this.outcomes?.add(`${call.op} ${modelResult.ok ? 'ok' : modelResult.errno}`);
 
-    // Incremental: the state invariants of the part the step named, unless a refused step
-    // left it equal to the part they last held on (the same data, the same verdict).
-    const unchanged = parts !== null && !modelResult.ok && part !== null && sameData(parts.part(before, part), parts.part(modelSnap, part));
-    const modelBroken = parts === null ? broken(suite, call, modelResult, modelSnap) : brokenIn(suite, unchanged ? null : part, call, modelResult, modelSnap);
+    // Incremental: the state invariants of the parts steps changed are checked at the run's
+    // end (the model's own check: an implementation equal to it holds them as it does).
+    const unchanged = kept || (parts !== null && !modelResult.ok && part !== null && parts.same(parts.part(before, part), parts.part(modelSnap, part)));
+    if (part !== null && !unchanged) this.changedParts.add(part);
+    const modelBroken = parts === null ? broken(suite, call, modelResult, modelSnap) : brokenIn(suite, null, call, modelResult, modelSnap);
     if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
     if (sutResult === null) {
       this.planned.push({ call, apply: (sut) => suite.call(sut, call), result: modelResult, snapshot: modelSnap });
@@ -180,7 +189,7 @@ export class World {
     }
     this.last = { call, result: sutResult };
     if (parts === null) judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
-    else if (part !== null && !sameData(parts.part(modelSnap, part), guard(index, shown, () => parts.observe(this.sut, part)))) {
+    else if (part !== null && !unchanged && !parts.same(parts.part(modelSnap, part), guard(index, shown, () => parts.observe(this.sut, part)))) {
       judgeSnapshots(suite, index, shown, call, sutResult, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
       throw new StepFailure('sut-malformed', index, shown.text, `its part ${part} observed alone differs from the same part of its whole snapshot`);
     }
@@ -233,9 +242,10 @@ export class World {
     const index = this.steps - 1;
     const { suite } = this;
     const modelSnap = suite.observe(this.model);
-    if (!sameData(modelSnap, this.modelSnap)) throw new StepFailure('model-invariant', index, shown.text, `the model changed outside the parts its steps named: ${firstDifference(this.modelSnap, modelSnap, ['steps', 'whole']) ?? ''}`);
-    // Equal to the snapshot built part by part, whose every part's invariants held when it last changed.
+    if (!this.parts!.sameSnapshot(modelSnap, this.modelSnap)) throw new StepFailure('model-invariant', index, shown.text, `the model changed outside the parts its steps named: ${firstDifference(this.modelSnap, modelSnap, ['steps', 'whole']) ?? ''}`);
     const { call, result } = this.last ?? { call: null, result: { ok: true } as Result };
+    const modelBroken = [...this.changedParts].flatMap((i) => this.parts!.invariants(modelSnap, i));
+    if (modelBroken.length > 0) throw new StepFailure('model-invariant', index, shown.text, modelBroken.join('\n'));
     judgeSnapshots(suite, index, shown, call, result, modelSnap, guard(index, shown, () => suite.observe(this.sut)));
   }
 

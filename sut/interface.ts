@@ -298,7 +298,8 @@ export interface DaxSut {
    * augmentation, heap order, cached sums), one line per violation, none when all hold.
    * The runner calls it after every successful step and at a run's end, so a corrupt
    * index is a counterexample (kind self-check) at the step that corrupted it, or at the
-   * next success after refused steps (the message names them).
+   * next success after refused steps (the message names them); a search with
+   * selfCheckRegion samples it (docs/SPECIFICATION.md §5, "What is checked when").
    */
   selfCheck?(): string[];
   /** Optional, with selfCheck: the part of selfCheck() that concerns one region ([] when there is no such region). */

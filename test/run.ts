@@ -15,6 +15,8 @@
  *   node --import tsx test/run.ts --skip ciGate   every file except those whose path contains "ciGate"
  *   node --import tsx test/run.ts --fast     every file but the slow ones (test/slowTests.ts)
  *   node --import tsx test/run.ts --slow     only the slow ones (npm run test:slow)
+ *   node --import tsx test/run.ts --jobs 2   two files at a time, each in a process of its own (test/jobs.ts)
+ *   node --import tsx test/run.ts --file P   exactly the file P (a path under test/; what --jobs runs)
  *
  * Before that line it prints the run's time and the slowest files (their tests' time, loading apart);
  * DAXCHECK_TEST_TIMES=FILE keeps every file's time there as JSON (written as each file ends).
@@ -23,7 +25,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SLOW_TESTS } from './slowTests.ts';
+import { runJobs } from './jobs.ts';
+import { SLOW_TESTS, slowTestWeight } from './slowTests.ts';
 
 const root = resolve(process.env.DAXCHECK_TEST_ROOT ?? import.meta.dirname);
 
@@ -61,19 +64,37 @@ function findTests(dir: string): string[] {
 
 const started = performance.now();
 const args = process.argv.slice(2);
-const skippedWords = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
+const valued = new Set(['--skip', '--jobs', '--file']);
+const valueOf = (flag: string) => args.flatMap((a, i) => (args[i - 1] === flag ? [a] : []));
+const skippedWords = valueOf('--skip');
 const slowOnly = args.includes('--slow');
 const fastOnly = args.includes('--fast');
-const words = args.filter((a, i) => a !== '--skip' && args[i - 1] !== '--skip' && a !== '--slow' && a !== '--fast');
+const jobsText = valueOf('--jobs').at(-1) ?? '1';
+const jobs = Number(jobsText);
+if (!Number.isSafeInteger(jobs) || jobs < 1) {
+  console.error(`test/run.ts: --jobs ${jobsText}: expected a whole number of processes, 1 or more`);
+  process.exit(2);
+}
+const exact = valueOf('--file');
+const words = args.filter((a, i) => !valued.has(a) && !valued.has(args[i - 1]!) && a !== '--slow' && a !== '--fast');
 const slow = new Set<string>(SLOW_TESTS);
 const files = findTests(root).filter((f) => {
   const path = relative(root, f);
+  if (exact.length > 0) return exact.includes(path);
   if ((slowOnly && !slow.has(path)) || (fastOnly && slow.has(path))) return false;
   return (words.length === 0 || words.some((w) => path.includes(w))) && !skippedWords.some((w) => path.includes(w));
 });
 if (files.length === 0) {
-  console.error(`test/run.ts: no test file under test/ matches ${words.join(' ') || '*.test.ts'}`);
+  console.error(`test/run.ts: no test file under test/ matches ${exact.length > 0 ? `--file ${exact.join(' ')}` : words.join(' ') || '*.test.ts'}`);
   process.exit(2);
+}
+
+if (jobs > 1 && files.length > 1) {
+  const r = await runJobs(files, jobs, root, import.meta.filename, slowTestWeight);
+  const slowest = [...r.fileMs].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`);
+  console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s with ${jobs} jobs; slowest files (each in its own process, loading included): ${slowest.join(', ')}`);
+  console.log(`${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+  process.exit(r.failed > 0 ? 1 : 0);
 }
 
 // Count what uvu reports: it writes "Total: N" and "Passed: N" at the end of exec(); its

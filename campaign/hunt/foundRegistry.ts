@@ -7,6 +7,8 @@
  * workers that meet the same failure at once cannot both claim it. Two different keys
  * with one hash (odds about n²/2^65 for n keys) would make the second count as found.
  * A full table claims nothing more: every later failure is shrunk, as before the table.
+ * A key once found stays found: each registry object remembers the keys it saw found, so
+ * a failure met again (a run cut short) costs a lookup in a Set, not a hash and a probe.
  */
 
 /** Slots of the table: far more distinct failures than a hunt ever reports. */
@@ -26,6 +28,8 @@ function hash(text: string): bigint {
 /** A hunt's found failures; see the file comment. */
 export class FoundRegistry {
   private readonly slots: BigInt64Array;
+  /** `target key` of every key this object saw claimed (by any worker): found for good. */
+  private readonly seen = new Set<string>();
 
   /** The registry over buffer (from FoundRegistry.allocate, shared by every worker of one hunt). */
   constructor(buffer: SharedArrayBuffer) {
@@ -39,16 +43,24 @@ export class FoundRegistry {
 
   /** Claims key of target: true when this call found it first (or the table is full): the caller shrinks and saves it; false when it was found already. */
   claim(target: number, key: string): boolean {
-    return this.probe(target, key, true) !== 'found';
+    const text = `${target} ${key}`;
+    if (this.seen.has(text)) return false;
+    const probed = this.probe(text, true);
+    if (probed !== 'absent') this.seen.add(text);
+    return probed !== 'found';
   }
 
   /** Has key of target been claimed (by any worker)? */
   has(target: number, key: string): boolean {
-    return this.probe(target, key, false) === 'found';
+    const text = `${target} ${key}`;
+    if (this.seen.has(text)) return true;
+    const found = this.probe(text, false) === 'found';
+    if (found) this.seen.add(text);
+    return found;
   }
 
-  private probe(target: number, key: string, claim: boolean): 'found' | 'claimed' | 'absent' {
-    const h = BigInt.asIntN(64, hash(`${target} ${key}`));
+  private probe(text: string, claim: boolean): 'found' | 'claimed' | 'absent' {
+    const h = BigInt.asIntN(64, hash(text));
     const start = Number(BigInt.asUintN(64, h) % BigInt(SLOTS));
     for (let i = 0; i < SLOTS; i++) {
       const at = (start + i) % SLOTS;

@@ -20,15 +20,13 @@ import { Corpus } from '../../properties/guided/corpus.ts';
 import { failNthSuite } from '../../properties/failNthSuite.ts';
 import { minimize } from '../../properties/minimize.ts';
 import { HUNT_BIG_RUN_PERCENT } from '../../properties/profiles.ts';
-import type { ModelStep } from '../../properties/runHooks.ts';
 import { runSuite, type Counterexample } from '../../properties/runSuite.ts';
 import { SUITES } from '../../properties/suites.ts';
 import { hasDeliveries } from '../../sut/delivery.ts';
-import type { FailureSeen } from '../../properties/sameFailure.ts';
 import { avoidingSuite } from '../avoidKnown.ts';
 import { failureName, knownOfSeen, sameKnownFailure } from '../knownDefects.ts';
-import { KNOWN_TRIGGERS, stoppedBeforeName, STOPS_BEFORE } from '../knownTriggers.ts';
 import { systemsFor, type Systems } from '../systems.ts';
+import { foundBefore } from './foundBefore.ts';
 import { FoundRegistry } from './foundRegistry.ts';
 import type { HuntMessage, HuntWorkerData } from './messages.ts';
 import { recordSteps } from './recordSteps.ts';
@@ -84,26 +82,10 @@ export async function huntWorker(data: HuntWorkerData, post: (m: HuntMessage) =>
 function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof watchedSuite>, systems: Systems, kept: { corpus: Corpus | null; found: FoundRegistry }, seed: number, time: { deadline: number; limitMs: number }, post: (m: HuntMessage) => void): void {
   const started = performance.now();
   const { corpus, found } = kept;
-  // Asked once per failing run until one is shrunk: a name not claimed yet is claimed here, and shrunk.
-  const seenBefore = (f: FailureSeen) => {
-    const name = failureName(f);
-    const known = knownOfSeen(f);
-    if (known !== null) found.claim(target, knownKey(known.id));
-    if (found.claim(target, name)) return null;
-    // cut short: the delivery its failure pinned (for shrinking) is not kept for the next runs
-    if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null);
-    return name;
-  };
-  // A run of a process port is sent only up to the trigger of a known defect found already
-  // (and not even that far when the trigger crashes the port or loops: STOPS_BEFORE).
-  const foundTriggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id)));
-  const triggers = foundTriggers.filter(([id]) => !STOPS_BEFORE.has(id)).map(([, t]) => t);
-  const before = foundTriggers.filter(([id]) => STOPS_BEFORE.has(id));
-  const endsRun = triggers.length === 0 ? undefined : (call: { op: string }, snap: unknown, step: ModelStep) => triggers.some((t) => t(call, snap, step));
-  const stopsBefore = before.length === 0 ? undefined : (call: { op: string }, snap: unknown, step: ModelStep) => {
-    const hit = before.find(([, t]) => t(call, snap, step));
-    return hit === undefined ? null : stoppedBeforeName(hit[0]);
-  };
+  // Asked once per failing run until one is shrunk: a name not claimed yet is claimed here, and shrunk;
+  // a run of a process port is sent only up to the trigger of a known defect found already,
+  // or not even that far when the trigger crashes the port or loops (STOPS_BEFORE).
+  const { seenBefore, endsRun, stopsBefore } = foundBefore(found, target, systems.sut);
   try {
     const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, endsRun, stopsBefore, shrinkTimeMs: (f) => (knownOfSeen(f) === null ? Infinity : KNOWN_SHRINK_MS), ...(corpus === null ? {} : { guided: { corpus } }) });
     let { runs, commands } = out;
@@ -125,11 +107,6 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
   } finally {
     if (hasDeliveries(systems.sut)) systems.sut.pinDelivery(null); // the next batch chooses per run again
   }
-}
-
-/** The registry key under which a known defect counts as found, whatever its failure's name. */
-function knownKey(id: string): string {
-  return `known ${id}`;
 }
 
 /**

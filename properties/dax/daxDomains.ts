@@ -6,7 +6,7 @@
  */
 import type { DaxSnapshot, FailPoint, RegionSnap } from '../../sut/interface.ts';
 import { MiB } from '../../sut/u64.ts';
-import { alignBucket, binade, binadeNames, BucketTable, OBJECT_BUCKETS, objectBucket, position, REGION_ALIGN_BUCKETS, type ArgumentDomains } from '../domains.ts';
+import { alignBucket, binade, binadeNames, BucketTable, OBJECT_BUCKETS, position, REGION_ALIGN_BUCKETS, type ArgumentDomains } from '../domains.ts';
 import type { DaxCall } from './daxCommand.ts';
 
 const GRANULE = 2n * MiB;
@@ -16,8 +16,9 @@ const GRANULAR_ADDRESS = ['0', ...binadeNames(21, 63), 'invalid'];
 const GRANULAR_SIZE = [...binadeNames(21, 63), 'invalid'];
 const SET_ALIGNS = ['4KiB', '2MiB', '1GiB', 'invalid'];
 
+const GRANULE_MASK = GRANULE - 1n;
 /** A u64 on the 2 MiB granule by binade; anything else invalid. */
-const granular = (v: bigint) => (v % GRANULE === 0n ? binade(v) : 'invalid');
+const granular = (v: bigint) => ((v & GRANULE_MASK) === 0n ? binade(v) : 'invalid');
 /** A non-zero size on the 2 MiB granule by binade; 0 and anything else invalid. */
 const granularSize = (v: bigint) => (v === 0n ? 'invalid' : granular(v));
 
@@ -60,8 +61,9 @@ function regionBucket(s: DaxSnapshot, id: number): string {
 /** A device of a live region; a dead one is an id below the highest live id that no device has (the ida hands out the lowest). */
 function deviceBucket(r: RegionSnap | undefined, d: number): string | null {
   if (r === undefined || r.destroyed) return null;
-  const top = r.devices.at(-1)?.id ?? -1;
-  return objectBucket(r.devices, d, (id) => id < top);
+  const { devices } = r;
+  for (let i = 0; i < devices.length; i++) if (devices[i]!.id === d) return LIVE_AT[position(i, devices.length)];
+  return d < (devices.at(-1)?.id ?? -1) ? 'dead' : 'missing';
 }
 
 /** An extent of a live region: by position among the visible extents, dead (not visible) or missing; one pass. */
@@ -85,42 +87,56 @@ const LIVE_AT = { first: 'live first', middle: 'live middle', last: 'live last',
 
 const SET_ALIGN_NAMES = new Map([[4096n, '4KiB'], [GRANULE, '2MiB'], [1n << 30n, '1GiB']]);
 
-/** Appends the bucket of op's argument arg with value v to out (none for a null value or one the table lacks). */
-function add(out: string[], table: BucketTable, op: string, arg: string, v: string | null): void {
-  const b = v === null ? null : table.name(op, arg, v);
-  if (b !== null) out.push(b);
+type ArgBuckets = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+const TWO_64 = 1n << 64n;
+const U64_MASK = TWO_64 - 1n;
+
+/** The region with id r (its index, unless the snapshot is not in id order). */
+function regionOf(s: DaxSnapshot, r: number): RegionSnap | undefined {
+  const at = s.regions[r];
+  if (at?.id === r) return at;
+  for (const x of s.regions) if (x.id === r) return x;
+  return undefined;
+}
+
+/** Appends the bucket of argument arg with value v to out (none for a null value or one the table lacks). */
+function add(out: string[], t: ArgBuckets, arg: string, v: string | null): void {
+  const b = v === null ? undefined : t.get(arg)?.get(v);
+  if (b !== undefined) out.push(b);
 }
 
 /** Appends the buckets a call hits (an argument of a missing region's call that names nothing real is left out). */
-function hits(c: DaxCall, s: DaxSnapshot, t: BucketTable, out: string[]): void {
+function hits(c: DaxCall, s: DaxSnapshot, table: BucketTable, out: string[]): void {
   const { op } = c;
+  const t = table.of(op);
   if (op === 'createRegion') {
-    const size = c.sizeBytes === 0n || c.start + c.sizeBytes > 1n << 64n ? 'invalid' : granularSize(c.sizeBytes);
-    add(out, t, op, 'kind', c.kind);
-    add(out, t, op, 'align', alignBucket(c.align));
-    add(out, t, op, 'start', granular(c.start));
-    add(out, t, op, 'size', size);
-    add(out, t, op, 'seed', c.kind === 'contiguous' ? c.seed : null);
+    const size = c.sizeBytes === 0n || c.start + c.sizeBytes > TWO_64 ? 'invalid' : granularSize(c.sizeBytes);
+    add(out, t, 'kind', c.kind);
+    add(out, t, 'align', alignBucket(c.align));
+    add(out, t, 'start', granular(c.start));
+    add(out, t, 'size', size);
+    add(out, t, 'seed', c.kind === 'contiguous' ? c.seed : null);
     return;
   }
-  if (op === 'failAllocation') return add(out, t, op, 'point', c.point);
+  if (op === 'failAllocation') return add(out, t, 'point', c.point);
   if (op === 'failNth') return; // its n is the sweep's (properties/failNthSweep.ts), not a generated argument
-  add(out, t, op, 'region', regionBucket(s, c.region));
-  const r = s.regions[c.region]?.id === c.region ? s.regions[c.region] : s.regions.find((x) => x.id === c.region);
+  add(out, t, 'region', regionBucket(s, c.region));
+  const r = regionOf(s, c.region);
   switch (op) {
     case 'destroyRegion': return;
-    case 'addExtent': return add(out, t, op, 'offset', granular(c.offset)), add(out, t, op, 'length', granularSize(c.length));
-    case 'removeExtent': return add(out, t, op, 'extent', extentBucket(r, c.extent));
-    case 'createDevice': return add(out, t, op, 'size', granular(c.sizeBytes));
+    case 'addExtent': return add(out, t, 'offset', granular(c.offset)), add(out, t, 'length', granularSize(c.length));
+    case 'removeExtent': return add(out, t, 'extent', extentBucket(r, c.extent));
+    case 'createDevice': return add(out, t, 'size', granular(c.sizeBytes));
     case 'deleteDevice':
     case 'bind':
-    case 'unbind': return add(out, t, op, 'device', deviceBucket(r, c.device));
-    case 'resize': return add(out, t, op, 'device', deviceBucket(r, c.device)), add(out, t, op, 'size', granular(c.sizeBytes));
+    case 'unbind': return add(out, t, 'device', deviceBucket(r, c.device));
+    case 'resize': return add(out, t, 'device', deviceBucket(r, c.device)), add(out, t, 'size', granular(c.sizeBytes));
     case 'mapping':
-      add(out, t, op, 'device', deviceBucket(r, c.device));
-      add(out, t, op, 'start', granular(c.start));
-      return add(out, t, op, 'length', granularSize((c.end - c.start + 1n) & ((1n << 64n) - 1n)));
-    case 'setAlign': return add(out, t, op, 'device', deviceBucket(r, c.device)), add(out, t, op, 'align', SET_ALIGN_NAMES.get(c.align) ?? 'invalid');
+      add(out, t, 'device', deviceBucket(r, c.device));
+      add(out, t, 'start', granular(c.start));
+      return add(out, t, 'length', granularSize((c.end - c.start + 1n) & U64_MASK));
+    case 'setAlign': return add(out, t, 'device', deviceBucket(r, c.device)), add(out, t, 'align', SET_ALIGN_NAMES.get(c.align) ?? 'invalid');
   }
 }
 

@@ -45,9 +45,11 @@ export function visibleExtentFree(r: RegionSnap): { size: bigint; free: bigint }
   return out;
 }
 
-/** Extents released so far, over every region. */
-export function releasedCount(s: DaxSnapshot): number {
-  return s.regions.reduce((n, r) => n + r.extents.filter((e) => e.released).length, 0);
+/** Extents of a region released so far (0 for no region). */
+export function releasedCount(r: RegionSnap | undefined): number {
+  let n = 0;
+  for (const e of r?.extents ?? []) if (e.released) n++;
+  return n;
 }
 
 /** Labels of any DAX step, beyond its own operation's (ops/*.ts): a recovered allocation failure, the top of the address space. */

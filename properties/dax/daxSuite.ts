@@ -51,7 +51,11 @@ function daxSuiteOf(
     invariants: checkDaxInvariants,
     stepInvariants: (c: DaxCall, result: Result, snap: DaxSnapshot) =>
       c.op === 'resize' && result.ok ? checkDeviceAlignment(snap, c.region, c.device) : [],
-    labels: (before, c, result, after) => [...table.labels(before, c, result, after), ...daxStepLabels(c, result, after)],
+    labels: (before, c, result, after) => {
+      const own = table.labels(before, c, result, after);
+      const step = daxStepLabels(c, result, after);
+      return step.length === 0 ? own : [...own, ...step];
+    },
     modelEvents: (model: DaxSut) => (model.takeFiredFailures?.() ?? []).map(failureLabel),
     parts: daxParts,
     domains: daxDomains(operations.map((o) => o.op), kinds, points),

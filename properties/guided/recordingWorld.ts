@@ -15,6 +15,7 @@ export class RecordingWorld implements RunWorld {
   constructor(private readonly inner: RunWorld) {}
 
   get steps(): number { return this.inner.steps; }
+  get ran(): readonly { op: string }[] | undefined { return this.inner.ran; }
   get labels(): ReadonlySet<string> { return this.inner.labels; }
   get opCounts(): ReadonlyMap<string, number> { return this.inner.opCounts; }
   get labelHits(): ReadonlyMap<string, number> | undefined { return this.inner.labelHits; }

@@ -1,7 +1,8 @@
 /** The hunt-speed section of the benchmark: its cut-short measurement runs, its goals are judged from the figures, a missing tree is skipped and said so. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cutShortCost, tailRate, type HuntSpeedResult } from '../../bench/huntSpeed.ts';
+import { cutShortCost } from '../../bench/cutShortCost.ts';
+import { tailRate, type HuntSpeedResult } from '../../bench/huntSpeed.ts';
 import { huntSpeedGoals, huntSpeedTable } from '../../bench/huntSpeedTable.ts';
 
 const figures = (perSec: number) => ({ commands: perSec * 10, runs: 10, durationMs: 10_000, perSec, cutShort: { 'K1: result-mismatch in mapping': 3 } });
@@ -14,7 +15,7 @@ function result(kernelPerSec: number, crashSeconds: number, cutShare: number): H
       { suite: 'dax', tree: null, skipped: 'skipped: set DAXCHECK_DCD_SRC to a kernel tree with the RFC v2 DCD series', kernel: [], cPort: [], ratios: [], ratio: null, avoidKnown: null },
     ],
     crash: { seconds: 10, found: true, searchSeconds: crashSeconds, withinBudget: crashSeconds <= 14, note: null },
-    cutShort: { runs: 10, cut: 4, passedMs: 10, cutMs: 10 * cutShare, cutMsWithoutEnd: 12, share: cutShare, shareWithoutEnd: 1.2 },
+    cutShort: { runs: 10, reps: 1, cut: 4, passedMs: 10, cutMs: 10 * cutShare, stepsMs: 10 * cutShare, otherPassedMs: 8, cutMsWithoutEnd: 12, share: cutShare, shareOfSteps: 1, shareWithoutEnd: 1.2, steps: { cut: 3, whole: 9 } },
   };
 }
 
@@ -37,10 +38,12 @@ test('the DCD row\'s figure is the rate of a hunt\'s last seconds, read from its
   assert.is(tailRate(`${out}\nhunt 42s/40s  1 worker  4000 runs  120525 commands (2866/s)`, 40, 10), (120525 - 43303) / 12, 'the last line past the budget');
 });
 
-test('the cut-short measurement times runs of the C port with S4: some are cut short, every time is positive', () => {
-  const r = cutShortCost(40);
+test('the cut-short measurement compares the same runs: S4 cuts some short at its trigger, fewer steps than the same runs whole, every time positive', () => {
+  const r = cutShortCost(40, 1);
   assert.ok(r.cut > 0, 'runs were cut short');
-  assert.ok(r.passedMs > 0 && r.cutMs > 0 && r.cutMsWithoutEnd > 0, JSON.stringify(r));
+  assert.ok(r.steps.cut < r.steps.whole, `a cut run stops at the trigger: ${r.steps.cut} of ${r.steps.whole} steps`);
+  assert.ok(r.passedMs > 0 && r.cutMs > 0 && r.stepsMs > 0 && r.cutMsWithoutEnd > 0, JSON.stringify(r));
+  assert.is(r.share, r.cutMs / r.passedMs);
 });
 
 test.run();

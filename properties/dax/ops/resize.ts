@@ -47,7 +47,9 @@ function growLabels(r: RegionSnap, was: DeviceSnap, now: DeviceSnap): string[] {
 }
 
 function resizeLabels(before: DaxSnapshot, c: ResizeCall, result: Result, after: DaxSnapshot): string[] {
-  const labels: string[] = releasedCount(after) > releasedCount(before) ? [DAX_LABELS.extentReleasedOnTrim] : [];
+  // A resize changes only the region it names (properties/dax/daxParts.ts).
+  const released = before !== after && releasedCount(after.regions[c.region]) > releasedCount(before.regions[c.region]);
+  const labels: string[] = released ? [DAX_LABELS.extentReleasedOnTrim] : [];
   const r = before.regions[c.region];
   const was = device(before, c.region, c.device);
   const now = device(after, c.region, c.device);

@@ -13,6 +13,17 @@ test('a failure is claimed once: the first claim wins, every later one (through 
   assert.ok(b.has(0, 'K1: result-mismatch in mapping'));
 });
 
+test('a view that saw a name absent still sees it found once another view claims it (only found names are remembered)', () => {
+  const buffer = FoundRegistry.allocate();
+  const a = new FoundRegistry(buffer);
+  const b = new FoundRegistry(buffer);
+  assert.not.ok(a.has(0, 'S4: result-mismatch in createDevice'));
+  assert.ok(b.claim(0, 'S4: result-mismatch in createDevice'));
+  assert.ok(a.has(0, 'S4: result-mismatch in createDevice'));
+  assert.not.ok(a.claim(0, 'S4: result-mismatch in createDevice'));
+  assert.not.ok(a.claim(0, 'S4: result-mismatch in createDevice'), 'found again: still found');
+});
+
 test('targets keep apart: the same name found for target 0 is new for target 1', () => {
   const r = new FoundRegistry(FoundRegistry.allocate());
   assert.ok(r.claim(0, 'hang in resize'));
