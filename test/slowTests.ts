@@ -35,6 +35,7 @@ export const SLOW_TESTS: readonly string[] = [
   'ports/kernelDcd.test.ts',
   'ports/kernelHarness.test.ts',
   'ports/kernelProbe.test.ts',
+  'ports/kernelOracleCost.test.ts',
   'ports/cport.test.ts',
   'ports/cportFailNth.test.ts',
   'ports/cportFaults.test.ts',
