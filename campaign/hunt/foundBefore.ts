@@ -4,13 +4,15 @@
  * which claims a failure's name in the hunt's FoundRegistry (the first claim is shrunk and
  * saved, every later one ends its run, counted under that name), and its endsRun, which
  * plans a run of a process port no further than the trigger of a known defect found
- * already (knownTriggers.ts), so that a run meeting it again costs only its steps so far.
+ * already (knownTriggers.ts), so that a run meeting it again costs only its steps so far;
+ * and its stopsBefore, which ends a run before the trigger of a defect that crashes the
+ * port or loops for ever (STOPS_BEFORE), so that it costs no crash.
  */
+import type { ModelStep } from '../../properties/runHooks.ts';
 import type { FailureSeen } from '../../properties/sameFailure.ts';
 import { hasDeliveries } from '../../sut/delivery.ts';
 import type { SutFactory } from '../../sut/interface.ts';
 import { failureName, knownOfSeen } from '../knownDefects.ts';
-import type { ModelStep } from '../../properties/runHooks.ts';
 import { KNOWN_TRIGGERS, stoppedBeforeName, STOPS_BEFORE, type Trigger } from '../knownTriggers.ts';
 import type { FoundRegistry } from './foundRegistry.ts';
 
@@ -23,9 +25,9 @@ export function knownKey(id: string): string {
 export interface FoundBefore {
   /** A failure's name when it was found before (its run ends, counted), or null: claimed now, to be shrunk. */
   seenBefore(f: FailureSeen): string | null;
-  /** The triggers of the known defects found before the batch began, or undefined when there are none. */
-  endsRun: ((call: { op: string }, snap: unknown, step: ModelStep) => boolean) | undefined;
-  /** The same for the known defects whose trigger crashes the port or loops (STOPS_BEFORE): the run ends before it, counted under the name given. */
+  /** The triggers of the known defects found before the batch began (sent, then the run ends), or undefined when there are none. */
+  endsRun: ((call: { op: string }, snap: unknown, step?: ModelStep) => boolean) | undefined;
+  /** For the found defects in STOPS_BEFORE: the name a run ending before their trigger is counted under, or null; undefined when none is found. */
   stopsBefore: ((call: { op: string }, snap: unknown, step: ModelStep) => string | null) | undefined;
 }
 
@@ -46,8 +48,8 @@ export function foundBefore(found: FoundRegistry, target: number, sut: SutFactor
   };
   const foundTriggers = Object.entries(KNOWN_TRIGGERS).filter(([id]) => found.has(target, knownKey(id)));
   const triggers: Trigger[] = foundTriggers.filter(([id]) => !STOPS_BEFORE.has(id)).map(([, t]) => t);
+  const endsRun = triggers.length === 0 ? undefined : triggers.length === 1 ? triggers[0] : (call: { op: string }, snap: unknown, step?: ModelStep) => triggers.some((t) => t(call, snap, step));
   const before = foundTriggers.filter(([id]) => STOPS_BEFORE.has(id));
-  const endsRun = triggers.length === 0 ? undefined : triggers.length === 1 ? triggers[0] : (call: { op: string }, snap: unknown, step: ModelStep) => triggers.some((t) => t(call, snap, step));
   const stopsBefore = before.length === 0 ? undefined : (call: { op: string }, snap: unknown, step: ModelStep) => {
     const hit = before.find(([, t]) => t(call, snap, step));
     return hit === undefined ? null : stoppedBeforeName(hit[0]);

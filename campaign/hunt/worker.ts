@@ -83,8 +83,8 @@ function runBatch(data: HuntWorkerData, target: number, suite: ReturnType<typeof
   const started = performance.now();
   const { corpus, found } = kept;
   // Asked once per failing run until one is shrunk: a name not claimed yet is claimed here, and shrunk;
-  // a run of a process port is sent only up to the trigger of a known defect found already
-  // (and not even that far when the trigger crashes the port or loops: STOPS_BEFORE).
+  // a run of a process port is sent only up to the trigger of a known defect found already,
+  // or not even that far when the trigger crashes the port or loops (STOPS_BEFORE).
   const { seenBefore, endsRun, stopsBefore } = foundBefore(found, target, systems.sut);
   try {
     const out = runSuite({ suite, model: systems.reference, sut: systems.sut, seed, numRuns: data.batchRuns, maxCommands: data.maxCommands, timeLimitMs: time.limitMs, minimizeReplays: 0, bigRunPercent: HUNT_BIG_RUN_PERCENT, sameFailure: sameKnownFailure, seenBefore, endsRun, stopsBefore, shrinkTimeMs: (f) => (knownOfSeen(f) === null ? Infinity : KNOWN_SHRINK_MS), ...(corpus === null ? {} : { guided: { corpus } }) });
