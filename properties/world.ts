@@ -153,11 +153,14 @@ export class World {
     const fired = suite.modelEvents ? suite.modelEvents(this.model) : [];
     const stop = this.checker === null ? null : this.stopsBefore?.(call, this.modelSnap, { result: modelResult, fired }) ?? null;
     if (stop !== null) {
-      // not sent: the model ran it, but the run ends here (nothing checks the model after)
+      // not sent: the model ran it, but the run ends here (nothing checks the model after,
+      // but the run's end compares its whole snapshot with this one: the part is taken in)
       this.steps -= 1;
       this.ran.pop();
       this.ended = true;
       this.stoppedBy = stop;
+      const part = this.parts?.touched(call, this.modelSnap) ?? null;
+      if (part !== null) this.modelSnap = this.parts!.withPart(this.modelSnap, part, this.parts!.observe(this.model, part));
       return;
     }
     for (const b of buckets) this.domainBuckets.add(b);
