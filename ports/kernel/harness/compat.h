@@ -22,5 +22,7 @@
 #define DAXCHECK_FAILNTH 1
 const char *ledger_take_where(void);
 #define LEDGER_WHERE()	ledger_take_where()
+void ledger_reported(void);
+#define LEDGER_REPORTED()	ledger_reported()
 
 #endif /* DAXCHECK_COMPAT_H */

@@ -6,12 +6,14 @@
  * ports/shared/failnth.c), or the shim or driver function that allocated. Every
  * k*alloc'ed pointer is kept in an open-addressing table until kfree.
  *
- * A leak the ledger reported (a dropped instance's leftovers) stays reachable
- * from here for the rest of the process, so that LeakSanitizer's check at exit
- * reports only what the ledger could not see: a leak already reported for the
- * run that made it is not reported again at the exit of a later run (which the
- * client would take for that run's leak, and then give every run a process of
- * its own).
+ * A leak the driver reported (a dropped instance's leftovers, answered to the
+ * "check" after "new": ledger_reported) stays reachable from here for the rest
+ * of the process, so that LeakSanitizer's check at exit reports only what was
+ * not reported: a leak already reported for the run that made it is not
+ * reported again at the exit of a later run (which the client would take for
+ * that run's leak, and then give every run a process of its own). Leftovers no
+ * "check" asked for (the last instance of a session) are held masked, out of
+ * LeakSanitizer's sight, so that its check at exit still reports them.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -100,26 +102,47 @@ void ledger_del(const void *p)
 	}
 }
 
-/* the allocations reported as leaked: kept reachable (see the comment at the top) */
-static const void **reported;
-static size_t nr_reported, reported_cap;
+/* a pointer as LeakSanitizer does not recognise it (see the comment at the top) */
+#define LEDGER_MASK ((uintptr_t)0xa5a5a5a5a5a5a5a5ull)
 
-static void keep_reported(const void *p)
+struct ptr_list {
+	uintptr_t *v;
+	size_t nr, cap;
+};
+
+/* the last dropped instance's leftovers (masked), and those the driver reported (kept reachable) */
+static struct ptr_list pending, reported;
+
+static void ptr_list_add(struct ptr_list *l, uintptr_t p)
 {
-	if (nr_reported == reported_cap) {
-		reported_cap = reported_cap ? 2 * reported_cap : 64;
-		reported = realloc(reported, reported_cap * sizeof(*reported));
-		if (!reported)
+	if (l->nr == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = realloc(l->v, l->cap * sizeof(*l->v));
+		if (!l->v)
 			abort();
 	}
-	reported[nr_reported++] = p;
+	l->v[l->nr++] = p;
+}
+
+/**
+ * ledger_reported - the driver answered the last dropped instance's leak to a
+ * "check": its leftovers stay reachable, so LeakSanitizer does not report them
+ * again at exit
+ */
+void ledger_reported(void)
+{
+	size_t i;
+
+	for (i = 0; i < pending.nr; i++)
+		ptr_list_add(&reported, pending.v[i] ^ LEDGER_MASK);
+	pending.nr = 0;
 }
 
 /**
  * ledger_take_where - the sites of the allocations still live, for a leak's
  * text (ports/c/driver.c LEDGER_WHERE): ": SITE, SITE..." (at most four), ""
  * when none; then forgets them all, as the driver's kmem_live starts again
- * (kept reachable: a leak is reported once)
+ * (held masked until ledger_reported: a leak is reported once)
  *
  * Return: a static buffer.
  */
@@ -130,10 +153,11 @@ const char *ledger_take_where(void)
 	int shown = 0;
 
 	buf[0] = '\0';
+	pending.nr = 0; /* an earlier instance's leftovers no check asked for: LeakSanitizer's at exit */
 	for (i = 0; i < cap; i++) {
 		if (!table[i].p || table[i].p == TOMBSTONE)
 			continue;
-		keep_reported(table[i].p);
+		ptr_list_add(&pending, (uintptr_t)table[i].p ^ LEDGER_MASK);
 		if (shown == 4 || len >= sizeof(buf))
 			continue;
 		char object[64] = "";
