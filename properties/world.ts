@@ -14,8 +14,7 @@ import { canCheckRuns, type PlannedStep, type RunChecker } from '../sut/runCheck
 import { checkPlannedRun } from './batchVerdict.ts';
 import { firstDifference } from './diff.ts';
 import type { AnyParts } from './changedPart.ts';
-import { followInjected, notFollowed } from './failNthFollow.ts';
-import { countAllocations } from './failNthSuite.ts';
+import { judgeInjected, stepAllocations } from './failNthStep.ts';
 import { sameData } from './sameData.ts';
 import { resultProblem } from './snapshotShape.ts';
 import { showResult } from './showResult.ts';
@@ -209,29 +208,15 @@ export class World {
 
   /** fail-nth: what the system's step allocated (counted into allocCoverage). */
   private allocations(index: number, shown: Shown, op: string): OpAllocations {
-    const sut = this.sut as { takeAllocations?(): OpAllocations };
-    if (sut.takeAllocations === undefined) throw new Error(`fail-nth needs a system under test with failNth and takeAllocations (sut/interface.ts; a port announces the failnth capability): ${this.suite.name} has none`);
-    const allocs = guard(index, shown, () => sut.takeAllocations!());
-    countAllocations(this.allocCoverage!, op, allocs);
-    return allocs;
+    return stepAllocations(this.suite, this.sut, index, shown, this.allocCoverage!, op);
   }
 
-  /**
-   * fail-nth: judges a step whose armed allocation failed (docs/SPECIFICATION.md §8.2): the
-   * system's snapshot on its own (shape, §5 invariants), its self-check, then the state must
-   * be one §8.2 allows; the model takes it and the run goes on.
-   */
+  /** fail-nth: judges a step whose armed allocation failed (failNthStep.ts); the model takes the state §8.2 allows and the run goes on. */
   private injected(index: number, shown: Shown, call: { op: string }, sutResult: Result): void {
-    const { suite } = this;
-    const sutSnap = guard(index, shown, () => suite.observe(this.sut));
-    const misshapen = suite.snapshotProblem(sutSnap);
-    if (misshapen !== null) throw new StepFailure('sut-malformed', index, shown.text, `observe() returned a malformed snapshot: ${misshapen}`);
-    const sutBroken = broken(suite, call, sutResult, sutSnap);
-    if (sutBroken.length > 0) throw new StepFailure('invariant', index, shown.text, sutBroken.join('\n'));
-    this.selfChecks.check(index, shown, true);
-    const before = this.modelSnap;
-    const follow = followInjected({ suite, modelFactory: this.modelFactory, script: this.script!, call, before, sutResult, sutSnap });
-    if (follow === null) throw notFollowed(index, shown.text, before, sutResult, sutSnap);
+    const { follow, sutSnap } = judgeInjected({
+      suite: this.suite, sut: this.sut, index, shown, call, sutResult, before: this.modelSnap, modelFactory: this.modelFactory, script: this.script!,
+      selfCheck: () => this.selfChecks.check(index, shown, true),
+    });
     if (follow.model !== null) this.model = follow.model;
     this.modelSnap = follow.snap;
     this.script!.push(...follow.script);
