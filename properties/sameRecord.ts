@@ -10,7 +10,7 @@
  * with such a difference passes the step; the run's end compares the whole snapshots
  * with sameData, which finds it (docs/SPECIFICATION.md §5, "What is checked when").
  */
-import { SNAPSHOT_SCHEMA, type Field, type FieldKind, type RecordName } from '../sut/snapshotSchema.ts';
+import { compilePerRecord, SNAPSHOT_SCHEMA, type Field, type FieldKind, type RecordName } from '../sut/snapshotSchema.ts';
 
 /** Both values arrays of the same length whose items are pairwise equal under same. */
 function sameList(a: unknown, b: unknown, same: (x: unknown, y: unknown) => boolean): boolean {
@@ -47,15 +47,7 @@ function comparerSource(record: RecordName): string {
   return `function s_${record}(a, b) {\n  return a === b || (bothObjects(a, b) && ${fields.join(' && ')});\n}\n`;
 }
 
-type Comparers = Record<RecordName, (a: unknown, b: unknown) => boolean>;
-
-function compileComparers(): Comparers {
-  const records = Object.keys(SNAPSHOT_SCHEMA) as RecordName[];
-  const body = `${records.map(comparerSource).join('')}return { ${records.map((r) => `${r}: s_${r}`).join(', ')} };`;
-  return new Function('sameList', 'bothObjects', 'strictlyEqual', body)(sameList, bothObjects, strictlyEqual) as Comparers;
-}
-
-const COMPARERS = compileComparers();
+const COMPARERS = compilePerRecord<(a: unknown, b: unknown) => boolean>('s_', comparerSource, { sameList, bothObjects, strictlyEqual });
 
 /** Whether a and b are the same record `record` field by field (see the file comment for what it leaves to the run's end). */
 export function sameRecord(record: RecordName, a: unknown, b: unknown): boolean {

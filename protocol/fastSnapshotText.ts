@@ -6,7 +6,7 @@
  * snapshot after every step, so this is most of the client's own cost per command.
  */
 import type { DaxSnapshot, TreeSnapshot } from '../sut/interface.ts';
-import { SNAPSHOT_SCHEMA, type Field, type FieldKind, type RecordName } from '../sut/snapshotSchema.ts';
+import { compilePerRecord, SNAPSHOT_SCHEMA, type Field, type FieldKind, type RecordName } from '../sut/snapshotSchema.ts';
 import { U64_MAX } from '../sut/u64.ts';
 
 /** Thrown inside, turned into null at the top: some field is not what the interface says. */
@@ -85,19 +85,11 @@ function writerSource(record: RecordName): string {
   return `function w_${record}(v) {\n  const o = obj(v);\n  return \`${parts.join('')}}\`;\n}\n`;
 }
 
-type Writers = Record<RecordName, (v: unknown) => string>;
-
 /**
  * The writers, generated from sut/snapshotSchema.ts once at load: the same code as
  * hand-written template literals (one per record), so the schema costs nothing per call.
  */
-function compileWriters(): Writers {
-  const records = Object.keys(SNAPSHOT_SCHEMA) as RecordName[];
-  const body = `${records.map(writerSource).join('')}return { ${records.map((r) => `${r}: w_${r}`).join(', ')} };`;
-  return new Function('u64', 'int', 'str', 'bool', 'list', 'obj', 'wrong', body)(u64, int, str, bool, list, obj, wrong) as Writers;
-}
-
-const WRITERS = compileWriters();
+const WRITERS = compilePerRecord<(v: unknown) => string>('w_', writerSource, { u64, int, str, bool, list, obj, wrong });
 
 /** f(snap), or null when a field has the wrong shape. */
 function orNull<T>(f: (snap: unknown) => string, snap: T): string | null {

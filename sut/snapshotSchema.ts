@@ -65,6 +65,19 @@ export function snapshotKeys(record: RecordName): string[] {
   return SNAPSHOT_SCHEMA[record].map(([key]) => key);
 }
 
+/**
+ * One function per record of the schema, compiled once at load from generated source:
+ * `source(record)` defines `function PREFIX_record(...)`, which may call the others and
+ * the helpers, passed in by name. The fast writer (protocol/fastSnapshotText.ts) and the
+ * field-by-field comparer (properties/sameRecord.ts) are made this way, so that the schema
+ * costs nothing per call.
+ */
+export function compilePerRecord<F>(prefix: string, source: (record: RecordName) => string, helpers: Readonly<Record<string, unknown>>): Record<RecordName, F> {
+  const records = Object.keys(SNAPSHOT_SCHEMA) as RecordName[];
+  const body = `${records.map(source).join('')}return { ${records.map((r) => `${r}: ${prefix}${r}`).join(', ')} };`;
+  return new Function(...Object.keys(helpers), body)(...Object.values(helpers)) as Record<RecordName, F>;
+}
+
 /** The record each list or nested record field holds, by record and key: where a key-order test descends. */
 export function nestedRecord(record: RecordName, key: string): RecordName | null {
   const field = (SNAPSHOT_SCHEMA[record] as readonly Field[]).find(([k]) => k === key);
